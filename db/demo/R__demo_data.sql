@@ -1,0 +1,62 @@
+-- Demo data for `make run` (portolan.demo-data=true): two tenants with teams, vendors from
+-- several jurisdictions and open-weight and closed models. Idempotent: Flyway re-runs it when
+-- this file changes, and rows that exist are left as they are.
+
+insert into tenant (id) values ('acme'), ('globex') on conflict do nothing;
+
+select set_config('app.tenant', 'acme', true);
+
+insert into team (tenant_id, id, name) values
+  ('acme', 'research', 'Research'),
+  ('acme', 'marketing', 'Marketing'),
+  ('acme', 'platform', 'Platform engineering')
+on conflict do nothing;
+
+insert into vendor (tenant_id, id, name, jurisdiction, suspended, suspension_reason) values
+  ('acme', 'openai', 'OpenAI', 'US', false, null),
+  ('acme', 'anthropic', 'Anthropic', 'US', false, null),
+  ('acme', 'google', 'Google', 'US', false, null),
+  ('acme', 'meta', 'Meta', 'US', false, null),
+  ('acme', 'mistral', 'Mistral AI', 'FR', false, null),
+  ('acme', 'aleph-alpha', 'Aleph Alpha', 'DE', false, null),
+  ('acme', 'stability', 'Stability AI', 'GB', false, null),
+  ('acme', 'cohere', 'Cohere', 'CA', false, null),
+  ('acme', 'deepseek', 'DeepSeek', 'CN', false, null),
+  ('acme', 'alibaba', 'Alibaba Cloud (Qwen)', 'CN', true, 'Suspended pending export-control review')
+on conflict do nothing;
+
+insert into model (tenant_id, id, display_name, vendor_id, hosting_regions, open_weights, self_hostable, licence, capabilities, cost_tier, status) values
+  ('acme', 'gpt-4o', 'GPT-4o', 'openai', '{eu,us}', false, false, 'proprietary', '{chat,code,vision}', 'high', 'approved'),
+  ('acme', 'gpt-4o-mini', 'GPT-4o mini', 'openai', '{eu,us}', false, false, 'proprietary', '{chat,code}', 'low', 'approved'),
+  ('acme', 'text-embedding-3-large', 'text-embedding-3-large', 'openai', '{eu,us}', false, false, 'proprietary', '{embedding}', 'low', 'approved'),
+  ('acme', 'claude-sonnet-4', 'Claude Sonnet 4', 'anthropic', '{eu,us}', false, false, 'proprietary', '{chat,code,vision}', 'high', 'approved'),
+  ('acme', 'gemini-2.5-pro', 'Gemini 2.5 Pro', 'google', '{apac,eu,us}', false, false, 'proprietary', '{chat,code,vision}', 'high', 'proposed'),
+  ('acme', 'llama-3.3-70b', 'Llama 3.3 70B Instruct', 'meta', '{apac,eu,uk,us}', true, true, 'Llama 3.3 Community License', '{chat,code}', 'medium', 'approved'),
+  ('acme', 'mistral-large-2', 'Mistral Large 2', 'mistral', '{eu}', true, true, 'Mistral Research License', '{chat,code}', 'medium', 'approved'),
+  ('acme', 'mistral-small-3', 'Mistral Small 3', 'mistral', '{eu,us}', true, true, 'Apache-2.0', '{chat}', 'low', 'approved'),
+  ('acme', 'luminous-supreme', 'Luminous Supreme', 'aleph-alpha', '{eu}', false, true, 'proprietary', '{chat}', 'medium', 'retired'),
+  ('acme', 'stablelm-2-12b', 'StableLM 2 12B', 'stability', '{uk,us}', true, true, 'Stability AI Community License', '{chat}', 'low', 'restricted'),
+  ('acme', 'command-r-plus', 'Command R+', 'cohere', '{eu,us}', false, false, 'proprietary', '{chat,embedding}', 'medium', 'approved'),
+  ('acme', 'deepseek-v3', 'DeepSeek V3', 'deepseek', '{apac,cn}', true, true, 'MIT', '{chat,code}', 'low', 'proposed'),
+  ('acme', 'deepseek-r1', 'DeepSeek R1', 'deepseek', '{apac,cn}', true, true, 'MIT', '{chat,code}', 'low', 'restricted'),
+  ('acme', 'qwen-2.5-72b', 'Qwen 2.5 72B Instruct', 'alibaba', '{apac,cn}', true, true, 'Qwen License', '{chat,code}', 'low', 'approved')
+on conflict do nothing;
+
+select set_config('app.tenant', 'globex', true);
+
+insert into team (tenant_id, id, name) values
+  ('globex', 'support', 'Customer support'),
+  ('globex', 'engineering', 'Engineering')
+on conflict do nothing;
+
+insert into vendor (tenant_id, id, name, jurisdiction, suspended, suspension_reason) values
+  ('globex', 'openai', 'OpenAI', 'US', false, null),
+  ('globex', 'mistral', 'Mistral AI', 'FR', false, null),
+  ('globex', 'deepseek', 'DeepSeek', 'CN', false, null)
+on conflict do nothing;
+
+insert into model (tenant_id, id, display_name, vendor_id, hosting_regions, open_weights, self_hostable, licence, capabilities, cost_tier, status) values
+  ('globex', 'gpt-4o', 'GPT-4o', 'openai', '{eu,us}', false, false, 'proprietary', '{chat,code,vision}', 'high', 'proposed'),
+  ('globex', 'mistral-small-3', 'Mistral Small 3', 'mistral', '{eu,us}', true, true, 'Apache-2.0', '{chat}', 'low', 'approved'),
+  ('globex', 'deepseek-v3', 'DeepSeek V3', 'deepseek', '{apac,cn}', true, true, 'MIT', '{chat,code}', 'low', 'approved')
+on conflict do nothing;

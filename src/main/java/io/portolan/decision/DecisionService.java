@@ -1,0 +1,105 @@
+package io.portolan.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.opa.OpaClient;
+import io.portolan.infrastructure.opa.OpaUnavailableException;
+import io.portolan.infrastructure.persistence.GroupCommit;
+import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decides with OPA and logs before answering. Fails closed: without an answer from OPA, or
+ * without the decision committed to the log, the caller gets 503 and never an allow.
+ */
+@ApplicationScoped
+public class DecisionService {
+  private static final Logger LOG = Logger.getLogger(DecisionService.class.getName());
+  static final String RULE = "portolan/decision";
+
+  @Inject OpaClient opa;
+  @Inject DecisionLog log;
+
+  @jakarta.inject.Inject
+  @ConfigProperty(name = "portolan.decision.cache-seconds", defaultValue = "60")
+  long cacheSeconds;
+
+  public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    JsonNode result = evaluate(input(tenant, request, now));
+    DecisionLogEntry entry =
+        new DecisionLogEntry(
+            UUID.randomUUID(),
+            tenant,
+            clientId,
+            request,
+            result.path("allow").asBoolean(false),
+            reasons(result),
+            result.path("revision").asText(),
+            now);
+    try {
+      log.append(entry);
+    } catch (GroupCommit.NotStoredException e) {
+      LOG.warning("decision not logged, refused: " + e.getMessage());
+      throw ProblemException.unavailable(
+          "decision-log-unavailable",
+          "The decision could not be logged, so it is not given; retry shortly.");
+    }
+    return new DecisionResponse(
+        entry.decisionId(),
+        entry.allow(),
+        entry.reasons(),
+        entry.policyRevision(),
+        now,
+        now.plusSeconds(cacheSeconds));
+  }
+
+  /** The evaluation time is part of the input, so a logged decision can be replayed exactly. */
+  static ObjectNode input(TenantId tenant, DecisionRequest request, Instant now) {
+    ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
+    input.put("tenant", tenant.value());
+    input.put("team", request.team());
+    input.put("model", request.model());
+    input.put("purpose", request.purpose());
+    input.put("dataClassification", request.dataClassification().json());
+    input.put("region", request.region());
+    input.put("now", now.toString());
+    return input;
+  }
+
+  private JsonNode evaluate(ObjectNode input) {
+    JsonNode result;
+    try {
+      result = opa.evaluate(RULE, input);
+    } catch (OpaUnavailableException e) {
+      LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
+      throw ProblemException.unavailable(
+          "policy-engine-unavailable",
+          "The policy engine is unavailable, so no decision can be given; retry shortly.");
+    }
+    if (result == null || !result.hasNonNull("revision") || !result.path("allow").isBoolean()) {
+      throw ProblemException.unavailable(
+          "policy-not-loaded",
+          "The policy for this tenant is not loaded into the policy engine yet; retry shortly.");
+    }
+    return result;
+  }
+
+  private static List<Reason> reasons(JsonNode result) {
+    List<Reason> reasons = new ArrayList<>();
+    for (JsonNode r : result.path("reasons")) {
+      reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
+    }
+    return List.copyOf(reasons);
+  }
+}

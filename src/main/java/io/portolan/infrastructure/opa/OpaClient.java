@@ -1,0 +1,115 @@
+package io.portolan.infrastructure.opa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.web.JacksonConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Talks to the OPA server over its REST API (v1): loads policies and data, evaluates rules. */
+@ApplicationScoped
+public class OpaClient {
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private final ObjectMapper json = JacksonConfig.MAPPER;
+
+  @jakarta.inject.Inject
+  @ConfigProperty(name = "portolan.opa.url")
+  String baseUrl;
+
+  private HttpClient http;
+
+  @PostConstruct
+  void init() {
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+  }
+
+  public void putPolicy(String id, String rego) throws OpaUnavailableException {
+    send(
+        request("/v1/policies/" + id)
+            .header("Content-Type", "text/plain")
+            .PUT(HttpRequest.BodyPublishers.ofString(rego))
+            .build());
+  }
+
+  public void putData(String path, JsonNode document) throws OpaUnavailableException {
+    send(
+        request("/v1/data/" + path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(document)))
+            .build());
+  }
+
+  /** The value of a data path, or null when OPA has no such document. */
+  public JsonNode getData(String path) throws OpaUnavailableException {
+    JsonNode answer = send(request("/v1/data/" + path).GET().build());
+    return answer.get("result");
+  }
+
+  /** Evaluates the rule at a data path with an input; null when the rule is undefined. */
+  public JsonNode evaluate(String path, JsonNode input) throws OpaUnavailableException {
+    ObjectNode body = json.createObjectNode();
+    body.set("input", input);
+    JsonNode answer =
+        send(
+            request("/v1/data/" + path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .build());
+    return answer.get("result");
+  }
+
+  public boolean healthy() {
+    try {
+      HttpResponse<Void> response =
+          http.send(request("/health").GET().build(), HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
+  }
+
+  private JsonNode send(HttpRequest request) throws OpaUnavailableException {
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() / 100 != 2) {
+        throw new OpaUnavailableException(
+            "OPA answered " + response.statusCode() + " to " + request.method() + " " + request.uri().getPath()
+                + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      byte[] body = response.body();
+      return body.length == 0 ? json.createObjectNode() : json.readTree(body);
+    } catch (IOException e) {
+      throw new OpaUnavailableException("OPA is unreachable at " + baseUrl + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OpaUnavailableException("interrupted while asking OPA", e);
+    }
+  }
+
+  private byte[] bytes(JsonNode node) {
+    try {
+      return json.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The client of the OPA server's REST API: policies, data and evaluation. */
+package io.portolan.infrastructure.opa;

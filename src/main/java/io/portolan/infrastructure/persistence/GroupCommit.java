@@ -1,0 +1,102 @@
+package io.portolan.infrastructure.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Group commit: callers append items and wait; one writer thread takes everything queued so far
+ * and stores it in one transaction, then releases all those callers together. Under load a batch
+ * grows to the number of waiting callers, so one commit serves many requests.
+ *
+ * @param <T> the item stored
+ */
+public final class GroupCommit<T> {
+  /** Stores one batch durably, or throws; a batch is all-or-nothing. */
+  @FunctionalInterface
+  public interface BatchStore<T> {
+    void store(List<T> batch) throws Exception;
+  }
+
+  /** The item could not be stored (or not in time); nothing acknowledged it. */
+  public static final class NotStoredException extends Exception {
+    NotStoredException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private record Pending<T>(T item, CompletableFuture<Void> stored) {}
+
+  private final BlockingQueue<Pending<T>> queue;
+  private final BatchStore<T> store;
+  private final int maxBatch;
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  public GroupCommit(BatchStore<T> store, int maxBatch, int capacity, ThreadFactory threads) {
+    this.store = store;
+    this.maxBatch = maxBatch;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.writer = threads.newThread(this::run);
+    this.writer.setName("group-commit");
+    this.writer.start();
+  }
+
+  /** Returns once the item is committed; throws when it was not stored within the timeout. */
+  public void append(T item, long timeoutMillis) throws NotStoredException {
+    Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
+    try {
+      if (!running || !queue.offer(pending, timeoutMillis, TimeUnit.MILLISECONDS)) {
+        throw new NotStoredException("the log queue is full or closed", null);
+      }
+      pending.stored().get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NotStoredException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new NotStoredException("the log store failed: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new NotStoredException("the log store did not answer in " + timeoutMillis + " ms", e);
+    }
+  }
+
+  /** Stops taking items, stores what is queued, and ends the writer. */
+  public void close() throws InterruptedException {
+    running = false;
+    writer.join(10_000);
+  }
+
+  private void run() {
+    List<Pending<T>> batch = new ArrayList<>(maxBatch);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending<T> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        storeBatch(batch);
+      } catch (InterruptedException e) {
+        running = false;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void storeBatch(List<Pending<T>> batch) {
+    try {
+      store.store(batch.stream().map(Pending::item).toList());
+      batch.forEach(p -> p.stored().complete(null));
+    } catch (Exception | Error e) {
+      batch.forEach(p -> p.stored().completeExceptionally(e));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.portolan.infrastructure.web;
+
+import java.sql.SQLException;
+
+/**
+ * Translates PostgreSQL errors, wherever they surface in a cause chain, into the one error
+ * vocabulary: unique violation to conflict, foreign key violation to conflict or invalid reference,
+ * a lost connection to 503.
+ */
+public final class DatabaseErrors {
+  private DatabaseErrors() {}
+
+  public static ProblemException translate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProblemException p) {
+        return p;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.equals("23505")) {
+          return ProblemException.conflict("duplicate", "An item with this id already exists.");
+        }
+        if (state.equals("23503")) {
+          return ProblemException.conflict(
+              "still-referenced", "The item is referenced by others, or references a missing one.");
+        }
+        if (state.startsWith("08") || state.equals("57P01")) {
+          return ProblemException.unavailable("database-unavailable", "The database is unavailable.");
+        }
+      }
+    }
+    return null;
+  }
+}

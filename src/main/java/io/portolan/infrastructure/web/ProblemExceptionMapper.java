@@ -1,0 +1,13 @@
+package io.portolan.infrastructure.web;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+  @Override
+  public Response toResponse(ProblemException e) {
+    return Problems.response(e.toProblem());
+  }
+}

@@ -1,0 +1,26 @@
+package io.portolan.infrastructure.web;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The last resort: logged in full with an id, answered generically with that id. */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable e) {
+    ProblemException translated = DatabaseErrors.translate(e);
+    if (translated != null) {
+      return Problems.response(translated.toProblem());
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
+    return Problems.response(
+        500, "internal", "Internal error", "The server failed; quote incident " + incident + ".");
+  }
+}

@@ -1,0 +1,31 @@
+package io.portolan.infrastructure.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** JAX-RS's own errors (unknown path, wrong method, media type, missing login) as problems. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  @Override
+  public Response toResponse(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+      return new JsonErrorMapper().toResponse(json);
+    }
+    return switch (status) {
+      case 401 -> Problems.response(401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+      case 403 -> Problems.response(403, "forbidden", "Forbidden", "Your role does not allow this request.");
+      case 404 -> Problems.response(404, "not-found", "Not found", "No such resource.");
+      case 405 -> Problems.response(405, "method-not-allowed", "Method not allowed", "This resource does not accept that method.");
+      case 406 -> Problems.response(406, "not-acceptable", "Not acceptable", "This resource answers application/json.");
+      case 413 -> BodySizeLimit.tooLarge();
+      case 415 -> Problems.response(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+      default ->
+          status >= 500
+              ? Problems.response(500, "internal", "Internal error", "The server failed; the error is logged.")
+              : Problems.response(status, "bad-request", "Bad request", e.getMessage());
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package io.portolan.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An AI model in a tenant's inventory. Only a model in status {@code approved} of a vendor that
+ * is not suspended can be allowed by a decision.
+ */
+@Entity
+@Table(name = "model")
+@IdClass(TenantScopedKey.class)
+public class Model {
+  @Id
+  @Column(name = "tenant_id")
+  String tenantId;
+
+  @Id String id;
+
+  @Column(name = "display_name")
+  String displayName;
+
+  @Column(name = "vendor_id")
+  String vendorId;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "hosting_regions")
+  String[] hostingRegions;
+
+  @Column(name = "open_weights")
+  boolean openWeights;
+
+  @Column(name = "self_hostable")
+  boolean selfHostable;
+
+  String licence;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  String[] capabilities;
+
+  @Convert(converter = CostTier.Column.class)
+  @Column(name = "cost_tier")
+  CostTier costTier;
+
+  @Convert(converter = ModelStatus.Column.class)
+  ModelStatus status;
+
+  @Column(name = "created_at", updatable = false)
+  Instant createdAt;
+
+  @Column(name = "updated_at")
+  Instant updatedAt;
+
+  protected Model() {}
+
+  Model(String tenantId, String id) {
+    this.tenantId = tenantId;
+    this.id = id;
+    this.createdAt = Instant.now();
+  }
+
+  void apply(ModelInput input) {
+    displayName = input.displayName();
+    vendorId = input.vendor();
+    hostingRegions = input.hostingRegions().stream().distinct().sorted().toArray(String[]::new);
+    openWeights = input.openWeights();
+    selfHostable = input.selfHostable();
+    licence = input.licence();
+    capabilities = input.capabilities().stream().distinct().sorted().toArray(String[]::new);
+    costTier = input.costTier();
+    status = input.status();
+    updatedAt = Instant.now();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String vendorId() {
+    return vendorId;
+  }
+
+  public ModelStatus status() {
+    return status;
+  }
+
+  public List<String> hostingRegions() {
+    return List.of(hostingRegions);
+  }
+
+  public List<String> capabilities() {
+    return List.of(capabilities);
+  }
+
+  public boolean openWeights() {
+    return openWeights;
+  }
+
+  public boolean selfHostable() {
+    return selfHostable;
+  }
+
+  public CostTier costTier() {
+    return costTier;
+  }
+
+  ModelView view() {
+    return new ModelView(
+        id,
+        displayName,
+        vendorId,
+        List.of(hostingRegions),
+        openWeights,
+        selfHostable,
+        licence,
+        List.of(capabilities),
+        costTier,
+        status,
+        createdAt,
+        updatedAt);
+  }
+}

@@ -1,0 +1,75 @@
+package io.portolan.inventory;
+
+import io.portolan.tenancy.Roles;
+import io.portolan.tenancy.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The tenant's model models. Everyone of the tenant reads; officers and admins write. */
+@jakarta.enterprise.context.RequestScoped
+@Path("/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ModelResource {
+  @Inject TenantContext caller;
+  @Inject ModelService models;
+
+  @GET
+  @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
+  @Operation(summary = "List models, filtered by vendor, status, capability, region, openWeights or q")
+  public PageView<ModelView> list(@Valid @BeanParam ModelFilter filter, @Valid @BeanParam PageRequest page) {
+    return models.list(caller.tenant(), filter, page);
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
+  @Operation(summary = "Get a model")
+  public ModelView get(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+    return models.get(caller.tenant(), id);
+  }
+
+  @POST
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
+  @Operation(summary = "Create a model")
+  public Response create(@Valid @NotNull(message = "a JSON body is required") ModelInput input, @Context UriInfo uri) {
+    ModelView created = models.create(caller.tenant(), input);
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
+  @Operation(summary = "Replace a model")
+  public ModelView update(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
+      @Valid @NotNull(message = "a JSON body is required") ModelInput input) {
+    return models.update(caller.tenant(), id, input);
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
+  @Operation(summary = "Delete a model")
+  public Response delete(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+    models.delete(caller.tenant(), id);
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,78 @@
+package io.portolan.inventory;
+
+import io.portolan.infrastructure.web.Problem;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Models of a tenant's inventory. */
+@ApplicationScoped
+@Transactional
+public class ModelService {
+  static final String TABLE = "model";
+
+  @Inject InventoryRepository repository;
+  @Inject Event<InventoryChanged> changed;
+
+  public PageView<ModelView> list(TenantId tenant, ModelFilter filter, PageRequest page) {
+    var items =
+        repository.page(
+            tenant, Model.class, TABLE, filter.condition(), filter.parameters(), page.offset(), page.size());
+    long total = repository.count(tenant, TABLE, filter.condition(), filter.parameters());
+    return new PageView<>(items.stream().map(Model::view).toList(), total, page.page(), page.size());
+  }
+
+  public ModelView get(TenantId tenant, String id) {
+    return find(tenant, id).view();
+  }
+
+  public ModelView create(TenantId tenant, ModelInput input) {
+    Ids.requireForCreate(input.id());
+    requireVendor(tenant, input.vendor());
+    if (repository.find(tenant, Model.class, input.id()).isPresent()) {
+      throw ProblemException.conflict("duplicate", "model '" + input.id() + "' already exists");
+    }
+    Model model = new Model(tenant.value(), input.id());
+    model.apply(input);
+    repository.add(tenant, model);
+    changed.fire(new InventoryChanged(tenant));
+    return model.view();
+  }
+
+  public ModelView update(TenantId tenant, String id, ModelInput input) {
+    Ids.requireMatch(id, input.id());
+    Model model = find(tenant, id);
+    requireVendor(tenant, input.vendor());
+    model.apply(input);
+    repository.flush(tenant);
+    changed.fire(new InventoryChanged(tenant));
+    return model.view();
+  }
+
+  public void delete(TenantId tenant, String id) {
+    repository.remove(tenant, find(tenant, id));
+    changed.fire(new InventoryChanged(tenant));
+  }
+
+  private Model find(TenantId tenant, String id) {
+    return repository
+        .find(tenant, Model.class, id)
+        .orElseThrow(() -> ProblemException.notFound("model", id));
+  }
+
+  private void requireVendor(TenantId tenant, String vendor) {
+    if (repository.find(tenant, Vendor.class, vendor).isEmpty()) {
+      String message = "vendor '" + vendor + "' does not exist; create it first";
+      throw new ProblemException(
+          422,
+          "invalid-reference",
+          "Invalid reference",
+          "vendor: " + message,
+          List.of(new Problem.FieldError("vendor", message)));
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.portolan.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A model vendor and its jurisdiction. A suspended vendor's models are denied (kill switch). */
+@Entity
+@Table(name = "vendor")
+@IdClass(TenantScopedKey.class)
+public class Vendor {
+  @Id
+  @Column(name = "tenant_id")
+  String tenantId;
+
+  @Id String id;
+  String name;
+  String jurisdiction;
+  boolean suspended;
+
+  @Column(name = "suspension_reason")
+  String suspensionReason;
+
+  @Column(name = "created_at", updatable = false)
+  Instant createdAt;
+
+  @Column(name = "updated_at")
+  Instant updatedAt;
+
+  protected Vendor() {}
+
+  Vendor(String tenantId, String id) {
+    this.tenantId = tenantId;
+    this.id = id;
+    this.createdAt = Instant.now();
+  }
+
+  void apply(VendorInput input) {
+    name = input.name();
+    jurisdiction = input.jurisdiction();
+    suspended = Boolean.TRUE.equals(input.suspended());
+    suspensionReason = suspended ? input.suspensionReason() : null;
+    updatedAt = Instant.now();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String jurisdiction() {
+    return jurisdiction;
+  }
+
+  public boolean suspended() {
+    return suspended;
+  }
+
+  public String suspensionReason() {
+    return suspensionReason;
+  }
+
+  VendorView view() {
+    return new VendorView(
+        id, name, jurisdiction, suspended, suspensionReason, createdAt, updatedAt);
+  }
+}

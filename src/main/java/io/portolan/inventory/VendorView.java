@@ -1,0 +1,13 @@
+package io.portolan.inventory;
+
+import java.time.Instant;
+
+/** A vendor as the API shows it. */
+public record VendorView(
+    String id,
+    String name,
+    String jurisdiction,
+    boolean suspended,
+    String suspensionReason,
+    Instant createdAt,
+    Instant updatedAt) {}

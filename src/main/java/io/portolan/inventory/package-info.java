@@ -1,0 +1,2 @@
+/** The tenant's model inventory: vendors, models and teams, with their REST resources. */
+package io.portolan.inventory;

@@ -1,0 +1,65 @@
+package io.portolan.policy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.inventory.InventoryRepository;
+import io.portolan.inventory.Model;
+import io.portolan.inventory.Team;
+import io.portolan.inventory.Vendor;
+import io.portolan.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Builds the document OPA sees at {@code data.tenants[<tenant>]}: the tenant's vendors, models
+ * and teams, and a revision that hashes that document together with the policy source.
+ */
+@ApplicationScoped
+public class TenantPolicyData {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  @Inject InventoryRepository repository;
+
+  @Transactional
+  public ObjectNode build(TenantId tenant, String policyHash) {
+    ObjectNode document = JSON.objectNode();
+    ObjectNode vendors = document.putObject("vendors");
+    for (Vendor v : repository.all(tenant, Vendor.class, "vendor")) {
+      vendors
+          .putObject(v.id())
+          .put("jurisdiction", v.jurisdiction())
+          .put("suspended", v.suspended())
+          .put("suspensionReason", v.suspensionReason());
+    }
+    ObjectNode models = document.putObject("models");
+    for (Model m : repository.all(tenant, Model.class, "model")) {
+      ObjectNode model = models.putObject(m.id());
+      model.put("vendor", m.vendorId()).put("status", m.status().json());
+      model.put("openWeights", m.openWeights()).put("selfHostable", m.selfHostable());
+      model.put("costTier", m.costTier().json());
+      m.hostingRegions().forEach(model.putArray("hostingRegions")::add);
+      m.capabilities().forEach(model.putArray("capabilities")::add);
+    }
+    ObjectNode teams = document.putObject("teams");
+    for (Team t : repository.all(tenant, Team.class, "team")) {
+      teams.putObject(t.id());
+    }
+    document.put("revision", revision(policyHash + document));
+    return document;
+  }
+
+  static String revision(String content) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

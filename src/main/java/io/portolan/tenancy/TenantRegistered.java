@@ -1,0 +1,4 @@
+package io.portolan.tenancy;
+
+/** Fired when a tenant is seen for the first time, so its (empty) policy data can be published. */
+public record TenantRegistered(TenantId tenant) {}
