@@ -1,14 +1,57 @@
 package io.portolan.decision;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.portolan.inventory.Slugs;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** What a gateway asks. The tenant is never part of it: it comes from the gateway's token. */
-public record DecisionRequest(
-    @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String team,
-    @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String model,
-    @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String purpose,
-    @NotNull(message = "is required") DataClassification dataClassification,
-    @NotNull(message = "is required") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
-        String region) {}
+// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public final class DecisionRequest {
+  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  private String team;
+
+  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  private String model;
+
+  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  private String purpose;
+
+  @NotNull(message = "is required")
+  private DataClassification dataClassification;
+
+  @NotNull(message = "is required") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
+  private String region;
+
+  /** For JSON binding. */
+  DecisionRequest() {}
+
+  public DecisionRequest(String team, String model, String purpose, DataClassification dataClassification, String region) {
+    this.team = team;
+    this.model = model;
+    this.purpose = purpose;
+    this.dataClassification = dataClassification;
+    this.region = region;
+  }
+
+  public String team() {
+    return team;
+  }
+
+  public String model() {
+    return model;
+  }
+
+  public String purpose() {
+    return purpose;
+  }
+
+  public DataClassification dataClassification() {
+    return dataClassification;
+  }
+
+  public String region() {
+    return region;
+  }
+}

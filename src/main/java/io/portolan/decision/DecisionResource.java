@@ -26,7 +26,7 @@ public class DecisionResource {
   @POST
   @RolesAllowed(Roles.GATEWAY)
   @Operation(summary = "Decide whether a team may use a model; the tenant is the gateway's")
-  public DecisionResponse decide(@Valid @NotNull(message = "a JSON body is required") DecisionRequest request) {
-    return decisions.decide(caller.tenant(), caller.clientId(), request);
+  public DecisionResponse decide(@Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
+    return decisions.decide(caller.tenant(), caller.clientId(), body);
   }
 }

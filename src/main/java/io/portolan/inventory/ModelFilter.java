@@ -16,7 +16,10 @@ public class ModelFilter {
   String vendor;
 
   @QueryParam("status")
-  ModelStatus status;
+  @Pattern(
+      regexp = "proposed|approved|restricted|suspended|retired",
+      message = "must be one of: proposed, approved, restricted, suspended, retired")
+  String status;
 
   @QueryParam("capability")
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
@@ -27,7 +30,8 @@ public class ModelFilter {
   String region;
 
   @QueryParam("openWeights")
-  Boolean openWeights;
+  @Pattern(regexp = "true|false", message = "must be true or false")
+  String openWeights;
 
   /** Part of the id or display name, case-insensitive. */
   @QueryParam("q")
@@ -48,10 +52,10 @@ public class ModelFilter {
   Map<String, Object> parameters() {
     Map<String, Object> values = new HashMap<>();
     if (vendor != null) values.put("vendor", vendor);
-    if (status != null) values.put("status", status.json());
+    if (status != null) values.put("status", status);
     if (capability != null) values.put("capability", capability);
     if (region != null) values.put("region", region);
-    if (openWeights != null) values.put("openWeights", openWeights);
+    if (openWeights != null) values.put("openWeights", Boolean.parseBoolean(openWeights));
     if (q != null && !q.isBlank()) values.put("q", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
     return values;
   }

@@ -49,8 +49,8 @@ public class ModelResource {
   @POST
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Create a model")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") ModelInput input, @Context UriInfo uri) {
-    ModelView created = models.create(caller.tenant(), input);
+  public Response create(@Valid @NotNull(message = "a JSON body is required") ModelInput body, @Context UriInfo uri) {
+    ModelView created = models.create(caller.tenant(), body);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
   }
 
@@ -60,8 +60,8 @@ public class ModelResource {
   @Operation(summary = "Replace a model")
   public ModelView update(
       @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
-      @Valid @NotNull(message = "a JSON body is required") ModelInput input) {
-    return models.update(caller.tenant(), id, input);
+      @Valid @NotNull(message = "a JSON body is required") ModelInput body) {
+    return models.update(caller.tenant(), id, body);
   }
 
   @DELETE

@@ -1,11 +1,33 @@
 package io.portolan.inventory;
 
-import jakarta.validation.constraints.NotBlank;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A team as clients write it. {@code id} is required on create and must match on update. */
-public record TeamInput(
-    @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
-    @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
-        String name) {}
+// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public final class TeamInput {
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  private String id;
+
+  @NotNull(message = "is required") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+  private String name;
+
+  /** For JSON binding. */
+  TeamInput() {}
+
+  public TeamInput(String id, String name) {
+    this.id = id;
+    this.name = name;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+}

@@ -49,8 +49,8 @@ public class TeamResource {
   @POST
   @RolesAllowed(Roles.TENANT_ADMIN)
   @Operation(summary = "Create a team")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") TeamInput input, @Context UriInfo uri) {
-    TeamView created = teams.create(caller.tenant(), input);
+  public Response create(@Valid @NotNull(message = "a JSON body is required") TeamInput body, @Context UriInfo uri) {
+    TeamView created = teams.create(caller.tenant(), body);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
   }
 
@@ -60,8 +60,8 @@ public class TeamResource {
   @Operation(summary = "Replace a team")
   public TeamView update(
       @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
-      @Valid @NotNull(message = "a JSON body is required") TeamInput input) {
-    return teams.update(caller.tenant(), id, input);
+      @Valid @NotNull(message = "a JSON body is required") TeamInput body) {
+    return teams.update(caller.tenant(), id, body);
   }
 
   @DELETE

@@ -1,5 +1,6 @@
 package io.portolan.inventory;
 
+import io.portolan.infrastructure.web.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,6 +40,10 @@ public class Vendor {
   }
 
   void apply(VendorInput input) {
+    if (Boolean.TRUE.equals(input.suspended())
+        && (input.suspensionReason() == null || input.suspensionReason().isBlank())) {
+      throw ProblemException.badRequest("suspensionReason", "is required when suspended is true");
+    }
     name = input.name();
     jurisdiction = input.jurisdiction();
     suspended = Boolean.TRUE.equals(input.suspended());

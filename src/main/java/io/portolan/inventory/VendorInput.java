@@ -1,23 +1,57 @@
 package io.portolan.inventory;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A vendor as clients write it. {@code id} is required on create and must match on update. */
-public record VendorInput(
-    @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
-    @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
-        String name,
-    @NotNull(message = "is required") @Jurisdiction String jurisdiction,
-    Boolean suspended,
-    @Size(max = 1000, message = "must be at most 1000 characters") String suspensionReason) {
+// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public final class VendorInput {
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  private String id;
 
-  @AssertTrue(message = "a suspended vendor needs a suspensionReason")
-  boolean isSuspensionReasonGiven() {
-    return !Boolean.TRUE.equals(suspended)
-        || (suspensionReason != null && !suspensionReason.isBlank());
+  @NotNull(message = "is required") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+  private String name;
+
+  @NotNull(message = "is required") @Jurisdiction
+  private String jurisdiction;
+
+  private Boolean suspended;
+
+  @Size(max = 1000, message = "must be at most 1000 characters")
+  private String suspensionReason;
+
+  /** For JSON binding. */
+  VendorInput() {}
+
+  public VendorInput(String id, String name, String jurisdiction, Boolean suspended, String suspensionReason) {
+    this.id = id;
+    this.name = name;
+    this.jurisdiction = jurisdiction;
+    this.suspended = suspended;
+    this.suspensionReason = suspensionReason;
   }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String jurisdiction() {
+    return jurisdiction;
+  }
+
+  public Boolean suspended() {
+    return suspended;
+  }
+
+  public String suspensionReason() {
+    return suspensionReason;
+  }
+
 }

@@ -49,8 +49,8 @@ public class VendorResource {
   @POST
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Create a vendor")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") VendorInput input, @Context UriInfo uri) {
-    VendorView created = vendors.create(caller.tenant(), input);
+  public Response create(@Valid @NotNull(message = "a JSON body is required") VendorInput body, @Context UriInfo uri) {
+    VendorView created = vendors.create(caller.tenant(), body);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
   }
 
@@ -60,8 +60,8 @@ public class VendorResource {
   @Operation(summary = "Replace a vendor; suspend it with suspended=true and a reason")
   public VendorView update(
       @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
-      @Valid @NotNull(message = "a JSON body is required") VendorInput input) {
-    return vendors.update(caller.tenant(), id, input);
+      @Valid @NotNull(message = "a JSON body is required") VendorInput body) {
+    return vendors.update(caller.tenant(), id, body);
   }
 
   @DELETE

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
 public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException> {
   @Override
   public Response toResponse(JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.ws.rs.WebApplicationException w) {
+        return w.getResponse(); // the body size limit tripped while parsing
+      }
+    }
     if (e instanceof JsonParseException) {
       return Problems.response(
           400, "malformed-json", "Malformed JSON", "The body is not valid JSON: " + shortOf(e));
