@@ -45,6 +45,10 @@ wait_http() { # name url timeout-seconds
       tail -n 40 "$STATE/$name.log" >&2 || true
       return 1
     fi
+    if [[ -n ${FAIL_PATTERN:-} ]] && grep -qE "$FAIL_PATTERN" "$STATE/$name.log"; then
+      log "$name failed to start; see $STATE/$name.log:"; grep -E -A3 "$FAIL_PATTERN" "$STATE/$name.log" | head -20 >&2
+      return 1
+    fi
     if ! is_running "$name"; then
       log "$name exited; last log lines:"; tail -n 40 "$STATE/$name.log" >&2 || true; return 1
     fi
@@ -170,6 +174,7 @@ start_keycloak() {
 
 start_portolan() {
   is_running portolan && { log "Portolan already running"; return; }
+  : > "$STATE/portolan.log"
   local war="$ROOT/target/portolan.war"
   [[ -f "$war" ]] || { log "missing $war: build it with 'mvn package' first"; return 1; }
   # shellcheck disable=SC2086
@@ -182,7 +187,8 @@ start_portolan() {
   MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
     spawn portolan java $JVM_OPTS -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
       --deploy "$war" --contextroot / --port "$APP_PORT" --nohazelcast --nocluster
-  wait_http portolan "http://127.0.0.1:$APP_PORT/health/ready" 240
+  FAIL_PATTERN="Exception while (deploying|loading) the app" \
+    wait_http portolan "http://127.0.0.1:$APP_PORT/health/ready" 240
 }
 
 component() { # start|stop name

@@ -5,6 +5,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -39,4 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT")
-public class PortolanApplication extends Application {}
+public class PortolanApplication extends Application {
+  /** Jackson alone reads and writes JSON: the server's JSON-B provider would ignore unknown fields. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.disableJsonb", true, "jersey.config.server.disableJsonb", true);
+  }
+}

@@ -1,0 +1,12 @@
+# Runtime image for Portolan on Payara Micro.
+# Build the WAR first, on the host:  mvn -B package -DskipTests   (produces target/portolan.war)
+# The image only packages that WAR; it does not run Maven.
+FROM payara/micro:6.2025.10-jdk17
+
+COPY --chown=payara:payara target/portolan.war /opt/payara/deployments/portolan.war
+
+# The image's entrypoint runs the Payara Micro jar; these are its arguments.
+# Served at "/" so URLs match `make run`; a single instance needs no Hazelcast clustering.
+CMD ["--deploy", "/opt/payara/deployments/portolan.war", "--contextroot", "/", "--nohazelcast", "--nocluster"]
+
+EXPOSE 8080

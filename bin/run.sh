@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `make run`: installs what is missing, builds, starts the stack and waits; Ctrl-C stops it all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+
+bin/tools.sh
+echo "[run] building Portolan" >&2
+mvn -B -q package -DskipTests
+
+stop_all() {
+  trap - EXIT INT TERM
+  echo; echo "[run] stopping the stack" >&2
+  bin/stack.sh down run
+}
+trap stop_all EXIT INT TERM
+bin/stack.sh up run
+
+cat <<INFO
+
+  Portolan is running ($((SECONDS - started)) s).
+
+  Web and API   http://localhost:8080            (API under /api/v1, OpenAPI at /openapi)
+  Health        http://localhost:8080/health/ready
+  Keycloak      http://localhost:8180            (admin console: admin / admin)
+  OPA           http://127.0.0.1:8181
+  PostgreSQL    127.0.0.1:15432, database portolan (data in .data/run)
+
+  Demo users (password = user name):
+    alice  acme    compliance-officer      erin   globex  compliance-officer
+    bob    acme    requester (research)    frank  globex  requester (support)
+    carol  acme    auditor                 root   platform-admin
+    dave   acme    tenant-admin
+  Gateways (client credentials): acme-gateway / acme-gateway-secret,
+                                 globex-gateway / globex-gateway-secret
+
+  Logs in .data/run/*.log. Press Ctrl-C to stop everything.
+INFO
+
+# Wait until interrupted, or until a component dies.
+while sleep 2; do
+  for component in opa keycloak portolan; do
+    if ! kill -0 "$(cat ".data/run/$component.pid" 2>/dev/null || echo 0)" 2>/dev/null; then
+      echo "[run] $component stopped unexpectedly; see .data/run/$component.log" >&2
+      exit 1
+    fi
+  done
+done

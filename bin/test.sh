@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make test`: every test. Rego tests, unit tests, then the integration tests against a real
+# stack (PostgreSQL, OPA, Keycloak, Portolan) started once on the test ports and stopped after.
+#   bin/test.sh            everything
+#   bin/test.sh policy     only the Rego checks and tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/versions.sh
+started=$SECONDS
+OPA=".tools/opa-$OPA_VERSION/opa"
+
+bin/tools.sh
+
+echo "[test] Rego: format, strict check, opa test" >&2
+unformatted=$("$OPA" fmt -l policies)
+if [[ -n $unformatted ]]; then echo "[test] not formatted with opa fmt: $unformatted" >&2; exit 1; fi
+"$OPA" check --strict policies
+"$OPA" test policies -v --format pretty | tail -n 3
+[[ ${1:-} == policy ]] && exit 0
+
+echo "[test] unit tests and package" >&2
+mvn -B package
+
+echo "[test] starting the test stack" >&2
+trap 'bin/stack.sh down test' EXIT
+bin/stack.sh up test
+
+echo "[test] integration tests" >&2
+mvn -B failsafe:integration-test failsafe:verify
+
+echo "[test] all tests passed in $((SECONDS - started)) s" >&2

@@ -1,0 +1,88 @@
+package io.portolan.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+  private static final int CALLERS = 64;
+
+  @Test
+  void everyAppendReturnsOnlyAfterItsItemIsStored() throws Exception {
+    List<Integer> stored = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<Integer> commits = new GroupCommit<>(stored::addAll, 100, 1000, Thread::new);
+    for (int i = 0; i < 10; i++) {
+      commits.append(i, 1000);
+      assertTrue(stored.contains(i), "item " + i + " acknowledged before it was stored");
+    }
+    commits.close();
+  }
+
+  @Test
+  void concurrentCallersShareCommits() throws Exception {
+    List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch firstBatchBlocked = new CountDownLatch(1);
+    GroupCommit<Integer> commits =
+        new GroupCommit<>(
+            batch -> {
+              batchSizes.add(batch.size());
+              firstBatchBlocked.await(5, TimeUnit.SECONDS); // hold the writer so callers queue up
+            },
+            1000,
+            1000,
+            Thread::new);
+    ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+    List<Future<?>> calls = new ArrayList<>();
+    for (int i = 0; i < CALLERS; i++) {
+      int item = i;
+      calls.add(pool.submit(() -> {
+        commits.append(item, 10_000);
+        return null;
+      }));
+    }
+    Thread.sleep(200);
+    firstBatchBlocked.countDown();
+    for (Future<?> call : calls) {
+      call.get(10, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    commits.close();
+    assertEquals(CALLERS, batchSizes.stream().mapToInt(Integer::intValue).sum());
+    assertTrue(batchSizes.size() < CALLERS / 2, "expected shared commits, got batches " + batchSizes);
+  }
+
+  @Test
+  void aFailedStoreFailsEveryCallerOfThatBatch() throws Exception {
+    GroupCommit<String> commits =
+        new GroupCommit<>(
+            batch -> {
+              throw new java.sql.SQLException("database down", "08006");
+            },
+            10,
+            10,
+            Thread::new);
+    GroupCommit.NotStoredException e =
+        assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("decision", 1000));
+    assertTrue(e.getMessage().contains("database down"));
+    commits.close();
+  }
+
+  @Test
+  void aStoreThatHangsTimesOutInsteadOfAcknowledging() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    GroupCommit<String> commits = new GroupCommit<>(batch -> release.await(), 10, 10, Thread::new);
+    assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("decision", 200));
+    release.countDown();
+    commits.close();
+  }
+}

@@ -1,0 +1,87 @@
+package io.portolan.it;
+
+import static io.portolan.it.Stack.gateway;
+import static io.portolan.it.Stack.get;
+import static io.portolan.it.Stack.send;
+import static io.portolan.it.Stack.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bad input of every kind gets a 4xx problem+json, never a 500; the API describes itself. */
+class ErrorsIT {
+  private static final String BIG = "{\"team\":\"" + "a".repeat(70 * 1024) + "\"}";
+
+  @Test
+  void oversizedBodiesAreRefusedWith413() throws Exception {
+    var declared = send("POST", "/api/v1/decisions", gateway("acme"), BIG, "application/json");
+    assertProblem(declared, 413, "payload-too-large");
+
+    // Without a declared length (chunked), the limit is counted while reading.
+    HttpRequest chunked =
+        HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/decisions"))
+            .header("Authorization", "Bearer " + gateway("acme"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(BIG.getBytes())))
+            .build();
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(chunked, HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, response.statusCode(), response.body());
+  }
+
+  @Test
+  void malformedAndMistypedBodiesAreBadRequests() {
+    String token = user("alice");
+    assertProblem(send("POST", "/api/v1/vendors", token, "{\"id\":", "application/json"), 400, "malformed-json");
+    assertProblem(send("POST", "/api/v1/vendors", token, "[1,2]", "application/json"), 400, "validation");
+    assertProblem(send("POST", "/api/v1/vendors", token, "", "application/json"), 400, "validation");
+    assertProblem(send("POST", "/api/v1/vendors", token, "id=x", "application/x-www-form-urlencoded"), 415, "unsupported-media-type");
+    assertProblem(
+        Stack.post("/api/v1/models", token, Map.of("id", "m", "openWeights", "maybe")), 400, "validation");
+  }
+
+  @Test
+  void unknownPathsAndMethodsAreProblemsToo() {
+    assertProblem(get("/api/v1/no-such-thing", user("alice")), 404, "not-found");
+    assertProblem(send("PATCH", "/api/v1/vendors", user("alice"), "{}", "application/json"), 405, "method-not-allowed");
+    assertProblem(get("/api/v1/vendors/Not%20A%20Slug", user("alice")), 400, "validation");
+  }
+
+  @Test
+  void openApiDescribesEveryEndpoint() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+            .send(
+                HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi")).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode());
+    JsonNode paths = Stack.JSON.readTree(response.body()).get("paths");
+    for (String path :
+        new String[] {"/api/v1/vendors", "/api/v1/vendors/{id}", "/api/v1/models", "/api/v1/models/{id}",
+          "/api/v1/teams", "/api/v1/teams/{id}", "/api/v1/decisions", "/api/v1/tenants"}) {
+      assertTrue(paths.has(path), "OpenAPI lacks " + path);
+    }
+  }
+
+  @Test
+  void healthIsReadyWhenDatabaseAndOpaAnswer() {
+    var ready = get("/health/ready", null);
+    assertEquals(200, ready.status());
+    assertEquals("UP", ready.body().get("status").asText());
+    assertEquals(200, get("/health/live", null).status());
+  }
+
+  static void assertProblem(Stack.Reply reply, int status, String type) {
+    assertEquals(status, reply.status(), reply.raw().body());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    assertEquals("https://portolan.dev/problems/" + type, reply.body().get("type").asText());
+    assertEquals(status, reply.body().get("status").asInt());
+    assertTrue(reply.body().hasNonNull("detail"));
+  }
+}
