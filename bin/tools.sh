@@ -10,6 +10,19 @@ mkdir -p "$TOOLS"
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 
+# Commands the scripts use; on Debian, install what is missing (needs root).
+require_commands() {
+  local missing=()
+  for c in java mvn go curl unzip xz setsid; do command -v "$c" >/dev/null || missing+=("$c"); done
+  [[ -x "$KEYCLOAK_JAVA_HOME/bin/java" ]] || { log "Keycloak needs Java 21+: set KEYCLOAK_JAVA_HOME"; exit 1; }
+  [[ ${#missing[@]} -eq 0 ]] && return
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    log "installing missing commands: ${missing[*]}"
+    apt-get update -qq && apt-get install -y -qq unzip xz-utils curl util-linux >/dev/null
+  fi
+  for c in "${missing[@]}"; do command -v "$c" >/dev/null || { log "missing command: $c"; exit 1; }; done
+}
+
 maven_fetch() { # group:artifact:version[:type] destination-dir
   mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.useBaseVersion=true
@@ -49,6 +62,7 @@ install_payara() {
   maven_fetch "fish.payara.extras:payara-micro:$PAYARA_VERSION" "$TOOLS"
 }
 
+require_commands
 what="${1:-all}"
 case "$what" in
   opa) install_opa ;;
