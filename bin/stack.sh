@@ -200,7 +200,11 @@ component() { # start|stop name
 }
 
 up() {
-  if [[ $FRESH == true ]]; then down; rm -rf "$STATE"; fi
+  if [[ $FRESH == true ]]; then
+    down
+    pg_prepare_user; pg_paths
+    rm -rf "$STATE" "$PG_DATA"
+  fi
   mkdir -p "$STATE"
   start_postgres
   start_opa
