@@ -15,7 +15,10 @@ echo "[test] Rego: format, strict check, opa test" >&2
 unformatted=$("$OPA" fmt -l policies)
 if [[ -n $unformatted ]]; then echo "[test] not formatted with opa fmt: $unformatted" >&2; exit 1; fi
 "$OPA" check --strict policies
-"$OPA" test policies -v --format pretty | tail -n 3
+"$OPA" test policies --format pretty | tail -n 3
+coverage=$("$OPA" test policies --coverage | jq -r '.coverage')
+echo "[test] Rego line coverage: ${coverage}%" >&2
+awk -v c="$coverage" 'BEGIN { exit (c >= 90) ? 0 : 1 }' || { echo "[test] Rego coverage below 90%" >&2; exit 1; }
 [[ ${1:-} == policy ]] && exit 0
 
 echo "[test] unit tests and package" >&2

@@ -13,12 +13,12 @@ log() { printf '[tools] %s\n' "$*" >&2; }
 # Commands the scripts use; on Debian, install what is missing (needs root).
 require_commands() {
   local missing=()
-  for c in java mvn go curl unzip xz setsid; do command -v "$c" >/dev/null || missing+=("$c"); done
+  for c in java mvn go curl unzip xz setsid jq; do command -v "$c" >/dev/null || missing+=("$c"); done
   [[ -x "$KEYCLOAK_JAVA_HOME/bin/java" ]] || { log "Keycloak needs Java 21+: set KEYCLOAK_JAVA_HOME"; exit 1; }
   [[ ${#missing[@]} -eq 0 ]] && return
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     log "installing missing commands: ${missing[*]}"
-    apt-get update -qq && apt-get install -y -qq unzip xz-utils curl util-linux >/dev/null
+    apt-get update -qq && apt-get install -y -qq unzip xz-utils curl util-linux jq >/dev/null
   fi
   for c in "${missing[@]}"; do command -v "$c" >/dev/null || { log "missing command: $c"; exit 1; }; done
 }

@@ -60,3 +60,22 @@ insert into model (tenant_id, id, display_name, vendor_id, hosting_regions, open
   ('globex', 'mistral-small-3', 'Mistral Small 3', 'mistral', '{eu,us}', true, true, 'Apache-2.0', '{chat}', 'low', 'approved'),
   ('globex', 'deepseek-v3', 'DeepSeek V3', 'deepseek', '{apac,cn}', true, true, 'MIT', '{chat,code}', 'low', 'approved')
 on conflict do nothing;
+
+-- acme's published sovereignty settings (revision 1): no CN or RU vendors for confidential and
+-- restricted data, US watch-listed for restricted, EU/UK residency, restricted data only on
+-- self-hosted open-weight models, cheap models for routine work; alternatives prefer FR vendors.
+select set_config('app.tenant', 'acme', true);
+
+insert into policy_revision (tenant_id, number, settings, hash, published_by)
+select 'acme', 1, settings, md5(settings::text), 'demo-data'
+from (select '{
+  "deniedJurisdictions": {"confidential": ["CN", "RU"], "restricted": ["CN", "RU"]},
+  "watchedJurisdictions": {"restricted": ["US"]},
+  "residency": {"confidential": ["eu", "uk"], "restricted": ["eu"]},
+  "selfHostedOpenWeightsOnly": ["restricted"],
+  "costTiers": {"routine": ["low"], "standard": ["low", "medium", "high"], "critical": ["low", "medium", "high"]},
+  "preferences": {"domesticJurisdiction": "FR", "preferOpenWeights": true, "preferLowerCost": true}
+}'::jsonb as settings) demo
+on conflict do nothing;
+
+update team set default_task_tier = 'routine' where tenant_id = 'acme' and id = 'marketing';

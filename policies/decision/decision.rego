@@ -2,92 +2,191 @@
 # title: Portolan decision
 # description: |
 #   May a team of a tenant use a model, for a purpose, with data of a classification, in a region?
-#   The answer is allow plus the reasons of every rule that denied. A decision is never allow
-#   unless no rule denied. Tenant data lives at data.tenants[<tenant>], published by Portolan.
+#   allow is true only when no rule denied; reasons names every rule that denied. Tenant data lives at
+#   data.tenants[<tenant>]: the live inventory (vendors, models, teams) and the published policy
+#   settings, put there by Portolan.
 package portolan.decision
 
 import rego.v1
 
 default allow := false
 
-# The revision of the tenant's policy data this answer was computed from.
-revision := data.tenants[input.tenant].revision
-
 allow if {
 	data.tenants[input.tenant]
 	count(reasons) == 0
 }
 
-# METADATA
-# title: model_unknown
-# custom:
-#   code: model_unknown
-reasons contains reason if {
-	not _model(input.tenant, input.model)
-	reason := {
-		"code": "model_unknown",
-		"message": sprintf("model '%s' is not in the inventory", [input.model]),
-		"rule": "model_unknown",
-	}
+# The revision of the tenant's policy data this answer was computed from.
+revision := data.tenants[input.tenant].revision
+
+reasons := _team_denials(input.tenant, input.team) | _model_denials(input.tenant, input.model, _request)
+
+# Conditions a gateway must honour when it goes ahead (a watch-listed jurisdiction, say).
+obligations := [o | some o in _obligations(input.tenant, input.model, _request)]
+
+# Models the team may use instead, best first; only computed when the request is denied.
+default alternatives := []
+
+alternatives := _alternatives(input.tenant, input.model, _request) if not allow
+
+# The request as the rules read it, with the team's default task tier filled in.
+_request := {
+	"classification": input.dataClassification,
+	"region": input.region,
+	"task_tier": _task_tier(input.tenant, input.team, object.get(input, "taskTier", null)),
 }
 
-# METADATA
-# title: team_unknown
-# custom:
-#   code: team_unknown
-reasons contains reason if {
-	not data.tenants[input.tenant].teams[input.team]
-	reason := {
-		"code": "team_unknown",
-		"message": sprintf("team '%s' does not exist in this tenant", [input.team]),
-		"rule": "team_unknown",
-	}
+_task_tier(_, _, tier) := tier if tier != null
+
+_task_tier(tenant, team, null) := object.get(data.tenants, [tenant, "teams", team, "defaultTaskTier"], "standard")
+
+_settings(tenant) := object.get(data.tenants, [tenant, "settings"], {})
+
+_reason(code, message) := {"code": code, "message": message, "rule": code}
+
+_team_denials(tenant, team) := {_reason("team_unknown", msg)} if {
+	not data.tenants[tenant].teams[team]
+	msg := sprintf("team '%s' does not exist in this tenant", [team])
+} else := set()
+
+# Every rule that denies a model for a request; empty when the model may be used.
+_model_denials(tenant, id, request) := {_reason("model_unknown", msg)} if {
+	not data.tenants[tenant].models[id]
+	msg := sprintf("model '%s' is not in the inventory", [id])
+} else := denials if {
+	model := data.tenants[tenant].models[id]
+	vendor := object.get(data.tenants[tenant].vendors, model.vendor, {})
+	settings := _settings(tenant)
+	denials := ((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)
 }
 
 # METADATA
 # title: vendor_suspended
-# custom:
-#   code: vendor_suspended
-reasons contains reason if {
-	model := _model(input.tenant, input.model)
-	vendor := data.tenants[input.tenant].vendors[model.vendor]
+# description: The vendor is suspended (kill switch); this wins over every approval.
+_vendor_suspended(model, vendor) := {_reason("vendor_suspended", msg)} if {
 	vendor.suspended
-	reason := {
-		"code": "vendor_suspended",
-		"message": sprintf("vendor '%s' is suspended: %s", [model.vendor, _or_empty(vendor.suspensionReason)]),
-		"rule": "vendor_suspended",
+	msg := sprintf("vendor '%s' is suspended: %s", [model.vendor, _or_default(vendor.suspensionReason, "no reason given")])
+} else := set()
+
+# METADATA
+# title: model_suspended / model_not_approved
+_model_status(id, model) := {_reason("model_suspended", sprintf("model '%s' is suspended", [id]))} if {
+	model.status == "suspended"
+} else := {_reason("model_not_approved", sprintf("model '%s' is %s, not approved", [id, model.status]))} if {
+	model.status != "approved"
+} else := set()
+
+# METADATA
+# title: jurisdiction_denied
+_jurisdiction_denied(settings, vendor, request) := {_reason("jurisdiction_denied", msg)} if {
+	vendor.jurisdiction in object.get(settings, ["deniedJurisdictions", request.classification], [])
+	msg := sprintf("vendor jurisdiction %s is denied for %s data", [vendor.jurisdiction, request.classification])
+} else := set()
+
+# METADATA
+# title: region_not_allowed / model_not_hosted_in_allowed_region
+_residency(settings, id, model, request) := denials if {
+	allowed := object.get(settings, ["residency", request.classification], null)
+	allowed != null
+	region := {_reason("region_not_allowed", msg) |
+		not request.region in allowed
+		msg := sprintf("region '%s' is not allowed for %s data (allowed: %s)", [request.region, request.classification, concat(", ", allowed)])
 	}
+	hosting := {_reason("model_not_hosted_in_allowed_region", msg) |
+		count({r | some r in model.hostingRegions; r in allowed}) == 0
+		msg := sprintf("model '%s' is hosted only in %s, none allowed for %s data", [id, concat(", ", model.hostingRegions), request.classification])
+	}
+	denials := region | hosting
+} else := set()
+
+# METADATA
+# title: self_hosted_open_weights_required
+_self_hosted(settings, id, model, request) := {_reason("self_hosted_open_weights_required", msg)} if {
+	request.classification in object.get(settings, "selfHostedOpenWeightsOnly", [])
+	not _self_hostable_open(model)
+	msg := sprintf("%s data needs a self-hosted open-weight model; '%s' is not one", [request.classification, id])
+} else := set()
+
+_self_hostable_open(model) if {
+	model.openWeights
+	model.selfHostable
 }
 
 # METADATA
-# title: model_suspended
-# custom:
-#   code: model_suspended
-reasons contains reason if {
-	_model(input.tenant, input.model).status == "suspended"
-	reason := {
-		"code": "model_suspended",
-		"message": sprintf("model '%s' is suspended", [input.model]),
-		"rule": "model_suspended",
+# title: cost_tier_not_allowed
+_cost_tier(settings, id, model, request) := {_reason("cost_tier_not_allowed", msg)} if {
+	allowed := object.get(settings, ["costTiers", request.task_tier], null)
+	allowed != null
+	not model.costTier in allowed
+	msg := sprintf("model '%s' costs %s; %s tasks may use %s", [id, model.costTier, request.task_tier, concat(", ", allowed)])
+} else := set()
+
+_obligations(tenant, id, request) := {o |
+	model := data.tenants[tenant].models[id]
+	jurisdiction := data.tenants[tenant].vendors[model.vendor].jurisdiction
+	jurisdiction in object.get(_settings(tenant), ["watchedJurisdictions", request.classification], [])
+	o := {
+		"code": "jurisdiction_watchlisted",
+		"message": sprintf("vendor jurisdiction %s is watch-listed for %s data: record the use for review", [jurisdiction, request.classification]),
 	}
 }
 
-# METADATA
-# title: model_not_approved
-# custom:
-#   code: model_not_approved
-reasons contains reason if {
-	status := _model(input.tenant, input.model).status
-	not status in {"approved", "suspended"}
-	reason := {
-		"code": "model_not_approved",
-		"message": sprintf("model '%s' is %s, not approved", [input.model, status]),
-		"rule": "model_not_approved",
-	}
+_alternatives(tenant, requested, request) := [alt |
+	ranked := sort([[_rank(tenant, id, model), id] |
+		some id, model in data.tenants[tenant].models
+		id != requested
+		_same_capability(tenant, requested, model)
+		count(_model_denials(tenant, id, request)) == 0
+	])
+	some entry in array.slice(ranked, 0, 5)
+	alt := _alternative(tenant, entry[1])
+]
+
+_same_capability(tenant, requested, model) if {
+	wanted := object.get(data.tenants[tenant].models, [requested, "capabilities"], [])
+	count(wanted) > 0
+	some c in model.capabilities
+	c in wanted
 }
 
-_model(tenant, id) := data.tenants[tenant].models[id]
+_same_capability(tenant, requested, _) if {
+	count(object.get(data.tenants[tenant].models, [requested, "capabilities"], [])) == 0
+}
 
-_or_empty(value) := value if value != null
+# Lower ranks first: domestic jurisdiction, then open weights, then cost, as the tenant prefers.
+_rank(tenant, _, model) := [domestic, open, cost] if {
+	prefs := object.get(_settings(tenant), "preferences", {})
+	jurisdiction := object.get(data.tenants[tenant].vendors, [model.vendor, "jurisdiction"], "")
+	domestic := _flag(object.get(prefs, "domesticJurisdiction", null) == jurisdiction)
+	open := _open_rank(object.get(prefs, "preferOpenWeights", false), model.openWeights)
+	cost := _cost_rank(object.get(prefs, "preferLowerCost", true), model.costTier)
+}
 
-_or_empty(null) := "no reason given"
+_flag(true) := 0
+
+_flag(false) := 1
+
+_open_rank(true, open_weights) := _flag(open_weights)
+
+_open_rank(false, _) := 0
+
+_cost_rank(true, tier) := {"low": 0, "medium": 1, "high": 2}[tier]
+
+_cost_rank(false, _) := 0
+
+_alternative(tenant, id) := {
+	"model": id,
+	"vendor": model.vendor,
+	"jurisdiction": object.get(data.tenants[tenant].vendors, [model.vendor, "jurisdiction"], ""),
+	"why": sprintf("approved %s model, %s weights, %s cost", [concat("/", model.capabilities), _weights(model), model.costTier]),
+} if {
+	model := data.tenants[tenant].models[id]
+}
+
+_weights(model) := "open" if model.openWeights
+
+_weights(model) := "closed" if not model.openWeights
+
+_or_default(value, _) := value if value != null
+
+_or_default(null, fallback) := fallback

@@ -28,8 +28,8 @@ import javax.sql.DataSource;
 public class DecisionLog {
   private static final String INSERT =
       "insert into decision_log (id, tenant_id, team, model, purpose, data_classification, region,"
-          + " allow, reasons, policy_revision, evaluated_at, client_id)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+          + " allow, reasons, policy_revision, evaluated_at, client_id, task_tier)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
 
   @Resource(lookup = DataSources.APP)
@@ -95,6 +95,7 @@ public class DecisionLog {
         insert.setString(10, e.policyRevision());
         insert.setTimestamp(11, Timestamp.from(e.evaluatedAt()));
         insert.setString(12, e.clientId());
+        insert.setString(13, r.taskTier() == null ? null : r.taskTier().json());
         insert.addBatch();
       }
       insert.executeBatch();

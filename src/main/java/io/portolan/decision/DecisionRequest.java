@@ -24,6 +24,9 @@ public final class DecisionRequest {
   @NotNull(message = "is required") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
   private String region;
 
+  /** Optional: the team's default task tier applies when absent. */
+  private TaskTier taskTier;
+
   /** For JSON binding. */
   DecisionRequest() {}
 
@@ -49,6 +52,10 @@ public final class DecisionRequest {
 
   public DataClassification dataClassification() {
     return dataClassification;
+  }
+
+  public TaskTier taskTier() {
+    return taskTier;
   }
 
   public String region() {

@@ -12,6 +12,8 @@ public record DecisionResponse(
     UUID decisionId,
     boolean allow,
     List<Reason> reasons,
+    List<Obligation> obligations,
+    List<Alternative> alternatives,
     String policyRevision,
     Instant evaluatedAt,
     Instant expiresAt) {}

@@ -59,6 +59,8 @@ public class DecisionService {
         entry.decisionId(),
         entry.allow(),
         entry.reasons(),
+        list(result.path("obligations"), Obligation.class),
+        list(result.path("alternatives"), Alternative.class),
         entry.policyRevision(),
         now,
         now.plusSeconds(cacheSeconds));
@@ -73,6 +75,9 @@ public class DecisionService {
     input.put("purpose", request.purpose());
     input.put("dataClassification", request.dataClassification().json());
     input.put("region", request.region());
+    if (request.taskTier() != null) {
+      input.put("taskTier", request.taskTier().json());
+    }
     input.put("now", now.toString());
     return input;
   }
@@ -93,6 +98,14 @@ public class DecisionService {
           "The policy for this tenant is not loaded into the policy engine yet; retry shortly.");
     }
     return result;
+  }
+
+  private static <T> List<T> list(JsonNode array, Class<T> type) {
+    List<T> items = new ArrayList<>();
+    for (JsonNode item : array) {
+      items.add(JacksonConfig.MAPPER.convertValue(item, type));
+    }
+    return List.copyOf(items);
   }
 
   private static List<Reason> reasons(JsonNode result) {

@@ -19,6 +19,9 @@ public class Team {
   @Id String id;
   String name;
 
+  @Column(name = "default_task_tier")
+  String defaultTaskTier;
+
   @Column(name = "created_at", updatable = false)
   Instant createdAt;
 
@@ -35,6 +38,7 @@ public class Team {
 
   void apply(TeamInput input) {
     name = input.name();
+    defaultTaskTier = input.defaultTaskTier() == null ? "standard" : input.defaultTaskTier();
     updatedAt = Instant.now();
   }
 
@@ -42,7 +46,11 @@ public class Team {
     return id;
   }
 
+  public String defaultTaskTier() {
+    return defaultTaskTier;
+  }
+
   TeamView view() {
-    return new TeamView(id, name, createdAt, updatedAt);
+    return new TeamView(id, name, defaultTaskTier, createdAt, updatedAt);
   }
 }

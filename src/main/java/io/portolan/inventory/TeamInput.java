@@ -15,6 +15,9 @@ public final class TeamInput {
   @NotNull(message = "is required") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
   private String name;
 
+  @Pattern(regexp = "routine|standard|critical", message = "must be one of: routine, standard, critical")
+  private String defaultTaskTier;
+
   /** For JSON binding. */
   TeamInput() {}
 
@@ -25,6 +28,11 @@ public final class TeamInput {
 
   public String id() {
     return id;
+  }
+
+  /** The task tier of this team's decisions that name none; standard when not given. */
+  public String defaultTaskTier() {
+    return defaultTaskTier;
   }
 
   public String name() {

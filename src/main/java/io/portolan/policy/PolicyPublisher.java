@@ -62,6 +62,10 @@ public class PolicyPublisher {
     publishAfterCommit(change.tenant());
   }
 
+  void onPolicyPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyPublished event) {
+    publishAfterCommit(event.tenant());
+  }
+
   void onTenantRegistered(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantRegistered event) {
     publishAfterCommit(event.tenant());
   }

@@ -2,6 +2,7 @@ package io.portolan.policy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
 import io.portolan.inventory.Team;
@@ -24,6 +25,7 @@ public class TenantPolicyData {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   @Inject InventoryRepository repository;
+  @Inject PolicyService policy;
 
   @Transactional
   public ObjectNode build(TenantId tenant, String policyHash) {
@@ -47,9 +49,14 @@ public class TenantPolicyData {
     }
     ObjectNode teams = document.putObject("teams");
     for (Team t : repository.all(tenant, Team.class, "team")) {
-      teams.putObject(t.id());
+      teams.putObject(t.id()).put("defaultTaskTier", t.defaultTaskTier());
     }
-    document.put("revision", revision(policyHash + document));
+    var published = policy.latest(tenant);
+    document.set("settings", JacksonConfig.MAPPER.valueToTree(
+        published.map(RevisionView::settings).orElse(PolicySettings.none())));
+    // "<published settings revision>-<hash of policy and all data>": names exactly what decided.
+    int number = published.map(RevisionView::number).orElse(0);
+    document.put("revision", number + "-" + revision(policyHash + document));
     return document;
   }
 

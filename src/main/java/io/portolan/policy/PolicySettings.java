@@ -1,0 +1,122 @@
+package io.portolan.policy;
+
+import io.portolan.infrastructure.web.Problem;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.inventory.Slugs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A tenant's sovereignty and cost settings, as OPA reads them at {@code data.tenants[t].settings}.
+ * Maps are keyed by data classification or task tier; a missing key means "no restriction".
+ *
+ * @param deniedJurisdictions vendor jurisdictions (ISO alpha-2) denied per data classification
+ * @param watchedJurisdictions jurisdictions allowed but flagged with an obligation, per classification
+ * @param residency the regions allowed per classification, for the request and the model's hosting
+ * @param selfHostedOpenWeightsOnly classifications that need a self-hostable open-weight model
+ * @param costTiers the model cost tiers each task tier may use
+ * @param preferences how alternatives are ranked
+ */
+public record PolicySettings(
+    Map<String, List<String>> deniedJurisdictions,
+    Map<String, List<String>> watchedJurisdictions,
+    Map<String, List<String>> residency,
+    List<String> selfHostedOpenWeightsOnly,
+    Map<String, List<String>> costTiers,
+    Preferences preferences) {
+
+  static final Set<String> CLASSIFICATIONS = Set.of("public", "internal", "confidential", "restricted");
+  static final Set<String> TASK_TIERS = Set.of("routine", "standard", "critical");
+  static final Set<String> COST_TIERS = Set.of("low", "medium", "high");
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  /** @param domesticJurisdiction rank this jurisdiction's models first, or null */
+  public record Preferences(String domesticJurisdiction, Boolean preferOpenWeights, Boolean preferLowerCost) {}
+
+  /** No restriction at all: what a tenant has before its first edit. */
+  public static PolicySettings none() {
+    return new PolicySettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), new Preferences(null, false, true));
+  }
+
+  /** Nulls become empty, so stored settings always have every key. */
+  public PolicySettings normalized() {
+    return new PolicySettings(
+        deniedJurisdictions == null ? Map.of() : deniedJurisdictions,
+        watchedJurisdictions == null ? Map.of() : watchedJurisdictions,
+        residency == null ? Map.of() : residency,
+        selfHostedOpenWeightsOnly == null ? List.of() : selfHostedOpenWeightsOnly,
+        costTiers == null ? Map.of() : costTiers,
+        preferences == null
+            ? new Preferences(null, false, true)
+            : new Preferences(
+                preferences.domesticJurisdiction(),
+                Boolean.TRUE.equals(preferences.preferOpenWeights()),
+                !Boolean.FALSE.equals(preferences.preferLowerCost())));
+  }
+
+  /** Throws a 400 naming every invalid entry. */
+  public void validate() {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    checkMap(errors, "deniedJurisdictions", deniedJurisdictions, CLASSIFICATIONS, COUNTRIES, "an ISO 3166 alpha-2 country code such as CN");
+    checkMap(errors, "watchedJurisdictions", watchedJurisdictions, CLASSIFICATIONS, COUNTRIES, "an ISO 3166 alpha-2 country code such as US");
+    checkRegions(errors);
+    checkList(errors, "selfHostedOpenWeightsOnly", selfHostedOpenWeightsOnly, CLASSIFICATIONS, "a data classification");
+    checkMap(errors, "costTiers", costTiers, TASK_TIERS, COST_TIERS, "one of low, medium, high");
+    if (preferences != null
+        && preferences.domesticJurisdiction() != null
+        && !COUNTRIES.contains(preferences.domesticJurisdiction())) {
+      errors.add(new Problem.FieldError("preferences.domesticJurisdiction", "must be an ISO 3166 alpha-2 country code"));
+    }
+    if (!errors.isEmpty()) {
+      String detail = errors.get(0).field() + ": " + errors.get(0).message()
+          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+      throw new ProblemException(400, "validation", "Invalid request", detail, errors);
+    }
+  }
+
+  private void checkRegions(List<Problem.FieldError> errors) {
+    if (residency == null) return;
+    residency.forEach((key, regions) -> {
+      String field = "residency." + key;
+      if (!CLASSIFICATIONS.contains(key)) {
+        errors.add(new Problem.FieldError(field, "is not a data classification (public, internal, confidential, restricted)"));
+      } else if (regions == null || regions.isEmpty()) {
+        errors.add(new Problem.FieldError(field, "must list at least one region; leave the classification out for no restriction"));
+      } else {
+        for (int i = 0; i < regions.size(); i++) {
+          if (regions.get(i) == null || !regions.get(i).matches(Slugs.REGION)) {
+            errors.add(new Problem.FieldError(field + "[" + i + "]", Slugs.REGION_MESSAGE));
+          }
+        }
+      }
+    });
+  }
+
+  private static void checkMap(
+      List<Problem.FieldError> errors, String name, Map<String, List<String>> map, Set<String> keys, Set<String> values, String valueShape) {
+    if (map == null) return;
+    map.forEach((key, list) -> {
+      if (!keys.contains(key)) {
+        errors.add(new Problem.FieldError(name + "." + key, "is not one of " + String.join(", ", keys.stream().sorted().toList())));
+      } else {
+        checkList(errors, name + "." + key, list, values, valueShape);
+      }
+    });
+  }
+
+  private static void checkList(List<Problem.FieldError> errors, String name, List<String> list, Set<String> values, String shape) {
+    if (list == null) return;
+    if (list.size() > 300) {
+      errors.add(new Problem.FieldError(name, "must list at most 300 entries"));
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null || !values.contains(list.get(i))) {
+        errors.add(new Problem.FieldError(name + "[" + i + "]", "must be " + shape));
+      }
+    }
+  }
+}
