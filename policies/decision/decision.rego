@@ -19,44 +19,54 @@ allow if {
 # The revision of the tenant's policy data this answer was computed from.
 revision := data.tenants[input.tenant].revision
 
-reasons := _team_denials(input.tenant, input.team) | _model_denials(input.tenant, input.model, _request)
+reasons := denials(object.get(data.tenants, input.tenant, {}), request(input, object.get(data.tenants, input.tenant, {})))
 
 # Conditions a gateway must honour when it goes ahead (a watch-listed jurisdiction, say).
-obligations := [o | some o in _obligations(input.tenant, input.model, _request)]
+default obligations := []
+
+obligations := obligations_for(data.tenants[input.tenant], request(input, data.tenants[input.tenant]))
+
+obligations_for(t, req) := [o | some o in _obligations(t, req)]
 
 # Models the team may use instead, best first; only computed when the request is denied.
 default alternatives := []
 
-alternatives := _alternatives(input.tenant, input.model, _request) if not allow
+alternatives := _alternatives(data.tenants[input.tenant], request(input, data.tenants[input.tenant])) if not allow
 
-# The request as the rules read it, with the team's default task tier filled in.
-_request := {
-	"classification": input.dataClassification,
-	"region": input.region,
-	"task_tier": _task_tier(input.tenant, input.team, object.get(input, "taskTier", null)),
+# Every rule that denies a request against a tenant's data t; empty when it may go ahead.
+# Impact analysis calls this with a draft of t.
+denials(t, req) := _team_denials(t, req.team) | _model_denials(t, req.model, req)
+
+# A decision request as the rules read it, with the team's default task tier filled in.
+request(asked, t) := {
+	"team": asked.team,
+	"model": asked.model,
+	"classification": asked.dataClassification,
+	"region": asked.region,
+	"task_tier": _task_tier(t, asked.team, object.get(asked, "taskTier", null)),
 }
 
 _task_tier(_, _, tier) := tier if tier != null
 
-_task_tier(tenant, team, null) := object.get(data.tenants, [tenant, "teams", team, "defaultTaskTier"], "standard")
+_task_tier(t, team, null) := object.get(t, ["teams", team, "defaultTaskTier"], "standard")
 
-_settings(tenant) := object.get(data.tenants, [tenant, "settings"], {})
+_settings(t) := object.get(t, "settings", {})
 
 _reason(code, message) := {"code": code, "message": message, "rule": code}
 
-_team_denials(tenant, team) := {_reason("team_unknown", msg)} if {
-	not data.tenants[tenant].teams[team]
+_team_denials(t, team) := {_reason("team_unknown", msg)} if {
+	not t.teams[team]
 	msg := sprintf("team '%s' does not exist in this tenant", [team])
 } else := set()
 
 # Every rule that denies a model for a request; empty when the model may be used.
-_model_denials(tenant, id, request) := {_reason("model_unknown", msg)} if {
-	not data.tenants[tenant].models[id]
+_model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
+	not t.models[id]
 	msg := sprintf("model '%s' is not in the inventory", [id])
 } else := denials if {
-	model := data.tenants[tenant].models[id]
-	vendor := object.get(data.tenants[tenant].vendors, model.vendor, {})
-	settings := _settings(tenant)
+	model := t.models[id]
+	vendor := object.get(t.vendors, model.vendor, {})
+	settings := _settings(t)
 	denials := ((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)
 }
 
@@ -121,42 +131,42 @@ _cost_tier(settings, id, model, request) := {_reason("cost_tier_not_allowed", ms
 	msg := sprintf("model '%s' costs %s; %s tasks may use %s", [id, model.costTier, request.task_tier, concat(", ", allowed)])
 } else := set()
 
-_obligations(tenant, id, request) := {o |
-	model := data.tenants[tenant].models[id]
-	jurisdiction := data.tenants[tenant].vendors[model.vendor].jurisdiction
-	jurisdiction in object.get(_settings(tenant), ["watchedJurisdictions", request.classification], [])
+_obligations(t, request) := {o |
+	model := t.models[request.model]
+	jurisdiction := t.vendors[model.vendor].jurisdiction
+	jurisdiction in object.get(_settings(t), ["watchedJurisdictions", request.classification], [])
 	o := {
 		"code": "jurisdiction_watchlisted",
 		"message": sprintf("vendor jurisdiction %s is watch-listed for %s data: record the use for review", [jurisdiction, request.classification]),
 	}
 }
 
-_alternatives(tenant, requested, request) := [alt |
-	ranked := sort([[_rank(tenant, id, model), id] |
-		some id, model in data.tenants[tenant].models
-		id != requested
-		_same_capability(tenant, requested, model)
-		count(_model_denials(tenant, id, request)) == 0
+_alternatives(t, request) := [alt |
+	ranked := sort([[_rank(t, model), id] |
+		some id, model in t.models
+		id != request.model
+		_same_capability(t, request.model, model)
+		count(_model_denials(t, id, request)) == 0
 	])
 	some entry in array.slice(ranked, 0, 5)
-	alt := _alternative(tenant, entry[1])
+	alt := _alternative(t, entry[1])
 ]
 
-_same_capability(tenant, requested, model) if {
-	wanted := object.get(data.tenants[tenant].models, [requested, "capabilities"], [])
+_same_capability(t, requested, model) if {
+	wanted := object.get(t.models, [requested, "capabilities"], [])
 	count(wanted) > 0
 	some c in model.capabilities
 	c in wanted
 }
 
-_same_capability(tenant, requested, _) if {
-	count(object.get(data.tenants[tenant].models, [requested, "capabilities"], [])) == 0
+_same_capability(t, requested, _) if {
+	count(object.get(t.models, [requested, "capabilities"], [])) == 0
 }
 
 # Lower ranks first: domestic jurisdiction, then open weights, then cost, as the tenant prefers.
-_rank(tenant, _, model) := [domestic, open, cost] if {
-	prefs := object.get(_settings(tenant), "preferences", {})
-	jurisdiction := object.get(data.tenants[tenant].vendors, [model.vendor, "jurisdiction"], "")
+_rank(t, model) := [domestic, open, cost] if {
+	prefs := object.get(_settings(t), "preferences", {})
+	jurisdiction := object.get(t.vendors, [model.vendor, "jurisdiction"], "")
 	domestic := _flag(object.get(prefs, "domesticJurisdiction", null) == jurisdiction)
 	open := _open_rank(object.get(prefs, "preferOpenWeights", false), model.openWeights)
 	cost := _cost_rank(object.get(prefs, "preferLowerCost", true), model.costTier)
@@ -174,13 +184,13 @@ _cost_rank(true, tier) := {"low": 0, "medium": 1, "high": 2}[tier]
 
 _cost_rank(false, _) := 0
 
-_alternative(tenant, id) := {
+_alternative(t, id) := {
 	"model": id,
 	"vendor": model.vendor,
-	"jurisdiction": object.get(data.tenants[tenant].vendors, [model.vendor, "jurisdiction"], ""),
+	"jurisdiction": object.get(t.vendors, [model.vendor, "jurisdiction"], ""),
 	"why": sprintf("approved %s model, %s weights, %s cost", [concat("/", model.capabilities), _weights(model), model.costTier]),
 } if {
-	model := data.tenants[tenant].models[id]
+	model := t.models[id]
 }
 
 _weights(model) := "open" if model.openWeights

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DecisionService {
   private static final Logger LOG = Logger.getLogger(DecisionService.class.getName());
   static final String RULE = "portolan/decision";
+  static final String CATALOG = "portolan/catalog";
 
   @Inject OpaClient opa;
   @Inject DecisionLog log;
@@ -64,6 +65,26 @@ public class DecisionService {
         entry.policyRevision(),
         now,
         now.plusSeconds(cacheSeconds));
+  }
+
+  /** Every model the team may use now, by the same rules as decisions. */
+  public UsableModels usableModels(
+      TenantId tenant, String team, String classification, String region, String taskTier) {
+    ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
+    input.put("tenant", tenant.value()).put("team", team).put("dataClassification", classification).put("region", region);
+    if (taskTier != null) {
+      input.put("taskTier", taskTier);
+    }
+    JsonNode result;
+    try {
+      result = opa.evaluate(CATALOG, input);
+    } catch (OpaUnavailableException e) {
+      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+    }
+    if (result == null || !result.hasNonNull("revision")) {
+      throw ProblemException.unavailable("policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
+    }
+    return new UsableModels(team, classification, region, taskTier, result.get("revision").asText(), result.path("models"));
   }
 
   /** The evaluation time is part of the input, so a logged decision can be replayed exactly. */

@@ -84,6 +84,11 @@ public class PolicyPublisher {
     }
   }
 
+  /** Hash of the Rego sources, part of every revision. */
+  public String policyHash() {
+    return policyHash;
+  }
+
   /** Whether OPA holds the policy and all tenants' data as of the last check. */
   public boolean loaded() {
     return loaded;

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PolicyResource {
   @Inject TenantContext caller;
   @Inject PolicyService policy;
+  @Inject ImpactAnalysis impact;
 
   @GET
   @Path("settings")
@@ -42,6 +43,14 @@ public class PolicyResource {
   @Operation(summary = "Replace the draft settings; decisions change only when it is published")
   public PolicySettings saveSettings(@NotNull(message = "a JSON body is required") PolicySettings body) {
     return policy.saveDraft(caller.tenant(), body, caller.userName());
+  }
+
+  @POST
+  @Path("impact")
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
+  @Operation(summary = "How many logged decisions the draft would flip, with examples (default: last 7 days)")
+  public ImpactReport impact(ImpactRequest body) {
+    return impact.analyse(caller.tenant(), body);
   }
 
   @GET

@@ -11,7 +11,8 @@ import java.util.Map;
 /** The Rego modules of policies/, packaged in the WAR, keyed by their path. */
 public final class PolicySources {
   /** Every module Portolan loads into OPA; tests (*_test.rego) stay out of the WAR. */
-  static final List<String> MODULES = List.of("decision/decision.rego");
+  static final List<String> MODULES =
+      List.of("decision/decision.rego", "catalog/catalog.rego", "impact/impact.rego");
 
   private PolicySources() {}
 

@@ -29,6 +29,17 @@ public class TenantPolicyData {
 
   @Transactional
   public ObjectNode build(TenantId tenant, String policyHash) {
+    var published = policy.latest(tenant);
+    return build(
+        tenant,
+        policyHash,
+        published.map(RevisionView::settings).orElse(PolicySettings.none()),
+        published.map(RevisionView::number).orElse(0));
+  }
+
+  /** The document with other settings than the published ones: a draft, for impact analysis. */
+  @Transactional
+  public ObjectNode build(TenantId tenant, String policyHash, PolicySettings settings, int number) {
     ObjectNode document = JSON.objectNode();
     ObjectNode vendors = document.putObject("vendors");
     for (Vendor v : repository.all(tenant, Vendor.class, "vendor")) {
@@ -51,11 +62,8 @@ public class TenantPolicyData {
     for (Team t : repository.all(tenant, Team.class, "team")) {
       teams.putObject(t.id()).put("defaultTaskTier", t.defaultTaskTier());
     }
-    var published = policy.latest(tenant);
-    document.set("settings", JacksonConfig.MAPPER.valueToTree(
-        published.map(RevisionView::settings).orElse(PolicySettings.none())));
+    document.set("settings", JacksonConfig.MAPPER.valueToTree(settings));
     // "<published settings revision>-<hash of policy and all data>": names exactly what decided.
-    int number = published.map(RevisionView::number).orElse(0);
     document.put("revision", number + "-" + revision(policyHash + document));
     return document;
   }

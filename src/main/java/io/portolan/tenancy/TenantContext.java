@@ -27,6 +27,25 @@ public class TenantContext {
     return azp == null ? null : String.valueOf(azp).replace("\"", "");
   }
 
+  /** The user's team (the {@code team} claim), or null for gateways and users without one. */
+  public String team() {
+    Object team = token.getClaim("team");
+    return team == null ? null : String.valueOf(team).replace("\"", "");
+  }
+
+  public boolean hasAnyRole(String... roles) {
+    for (String role : roles) {
+      if (token.getGroups() != null && token.getGroups().contains(role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean isGateway() {
+    return token.getGroups() != null && token.getGroups().contains(Roles.GATEWAY);
+  }
+
   public String userName() {
     return token.getName();
   }

@@ -1,0 +1,19 @@
+# METADATA
+# title: Portolan impact analysis
+# description: |
+#   Replays logged decisions against a draft of a tenant's data and lists those whose outcome
+#   would flip. Same rules as decisions, given the draft instead of the published data.
+package portolan.impact
+
+import rego.v1
+
+import data.portolan.decision
+
+# input: {draft: <tenant data>, decisions: [{id, allow, request: {team, model, dataClassification, region, taskTier?}}]}
+flips := [flip |
+	some logged in input.decisions
+	req := decision.request(logged.request, input.draft)
+	now := count(decision.denials(input.draft, req)) == 0
+	now != logged.allow
+	flip := {"id": logged.id, "was": logged.allow, "now": now, "reasons": [r.code | some r in decision.denials(input.draft, req)]}
+]

@@ -1,0 +1,36 @@
+package portolan.impact_test
+
+import rego.v1
+
+import data.portolan.decision_test
+import data.portolan.impact
+
+_logged(id, model, classification, allow) := {
+	"id": id, "allow": allow,
+	"request": {"team": "research", "model": model, "purpose": "chat", "dataClassification": classification, "region": "eu", "taskTier": "critical"},
+}
+
+_decisions := [
+	_logged("a", "mistral-large", "internal", true),
+	_logged("b", "deepseek-v3", "internal", true),
+	_logged("c", "gpt-4o", "restricted", false),
+	_logged("d", "gpt-4o", "internal", true),
+]
+
+test_draft_that_denies_fr_flips_only_fr_decisions if {
+	draft := json.patch(decision_test._sovereign.acme, [{"op": "add", "path": "/settings/deniedJurisdictions/internal", "value": ["FR"]}])
+	result := impact with input as {"draft": draft, "decisions": _decisions}
+	[[f.id, f.was, f.now] | some f in result.flips] == [["a", true, false]]
+	result.flips[0].reasons == ["jurisdiction_denied"]
+}
+
+test_draft_that_lifts_self_hosting_flips_denials_to_allows if {
+	draft := json.patch(decision_test._sovereign.acme, [{"op": "replace", "path": "/settings/selfHostedOpenWeightsOnly", "value": []}])
+	result := impact with input as {"draft": draft, "decisions": _decisions}
+	[[f.id, f.was, f.now] | some f in result.flips] == [["c", false, true]]
+}
+
+test_unchanged_draft_flips_nothing if {
+	result := impact with input as {"draft": decision_test._sovereign.acme, "decisions": _decisions}
+	result.flips == []
+}

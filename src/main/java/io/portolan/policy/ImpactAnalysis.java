@@ -1,0 +1,157 @@
+package io.portolan.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.opa.OpaClient;
+import io.portolan.infrastructure.opa.OpaUnavailableException;
+import io.portolan.infrastructure.persistence.DataSources;
+import io.portolan.infrastructure.persistence.TenantScope;
+import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Replays the decisions logged in a window against the draft settings (with the live inventory)
+ * and counts the flips. The log is read with a cursor and sent to OPA in batches, so memory stays
+ * flat however many decisions the window holds.
+ */
+@ApplicationScoped
+public class ImpactAnalysis {
+  static final int BATCH = 2_000;
+  static final int SAMPLES = 10;
+  static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+  private static final String SELECT =
+      "select id, team, model, purpose, data_classification, region, task_tier, allow from decision_log"
+          + " where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?";
+
+  @Resource(lookup = DataSources.APP)
+  DataSource dataSource;
+
+  @Inject OpaClient opa;
+  @Inject PolicyService policy;
+  @Inject TenantPolicyData policyData;
+  @Inject PolicyPublisher publisher;
+
+  public ImpactReport analyse(TenantId tenant, ImpactRequest window) {
+    long started = System.nanoTime();
+    Instant to = window != null && window.to() != null ? window.to() : Instant.now();
+    Instant from = window != null && window.from() != null ? window.from() : to.minus(DEFAULT_WINDOW);
+    if (!from.isBefore(to)) {
+      throw ProblemException.badRequest("from", "must be before to");
+    }
+    ObjectNode draft = policyData.build(tenant, publisher.policyHash(), policy.draft(tenant), 0);
+    Tally tally = new Tally();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        TenantScope.enter(connection, tenant);
+        replay(connection, tenant, from, to, draft, tally);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
+    }
+    return new ImpactReport(
+        from, to, tally.evaluated, tally.allowToDeny, tally.denyToAllow, tally.allowToDenySamples,
+        tally.denyToAllowSamples, Duration.ofNanos(System.nanoTime() - started).toMillis());
+  }
+
+  private void replay(Connection connection, TenantId tenant, Instant from, Instant to, ObjectNode draft, Tally tally)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(SELECT)) {
+      query.setFetchSize(BATCH);
+      query.setString(1, tenant.value());
+      query.setTimestamp(2, Timestamp.from(from));
+      query.setTimestamp(3, Timestamp.from(to));
+      try (ResultSet rows = query.executeQuery()) {
+        ArrayNode batch = JacksonConfig.MAPPER.createArrayNode();
+        while (rows.next()) {
+          batch.add(logged(rows));
+          if (batch.size() == BATCH) {
+            evaluate(draft, batch, tally);
+            batch = JacksonConfig.MAPPER.createArrayNode();
+          }
+        }
+        if (!batch.isEmpty()) {
+          evaluate(draft, batch, tally);
+        }
+      }
+    }
+  }
+
+  private static ObjectNode logged(ResultSet row) throws SQLException {
+    ObjectNode logged = JacksonConfig.MAPPER.createObjectNode();
+    logged.put("id", row.getString("id")).put("allow", row.getBoolean("allow"));
+    ObjectNode request = logged.putObject("request");
+    request.put("team", row.getString("team")).put("model", row.getString("model"));
+    request.put("purpose", row.getString("purpose")).put("dataClassification", row.getString("data_classification"));
+    request.put("region", row.getString("region"));
+    if (row.getString("task_tier") != null) {
+      request.put("taskTier", row.getString("task_tier"));
+    }
+    return logged;
+  }
+
+  private void evaluate(ObjectNode draft, ArrayNode batch, Tally tally) {
+    ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
+    input.set("draft", draft);
+    input.set("decisions", batch);
+    JsonNode result;
+    try {
+      result = opa.evaluate("portolan/impact", input);
+    } catch (OpaUnavailableException e) {
+      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+    }
+    if (result == null) {
+      throw ProblemException.unavailable("policy-not-loaded", "The impact policy is not loaded yet; retry shortly.");
+    }
+    tally.evaluated += batch.size();
+    for (JsonNode flip : result.path("flips")) {
+      if (flip.path("was").asBoolean()) {
+        tally.allowToDeny++;
+        sample(tally.allowToDenySamples, flip, batch);
+      } else {
+        tally.denyToAllow++;
+        sample(tally.denyToAllowSamples, flip, batch);
+      }
+    }
+  }
+
+  private static void sample(List<JsonNode> samples, JsonNode flip, ArrayNode batch) {
+    if (samples.size() >= SAMPLES) {
+      return;
+    }
+    for (JsonNode logged : batch) {
+      if (logged.path("id").equals(flip.path("id"))) {
+        ObjectNode example = ((ObjectNode) logged.deepCopy());
+        example.set("reasons", flip.path("reasons"));
+        samples.add(example);
+        return;
+      }
+    }
+  }
+
+  private static final class Tally {
+    long evaluated;
+    long allowToDeny;
+    long denyToAllow;
+    final List<JsonNode> allowToDenySamples = new ArrayList<>();
+    final List<JsonNode> denyToAllowSamples = new ArrayList<>();
+  }
+}
