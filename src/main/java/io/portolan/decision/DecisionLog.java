@@ -28,8 +28,10 @@ import javax.sql.DataSource;
 public class DecisionLog {
   private static final String INSERT =
       "insert into decision_log (id, tenant_id, team, model, purpose, data_classification, region,"
-          + " allow, reasons, policy_revision, evaluated_at, client_id, task_tier)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
+          + " allow, reasons, policy_revision, evaluated_at, client_id, task_tier, source)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)"
+          // Sidecars retry uploads: a decision already filed is not filed twice.
+          + " on conflict (id) do nothing";
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
 
   @Resource(lookup = DataSources.APP)
@@ -56,6 +58,11 @@ public class DecisionLog {
   /** Returns once the entry is committed. */
   public void append(DecisionLogEntry entry) throws GroupCommit.NotStoredException {
     commits.append(entry, APPEND_TIMEOUT_MILLIS);
+  }
+
+  /** Returns once every entry is committed (or was already in the log). */
+  public void appendAll(List<DecisionLogEntry> entries) throws GroupCommit.NotStoredException {
+    commits.appendAll(entries, APPEND_TIMEOUT_MILLIS);
   }
 
   private void store(List<DecisionLogEntry> batch) throws SQLException {
@@ -96,6 +103,7 @@ public class DecisionLog {
         insert.setTimestamp(11, Timestamp.from(e.evaluatedAt()));
         insert.setString(12, e.clientId());
         insert.setString(13, r.taskTier() == null ? null : r.taskTier().json());
+        insert.setString(14, e.source().column);
         insert.addBatch();
       }
       insert.executeBatch();

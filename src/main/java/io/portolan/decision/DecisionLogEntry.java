@@ -14,4 +14,18 @@ public record DecisionLogEntry(
     boolean allow,
     List<Reason> reasons,
     String policyRevision,
-    Instant evaluatedAt) {}
+    Instant evaluatedAt,
+    Source source) {
+
+  /** Who decided: Portolan's API, or a gateway's OPA that uploaded its decision log. */
+  public enum Source {
+    API("api"),
+    OPA_SIDECAR("opa-sidecar");
+
+    final String column;
+
+    Source(String column) {
+      this.column = column;
+    }
+  }
+}

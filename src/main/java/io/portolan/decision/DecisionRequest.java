@@ -54,6 +54,13 @@ public final class DecisionRequest {
     return dataClassification;
   }
 
+  /** A copy with a task tier. */
+  public DecisionRequest withTaskTier(TaskTier tier) {
+    DecisionRequest copy = new DecisionRequest(team, model, purpose, dataClassification, region);
+    copy.taskTier = tier;
+    return copy;
+  }
+
   public TaskTier taskTier() {
     return taskTier;
   }

@@ -47,7 +47,8 @@ public class DecisionService {
             result.path("allow").asBoolean(false),
             reasons(result),
             result.path("revision").asText(),
-            now);
+            now,
+            DecisionLogEntry.Source.API);
     try {
       log.append(entry);
     } catch (GroupCommit.NotStoredException e) {

@@ -66,6 +66,28 @@ public final class GroupCommit<T> {
     }
   }
 
+  /** Appends several items and returns once all are committed. */
+  public void appendAll(List<T> items, long timeoutMillis) throws NotStoredException {
+    List<CompletableFuture<Void>> stored = new ArrayList<>(items.size());
+    try {
+      for (T item : items) {
+        Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
+        if (!running || !queue.offer(pending, timeoutMillis, TimeUnit.MILLISECONDS)) {
+          throw new NotStoredException("the log queue is full or closed", null);
+        }
+        stored.add(pending.stored());
+      }
+      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NotStoredException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new NotStoredException("the log store failed: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new NotStoredException("the log store did not answer in " + timeoutMillis + " ms", e);
+    }
+  }
+
   /** Stops taking items, stores what is queued, and ends the writer. */
   public void close() throws InterruptedException {
     running = false;

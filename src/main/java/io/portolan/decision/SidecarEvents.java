@@ -1,0 +1,104 @@
+package io.portolan.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.inventory.Slugs;
+import io.portolan.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Turns OPA decision-log events into decision-log entries. Only decisions of the
+ * {@code portolan/decision} rule for the uploading gateway's own tenant are filed; anything else
+ * is skipped and counted.
+ */
+@ApplicationScoped
+public class SidecarEvents {
+  static final String DECISION_PATH = "portolan/decision";
+
+  /** The entries to file and how many events were skipped. */
+  public record Filed(List<DecisionLogEntry> entries, int skipped) {}
+
+  public Filed toEntries(TenantId tenant, String clientId, JsonNode events) {
+    List<DecisionLogEntry> entries = new ArrayList<>();
+    int skipped = 0;
+    for (JsonNode event : events) {
+      DecisionLogEntry entry = toEntry(tenant, clientId, event);
+      if (entry == null) {
+        skipped++;
+      } else {
+        entries.add(entry);
+      }
+    }
+    return new Filed(entries, skipped);
+  }
+
+  /** The entry for one event, or null when it is not a decision this tenant may file. */
+  static DecisionLogEntry toEntry(TenantId tenant, String clientId, JsonNode event) {
+    JsonNode input = event.path("input");
+    JsonNode result = event.path("result");
+    if (!DECISION_PATH.equals(event.path("path").asText()) || !tenant.value().equals(input.path("tenant").asText())) {
+      return null;
+    }
+    String team = text(input, "team", Slugs.ID);
+    String model = text(input, "model", Slugs.ID);
+    String purpose = text(input, "purpose", Slugs.ID);
+    String region = text(input, "region", Slugs.REGION);
+    DataClassification classification = enumOf(DataClassification.class, input.path("dataClassification").asText());
+    if (team == null || model == null || purpose == null || region == null || classification == null
+        || !result.path("allow").isBoolean()) {
+      return null;
+    }
+    TaskTier tier = input.hasNonNull("taskTier") ? enumOf(TaskTier.class, input.path("taskTier").asText()) : null;
+    DecisionRequest request = new DecisionRequest(team, model, purpose, classification, region);
+    request = tier == null ? request : request.withTaskTier(tier);
+    List<Reason> reasons = new ArrayList<>();
+    for (JsonNode r : result.path("reasons")) {
+      reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
+    }
+    return new DecisionLogEntry(
+        id(event.path("decision_id").asText()),
+        tenant,
+        clientId,
+        request,
+        result.path("allow").asBoolean(),
+        List.copyOf(reasons),
+        result.path("revision").asText(event.path("bundles").path("portolan").path("revision").asText("unknown")),
+        instant(event.path("timestamp").asText()),
+        DecisionLogEntry.Source.OPA_SIDECAR);
+  }
+
+  private static String text(JsonNode input, String field, String pattern) {
+    String value = input.path(field).asText(null);
+    return value != null && value.matches(pattern) ? value : null;
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  /** OPA's decision ids are UUIDs; anything else maps to a stable name-based one. */
+  static UUID id(String decisionId) {
+    try {
+      return UUID.fromString(decisionId);
+    } catch (IllegalArgumentException e) {
+      return UUID.nameUUIDFromBytes(("opa:" + decisionId).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Instant instant(String timestamp) {
+    try {
+      return Instant.parse(timestamp);
+    } catch (RuntimeException e) {
+      return Instant.now();
+    }
+  }
+}

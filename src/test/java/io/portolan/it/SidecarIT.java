@@ -1,0 +1,166 @@
+package io.portolan.it;
+
+import static io.portolan.it.DecisionIT.codes;
+import static io.portolan.it.DecisionIT.decide;
+import static io.portolan.it.Fixtures.decision;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real OPA sidecar, configured with deploy/opa-sidecar/opa-config.yaml, pulls acme's bundle from
+ * Portolan, gives the same answers as the central decision API, and uploads its decision log.
+ */
+class SidecarIT {
+  private static final int PORT = 28282;
+  private static final String SIDECAR = "http://127.0.0.1:" + PORT;
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static Process opa;
+
+  @BeforeAll
+  static void startSidecar() throws Exception {
+    Path binary = Files.list(Stack.REPO.resolve(".tools")).filter(p -> p.getFileName().toString().startsWith("opa-"))
+        .map(p -> p.resolve("opa")).findFirst().orElseThrow();
+    ProcessBuilder builder =
+        new ProcessBuilder(binary.toString(), "run", "--server", "--addr", "127.0.0.1:" + PORT,
+                "--config-file", Stack.REPO.resolve("deploy/opa-sidecar/opa-config.yaml").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(Stack.REPO.resolve("target/opa-sidecar.log").toFile());
+    // What refresh-token.sh does in a deployment: a current gateway token in a file.
+    Path tokenFile = Stack.REPO.resolve("target/opa-sidecar.token");
+    Files.writeString(tokenFile, Stack.gateway("acme"));
+    builder.environment().putAll(Map.of(
+        "PORTOLAN_URL", Stack.BASE,
+        "TENANT", "acme",
+        "TOKEN_FILE", tokenFile.toString()));
+    opa = builder.start();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (status(SIDECAR + "/health?bundles") == 200) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the sidecar never activated its bundle; see target/opa-sidecar.log");
+  }
+
+  @AfterAll
+  static void stopSidecar() {
+    if (opa != null) {
+      opa.destroy();
+    }
+  }
+
+  @Test
+  void theSidecarDecidesLikeTheCentralApiAndItsDecisionsReachTheLog() throws Exception {
+    List<Map<String, Object>> asks = new ArrayList<>();
+    asks.add(decision("research", "gpt-4o"));
+    asks.add(decision("research", "qwen-2.5-72b"));
+    asks.add(decision("research", "deepseek-v3"));
+    Map<String, Object> restricted = decision("research", "gpt-4o");
+    restricted.put("dataClassification", "restricted");
+    asks.add(restricted);
+    Map<String, Object> routine = decision("marketing", "claude-sonnet-4");
+    asks.add(routine);
+
+    List<UUID> sidecarIds = new ArrayList<>();
+    for (Map<String, Object> ask : asks) {
+      JsonNode central = decide("acme", ask);
+      Map<String, Object> input = new java.util.HashMap<>(ask);
+      input.put("tenant", "acme");
+      JsonNode answer = ask(input);
+      JsonNode edge = answer.get("result");
+      assertEquals(central.get("allow"), edge.get("allow"), ask.toString());
+      assertEquals(codes(central), codes(edge), ask.toString());
+      assertEquals(central.get("policyRevision").asText(), edge.get("revision").asText());
+      sidecarIds.add(UUID.fromString(answer.get("decision_id").asText()));
+    }
+
+    long deadline = System.currentTimeMillis() + 20_000;
+    int found = 0;
+    while (System.currentTimeMillis() < deadline && found < sidecarIds.size()) {
+      Thread.sleep(500);
+      found = countLogged(sidecarIds);
+    }
+    assertEquals(sidecarIds.size(), found, "sidecar decisions missing from decision_log");
+  }
+
+  @Test
+  void bundlesAnswer304ForAnUnchangedRevisionAndOnlyToTheirOwnTenant() throws Exception {
+    String token = Stack.gateway("acme");
+    HttpResponse<byte[]> first = HTTP.send(bundleRequest("/bundles/acme", token, null), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, first.statusCode());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, HTTP.send(bundleRequest("/bundles/acme", token, etag), HttpResponse.BodyHandlers.discarding()).statusCode());
+    assertEquals(404, HTTP.send(bundleRequest("/bundles/globex", token, null), HttpResponse.BodyHandlers.discarding()).statusCode());
+    assertEquals(403, HTTP.send(bundleRequest("/bundles/acme", Stack.user("alice"), null), HttpResponse.BodyHandlers.discarding()).statusCode());
+    assertEquals(401, HTTP.send(bundleRequest("/bundles/acme", null, null), HttpResponse.BodyHandlers.discarding()).statusCode());
+  }
+
+  @Test
+  void uploadsForAnotherTenantAreSkipped() {
+    String event = "[{\"decision_id\":\"" + UUID.randomUUID() + "\",\"path\":\"portolan/decision\","
+        + "\"input\":{\"tenant\":\"globex\",\"team\":\"support\",\"model\":\"gpt-4o\",\"purpose\":\"chat\","
+        + "\"dataClassification\":\"internal\",\"region\":\"eu\"},\"result\":{\"allow\":true},"
+        + "\"timestamp\":\"2026-11-25T10:00:00Z\"}]";
+    var reply = Stack.send("POST", "/api/v1/opa/decision-logs", Stack.gateway("acme"), event, "application/json");
+    assertEquals(200, reply.status(), reply.raw().body());
+    assertEquals(0, reply.body().get("filed").asInt());
+    assertEquals(1, reply.body().get("skipped").asInt());
+  }
+
+  private static HttpRequest bundleRequest(String path, String token, String etag) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.BASE + path));
+    if (token != null) request.header("Authorization", "Bearer " + token);
+    if (etag != null) request.header("If-None-Match", etag);
+    return request.build();
+  }
+
+  private static JsonNode ask(Map<String, Object> input) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(SIDECAR + "/v1/data/portolan/decision"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Stack.JSON.writeValueAsString(Map.of("input", input))))
+            .build();
+    return Stack.JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private static int countLogged(List<UUID> ids) throws Exception {
+    try (Connection db = Stack.superuser();
+        PreparedStatement query = db.prepareStatement(
+            "select count(*) from decision_log where id = any(?) and source = 'opa-sidecar' and tenant_id = 'acme'")) {
+      query.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+      try (ResultSet r = query.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  private static int status(String url) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+}
