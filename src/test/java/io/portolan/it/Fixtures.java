@@ -26,7 +26,8 @@ final class Fixtures {
     body.put("openWeights", true);
     body.put("selfHostable", true);
     body.put("licence", "Apache-2.0");
-    body.put("capabilities", List.of("chat"));
+    // A capability of their own: test models never crowd the demo models out of alternatives.
+    body.put("capabilities", List.of("fixture"));
     body.put("costTier", "low");
     body.put("status", status);
     return body;
