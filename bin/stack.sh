@@ -163,7 +163,15 @@ start_keycloak() {
     mv "$tmp"/keycloak-* "$home"; rm -rf "$tmp"
   fi
   mkdir -p "$home/data/import"
-  cp "$ROOT/deploy/keycloak/portolan-realm.json" "$home/data/import/"
+  if [[ $FRESH == true ]]; then
+    # The test stack's realm adds a third tenant (initech) that golden-case replays may fill freely.
+    jq -s '.[0] as $realm | .[1] as $extra | $realm
+           | .users += $extra.users | .clients += $extra.clients | .organizations += $extra.organizations' \
+      "$ROOT/deploy/keycloak/portolan-realm.json" "$ROOT/src/test/resources/keycloak/test-tenant.json" \
+      > "$home/data/import/portolan-realm.json"
+  else
+    cp "$ROOT/deploy/keycloak/portolan-realm.json" "$home/data/import/"
+  fi
   JAVA_HOME="$KEYCLOAK_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     spawn keycloak "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
       --http-management-port="$KC_MGMT_PORT" --hostname="$KC_URL" --health-enabled=true --import-realm

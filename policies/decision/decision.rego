@@ -24,14 +24,17 @@ reasons := denials(object.get(data.tenants, input.tenant, {}), request(input, ob
 # Conditions a gateway must honour when it goes ahead (a watch-listed jurisdiction, say).
 default obligations := []
 
-obligations := obligations_for(data.tenants[input.tenant], request(input, data.tenants[input.tenant]))
+obligations := obligations_for(data.tenants[input.tenant], request(input, data.tenants[input.tenant])) if allow
 
 obligations_for(t, req) := [o | some o in _obligations(t, req)]
 
-# Models the team may use instead, best first; only computed when the request is denied.
+# Models the team may use instead, best first; only when the request is denied and the team exists.
 default alternatives := []
 
-alternatives := _alternatives(data.tenants[input.tenant], request(input, data.tenants[input.tenant])) if not allow
+alternatives := _alternatives(data.tenants[input.tenant], request(input, data.tenants[input.tenant])) if {
+	not allow
+	data.tenants[input.tenant].teams[input.team]
+}
 
 # Every rule that denies a request against a tenant's data t; empty when it may go ahead.
 # Impact analysis calls this with a draft of t.

@@ -135,3 +135,15 @@ test_tenant_without_settings_denies_nothing_by_them if {
 	result := decision with input as _ask("deepseek-v3", "restricted", "us", "routine") with data.tenants as tenants
 	result.allow
 }
+
+test_unknown_team_gets_no_alternatives if {
+	result := _eval(object.union(_ask("deepseek-v3", "confidential", "eu", "critical"), {"team": "ghosts"}))
+	not result.allow
+	result.alternatives == []
+}
+
+test_denied_decision_carries_no_obligations if {
+	result := _eval(_ask("gpt-4o", "restricted", "eu", "critical"))
+	not result.allow
+	result.obligations == []
+}

@@ -1,0 +1,120 @@
+package io.portolan.golden;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A golden decision file of src/test/resources/decisions: a tenant's inventory and settings in the
+ * API's own shapes, and decision cases with their expected answers. The same files are replayed
+ * against OPA directly and against the HTTP decision API.
+ */
+public record GoldenFile(String name, JsonNode content) {
+  public static final Path DIRECTORY = Path.of("src/test/resources/decisions");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static List<GoldenFile> all(Path repo) {
+    try (Stream<Path> files = Files.list(repo.resolve(DIRECTORY))) {
+      List<GoldenFile> golden = new ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        golden.add(new GoldenFile(file.getFileName().toString(), JSON.readTree(file.toFile())));
+      }
+      return golden;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public JsonNode vendors() {
+    return content.get("vendors");
+  }
+
+  public JsonNode models() {
+    return content.get("models");
+  }
+
+  public JsonNode teams() {
+    return content.get("teams");
+  }
+
+  public JsonNode settings() {
+    return content.get("settings");
+  }
+
+  public JsonNode cases() {
+    return content.get("cases");
+  }
+
+  /** The document Portolan publishes to OPA for this inventory, as data.tenants[tenant]. */
+  public ObjectNode tenantDocument() {
+    ObjectNode document = JSON.createObjectNode();
+    ObjectNode vendors = document.putObject("vendors");
+    for (JsonNode v : vendors()) {
+      vendors.putObject(v.get("id").asText())
+          .put("jurisdiction", v.get("jurisdiction").asText())
+          .put("suspended", v.path("suspended").asBoolean(false))
+          .set("suspensionReason", v.path("suspended").asBoolean(false) ? v.get("suspensionReason") : null);
+    }
+    ObjectNode models = document.putObject("models");
+    for (JsonNode m : models()) {
+      ObjectNode model = models.putObject(m.get("id").asText());
+      model.put("vendor", m.get("vendor").asText()).put("status", m.get("status").asText());
+      model.put("openWeights", m.get("openWeights").asBoolean()).put("selfHostable", m.get("selfHostable").asBoolean());
+      model.put("costTier", m.get("costTier").asText());
+      model.set("hostingRegions", sorted(m.get("hostingRegions")));
+      model.set("capabilities", sorted(m.get("capabilities")));
+    }
+    ObjectNode teams = document.putObject("teams");
+    for (JsonNode t : teams()) {
+      teams.putObject(t.get("id").asText()).put("defaultTaskTier", t.path("defaultTaskTier").asText("standard"));
+    }
+    document.set("settings", settings());
+    document.put("revision", "golden");
+    return document;
+  }
+
+  /** What an answer must match: allow, the set of reason codes, obligations and alternatives in order. */
+  public static String expected(JsonNode expect) {
+    return summary(expect.get("allow").asBoolean(), codes(expect.get("reasons")), list(expect.get("obligations")),
+        list(expect.get("alternatives")));
+  }
+
+  /** The same summary of an actual answer (the API's or OPA's result document). */
+  public static String actual(JsonNode answer) {
+    List<String> reasons = new ArrayList<>();
+    answer.path("reasons").forEach(r -> reasons.add(r.get("code").asText()));
+    List<String> obligations = new ArrayList<>();
+    answer.path("obligations").forEach(o -> obligations.add(o.get("code").asText()));
+    List<String> alternatives = new ArrayList<>();
+    answer.path("alternatives").forEach(a -> alternatives.add(a.get("model").asText()));
+    return summary(answer.get("allow").asBoolean(), new TreeSet<>(reasons).toString(), obligations, alternatives);
+  }
+
+  private static String summary(boolean allow, String reasons, List<String> obligations, List<String> alternatives) {
+    return "allow=" + allow + " reasons=" + reasons + " obligations=" + obligations + " alternatives=" + alternatives;
+  }
+
+  private static String codes(JsonNode array) {
+    return new TreeSet<>(list(array)).toString();
+  }
+
+  private static List<String> list(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  private static JsonNode sorted(JsonNode array) {
+    var out = JSON.createArrayNode();
+    new TreeSet<>(list(array)).forEach(out::add);
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+package io.portolan.it;
+
+import static io.portolan.it.Stack.delete;
+import static io.portolan.it.Stack.post;
+import static io.portolan.it.Stack.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.golden.GoldenFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Replays the golden decision files through the HTTP API: each file's inventory and settings are
+ * loaded into the test-only tenant initech through the API, published, and every case is asked
+ * of POST /api/v1/decisions with initech's gateway. GoldenDecisionsTest replays the same files
+ * against OPA directly.
+ */
+class GoldenDecisionsIT {
+  private static final String OFFICER = "ivan"; // initech compliance officer and tenant admin
+
+  @TestFactory
+  Stream<DynamicNode> goldenCasesAgreeWithTheDecisionApi() {
+    List<DynamicNode> files = new ArrayList<>();
+    for (GoldenFile file : GoldenFile.all(Stack.REPO)) {
+      List<JsonNode> answers = replay(file);
+      List<DynamicTest> cases = new ArrayList<>();
+      for (int i = 0; i < file.cases().size(); i++) {
+        JsonNode c = file.cases().get(i);
+        JsonNode answer = answers.get(i);
+        cases.add(DynamicTest.dynamicTest(c.get("name").asText(),
+            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(answer), answer.toString())));
+      }
+      files.add(DynamicContainer.dynamicContainer(file.name(), cases));
+    }
+    return files.stream();
+  }
+
+  private static List<JsonNode> replay(GoldenFile file) {
+    String token = Stack.user(OFFICER);
+    try {
+      file.vendors().forEach(v -> create("/api/v1/vendors", token, v));
+      file.models().forEach(m -> create("/api/v1/models", token, m));
+      file.teams().forEach(t -> create("/api/v1/teams", token, t));
+      require(put("/api/v1/policy/settings", token, file.settings()), 200);
+      require(post("/api/v1/policy/revisions", token, null), 201);
+      List<JsonNode> answers = new ArrayList<>();
+      for (JsonNode c : file.cases()) {
+        answers.add(require(post("/api/v1/decisions", Stack.gateway("initech"), c.get("request")), 200).body());
+      }
+      return answers;
+    } finally {
+      file.models().forEach(m -> delete("/api/v1/models/" + m.get("id").asText(), token));
+      file.vendors().forEach(v -> delete("/api/v1/vendors/" + v.get("id").asText(), token));
+      file.teams().forEach(t -> delete("/api/v1/teams/" + t.get("id").asText(), token));
+    }
+  }
+
+  private static void create(String path, String token, JsonNode body) {
+    require(post(path, token, body), 201);
+  }
+
+  private static Stack.Reply require(Stack.Reply reply, int status) {
+    if (reply.status() != status) {
+      throw new IllegalStateException("expected " + status + ", got " + reply.status() + ": " + reply.raw().body());
+    }
+    return reply;
+  }
+}
