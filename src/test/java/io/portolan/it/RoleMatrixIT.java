@@ -1,0 +1,120 @@
+package io.portolan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every endpoint of the OpenAPI document against every role: allowed roles never get 401 or 403,
+ * the others get 403, and no token gets 401. Requests are harmless: invalid bodies and missing
+ * ids, so an allowed role gets 400 or 404 and nothing changes (publishing republishes the draft).
+ * An endpoint without a row here fails {@link #everyEndpointHasARow()}.
+ */
+class RoleMatrixIT {
+  private static final String GATEWAY = "gateway";
+  private static final String PLATFORM_ADMIN = "platform-admin";
+  private static final String OFFICER = "compliance-officer";
+  private static final String ADMIN = "tenant-admin";
+  private static final String REQUESTER = "requester";
+  private static final String AUDITOR = "auditor";
+  private static final Set<String> READERS = Set.of(REQUESTER, OFFICER, ADMIN, AUDITOR);
+  private static final Set<String> CURATORS = Set.of(OFFICER, ADMIN);
+
+  /** The demo identity that holds each role. */
+  private static final Map<String, String> HOLDERS = new LinkedHashMap<>();
+
+  static {
+    HOLDERS.put(PLATFORM_ADMIN, "root");
+    HOLDERS.put(OFFICER, "alice");
+    HOLDERS.put(REQUESTER, "bob");
+    HOLDERS.put(AUDITOR, "carol");
+    HOLDERS.put(ADMIN, "dave");
+    HOLDERS.put(GATEWAY, "acme-gateway");
+  }
+
+  record Row(String method, String template, String path, String body, Set<String> allowed) {}
+
+  private static final String NO_SUCH = "no-such-item";
+  private static final List<Row> MATRIX = List.of(
+      new Row("POST", "/api/v1/decisions", "/api/v1/decisions", "{}", Set.of(GATEWAY)),
+      new Row("GET", "/api/v1/models", "/api/v1/models", null, READERS),
+      new Row("POST", "/api/v1/models", "/api/v1/models", "{}", CURATORS),
+      new Row("GET", "/api/v1/models/{id}", "/api/v1/models/" + NO_SUCH, null, READERS),
+      new Row("PUT", "/api/v1/models/{id}", "/api/v1/models/" + NO_SUCH, "{}", CURATORS),
+      new Row("DELETE", "/api/v1/models/{id}", "/api/v1/models/" + NO_SUCH, null, CURATORS),
+      new Row("GET", "/api/v1/vendors", "/api/v1/vendors", null, READERS),
+      new Row("POST", "/api/v1/vendors", "/api/v1/vendors", "{}", CURATORS),
+      new Row("GET", "/api/v1/vendors/{id}", "/api/v1/vendors/" + NO_SUCH, null, READERS),
+      new Row("PUT", "/api/v1/vendors/{id}", "/api/v1/vendors/" + NO_SUCH, "{}", CURATORS),
+      new Row("DELETE", "/api/v1/vendors/{id}", "/api/v1/vendors/" + NO_SUCH, null, CURATORS),
+      new Row("GET", "/api/v1/teams", "/api/v1/teams", null, READERS),
+      new Row("POST", "/api/v1/teams", "/api/v1/teams", "{}", Set.of(ADMIN)),
+      new Row("GET", "/api/v1/teams/{id}", "/api/v1/teams/" + NO_SUCH, null, READERS),
+      new Row("PUT", "/api/v1/teams/{id}", "/api/v1/teams/" + NO_SUCH, "{}", Set.of(ADMIN)),
+      new Row("DELETE", "/api/v1/teams/{id}", "/api/v1/teams/" + NO_SUCH, null, Set.of(ADMIN)),
+      new Row("GET", "/api/v1/teams/{team}/models", "/api/v1/teams/research/models?dataClassification=internal&region=eu",
+          null, Set.of(GATEWAY, REQUESTER, OFFICER, ADMIN, AUDITOR)),
+      new Row("GET", "/api/v1/policy/settings", "/api/v1/policy/settings", null, READERS),
+      new Row("PUT", "/api/v1/policy/settings", "/api/v1/policy/settings", "{\"residency\":{\"secret\":[]}}", CURATORS),
+      new Row("POST", "/api/v1/policy/impact", "/api/v1/policy/impact", "{\"from\":\"not a time\"}", CURATORS),
+      new Row("GET", "/api/v1/policy/revisions", "/api/v1/policy/revisions", null, Set.of(OFFICER, ADMIN, AUDITOR)),
+      new Row("POST", "/api/v1/policy/revisions", "/api/v1/policy/revisions", null, Set.of(OFFICER)),
+      new Row("POST", "/api/v1/policy/revisions/{number}/rollback", "/api/v1/policy/revisions/999999/rollback", null,
+          Set.of(OFFICER)),
+      new Row("POST", "/api/v1/opa/decision-logs", "/api/v1/opa/decision-logs", "[]", Set.of(GATEWAY)),
+      new Row("GET", "/api/v1/tenants", "/api/v1/tenants", null, Set.of(PLATFORM_ADMIN)));
+
+  @Test
+  void everyEndpointHasARow() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi")).header("Accept", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    Set<String> documented = new TreeSet<>();
+    JsonNode paths = Stack.JSON.readTree(response.body()).get("paths");
+    paths.fieldNames().forEachRemaining(path ->
+        paths.get(path).fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+    Set<String> covered = new TreeSet<>();
+    MATRIX.forEach(row -> covered.add(row.method() + " " + row.template()));
+    assertEquals(documented, covered, "the role matrix and the OpenAPI document disagree");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachRoleGetsWhatTheMatrixSays() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Row row : MATRIX) {
+      for (var holder : HOLDERS.entrySet()) {
+        String role = holder.getKey();
+        tests.add(DynamicTest.dynamicTest(row.method() + " " + row.template() + " as " + role, () -> {
+          String token = role.equals(GATEWAY) ? Stack.gateway("acme") : Stack.user(holder.getValue());
+          int status = Stack.send(row.method(), row.path(), token, row.body(), "application/json").status();
+          if (row.allowed().contains(role)) {
+            assertFalse(status == 401 || status == 403, role + " is allowed but got " + status);
+            assertTrue(status < 500, role + " got " + status);
+          } else {
+            assertEquals(403, status, role + " must be refused");
+          }
+        }));
+      }
+      tests.add(DynamicTest.dynamicTest(row.method() + " " + row.template() + " without a token",
+          () -> assertEquals(401, Stack.send(row.method(), row.path(), null, row.body(), "application/json").status())));
+    }
+    return tests.stream();
+  }
+}
