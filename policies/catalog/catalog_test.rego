@@ -5,7 +5,7 @@ import rego.v1
 import data.portolan.catalog
 import data.portolan.decision_test
 
-_ask(classification, tier) := {"tenant": "acme", "team": "research", "dataClassification": classification, "region": "eu", "taskTier": tier}
+_ask(classification, tier) := {"tenant": "acme", "team": "research", "purpose": "chat", "dataClassification": classification, "region": "eu", "taskTier": tier}
 
 test_team_can_see_every_model_it_may_use if {
 	result := catalog with input as _ask("confidential", "critical") with data.tenants as decision_test._sovereign

@@ -44,9 +44,14 @@ denials(t, req) := _team_denials(t, req.team) | _model_denials(t, req.model, req
 request(asked, t) := {
 	"team": asked.team,
 	"model": asked.model,
+	"purpose": object.get(asked, "purpose", ""),
 	"classification": asked.dataClassification,
 	"region": asked.region,
 	"task_tier": _task_tier(t, asked.team, object.get(asked, "taskTier", null)),
+	# Evaluation time in epoch milliseconds; approvals expire against it.
+	"now_ms": object.get(asked, "nowMs", 0),
+	# A pre-check of an approval request asks every rule but the approval itself.
+	"precheck": object.get(asked, "precheck", false),
 }
 
 _task_tier(_, _, tier) := tier if tier != null
@@ -70,7 +75,7 @@ _model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
 	model := t.models[id]
 	vendor := object.get(t.vendors, model.vendor, {})
 	settings := _settings(t)
-	denials := ((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)
+	denials := (((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)
 }
 
 # METADATA
@@ -133,6 +138,58 @@ _cost_tier(settings, id, model, request) := {_reason("cost_tier_not_allowed", ms
 	not model.costTier in allowed
 	msg := sprintf("model '%s' costs %s; %s tasks may use %s", [id, model.costTier, request.task_tier, concat(", ", allowed)])
 } else := set()
+
+# METADATA
+# title: approval_missing / approval_expired / approval_classification_exceeded / approval_region_not_covered
+# description: A team may use a model only under an active approval for it and the purpose.
+_approval(t, id, request) := set() if {
+	request.precheck
+} else := set() if {
+	some approval in _active_approvals(t, id, request)
+	_covers(approval, request)
+} else := {_reason("approval_missing", msg)} if {
+	count(_approvals(t, id, request)) == 0
+	msg := sprintf("team '%s' has no approval for model '%s' for purpose '%s'", [request.team, id, request.purpose])
+} else := {_reason("approval_expired", msg)} if {
+	count(_active_approvals(t, id, request)) == 0
+	msg := sprintf("the approval of model '%s' for team '%s' and purpose '%s' has expired", [id, request.team, request.purpose])
+} else := {_reason("approval_classification_exceeded", msg)} if {
+	not _any_covers_classification(t, id, request)
+	msg := sprintf("the approval of model '%s' does not cover %s data", [id, request.classification])
+} else := {_reason("approval_region_not_covered", msg)} if {
+	msg := sprintf("the approval of model '%s' does not cover region '%s'", [id, request.region])
+}
+
+_approvals(t, id, request) := [a |
+	some a in object.get(t, ["approvals", request.team, id], [])
+	a.purpose == request.purpose
+]
+
+_active_approvals(t, id, request) := [a |
+	some a in _approvals(t, id, request)
+	a.expiresAtMs > request.now_ms
+]
+
+_covers(approval, request) if {
+	_classification_covered(approval, request)
+	_region_covered(approval, request)
+}
+
+_any_covers_classification(t, id, request) if {
+	some approval in _active_approvals(t, id, request)
+	_classification_covered(approval, request)
+}
+
+_classification_covered(approval, request) if {
+	classification_rank(request.classification) <= classification_rank(approval.maxDataClassification)
+}
+
+_region_covered(approval, _) if count(approval.regions) == 0
+
+_region_covered(approval, request) if request.region in approval.regions
+
+# Data classifications from least to most sensitive.
+classification_rank(classification) := {"public": 0, "internal": 1, "confidential": 2, "restricted": 3}[classification]
 
 _obligations(t, request) := {o |
 	model := t.models[request.model]

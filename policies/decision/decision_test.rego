@@ -4,8 +4,22 @@ import rego.v1
 
 import data.portolan.decision
 
+# Approvals for every team, model and the purpose "chat", for any data, never expiring.
+approve_all(teams, models) := {team: {model: [{
+	"id": sprintf("%s-%s", [team, model]),
+	"purpose": "chat",
+	"maxDataClassification": "restricted",
+	"regions": [],
+	"expiresAtMs": 4102444800000,
+}] |
+	some model in models
+} |
+	some team in teams
+}
+
 _tenants := {"acme": {
 	"revision": "r1",
+	"approvals": approve_all(["research"], ["mistral-large", "mistral-next", "mistral-old", "deepseek-v3"]),
 	"teams": {"research": {}},
 	"vendors": {
 		"mistral": {"jurisdiction": "FR", "suspended": false, "suspensionReason": null},
@@ -58,7 +72,7 @@ test_unknown_team_cannot_use_any_model if {
 	result := decision with input as object.union(_input("mistral-large"), {"team": "ghosts"})
 		with data.tenants as _tenants
 	not result.allow
-	_codes(result) == {"team_unknown"}
+	_codes(result) == {"team_unknown", "approval_missing"}
 }
 
 test_other_tenant_cannot_use_acme_models if {
@@ -71,5 +85,5 @@ test_other_tenant_cannot_use_acme_models if {
 test_every_denying_rule_is_reported if {
 	result := decision with input as object.union(_input("deepseek-v3"), {"team": "ghosts"})
 		with data.tenants as _tenants
-	_codes(result) == {"vendor_suspended", "team_unknown"}
+	_codes(result) == {"vendor_suspended", "team_unknown", "approval_missing"}
 }

@@ -6,6 +6,7 @@ import data.portolan.decision
 
 _sovereign := {"acme": {
 	"revision": "r2",
+	"approvals": approve_all(["research", "ops"], ["gpt-4o", "mistral-large", "mistral-small", "deepseek-v3", "embedder"]),
 	"teams": {"research": {}, "ops": {"defaultTaskTier": "routine"}},
 	"vendors": {
 		"openai": {"jurisdiction": "US", "suspended": false, "suspensionReason": null},
