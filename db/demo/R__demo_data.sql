@@ -79,3 +79,47 @@ from (select '{
 on conflict do nothing;
 
 update team set default_task_tier = 'routine' where tenant_id = 'acme' and id = 'marketing';
+
+-- Approvals in force: which team may use which model for which purpose. Each comes from an
+-- approved request (bob or frank asked, alice or erin approved), valid for a year from loading.
+create temporary table demo_approval (tenant_id text, team text, model text, purpose text,
+                                      max_class text, requester text, approver text) on commit drop;
+insert into demo_approval values
+  ('acme', 'research', 'gpt-4o', 'chat', 'confidential', 'bob', 'alice'),
+  ('acme', 'research', 'gpt-4o-mini', 'chat', 'confidential', 'bob', 'alice'),
+  ('acme', 'research', 'claude-sonnet-4', 'chat', 'confidential', 'bob', 'alice'),
+  ('acme', 'research', 'llama-3.3-70b', 'chat', 'restricted', 'bob', 'alice'),
+  ('acme', 'research', 'mistral-large-2', 'chat', 'restricted', 'bob', 'alice'),
+  ('acme', 'research', 'mistral-small-3', 'chat', 'restricted', 'bob', 'alice'),
+  ('acme', 'research', 'text-embedding-3-large', 'chat', 'internal', 'bob', 'alice'),
+  ('acme', 'research', 'qwen-2.5-72b', 'chat', 'internal', 'bob', 'alice'),
+  ('acme', 'marketing', 'gpt-4o', 'chat', 'internal', 'dave', 'alice'),
+  ('acme', 'marketing', 'gpt-4o-mini', 'chat', 'internal', 'dave', 'alice'),
+  ('acme', 'marketing', 'claude-sonnet-4', 'chat', 'internal', 'dave', 'alice'),
+  ('acme', 'platform', 'llama-3.3-70b', 'chat', 'confidential', 'dave', 'alice'),
+  ('acme', 'platform', 'mistral-large-2', 'chat', 'confidential', 'dave', 'alice'),
+  ('globex', 'support', 'mistral-small-3', 'chat', 'confidential', 'frank', 'erin'),
+  ('globex', 'support', 'deepseek-v3', 'chat', 'internal', 'frank', 'erin');
+
+do $$
+declare a record;
+begin
+  for a in select * from demo_approval loop
+    perform set_config('app.tenant', a.tenant_id, true);
+    insert into approval_request (tenant_id, id, team, model, purpose, max_data_classification, regions,
+                                  justification, requester, status, high_risk, required_approvals, findings)
+    values (a.tenant_id, md5(a.tenant_id || a.team || a.model || a.purpose)::uuid, a.team, a.model, a.purpose,
+            a.max_class, '{}', 'Demo data', a.requester, 'approved', false, 1, '[]')
+    on conflict do nothing;
+    if found then
+      insert into approval_request_event (tenant_id, request_id, actor, action, comment)
+      values (a.tenant_id, md5(a.tenant_id || a.team || a.model || a.purpose)::uuid, a.requester, 'submitted', 'Demo data'),
+             (a.tenant_id, md5(a.tenant_id || a.team || a.model || a.purpose)::uuid, a.approver, 'approved', null);
+      insert into approval (tenant_id, id, request_id, team, model, purpose, max_data_classification, regions,
+                            expires_at, approved_by)
+      values (a.tenant_id, md5(a.tenant_id || a.team || a.model || a.purpose || 'approval')::uuid,
+              md5(a.tenant_id || a.team || a.model || a.purpose)::uuid, a.team, a.model, a.purpose, a.max_class,
+              '{}', now() + interval '365 days', array[a.approver]);
+    end if;
+  end loop;
+end $$;

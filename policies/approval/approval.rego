@@ -29,7 +29,7 @@ high_risk_because contains "restricted_data" if {
 high_risk_because contains "closed_weights" if {
 	model := _tenant.models[input.model]
 	not model.openWeights
-	_rules.closedWeightsFrom != null
+	_rules.closedWeightsFrom != "never"
 	decision.classification_rank(input.dataClassification) >= decision.classification_rank(_rules.closedWeightsFrom)
 }
 

@@ -44,7 +44,7 @@ test_internal_data_on_open_weights_is_not_high_risk if {
 }
 
 test_tenant_setting_changes_what_is_high_risk if {
-	tenants := json.patch(decision_test._sovereign, [{"op": "add", "path": "/acme/settings/highRisk", "value": {"classifications": [], "closedWeightsFrom": null, "watchedJurisdictions": false}}])
+	tenants := json.patch(decision_test._sovereign, [{"op": "add", "path": "/acme/settings/highRisk", "value": {"classifications": [], "closedWeightsFrom": "never", "watchedJurisdictions": false}}])
 	result := approval with input as _request("gpt-4o", "restricted", ["eu"]) with data.tenants as tenants
 	not result.high_risk
 }

@@ -70,9 +70,11 @@ public class DecisionService {
 
   /** Every model the team may use now, by the same rules as decisions. */
   public UsableModels usableModels(
-      TenantId tenant, String team, String classification, String region, String taskTier) {
+      TenantId tenant, String team, String purpose, String classification, String region, String taskTier) {
     ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
-    input.put("tenant", tenant.value()).put("team", team).put("dataClassification", classification).put("region", region);
+    input.put("tenant", tenant.value()).put("team", team).put("purpose", purpose);
+    input.put("dataClassification", classification).put("region", region);
+    input.put("nowMs", System.currentTimeMillis());
     if (taskTier != null) {
       input.put("taskTier", taskTier);
     }
@@ -85,7 +87,7 @@ public class DecisionService {
     if (result == null || !result.hasNonNull("revision")) {
       throw ProblemException.unavailable("policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
     }
-    return new UsableModels(team, classification, region, taskTier, result.get("revision").asText(), result.path("models"));
+    return new UsableModels(team, purpose, classification, region, taskTier, result.get("revision").asText(), result.path("models"));
   }
 
   /** The evaluation time is part of the input, so a logged decision can be replayed exactly. */
@@ -101,6 +103,7 @@ public class DecisionService {
       input.put("taskTier", request.taskTier().json());
     }
     input.put("now", now.toString());
+    input.put("nowMs", now.toEpochMilli());
     return input;
   }
 

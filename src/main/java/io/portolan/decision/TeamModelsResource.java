@@ -42,10 +42,11 @@ public class TeamModelsResource {
           String region,
       @QueryParam("taskTier") @Pattern(regexp = "routine|standard|critical", message = "must be one of: routine, standard, critical")
           String taskTier,
-      @QueryParam("purpose") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String purpose) {
+      @QueryParam("purpose") @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+          String purpose) {
     requireTeamAccess(team);
     teams.get(caller.tenant(), team); // 404 for a team this tenant does not have
-    return decisions.usableModels(caller.tenant(), team, dataClassification, region, taskTier);
+    return decisions.usableModels(caller.tenant(), team, purpose, dataClassification, region, taskTier);
   }
 
   /** Requesters see only their own team's list; gateways, officers, admins and auditors any team's. */

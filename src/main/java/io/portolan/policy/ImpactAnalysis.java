@@ -54,12 +54,13 @@ public class ImpactAnalysis {
       throw ProblemException.badRequest("from", "must be before to");
     }
     ObjectNode draft = policyData.build(tenant, publisher.policyHash(), policy.draft(tenant), 0);
+    long nowMs = System.currentTimeMillis(); // approvals expire as of now, not as of the logged time
     Tally tally = new Tally();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         TenantScope.enter(connection, tenant);
-        replay(connection, tenant, from, to, draft, tally);
+        replay(connection, tenant, from, to, draft, nowMs, tally);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -72,7 +73,8 @@ public class ImpactAnalysis {
         tally.denyToAllowSamples, Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
-  private void replay(Connection connection, TenantId tenant, Instant from, Instant to, ObjectNode draft, Tally tally)
+  private void replay(
+      Connection connection, TenantId tenant, Instant from, Instant to, ObjectNode draft, long nowMs, Tally tally)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(SELECT)) {
       query.setFetchSize(BATCH);
@@ -82,7 +84,7 @@ public class ImpactAnalysis {
       try (ResultSet rows = query.executeQuery()) {
         ArrayNode batch = JacksonConfig.MAPPER.createArrayNode();
         while (rows.next()) {
-          batch.add(logged(rows));
+          batch.add(logged(rows, nowMs));
           if (batch.size() == BATCH) {
             evaluate(draft, batch, tally);
             batch = JacksonConfig.MAPPER.createArrayNode();
@@ -95,13 +97,13 @@ public class ImpactAnalysis {
     }
   }
 
-  private static ObjectNode logged(ResultSet row) throws SQLException {
+  private static ObjectNode logged(ResultSet row, long nowMs) throws SQLException {
     ObjectNode logged = JacksonConfig.MAPPER.createObjectNode();
     logged.put("id", row.getString("id")).put("allow", row.getBoolean("allow"));
     ObjectNode request = logged.putObject("request");
     request.put("team", row.getString("team")).put("model", row.getString("model"));
     request.put("purpose", row.getString("purpose")).put("dataClassification", row.getString("data_classification"));
-    request.put("region", row.getString("region"));
+    request.put("region", row.getString("region")).put("nowMs", nowMs);
     if (row.getString("task_tier") != null) {
       request.put("taskTier", row.getString("task_tier"));
     }

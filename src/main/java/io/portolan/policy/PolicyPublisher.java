@@ -62,6 +62,10 @@ public class PolicyPublisher {
     publishAfterCommit(change.tenant());
   }
 
+  void onPolicyDataChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyDataChanged event) {
+    publishAfterCommit(event.tenant());
+  }
+
   void onPolicyPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyPublished event) {
     publishAfterCommit(event.tenant());
   }

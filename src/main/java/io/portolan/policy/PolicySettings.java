@@ -26,7 +26,8 @@ public record PolicySettings(
     Map<String, List<String>> residency,
     List<String> selfHostedOpenWeightsOnly,
     Map<String, List<String>> costTiers,
-    Preferences preferences) {
+    Preferences preferences,
+    HighRisk highRisk) {
 
   static final Set<String> CLASSIFICATIONS = Set.of("public", "internal", "confidential", "restricted");
   static final Set<String> TASK_TIERS = Set.of("routine", "standard", "critical");
@@ -36,9 +37,25 @@ public record PolicySettings(
   /** @param domesticJurisdiction rank this jurisdiction's models first, or null */
   public record Preferences(String domesticJurisdiction, Boolean preferOpenWeights, Boolean preferLowerCost) {}
 
+  /**
+   * Which approval requests need two officers: those for data of these classifications, for a
+   * closed-weights model with data from this classification up ("never" for none), or for a vendor
+   * whose jurisdiction is watch-listed for the data.
+   */
+  public record HighRisk(List<String> classifications, String closedWeightsFrom, Boolean watchedJurisdictions) {
+    static final HighRisk DEFAULT = new HighRisk(List.of("restricted"), "confidential", true);
+
+    HighRisk normalized() {
+      return new HighRisk(
+          classifications == null ? DEFAULT.classifications : classifications,
+          closedWeightsFrom == null ? DEFAULT.closedWeightsFrom : closedWeightsFrom,
+          watchedJurisdictions == null ? DEFAULT.watchedJurisdictions : watchedJurisdictions);
+    }
+  }
+
   /** No restriction at all: what a tenant has before its first edit. */
   public static PolicySettings none() {
-    return new PolicySettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), new Preferences(null, false, true));
+    return new PolicySettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), new Preferences(null, false, true), HighRisk.DEFAULT);
   }
 
   /** Nulls become empty, so stored settings always have every key. */
@@ -54,7 +71,8 @@ public record PolicySettings(
             : new Preferences(
                 preferences.domesticJurisdiction(),
                 Boolean.TRUE.equals(preferences.preferOpenWeights()),
-                !Boolean.FALSE.equals(preferences.preferLowerCost())));
+                !Boolean.FALSE.equals(preferences.preferLowerCost())),
+        highRisk == null ? HighRisk.DEFAULT : highRisk.normalized());
   }
 
   /** Throws a 400 naming every invalid entry. */
@@ -69,6 +87,13 @@ public record PolicySettings(
         && preferences.domesticJurisdiction() != null
         && !COUNTRIES.contains(preferences.domesticJurisdiction())) {
       errors.add(new Problem.FieldError("preferences.domesticJurisdiction", "must be an ISO 3166 alpha-2 country code"));
+    }
+    if (highRisk != null) {
+      checkList(errors, "highRisk.classifications", highRisk.classifications(), CLASSIFICATIONS, "a data classification");
+      if (highRisk.closedWeightsFrom() != null && !highRisk.closedWeightsFrom().equals("never")
+          && !CLASSIFICATIONS.contains(highRisk.closedWeightsFrom())) {
+        errors.add(new Problem.FieldError("highRisk.closedWeightsFrom", "must be a data classification or never"));
+      }
     }
     if (!errors.isEmpty()) {
       String detail = errors.get(0).field() + ": " + errors.get(0).message()

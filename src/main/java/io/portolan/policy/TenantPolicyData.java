@@ -2,7 +2,12 @@ package io.portolan.policy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
 import io.portolan.inventory.Team;
@@ -25,6 +30,7 @@ public class TenantPolicyData {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   @Inject InventoryRepository repository;
+  @PersistenceContext EntityManager em;
   @Inject PolicyService policy;
 
   @Transactional
@@ -62,10 +68,37 @@ public class TenantPolicyData {
     for (Team t : repository.all(tenant, Team.class, "team")) {
       teams.putObject(t.id()).put("defaultTaskTier", t.defaultTaskTier());
     }
+    document.set("approvals", approvals(tenant));
     document.set("settings", JacksonConfig.MAPPER.valueToTree(settings));
     // "<published settings revision>-<hash of policy and all data>": names exactly what decided.
     document.put("revision", number + "-" + revision(policyHash + document));
     return document;
+  }
+
+  /** Approvals not revoked, by team and model; expired ones stay so decisions can say so. */
+  private ObjectNode approvals(TenantId tenant) {
+    ObjectNode byTeam = JSON.objectNode();
+    TenantScope.enter(em, tenant);
+    List<?> rows =
+        em.createNativeQuery(
+                "select id::text, team, model, purpose, max_data_classification, array_to_string(regions, ','),"
+                    + " (extract(epoch from expires_at) * 1000)::bigint from approval"
+                    + " where tenant_id = ?1 and revoked_at is null order by team, model, created_at")
+            .setParameter(1, tenant.value())
+            .getResultList();
+    for (Object r : rows) {
+      Object[] row = (Object[]) r;
+      ObjectNode byModel = byTeam.has((String) row[1]) ? (ObjectNode) byTeam.get((String) row[1]) : byTeam.putObject((String) row[1]);
+      ArrayNode list = byModel.has((String) row[2]) ? (ArrayNode) byModel.get((String) row[2]) : byModel.putArray((String) row[2]);
+      ObjectNode approval = list.addObject();
+      approval.put("id", (String) row[0]).put("purpose", (String) row[3]).put("maxDataClassification", (String) row[4]);
+      ArrayNode regions = approval.putArray("regions");
+      for (String region : ((String) row[5]).split(",")) {
+        if (!region.isEmpty()) regions.add(region);
+      }
+      approval.put("expiresAtMs", ((Number) row[6]).longValue());
+    }
+    return byTeam;
   }
 
   static String revision(String content) {

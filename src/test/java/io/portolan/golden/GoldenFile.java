@@ -45,6 +45,10 @@ public record GoldenFile(String name, JsonNode content) {
     return content.get("teams");
   }
 
+  public JsonNode approvals() {
+    return content.get("approvals");
+  }
+
   public JsonNode settings() {
     return content.get("settings");
   }
@@ -75,6 +79,17 @@ public record GoldenFile(String name, JsonNode content) {
     ObjectNode teams = document.putObject("teams");
     for (JsonNode t : teams()) {
       teams.putObject(t.get("id").asText()).put("defaultTaskTier", t.path("defaultTaskTier").asText("standard"));
+    }
+    ObjectNode approvals = document.putObject("approvals");
+    for (JsonNode a : approvals()) {
+      ObjectNode team = approvals.has(a.get("team").asText())
+          ? (ObjectNode) approvals.get(a.get("team").asText()) : approvals.putObject(a.get("team").asText());
+      var list = team.has(a.get("model").asText())
+          ? (com.fasterxml.jackson.databind.node.ArrayNode) team.get(a.get("model").asText()) : team.putArray(a.get("model").asText());
+      list.addObject().put("id", "golden").put("purpose", a.get("purpose").asText())
+          .put("maxDataClassification", a.get("maxDataClassification").asText())
+          .put("expiresAtMs", 4102444800000L)
+          .set("regions", sorted(a.get("regions")));
     }
     document.set("settings", settings());
     document.put("revision", "golden");

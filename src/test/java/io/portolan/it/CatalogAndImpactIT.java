@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The team model catalog and impact analysis of a draft, on the real stack. */
 class CatalogAndImpactIT {
-  private static final String RESTRICTED_EU = "?dataClassification=restricted&region=eu";
+  private static final String RESTRICTED_EU = "?purpose=chat&dataClassification=restricted&region=eu";
 
   @Test
   void aTeamSeesTheModelsItMayUseWithTheirConditions() {
@@ -45,7 +45,7 @@ class CatalogAndImpactIT {
 
   @Test
   void theCatalogAgreesWithDecisions() {
-    var catalog = get("/api/v1/teams/research/models?dataClassification=confidential&region=uk&taskTier=routine", gateway("acme"));
+    var catalog = get("/api/v1/teams/research/models?purpose=chat&dataClassification=confidential&region=uk&taskTier=routine", gateway("acme"));
     assertEquals(200, catalog.status(), catalog.raw().body());
     for (JsonNode m : catalog.body().get("models")) {
       Map<String, Object> ask = decision("research", m.get("model").asText());
@@ -65,7 +65,7 @@ class CatalogAndImpactIT {
     assertEquals(404, get("/api/v1/teams/research/models" + RESTRICTED_EU, user("erin")).status());
     assertEquals(404, get("/api/v1/teams/research/models" + RESTRICTED_EU, gateway("globex")).status());
     assertEquals(200, get("/api/v1/teams/marketing/models" + RESTRICTED_EU, user("alice")).status());
-    var missing = get("/api/v1/teams/research/models?region=eu", user("bob"));
+    var missing = get("/api/v1/teams/research/models?purpose=chat&region=eu", user("bob"));
     assertEquals(400, missing.status());
     assertEquals("dataClassification", missing.body().get("errors").get(0).get("field").asText());
   }
@@ -79,6 +79,9 @@ class CatalogAndImpactIT {
     String modelId = unique("model");
     assertEquals(201, post("/api/v1/vendors", user("erin"), vendor(vendorId, "NZ")).status());
     assertEquals(201, post("/api/v1/models", user("erin"), model(modelId, vendorId, "approved")).status());
+    Approvals.grant("globex", "support", modelId, "internal");
+    Thread.sleep(50);
+    from = Instant.now();
     for (int i = 0; i < 5; i++) {
       assertTrue(decide("globex", decision("support", modelId)).get("allow").asBoolean());
     }

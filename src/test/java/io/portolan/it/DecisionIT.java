@@ -40,7 +40,7 @@ class DecisionIT {
   @Test
   void suspendedVendorProposedAndUnknownModelsAreDeniedWithTheirCodes() {
     assertEquals(Set.of("vendor_suspended"), codes(decide(ACME, decision(TEAM, "qwen-2.5-72b"))));
-    assertEquals(Set.of("model_not_approved"), codes(decide(ACME, decision(TEAM, "deepseek-v3"))));
+    assertEquals(Set.of("model_not_approved", "approval_missing"), codes(decide(ACME, decision(TEAM, "deepseek-v3"))));
     assertEquals(Set.of("model_unknown"), codes(decide(ACME, decision(TEAM, "gpt-17"))));
   }
 
@@ -50,6 +50,7 @@ class DecisionIT {
     String modelId = unique("model");
     assertEquals(201, post("/api/v1/vendors", user("alice"), vendor(vendorId, "FR")).status());
     assertEquals(201, post("/api/v1/models", user("alice"), model(modelId, vendorId, "approved")).status());
+    Approvals.grant(ACME, TEAM, modelId, "internal");
     JsonNode before = decide(ACME, decision(TEAM, modelId));
     assertTrue(before.get("allow").asBoolean(), before.toString());
 

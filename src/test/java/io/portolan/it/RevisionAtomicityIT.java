@@ -37,6 +37,7 @@ class RevisionAtomicityIT {
     String modelId = unique("model");
     assertEquals(201, post("/api/v1/vendors", user("erin"), vendor(vendorId, "IS")).status());
     assertEquals(201, post("/api/v1/models", user("erin"), model(modelId, vendorId, "approved")).status());
+    Approvals.grant("globex", "support", modelId, "internal");
     JsonNode original = get("/api/v1/policy/settings", user("erin")).body();
 
     Map<Integer, Boolean> allowedByRevision = new ConcurrentHashMap<>();

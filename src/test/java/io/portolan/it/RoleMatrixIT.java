@@ -52,6 +52,7 @@ class RoleMatrixIT {
   record Row(String method, String template, String path, String body, Set<String> allowed) {}
 
   private static final String NO_SUCH = "no-such-item";
+  private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
   private static final List<Row> MATRIX = List.of(
       new Row("POST", "/api/v1/decisions", "/api/v1/decisions", "{}", Set.of(GATEWAY)),
       new Row("GET", "/api/v1/models", "/api/v1/models", null, READERS),
@@ -69,7 +70,7 @@ class RoleMatrixIT {
       new Row("GET", "/api/v1/teams/{id}", "/api/v1/teams/" + NO_SUCH, null, READERS),
       new Row("PUT", "/api/v1/teams/{id}", "/api/v1/teams/" + NO_SUCH, "{}", Set.of(ADMIN)),
       new Row("DELETE", "/api/v1/teams/{id}", "/api/v1/teams/" + NO_SUCH, null, Set.of(ADMIN)),
-      new Row("GET", "/api/v1/teams/{team}/models", "/api/v1/teams/research/models?dataClassification=internal&region=eu",
+      new Row("GET", "/api/v1/teams/{team}/models", "/api/v1/teams/research/models?purpose=chat&dataClassification=internal&region=eu",
           null, Set.of(GATEWAY, REQUESTER, OFFICER, ADMIN, AUDITOR)),
       new Row("GET", "/api/v1/policy/settings", "/api/v1/policy/settings", null, READERS),
       new Row("PUT", "/api/v1/policy/settings", "/api/v1/policy/settings", "{\"residency\":{\"secret\":[]}}", CURATORS),
@@ -79,6 +80,15 @@ class RoleMatrixIT {
       new Row("POST", "/api/v1/policy/revisions/{number}/rollback", "/api/v1/policy/revisions/999999/rollback", null,
           Set.of(OFFICER)),
       new Row("POST", "/api/v1/opa/decision-logs", "/api/v1/opa/decision-logs", "[]", Set.of(GATEWAY)),
+      new Row("GET", "/api/v1/approval-requests", "/api/v1/approval-requests", null, READERS),
+      new Row("POST", "/api/v1/approval-requests", "/api/v1/approval-requests", "{}", Set.of(REQUESTER, OFFICER, ADMIN)),
+      new Row("GET", "/api/v1/approval-requests/{id}", "/api/v1/approval-requests/" + NO_SUCH_ID, null, READERS),
+      new Row("POST", "/api/v1/approval-requests/{id}/decision", "/api/v1/approval-requests/" + NO_SUCH_ID + "/decision",
+          "{}", Set.of(OFFICER)),
+      new Row("POST", "/api/v1/approval-requests/{id}/withdraw", "/api/v1/approval-requests/" + NO_SUCH_ID + "/withdraw",
+          null, Set.of(REQUESTER, OFFICER, ADMIN)),
+      new Row("GET", "/api/v1/approvals", "/api/v1/approvals", null, READERS),
+      new Row("POST", "/api/v1/approvals/{id}/revoke", "/api/v1/approvals/" + NO_SUCH_ID + "/revoke", "{}", Set.of(OFFICER)),
       new Row("GET", "/api/v1/tenants", "/api/v1/tenants", null, Set.of(PLATFORM_ADMIN)));
 
   @Test

@@ -1,0 +1,205 @@
+package io.portolan.approval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.persistence.TenantScope;
+import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.infrastructure.web.Problem;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.inventory.InventoryRepository;
+import io.portolan.inventory.Model;
+import io.portolan.inventory.PageRequest;
+import io.portolan.inventory.PageView;
+import io.portolan.inventory.Team;
+import io.portolan.policy.PolicyDataChanged;
+import io.portolan.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The approval workflow. Maker-checker: nobody decides a request they made; a high-risk request
+ * takes effect only after two different officers approved it. Every state change is an event.
+ */
+@ApplicationScoped
+@Transactional
+public class ApprovalService {
+  static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+
+  @PersistenceContext EntityManager em;
+  @Inject ApprovalPrecheck precheck;
+  @Inject InventoryRepository inventory;
+  @Inject ApprovalRows rows;
+  @Inject Event<PolicyDataChanged> policyDataChanged;
+
+  public ApprovalRequestView submit(TenantId tenant, String requester, ApprovalRequestInput input) {
+    requireReference(tenant, Team.class, "team", input.team());
+    requireReference(tenant, Model.class, "model", input.model());
+    if (input.requestedUntil() != null && !input.requestedUntil().isAfter(Instant.now())) {
+      throw ProblemException.badRequest("requestedUntil", "must be in the future");
+    }
+    ApprovalPrecheck.Result check = precheck.check(tenant, input);
+    UUID id = UUID.randomUUID();
+    TenantScope.enter(em, tenant);
+    em.createNativeQuery(
+            "insert into approval_request (tenant_id, id, team, model, purpose, max_data_classification, regions,"
+                + " justification, requested_until, requester, status, high_risk, high_risk_because,"
+                + " required_approvals, findings) values (?1, ?2, ?3, ?4, ?5, ?6, string_to_array(?7, ','), ?8, ?9,"
+                + " ?10, 'pending', ?11, string_to_array(?12, ','), ?13, cast(?14 as jsonb))")
+        .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, input.team())
+        .setParameter(4, input.model()).setParameter(5, input.purpose()).setParameter(6, input.maxDataClassification())
+        .setParameter(7, String.join(",", input.regions())).setParameter(8, input.justification())
+        .setParameter(9, input.requestedUntil() == null ? null : java.sql.Timestamp.from(input.requestedUntil()))
+        .setParameter(10, requester).setParameter(11, check.highRisk())
+        .setParameter(12, String.join(",", check.highRiskBecause())).setParameter(13, check.highRisk() ? 2 : 1)
+        .setParameter(14, check.findings().toString())
+        .executeUpdate();
+    event(tenant, id, requester, "submitted", input.justification(), null);
+    return get(tenant, id);
+  }
+
+  public PageView<ApprovalRequestView> list(TenantId tenant, String status, String team, PageRequest page) {
+    return rows.requests(tenant, status, team, page);
+  }
+
+  public ApprovalRequestView get(TenantId tenant, UUID id) {
+    return rows.request(tenant, id).orElseThrow(() -> ProblemException.notFound("approval request", id.toString()));
+  }
+
+  public ApprovalRequestView decide(TenantId tenant, UUID id, String officer, DecisionInput decision) {
+    ApprovalRequestView request = pendingForUpdate(tenant, id);
+    if (request.requester().equals(officer)) {
+      throw ProblemException.forbidden("own-request", "Nobody decides their own request; another officer must.");
+    }
+    if (decision.outcome().equals("reject")) {
+      setStatus(tenant, id, "rejected");
+      event(tenant, id, officer, "rejected", decision.comment(), null);
+      return get(tenant, id);
+    }
+    if (request.approvedBy().contains(officer)) {
+      throw ProblemException.conflict("already-approved", "You approved this request already; a second officer must approve it.");
+    }
+    Terms terms = Terms.of(request, rows.conditionsGiven(tenant, id), decision.conditions());
+    event(tenant, id, officer, "approved", decision.comment(), terms.asDetail(decision.conditions()));
+    List<String> approvers = new ArrayList<>(request.approvedBy());
+    approvers.add(officer);
+    if (approvers.size() >= request.requiredApprovals()) {
+      setStatus(tenant, id, "approved");
+      createApproval(tenant, request, terms, approvers);
+      policyDataChanged.fire(new PolicyDataChanged(tenant));
+    }
+    return get(tenant, id);
+  }
+
+  public ApprovalRequestView withdraw(TenantId tenant, UUID id, String requester) {
+    ApprovalRequestView request = pendingForUpdate(tenant, id);
+    if (!request.requester().equals(requester)) {
+      throw ProblemException.forbidden("not-your-request", "Only the requester may withdraw a request.");
+    }
+    setStatus(tenant, id, "withdrawn");
+    event(tenant, id, requester, "withdrawn", null, null);
+    return get(tenant, id);
+  }
+
+  public ApprovalView revoke(TenantId tenant, UUID approvalId, String officer, String reason) {
+    ApprovalView approval = rows.approval(tenant, approvalId)
+        .orElseThrow(() -> ProblemException.notFound("approval", approvalId.toString()));
+    if (approval.revokedAt() != null) {
+      throw ProblemException.conflict("already-revoked", "The approval was revoked already.");
+    }
+    TenantScope.enter(em, tenant);
+    em.createNativeQuery("update approval set revoked_at = now(), revoked_by = ?1, revoke_reason = ?2"
+            + " where tenant_id = ?3 and id = ?4")
+        .setParameter(1, officer).setParameter(2, reason).setParameter(3, tenant.value()).setParameter(4, approvalId)
+        .executeUpdate();
+    event(tenant, approval.requestId(), officer, "revoked", reason, null);
+    policyDataChanged.fire(new PolicyDataChanged(tenant));
+    return rows.approval(tenant, approvalId).orElseThrow();
+  }
+
+  public PageView<ApprovalView> approvals(TenantId tenant, String team, Integer expiringWithinDays, PageRequest page) {
+    return rows.approvals(tenant, team, expiringWithinDays, page);
+  }
+
+  private ApprovalRequestView pendingForUpdate(TenantId tenant, UUID id) {
+    TenantScope.enter(em, tenant);
+    // Serialises decisions on one request: two officers approving at once count as two, not one.
+    List<?> locked = em.createNativeQuery("select status from approval_request where tenant_id = ?1 and id = ?2 for update")
+        .setParameter(1, tenant.value()).setParameter(2, id).getResultList();
+    if (locked.isEmpty()) {
+      throw ProblemException.notFound("approval request", id.toString());
+    }
+    if (!"pending".equals(locked.get(0))) {
+      throw ProblemException.conflict("not-pending", "The request is " + locked.get(0) + ", no longer pending.");
+    }
+    return get(tenant, id);
+  }
+
+  private void setStatus(TenantId tenant, UUID id, String status) {
+    em.createNativeQuery("update approval_request set status = ?1, updated_at = now() where tenant_id = ?2 and id = ?3")
+        .setParameter(1, status).setParameter(2, tenant.value()).setParameter(3, id).executeUpdate();
+  }
+
+  private void createApproval(TenantId tenant, ApprovalRequestView request, Terms terms, List<String> approvers) {
+    Query insert = em.createNativeQuery(
+        "insert into approval (tenant_id, id, request_id, team, model, purpose, max_data_classification, regions,"
+            + " expires_at, approved_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, string_to_array(?8, ','), ?9,"
+            + " string_to_array(?10, ','))");
+    insert.setParameter(1, tenant.value()).setParameter(2, UUID.randomUUID()).setParameter(3, request.id())
+        .setParameter(4, request.team()).setParameter(5, request.model()).setParameter(6, request.purpose())
+        .setParameter(7, terms.maxDataClassification()).setParameter(8, String.join(",", terms.regions()))
+        .setParameter(9, java.sql.Timestamp.from(terms.expiresAt())).setParameter(10, String.join(",", approvers))
+        .executeUpdate();
+  }
+
+  private void event(TenantId tenant, UUID requestId, String actor, String action, String comment, JsonNode detail) {
+    em.createNativeQuery("insert into approval_request_event (tenant_id, request_id, actor, action, comment, detail)"
+            + " values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))")
+        .setParameter(1, tenant.value()).setParameter(2, requestId).setParameter(3, actor).setParameter(4, action)
+        .setParameter(5, comment).setParameter(6, detail == null ? null : detail.toString())
+        .executeUpdate();
+  }
+
+  private <E> void requireReference(TenantId tenant, Class<E> type, String field, String id) {
+    if (inventory.find(tenant, type, id).isEmpty()) {
+      String message = field + " '" + id + "' does not exist";
+      throw new ProblemException(422, "invalid-reference", "Invalid reference", field + ": " + message,
+          List.of(new Problem.FieldError(field, message)));
+    }
+  }
+
+  /** What an approval grants: the request's terms narrowed by the officers' conditions. */
+  record Terms(String maxDataClassification, List<String> regions, Instant expiresAt) {
+    static Terms of(ApprovalRequestView request, List<DecisionInput.Conditions> earlier, DecisionInput.Conditions now) {
+      String classification = request.maxDataClassification();
+      List<String> regions = request.regions();
+      Instant expires = request.requestedUntil() != null ? request.requestedUntil() : Instant.now().plus(DEFAULT_VALIDITY);
+      List<DecisionInput.Conditions> all = new ArrayList<>(earlier);
+      if (now != null) all.add(now);
+      for (DecisionInput.Conditions c : all) {
+        if (c.maxDataClassification() != null) classification = c.maxDataClassification();
+        if (c.regions() != null) regions = c.regions();
+        if (c.expiresAt() != null) expires = c.expiresAt();
+      }
+      if (!expires.isAfter(Instant.now())) {
+        throw ProblemException.badRequest("conditions.expiresAt", "must be in the future");
+      }
+      return new Terms(classification, regions, expires);
+    }
+
+    JsonNode asDetail(DecisionInput.Conditions given) {
+      ObjectNode detail = JacksonConfig.MAPPER.createObjectNode();
+      if (given != null) detail.set("conditions", JacksonConfig.MAPPER.valueToTree(given));
+      return detail;
+    }
+  }
+}
