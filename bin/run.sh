@@ -28,6 +28,7 @@ cat <<INFO
 
   Demo users (password = user name):
     alice  acme    compliance-officer      erin   globex  compliance-officer
+    olivia acme    compliance-officer
     bob    acme    requester (research)    frank  globex  requester (support)
     carol  acme    auditor                 root   platform-admin
     dave   acme    tenant-admin
