@@ -9,9 +9,11 @@ echo "[run] building Portolan" >&2
 mvn -B -q package -DskipTests
 
 stop_all() {
+  local code=$?
   trap - EXIT INT TERM
   echo; echo "[run] stopping the stack" >&2
   bin/stack.sh down run
+  exit "$code"
 }
 trap stop_all EXIT INT TERM
 bin/stack.sh up run
@@ -38,8 +40,10 @@ cat <<INFO
   Logs in .data/run/*.log. Press Ctrl-C to stop everything.
 INFO
 
-# Wait until interrupted, or until a component dies.
-while sleep 2; do
+# Wait until interrupted, or until a component dies. Sleeping in the background lets a signal
+# run the trap at once instead of after the sleep.
+while true; do
+  sleep 2 & wait $! || true
   for component in opa keycloak portolan; do
     if ! kill -0 "$(cat ".data/run/$component.pid" 2>/dev/null || echo 0)" 2>/dev/null; then
       echo "[run] $component stopped unexpectedly; see .data/run/$component.log" >&2
