@@ -89,6 +89,9 @@ class RoleMatrixIT {
           null, Set.of(REQUESTER, OFFICER, ADMIN)),
       new Row("GET", "/api/v1/approvals", "/api/v1/approvals", null, READERS),
       new Row("POST", "/api/v1/approvals/{id}/revoke", "/api/v1/approvals/" + NO_SUCH_ID + "/revoke", "{}", Set.of(OFFICER)),
+      new Row("GET", "/api/v1/portability", "/api/v1/portability", null, Set.of(OFFICER, ADMIN, AUDITOR)),
+      new Row("GET", "/api/v1/portability/what-if", "/api/v1/portability/what-if?vendor=openai", null,
+          Set.of(OFFICER, ADMIN, AUDITOR)),
       new Row("GET", "/api/v1/tenants", "/api/v1/tenants", null, Set.of(PLATFORM_ADMIN)));
 
   @Test

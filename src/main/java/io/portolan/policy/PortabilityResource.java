@@ -1,0 +1,95 @@
+package io.portolan.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.opa.OpaClient;
+import io.portolan.infrastructure.opa.OpaUnavailableException;
+import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.inventory.Slugs;
+import io.portolan.tenancy.Roles;
+import io.portolan.tenancy.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Portability: what each team could switch to, and what it would lose if a vendor or a whole
+ * jurisdiction were cut off. Evaluated by the portolan.portability policy over the tenant's data.
+ */
+@RequestScoped
+@Path("/portability")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortabilityResource {
+  @Inject TenantContext caller;
+  @Inject OpaClient opa;
+
+  /** Which supplier disappears; exactly one of the two. */
+  public static class CutOff {
+    @QueryParam("vendor")
+    @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+    String vendor;
+
+    @QueryParam("jurisdiction")
+    @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as CN")
+    String jurisdiction;
+  }
+
+  @GET
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
+  @Operation(summary = "For every team and capability it holds approvals for: the models, vendors and jurisdictions")
+  public JsonNode matrix() {
+    ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
+    answer.set("teams", evaluate("teams", input()));
+    return answer;
+  }
+
+  @GET
+  @Path("what-if")
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
+  @Operation(summary = "Which teams lose a capability with no approved model left if a vendor or jurisdiction is cut off")
+  public JsonNode whatIf(@Valid @BeanParam CutOff cutOff) {
+    if ((cutOff.vendor == null) == (cutOff.jurisdiction == null)) {
+      throw ProblemException.badRequest("vendor", "give exactly one of vendor or jurisdiction");
+    }
+    ObjectNode input = input();
+    ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
+    if (cutOff.vendor != null) {
+      input.put("vendor", cutOff.vendor);
+      answer.put("vendor", cutOff.vendor);
+    } else {
+      input.put("jurisdiction", cutOff.jurisdiction);
+      answer.put("jurisdiction", cutOff.jurisdiction);
+    }
+    answer.set("teamsLosingCapabilities", evaluate("what_if", input));
+    return answer;
+  }
+
+  private ObjectNode input() {
+    ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
+    input.put("tenant", caller.tenant().value()).put("nowMs", System.currentTimeMillis());
+    return input;
+  }
+
+  private JsonNode evaluate(String rule, ObjectNode input) {
+    try {
+      JsonNode result = opa.evaluate("portolan/portability/" + rule, input);
+      if (result == null) {
+        // An undefined rule: the tenant's data or the policy is not in OPA (yet).
+        throw ProblemException.unavailable("policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
+      }
+      return result;
+    } catch (OpaUnavailableException e) {
+      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+    }
+  }
+}
