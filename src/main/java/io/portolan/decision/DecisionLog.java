@@ -12,11 +12,13 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -28,10 +30,8 @@ import javax.sql.DataSource;
 public class DecisionLog {
   private static final String INSERT =
       "insert into decision_log (id, tenant_id, team, model, purpose, data_classification, region,"
-          + " allow, reasons, policy_revision, evaluated_at, client_id, task_tier, source)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)"
-          // Sidecars retry uploads: a decision already filed is not filed twice.
-          + " on conflict (id) do nothing";
+          + " allow, reasons, policy_revision, evaluated_at, client_id, task_tier, source, seq, prev_hash, hash)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)";
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
 
   @Resource(lookup = DataSources.APP)
@@ -40,6 +40,11 @@ public class DecisionLog {
   @Resource ManagedThreadFactory threads;
 
   private GroupCommit<DecisionLogEntry> commits;
+
+  /** The last link of each tenant's chain, as committed; read from the log on first use. */
+  private final Map<TenantId, Link> heads = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Link(long seq, String hash) {}
 
   @PostConstruct
   void start() {
@@ -69,14 +74,18 @@ public class DecisionLog {
     Map<TenantId, List<DecisionLogEntry>> byTenant =
         batch.stream()
             .collect(Collectors.groupingBy(DecisionLogEntry::tenant, LinkedHashMap::new, Collectors.toList()));
+    Map<TenantId, Link> advanced = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         for (var group : byTenant.entrySet()) {
           TenantScope.enter(connection, group.getKey());
-          insert(connection, group.getValue());
+          List<DecisionLogEntry> fresh = withoutLogged(connection, group.getValue());
+          Link head = heads.containsKey(group.getKey()) ? heads.get(group.getKey()) : head(connection, group.getKey());
+          advanced.put(group.getKey(), insert(connection, fresh, head));
         }
         connection.commit();
+        heads.putAll(advanced); // only once committed: a rolled-back batch leaves the heads as they were
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -86,7 +95,38 @@ public class DecisionLog {
     }
   }
 
-  private static void insert(Connection connection, List<DecisionLogEntry> entries) throws SQLException {
+  /** The newest chained entry of a tenant, or the start of its chain. */
+  private static Link head(Connection connection, TenantId tenant) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "select seq, hash from decision_log where tenant_id = ? and seq is not null order by seq desc limit 1")) {
+      query.setString(1, tenant.value());
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? new Link(row.getLong(1), row.getString(2)) : new Link(0, DecisionChain.GENESIS);
+      }
+    }
+  }
+
+  /** Drops entries already logged (a sidecar retrying an upload), so each is chained once. */
+  private static List<DecisionLogEntry> withoutLogged(Connection connection, List<DecisionLogEntry> entries)
+      throws SQLException {
+    Map<UUID, DecisionLogEntry> unique = new LinkedHashMap<>();
+    entries.forEach(e -> unique.putIfAbsent(e.decisionId(), e));
+    if (entries.stream().noneMatch(e -> e.source() == DecisionLogEntry.Source.OPA_SIDECAR)) {
+      return List.copyOf(unique.values());
+    }
+    try (PreparedStatement query = connection.prepareStatement("select id from decision_log where id = any(?)")) {
+      query.setArray(1, connection.createArrayOf("uuid", unique.keySet().toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          unique.remove(rows.getObject(1, UUID.class));
+        }
+      }
+    }
+    return List.copyOf(unique.values());
+  }
+
+  private static Link insert(Connection connection, List<DecisionLogEntry> entries, Link head) throws SQLException {
+    Link link = head;
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (DecisionLogEntry e : entries) {
         DecisionRequest r = e.request();
@@ -104,13 +144,28 @@ public class DecisionLog {
         insert.setString(12, e.clientId());
         insert.setString(13, r.taskTier() == null ? null : r.taskTier().json());
         insert.setString(14, e.source().column);
+        long seq = link.seq() + 1;
+        String hash = DecisionChain.hash(content(e, seq), link.hash());
+        insert.setLong(15, seq);
+        insert.setString(16, link.hash());
+        insert.setString(17, hash);
         insert.addBatch();
+        link = new Link(seq, hash);
       }
       insert.executeBatch();
     }
+    return link;
   }
 
-  private static String json(List<Reason> reasons) {
+  private static DecisionChain.Content content(DecisionLogEntry e, long seq) {
+    DecisionRequest r = e.request();
+    return new DecisionChain.Content(seq, e.decisionId().toString(), r.team(), r.model(), r.purpose(),
+        r.dataClassification().json(), r.region(), e.allow(), json(e.reasons()), e.policyRevision(), e.evaluatedAt(),
+        e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column);
+  }
+
+  /** The reasons as hashed and stored; the verifier rebuilds this exact text from the stored JSON. */
+  public static String json(List<Reason> reasons) {
     try {
       return JacksonConfig.MAPPER.writeValueAsString(reasons);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

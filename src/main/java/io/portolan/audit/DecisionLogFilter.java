@@ -1,0 +1,84 @@
+package io.portolan.audit;
+
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.inventory.Slugs;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, outcome, source. */
+public class DecisionLogFilter {
+  @QueryParam("from")
+  String from;
+
+  @QueryParam("to")
+  String to;
+
+  @QueryParam("team")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  String team;
+
+  @QueryParam("model")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  String model;
+
+  @QueryParam("outcome")
+  @Pattern(regexp = "allow|deny", message = "must be allow or deny")
+  String outcome;
+
+  @QueryParam("source")
+  @Pattern(regexp = "api|opa-sidecar", message = "must be api or opa-sidecar")
+  String source;
+
+  Instant from() {
+    return instant("from", from, Instant.EPOCH);
+  }
+
+  Instant to() {
+    return instant("to", to, Instant.now().plusSeconds(1));
+  }
+
+  /** SQL over decision_log, values as parameters in {@link #parameters()} order after tenant, from, to. */
+  String condition() {
+    StringBuilder sql = new StringBuilder("tenant_id = ? and evaluated_at >= ? and evaluated_at < ?");
+    if (team != null) sql.append(" and team = ?");
+    if (model != null) sql.append(" and model = ?");
+    if (outcome != null) sql.append(" and allow = ?");
+    if (source != null) sql.append(" and source = ?");
+    return sql.toString();
+  }
+
+  List<Object> parameters() {
+    List<Object> values = new ArrayList<>();
+    if (team != null) values.add(team);
+    if (model != null) values.add(model);
+    if (outcome != null) values.add(outcome.equals("allow"));
+    if (source != null) values.add(source);
+    return values;
+  }
+
+  java.util.Map<String, Object> describe() {
+    java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
+    filters.put("from", from());
+    filters.put("to", to());
+    if (team != null) filters.put("team", team);
+    if (model != null) filters.put("model", model);
+    if (outcome != null) filters.put("outcome", outcome);
+    if (source != null) filters.put("source", source);
+    return filters;
+  }
+
+  private static Instant instant(String field, String value, Instant fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.portolan.audit;
+
+import io.portolan.decision.DecisionChain;
+import io.portolan.infrastructure.persistence.DataSources;
+import io.portolan.infrastructure.persistence.TenantScope;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Reads a tenant's decision log with a database cursor: exports stream row by row in constant
+ * memory, and verification walks the hash chain in order.
+ */
+@ApplicationScoped
+public class DecisionLogReader {
+  static final int FETCH = 1_000;
+
+  @Resource(lookup = DataSources.APP)
+  DataSource dataSource;
+
+  /** Receives rows one at a time. */
+  @FunctionalInterface
+  public interface RowSink {
+    void accept(LoggedDecision row) throws Exception;
+  }
+
+  public void stream(TenantId tenant, DecisionLogFilter filter, RowSink sink) throws Exception {
+    String sql = "select " + LoggedDecision.COLUMNS + " from decision_log where " + filter.condition()
+        + " order by evaluated_at, seq nulls last, id";
+    inTenant(tenant, connection -> {
+      try (PreparedStatement query = prepare(connection, sql, tenant, filter)) {
+        query.setFetchSize(FETCH);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            sink.accept(LoggedDecision.read(rows));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Row count, time range, the filters, and the first and last hash of the rows they select. */
+  public Map<String, Object> manifest(TenantId tenant, DecisionLogFilter filter) throws Exception {
+    String sql = "select count(*), min(evaluated_at), max(evaluated_at),"
+        + " (array_agg(hash order by evaluated_at, seq nulls last, id))[1],"
+        + " (array_agg(hash order by evaluated_at desc, seq desc nulls first, id desc))[1]"
+        + " from decision_log where " + filter.condition();
+    return inTenant(tenant, connection -> {
+      try (PreparedStatement query = prepare(connection, sql, tenant, filter); ResultSet row = query.executeQuery()) {
+        row.next();
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("rows", row.getLong(1));
+        manifest.put("firstEvaluatedAt", row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant());
+        manifest.put("lastEvaluatedAt", row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant());
+        manifest.put("firstHash", row.getString(4));
+        manifest.put("lastHash", row.getString(5));
+        manifest.put("filters", filter.describe());
+        return manifest;
+      }
+    });
+  }
+
+  /**
+   * Recomputes the chain over the window: every hash from its content, every link to the previous
+   * entry, no gap in the numbering, no unchained entry after the chain began.
+   */
+  public Map<String, Object> verify(TenantId tenant, DecisionLogFilter window) throws Exception {
+    return inTenant(tenant, connection -> {
+      Map<String, Object> result = new LinkedHashMap<>();
+      Map<String, Object> broken = unchained(connection, tenant, window);
+      long checked = 0;
+      String sql = "select " + LoggedDecision.COLUMNS + " from decision_log where tenant_id = ? and seq is not null"
+          + " and evaluated_at >= ? and evaluated_at < ? order by seq";
+      try (PreparedStatement query = connection.prepareStatement(sql)) {
+        query.setFetchSize(FETCH);
+        query.setString(1, tenant.value());
+        query.setTimestamp(2, Timestamp.from(window.from()));
+        query.setTimestamp(3, Timestamp.from(window.to()));
+        try (ResultSet rows = query.executeQuery()) {
+          LoggedDecision previous = null;
+          while (rows.next() && broken == null) {
+            LoggedDecision row = LoggedDecision.read(rows);
+            String expectedPrevious = previous != null ? previous.hash() : linkBefore(connection, tenant, row.seq());
+            if (previous != null && row.seq() != previous.seq() + 1 || expectedPrevious == null) {
+              broken = problem(row, "an entry before this one is missing");
+            } else if (!expectedPrevious.equals(row.prevHash())) {
+              broken = problem(row, "its link to the previous entry does not match");
+            } else if (!row.expectedHash().equals(row.hash())) {
+              broken = problem(row, "its content does not match its hash");
+            }
+            checked++;
+            previous = row;
+          }
+        }
+      }
+      result.put("verified", broken == null);
+      result.put("checked", checked);
+      result.put("from", window.from());
+      result.put("to", window.to());
+      result.put("firstBroken", broken);
+      return result;
+    });
+  }
+
+  /** An entry without a place in the chain, logged after the chain began: written around Portolan. */
+  private static Map<String, Object> unchained(Connection connection, TenantId tenant, DecisionLogFilter window)
+      throws SQLException {
+    String sql = "select id::text, evaluated_at from decision_log d where tenant_id = ? and seq is null"
+        + " and evaluated_at >= ? and evaluated_at < ?"
+        + " and exists (select 1 from decision_log c where c.tenant_id = d.tenant_id and c.seq is not null"
+        + " and c.logged_at <= d.logged_at) order by evaluated_at limit 1";
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, tenant.value());
+      query.setTimestamp(2, Timestamp.from(window.from()));
+      query.setTimestamp(3, Timestamp.from(window.to()));
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) return null;
+        Map<String, Object> broken = new LinkedHashMap<>();
+        broken.put("id", row.getString(1));
+        broken.put("seq", null);
+        broken.put("evaluatedAt", row.getTimestamp(2).toInstant());
+        broken.put("problem", "it is not part of the chain (written outside Portolan)");
+        return broken;
+      }
+    }
+  }
+
+  /** The hash the entry seq should link to: its predecessor's, or genesis; null when the predecessor is gone. */
+  private static String linkBefore(Connection connection, TenantId tenant, long seq) throws SQLException {
+    if (seq == 1) {
+      return DecisionChain.GENESIS;
+    }
+    try (PreparedStatement query = connection.prepareStatement("select hash from decision_log where tenant_id = ? and seq = ?")) {
+      query.setString(1, tenant.value());
+      query.setLong(2, seq - 1);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
+  private static Map<String, Object> problem(LoggedDecision row, String problem) {
+    Map<String, Object> broken = new LinkedHashMap<>();
+    broken.put("id", row.id());
+    broken.put("seq", row.seq());
+    broken.put("evaluatedAt", row.evaluatedAt());
+    broken.put("problem", problem);
+    return broken;
+  }
+
+  private PreparedStatement prepare(Connection connection, String sql, TenantId tenant, DecisionLogFilter filter)
+      throws SQLException {
+    PreparedStatement query = connection.prepareStatement(sql);
+    int i = 1;
+    query.setString(i++, tenant.value());
+    query.setTimestamp(i++, Timestamp.from(filter.from()));
+    query.setTimestamp(i++, Timestamp.from(filter.to()));
+    for (Object value : filter.parameters()) {
+      query.setObject(i++, value);
+    }
+    return query;
+  }
+
+  private interface Work<T> {
+    T run(Connection connection) throws Exception;
+  }
+
+  /** A read-only transaction in the tenant's row-level-security scope, rolled back at the end. */
+  private <T> T inTenant(TenantId tenant, Work<T> work) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        TenantScope.enter(connection, tenant);
+        return work.run(connection);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.portolan.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.portolan.decision.DecisionChain;
+import io.portolan.decision.DecisionLog;
+import io.portolan.decision.Reason;
+import io.portolan.infrastructure.web.JacksonConfig;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** One row of the decision log as auditors see it. */
+public record LoggedDecision(
+    String id,
+    Long seq,
+    Instant evaluatedAt,
+    String team,
+    String model,
+    String purpose,
+    String dataClassification,
+    String region,
+    String taskTier,
+    boolean allow,
+    List<Reason> reasons,
+    String policyRevision,
+    String clientId,
+    String source,
+    String prevHash,
+    String hash) {
+
+  static final String COLUMNS = "id::text, seq, evaluated_at, team, model, purpose, data_classification, region,"
+      + " task_tier, allow, reasons::text, policy_revision, client_id, source, prev_hash, hash";
+
+  static LoggedDecision read(ResultSet row) throws SQLException {
+    long seq = row.getLong("seq");
+    return new LoggedDecision(row.getString(1), row.wasNull() ? null : seq, row.getTimestamp("evaluated_at").toInstant(),
+        row.getString("team"), row.getString("model"), row.getString("purpose"), row.getString("data_classification"),
+        row.getString("region"), row.getString("task_tier"), row.getBoolean("allow"), reasons(row.getString("reasons")),
+        row.getString("policy_revision"), row.getString("client_id"), row.getString("source"),
+        row.getString("prev_hash"), row.getString("hash"));
+  }
+
+  /** The hash this row should carry, recomputed from its content and its previous hash. */
+  String expectedHash() {
+    return DecisionChain.hash(new DecisionChain.Content(seq, id, team, model, purpose, dataClassification, region, allow,
+        DecisionLog.json(reasons), policyRevision, evaluatedAt, clientId, taskTier, source), prevHash);
+  }
+
+  private static List<Reason> reasons(String json) {
+    try {
+      return JacksonConfig.MAPPER.readValue(json, new TypeReference<List<Reason>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable reasons in the decision log", e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.portolan.decision;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The hash chain over a tenant's decision log: each entry's hash covers its content, its place
+ * (seq) and the previous entry's hash. Writer and verifier use this one definition.
+ */
+public final class DecisionChain {
+  /** The previous hash of a tenant's first chained entry. */
+  public static final String GENESIS = "genesis";
+
+  private DecisionChain() {}
+
+  /** The fields of a logged decision that the hash covers, in the order they are hashed. */
+  public record Content(
+      long seq,
+      String id,
+      String team,
+      String model,
+      String purpose,
+      String dataClassification,
+      String region,
+      boolean allow,
+      String reasonsJson,
+      String policyRevision,
+      Instant evaluatedAt,
+      String clientId,
+      String taskTier,
+      String source) {}
+
+  public static String hash(Content c, String previousHash) {
+    String canonical = String.join("\n",
+        Long.toString(c.seq()), c.id(), c.team(), c.model(), c.purpose(), c.dataClassification(), c.region(),
+        Boolean.toString(c.allow()), c.reasonsJson(), c.policyRevision(),
+        Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, c.evaluatedAt())),
+        c.clientId() == null ? "" : c.clientId(), c.taskTier() == null ? "" : c.taskTier(), c.source(), previousHash);
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

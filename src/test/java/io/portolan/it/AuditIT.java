@@ -1,0 +1,119 @@
+package io.portolan.it;
+
+import static io.portolan.it.Fixtures.decision;
+import static io.portolan.it.Stack.get;
+import static io.portolan.it.Stack.unique;
+import static io.portolan.it.Stack.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Auditors export the decision log and verify its hash chain; tampering in the database shows. */
+class AuditIT {
+  @Test
+  void exportsStreamCsvAndNdjsonThatMatchTheManifest() throws Exception {
+    String model = unique("audit-model");
+    for (int i = 0; i < 3; i++) {
+      DecisionIT.decide("acme", decision("research", model));
+    }
+    String query = "?model=" + model;
+    var ndjson = get("/api/v1/audit/decisions" + query + "&format=ndjson", user("carol"));
+    assertEquals(200, ndjson.status());
+    assertTrue(ndjson.contentType().startsWith("application/x-ndjson"), ndjson.contentType());
+    String[] lines = ndjson.raw().body().split("\n");
+    assertEquals(3, lines.length);
+    JsonNode last = Stack.JSON.readTree(lines[2]);
+    assertEquals("model_unknown", last.get("reasons").get(0).get("code").asText());
+
+    HttpResponse<String> csv = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/audit/decisions" + query))
+            .header("Authorization", "Bearer " + user("carol")).header("Accept", "text/csv").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, csv.statusCode());
+    String[] rows = csv.body().split("\r\n");
+    assertEquals(4, rows.length, csv.body());
+    assertTrue(rows[0].startsWith("id,seq,evaluatedAt,team,model"));
+    assertTrue(rows[3].contains(",false,model_unknown,"), rows[3]);
+
+    JsonNode manifest = get("/api/v1/audit/decisions/manifest" + query, user("carol")).body();
+    assertEquals(3, manifest.get("rows").asInt());
+    assertEquals(last.get("hash").asText(), manifest.get("lastHash").asText());
+    assertEquals(Stack.JSON.readTree(lines[0]).get("hash").asText(), manifest.get("firstHash").asText());
+  }
+
+  @Test
+  void onlyAuditorsAndTenantAdminsReadTheLogAndOnlyTheirTenants() {
+    String model = unique("audit-model");
+    DecisionIT.decide("acme", decision("research", model));
+    assertEquals(403, get("/api/v1/audit/decisions?model=" + model, user("bob")).status());
+    assertEquals(403, get("/api/v1/audit/verify", Stack.gateway("acme")).status());
+    assertEquals(200, get("/api/v1/audit/decisions/manifest?model=" + model, user("dave")).status());
+    assertEquals(403, get("/api/v1/audit/decisions/manifest?model=" + model, user("erin")).status(),
+        "officers do not read the audit log");
+    var other = get("/api/v1/audit/decisions?format=ndjson&model=" + model, user("ian"));
+    assertEquals(200, other.status());
+    assertEquals("", other.raw().body(), "another tenant's decisions leaked");
+    assertEquals(400, get("/api/v1/audit/decisions?from=yesterday", user("carol")).status());
+  }
+
+  @Test
+  void verifyPassesOnAnUntouchedChainAndNamesTamperedEntries() throws Exception {
+    Instant from = Instant.now();
+    Thread.sleep(5);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      var reply = Stack.post("/api/v1/decisions", Stack.gateway("initech"), decision("audit-team", "audit-model-" + i));
+      assertEquals(200, reply.status(), reply.raw().body());
+      ids.add(reply.body().get("decisionId").asText());
+    }
+    Thread.sleep(5);
+    String window = "?from=" + from + "&to=" + Instant.now();
+    JsonNode clean = get("/api/v1/audit/verify" + window, user("ian")).body();
+    assertTrue(clean.get("verified").asBoolean(), clean.toString());
+    assertEquals(6, clean.get("checked").asInt());
+
+    try (Connection db = Stack.superuser()) {
+      execute(db, "update decision_log set allow = true where id = ?", ids.get(1));
+      JsonNode updated = get("/api/v1/audit/verify" + window, user("ian")).body();
+      assertFalse(updated.get("verified").asBoolean());
+      assertEquals(ids.get(1), updated.get("firstBroken").get("id").asText());
+      execute(db, "update decision_log set allow = false where id = ?", ids.get(1));
+      assertTrue(get("/api/v1/audit/verify" + window, user("ian")).body().get("verified").asBoolean(), "restored");
+
+      String forged = UUID.randomUUID().toString();
+      execute(db, "insert into decision_log (id, tenant_id, team, model, purpose, data_classification, region, allow,"
+          + " reasons, policy_revision, evaluated_at) select cast(? as uuid), tenant_id, team, model, purpose,"
+          + " data_classification, region, true, '[]', policy_revision, evaluated_at from decision_log where id = cast('"
+          + ids.get(2) + "' as uuid)", forged);
+      JsonNode inserted = get("/api/v1/audit/verify" + window, user("ian")).body();
+      assertEquals(forged, inserted.get("firstBroken").get("id").asText(), inserted.toString());
+      execute(db, "delete from decision_log where id = ?", forged);
+
+      execute(db, "delete from decision_log where id = ?", ids.get(3));
+      JsonNode deleted = get("/api/v1/audit/verify" + window, user("ian")).body();
+      assertFalse(deleted.get("verified").asBoolean());
+      assertEquals(ids.get(4), deleted.get("firstBroken").get("id").asText(), deleted.toString());
+    }
+  }
+
+  private static void execute(Connection db, String sql, String id) throws Exception {
+    try (PreparedStatement statement = db.prepareStatement(sql.replace("where id = ?", "where id = cast(? as uuid)"))) {
+      statement.setString(1, id);
+      assertEquals(1, statement.executeUpdate(), sql);
+    }
+  }
+}
