@@ -1,6 +1,8 @@
 package io.portolan.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
@@ -60,11 +62,13 @@ public class AuditResource {
         } else {
           JsonGenerator json = JacksonConfig.MAPPER.createGenerator(writer);
           json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+          json.setRootValueSeparator(null);
+          ObjectWriter rows = JacksonConfig.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
           reader.stream(tenant, filter, row -> {
-            JacksonConfig.MAPPER.writeValue(json, row);
-            json.flush();
-            writer.write('\n');
+            rows.writeValue(json, row);
+            json.writeRaw('\n');
           });
+          json.flush();
         }
         writer.flush();
       } catch (java.io.IOException | RuntimeException e) {
