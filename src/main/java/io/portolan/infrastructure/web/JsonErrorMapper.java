@@ -41,7 +41,7 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             List.of(new Problem.FieldError(field, message))));
   }
 
-  static String pathOf(JsonMappingException e) {
+  public static String pathOf(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
