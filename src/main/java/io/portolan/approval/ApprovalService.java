@@ -12,6 +12,7 @@ import io.portolan.inventory.PageRequest;
 import io.portolan.inventory.PageView;
 import io.portolan.inventory.Team;
 import io.portolan.policy.PolicyDataChanged;
+import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,6 +41,7 @@ public class ApprovalService {
   @Inject InventoryRepository inventory;
   @Inject ApprovalRows rows;
   @Inject Event<PolicyDataChanged> policyDataChanged;
+  @Inject Event<TenantChange> audit;
 
   public ApprovalRequestView submit(TenantId tenant, String requester, ApprovalRequestInput input) {
     requireReference(tenant, Team.class, "team", input.team());
@@ -64,7 +66,9 @@ public class ApprovalService {
         .setParameter(14, check.findings().toString())
         .executeUpdate();
     event(tenant, id, requester, "submitted", input.justification(), null);
-    return get(tenant, id);
+    ApprovalRequestView submitted = get(tenant, id);
+    audit.fire(new TenantChange(tenant, "approval-request.submitted", "approval-request", id.toString(), null, submitted));
+    return submitted;
   }
 
   public PageView<ApprovalRequestView> list(TenantId tenant, String status, String team, PageRequest page) {
@@ -83,7 +87,7 @@ public class ApprovalService {
     if (decision.outcome().equals("reject")) {
       setStatus(tenant, id, "rejected");
       event(tenant, id, officer, "rejected", decision.comment(), null);
-      return get(tenant, id);
+      return audited(tenant, "approval-request.rejected", request);
     }
     if (request.approvedBy().contains(officer)) {
       throw ProblemException.conflict("already-approved", "You approved this request already; a second officer must approve it.");
@@ -97,7 +101,7 @@ public class ApprovalService {
       createApproval(tenant, request, terms, approvers);
       policyDataChanged.fire(new PolicyDataChanged(tenant));
     }
-    return get(tenant, id);
+    return audited(tenant, "approval-request.approved", request);
   }
 
   public ApprovalRequestView withdraw(TenantId tenant, UUID id, String requester) {
@@ -107,7 +111,7 @@ public class ApprovalService {
     }
     setStatus(tenant, id, "withdrawn");
     event(tenant, id, requester, "withdrawn", null, null);
-    return get(tenant, id);
+    return audited(tenant, "approval-request.withdrawn", request);
   }
 
   public ApprovalView revoke(TenantId tenant, UUID approvalId, String officer, String reason) {
@@ -123,11 +127,19 @@ public class ApprovalService {
         .executeUpdate();
     event(tenant, approval.requestId(), officer, "revoked", reason, null);
     policyDataChanged.fire(new PolicyDataChanged(tenant));
-    return rows.approval(tenant, approvalId).orElseThrow();
+    ApprovalView after = rows.approval(tenant, approvalId).orElseThrow();
+    audit.fire(new TenantChange(tenant, "approval.revoked", "approval", approvalId.toString(), approval, after));
+    return after;
   }
 
   public PageView<ApprovalView> approvals(TenantId tenant, String team, Integer expiringWithinDays, PageRequest page) {
     return rows.approvals(tenant, team, expiringWithinDays, page);
+  }
+
+  private ApprovalRequestView audited(TenantId tenant, String action, ApprovalRequestView before) {
+    ApprovalRequestView after = get(tenant, before.id());
+    audit.fire(new TenantChange(tenant, action, "approval-request", before.id().toString(), before, after));
+    return after;
   }
 
   private ApprovalRequestView pendingForUpdate(TenantId tenant, UUID id) {

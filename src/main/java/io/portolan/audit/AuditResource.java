@@ -38,6 +38,7 @@ public class AuditResource {
 
   @Inject TenantContext caller;
   @Inject DecisionLogReader reader;
+  @Inject ChangeLogReader changes;
 
   @GET
   @Path("decisions")
@@ -93,12 +94,58 @@ public class AuditResource {
   }
 
   @GET
+  @Path("changes")
+  @Produces({NDJSON, CSV})
+  @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
+  @Operation(summary = "The admin audit trail (who changed what, before and after) as CSV or NDJSON, streamed")
+  public Response changes(
+      @Valid @BeanParam ChangeLogFilter filter,
+      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
+      @HeaderParam("Accept") String accept) {
+    boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains(CSV));
+    TenantId tenant = caller.tenant();
+    java.time.Instant from = filter.from();
+    java.time.Instant to = filter.to();
+    StreamingOutput body = out -> {
+      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+      try {
+        if (csv) {
+          writer.write(Csv.row("seq", "id", "at", "actor", "action", "entityType", "entityId", "before", "after", "hash"));
+        }
+        changes.stream(tenant, from, to, filter.actor, filter.entityType, change -> {
+          if (csv) {
+            writer.write(Csv.row(Long.toString(change.seq()), change.id(), change.at().toString(), change.actor(),
+                change.action(), change.entityType(), change.entityId(), String.valueOf(change.before()),
+                String.valueOf(change.after()), change.hash()));
+          } else {
+            writer.write(JacksonConfig.MAPPER.writeValueAsString(change));
+            writer.write('\n');
+          }
+        });
+        writer.flush();
+      } catch (java.io.IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new java.io.IOException(e);
+      }
+    };
+    return Response.ok(body, csv ? CSV + "; charset=utf-8" : NDJSON)
+        .header("Content-Disposition", "attachment; filename=\"changes." + (csv ? "csv" : "ndjson") + "\"")
+        .build();
+  }
+
+  @GET
   @Path("verify")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "Recompute the decision log's hash chain over a window and name the first broken entry")
-  public Map<String, Object> verify(@Valid @BeanParam DecisionLogFilter window) throws Exception {
-    return reader.verify(caller.tenant(), window);
+  @Operation(summary = "Recompute a log's hash chain over a window (log=decisions or changes) and name the first broken entry")
+  public Map<String, Object> verify(
+      @Valid @BeanParam DecisionLogFilter window,
+      @QueryParam("log") @Pattern(regexp = "decisions|changes", message = "must be decisions or changes") String log)
+      throws Exception {
+    return "changes".equals(log)
+        ? changes.verify(caller.tenant(), window.from(), window.to())
+        : reader.verify(caller.tenant(), window);
   }
 
   private static String csvRow(LoggedDecision row) {

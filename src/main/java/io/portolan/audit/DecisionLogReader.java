@@ -1,11 +1,8 @@
 package io.portolan.audit;
 
 import io.portolan.decision.DecisionChain;
-import io.portolan.infrastructure.persistence.DataSources;
-import io.portolan.infrastructure.persistence.TenantScope;
-import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.tenancy.TenantId;
-import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Reads a tenant's decision log with a database cursor: exports stream row by row in constant
@@ -24,16 +20,15 @@ import javax.sql.DataSource;
 public class DecisionLogReader {
   static final int FETCH = 1_000;
 
-  @Resource(lookup = DataSources.APP)
-  DataSource dataSource;
+  @Inject ReadOnlyTenantTransaction transaction;
 
   /** Receives rows one at a time. */
   @FunctionalInterface
-  public interface RowSink {
-    void accept(LoggedDecision row) throws Exception;
+  public interface RowSink<T> {
+    void accept(T row) throws Exception;
   }
 
-  public void stream(TenantId tenant, DecisionLogFilter filter, RowSink sink) throws Exception {
+  public void stream(TenantId tenant, DecisionLogFilter filter, RowSink<LoggedDecision> sink) throws Exception {
     String sql = "select " + LoggedDecision.COLUMNS + " from decision_log where " + filter.condition()
         + " order by evaluated_at, seq nulls last, id";
     inTenant(tenant, connection -> {
@@ -171,23 +166,7 @@ public class DecisionLogReader {
     return query;
   }
 
-  private interface Work<T> {
-    T run(Connection connection) throws Exception;
-  }
-
-  /** A read-only transaction in the tenant's row-level-security scope, rolled back at the end. */
-  private <T> T inTenant(TenantId tenant, Work<T> work) throws Exception {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        TenantScope.enter(connection, tenant);
-        return work.run(connection);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
-    }
+  private <T> T inTenant(TenantId tenant, ReadOnlyTenantTransaction.Work<T> work) throws Exception {
+    return transaction.run(tenant, work);
   }
 }

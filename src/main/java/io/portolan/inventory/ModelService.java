@@ -2,6 +2,7 @@ package io.portolan.inventory;
 
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,6 +18,7 @@ public class ModelService {
 
   @Inject InventoryRepository repository;
   @Inject Event<InventoryChanged> changed;
+  @Inject Event<TenantChange> audit;
 
   public PageView<ModelView> list(TenantId tenant, ModelFilter filter, PageRequest page) {
     var items =
@@ -40,6 +42,7 @@ public class ModelService {
     model.apply(input);
     repository.add(tenant, model);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "model.created", "model", model.id(), null, model.view()));
     return model.view();
   }
 
@@ -47,15 +50,19 @@ public class ModelService {
     Ids.requireMatch(id, input.id());
     Model model = find(tenant, id);
     requireVendor(tenant, input.vendor());
+    ModelView before = model.view();
     model.apply(input);
     repository.flush(tenant);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "model.updated", "model", id, before, model.view()));
     return model.view();
   }
 
   public void delete(TenantId tenant, String id) {
-    repository.remove(tenant, find(tenant, id));
+    Model model = find(tenant, id);
+    repository.remove(tenant, model);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "model.deleted", "model", id, model.view(), null));
   }
 
   private Model find(TenantId tenant, String id) {

@@ -1,6 +1,7 @@
 package io.portolan.inventory;
 
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +17,7 @@ public class TeamService {
 
   @Inject InventoryRepository repository;
   @Inject Event<InventoryChanged> changed;
+  @Inject Event<TenantChange> audit;
 
   public PageView<TeamView> list(TenantId tenant, PageRequest page) {
     var items = repository.page(tenant, Team.class, TABLE, "true", Map.of(), page.offset(), page.size());
@@ -36,21 +38,26 @@ public class TeamService {
     team.apply(input);
     repository.add(tenant, team);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "team.created", "team", team.id(), null, team.view()));
     return team.view();
   }
 
   public TeamView update(TenantId tenant, String id, TeamInput input) {
     Ids.requireMatch(id, input.id());
     Team team = find(tenant, id);
+    TeamView before = team.view();
     team.apply(input);
     repository.flush(tenant);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "team.updated", "team", id, before, team.view()));
     return team.view();
   }
 
   public void delete(TenantId tenant, String id) {
-    repository.remove(tenant, find(tenant, id));
+    Team team = find(tenant, id);
+    repository.remove(tenant, team);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "team.deleted", "team", id, team.view(), null));
   }
 
   private Team find(TenantId tenant, String id) {

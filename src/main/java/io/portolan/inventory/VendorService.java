@@ -1,6 +1,7 @@
 package io.portolan.inventory;
 
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +17,7 @@ public class VendorService {
 
   @Inject InventoryRepository repository;
   @Inject Event<InventoryChanged> changed;
+  @Inject Event<TenantChange> audit;
 
   public PageView<VendorView> list(TenantId tenant, PageRequest page) {
     var items =
@@ -37,15 +39,18 @@ public class VendorService {
     vendor.apply(input);
     repository.add(tenant, vendor);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "vendor.created", "vendor", vendor.id(), null, vendor.view()));
     return vendor.view();
   }
 
   public VendorView update(TenantId tenant, String id, VendorInput input) {
     Ids.requireMatch(id, input.id());
     Vendor vendor = find(tenant, id);
+    VendorView before = vendor.view();
     vendor.apply(input);
     repository.flush(tenant);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "vendor.updated", "vendor", id, before, vendor.view()));
     return vendor.view();
   }
 
@@ -59,6 +64,7 @@ public class VendorService {
     }
     repository.remove(tenant, vendor);
     changed.fire(new InventoryChanged(tenant));
+    audit.fire(new TenantChange(tenant, "vendor.deleted", "vendor", id, vendor.view(), null));
   }
 
   private Vendor find(TenantId tenant, String id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,6 +30,7 @@ public class PolicyService {
 
   @PersistenceContext EntityManager em;
   @Inject Event<PolicyPublished> published;
+  @Inject Event<TenantChange> audit;
 
   /** The draft; before any edit, the latest published settings; before any publish, none. */
   public PolicySettings draft(TenantId tenant) {
@@ -46,6 +48,7 @@ public class PolicyService {
   public PolicySettings saveDraft(TenantId tenant, PolicySettings settings, String user) {
     settings.validate();
     PolicySettings normalized = settings.normalized();
+    PolicySettings before = draft(tenant);
     TenantScope.enter(em, tenant);
     em.createNativeQuery(
             "insert into policy_settings_draft (tenant_id, settings, updated_by) values (?1, cast(?2 as jsonb), ?3)"
@@ -55,6 +58,7 @@ public class PolicyService {
         .setParameter(2, json(normalized))
         .setParameter(3, user)
         .executeUpdate();
+    audit.fire(new TenantChange(tenant, "policy-settings.updated", "policy-settings", "draft", before, normalized));
     return normalized;
   }
 
@@ -125,7 +129,10 @@ public class PolicyService {
         .setParameter(6, rolledBackTo)
         .executeUpdate();
     published.fire(new PolicyPublished(tenant, next));
-    return revision(tenant, next).orElseThrow();
+    RevisionView revision = revision(tenant, next).orElseThrow();
+    audit.fire(new TenantChange(tenant, rolledBackTo == null ? "policy-revision.published" : "policy-revision.rolled-back",
+        "policy-revision", Integer.toString(next), null, revision));
+    return revision;
   }
 
   private static RevisionView view(Object[] row) {

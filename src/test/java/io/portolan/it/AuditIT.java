@@ -110,6 +110,47 @@ class AuditIT {
     }
   }
 
+  @Test
+  void everyChangeIsInTheAuditTrailWithBeforeAndAfterAndTheTrailVerifies() throws Exception {
+    Instant from = Instant.now();
+    Thread.sleep(5);
+    String vendorId = unique("vendor");
+    assertEquals(201, Stack.post("/api/v1/vendors", user("alice"), Fixtures.vendor(vendorId, "FR")).status());
+    var suspend = Fixtures.with(Fixtures.with(Fixtures.vendor(vendorId, "FR"), "suspended", true), "suspensionReason", "audit");
+    assertEquals(200, Stack.put("/api/v1/vendors/" + vendorId, user("dave"), suspend).status());
+    assertEquals(204, Stack.delete("/api/v1/vendors/" + vendorId, user("alice")).status());
+    Thread.sleep(5);
+    String window = "from=" + from + "&to=" + Instant.now();
+
+    var trail = get("/api/v1/audit/changes?entityType=vendor&format=ndjson&" + window, user("carol"));
+    assertEquals(200, trail.status(), trail.raw().body());
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : trail.raw().body().split("\n")) {
+      JsonNode record = Stack.JSON.readTree(line);
+      if (record.get("entityId").asText().equals(vendorId)) records.add(record);
+    }
+    assertEquals(List.of("vendor.created", "vendor.updated", "vendor.deleted"),
+        records.stream().map(r -> r.get("action").asText()).toList());
+    assertEquals(List.of("alice", "dave", "alice"), records.stream().map(r -> r.get("actor").asText()).toList());
+    JsonNode update = records.get(1);
+    assertFalse(update.get("before").get("suspended").asBoolean());
+    assertTrue(update.get("after").get("suspended").asBoolean());
+    assertTrue(records.get(2).get("after").isNull());
+
+    JsonNode clean = get("/api/v1/audit/verify?log=changes&" + window, user("carol")).body();
+    assertTrue(clean.get("verified").asBoolean(), clean.toString());
+    String tampered = update.get("id").asText();
+    try (Connection db = Stack.superuser()) {
+      execute(db, "update change_log set actor = 'mallory' where id = ?", tampered);
+      JsonNode broken = get("/api/v1/audit/verify?log=changes&" + window, user("carol")).body();
+      assertFalse(broken.get("verified").asBoolean());
+      assertEquals(tampered, broken.get("firstBroken").get("id").asText(), broken.toString());
+      execute(db, "update change_log set actor = 'dave' where id = ?", tampered);
+    }
+    assertTrue(get("/api/v1/audit/verify?log=changes&" + window, user("carol")).body().get("verified").asBoolean());
+    assertEquals(403, get("/api/v1/audit/changes", user("alice")).status());
+  }
+
   private static void execute(Connection db, String sql, String id) throws Exception {
     try (PreparedStatement statement = db.prepareStatement(sql.replace("where id = ?", "where id = cast(? as uuid)"))) {
       statement.setString(1, id);

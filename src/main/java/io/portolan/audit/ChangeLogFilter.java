@@ -1,0 +1,16 @@
+package io.portolan.audit;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+
+/** Which audit-trail records: a time window, optionally one actor and one kind of item. */
+public class ChangeLogFilter extends DecisionLogFilter {
+  @QueryParam("actor")
+  @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be a user or client name")
+  String actor;
+
+  @QueryParam("entityType")
+  @Pattern(regexp = "vendor|model|team|policy-settings|policy-revision|approval-request|approval",
+      message = "must be one of: vendor, model, team, policy-settings, policy-revision, approval-request, approval")
+  String entityType;
+}

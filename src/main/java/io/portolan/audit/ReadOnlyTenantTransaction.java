@@ -1,0 +1,41 @@
+package io.portolan.audit;
+
+import io.portolan.infrastructure.persistence.DataSources;
+import io.portolan.infrastructure.persistence.TenantScope;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.tenancy.TenantId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * A read-only transaction in a tenant's row-level-security scope on a plain JDBC connection, so
+ * logs can be read with a cursor and streamed after the request method returned.
+ */
+@ApplicationScoped
+public class ReadOnlyTenantTransaction {
+  @Resource(lookup = DataSources.APP)
+  DataSource dataSource;
+
+  /** Work on the connection; may throw anything its row handling throws. */
+  public interface Work<T> {
+    T run(Connection connection) throws Exception;
+  }
+
+  public <T> T run(TenantId tenant, Work<T> work) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        TenantScope.enter(connection, tenant);
+        return work.run(connection);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw ProblemException.unavailable("database-unavailable", "The log could not be read.");
+    }
+  }
+}
