@@ -20,11 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,12 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 @Path("/audit")
 public class AuditResource {
-  static final String CSV = "text/csv";
-  static final String NDJSON = "application/x-ndjson";
+  static final String CSV = ExportStream.CSV;
+  static final String NDJSON = ExportStream.NDJSON;
 
   @Inject TenantContext caller;
   @Inject DecisionLogReader reader;
   @Inject ChangeLogReader changes;
+  @Inject UsageLogReader usage;
 
   @GET
   @Path("decisions")
@@ -49,39 +45,27 @@ public class AuditResource {
       @Valid @BeanParam DecisionLogFilter filter,
       @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
       @HeaderParam("Accept") String accept) {
-    boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains(CSV));
+    boolean csv = ExportStream.wantsCsv(format, accept);
     TenantId tenant = caller.tenant();
     filter.from(); // a bad time answers 400 now, not halfway through the stream
     filter.to();
-    StreamingOutput body = out -> {
-      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-      try {
-        if (csv) {
-          writer.write(Csv.row("id", "seq", "evaluatedAt", "team", "model", "purpose", "dataClassification", "region",
-              "taskTier", "allow", "reasons", "policyRevision", "clientId", "source", "hash"));
-          reader.stream(tenant, filter, row -> writer.write(csvRow(row)));
-        } else {
-          JsonGenerator json = JacksonConfig.MAPPER.createGenerator(writer);
-          json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-          json.setRootValueSeparator(null);
-          ObjectWriter rows = JacksonConfig.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-          reader.stream(tenant, filter, row -> {
-            rows.writeValue(json, row);
-            json.writeRaw('\n');
-          });
-          json.flush();
-        }
-        writer.flush();
-      } catch (java.io.IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new java.io.IOException(e);
+    String header = Csv.row("id", "seq", "evaluatedAt", "team", "model", "purpose", "dataClassification", "region",
+        "taskTier", "allow", "reasons", "policyRevision", "clientId", "source", "hash");
+    return ExportStream.response("decisions", csv, header, writer -> {
+      if (csv) {
+        reader.stream(tenant, filter, row -> writer.write(csvRow(row)));
+      } else {
+        JsonGenerator json = JacksonConfig.MAPPER.createGenerator(writer);
+        json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        json.setRootValueSeparator(null);
+        ObjectWriter rows = JacksonConfig.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        reader.stream(tenant, filter, row -> {
+          rows.writeValue(json, row);
+          json.writeRaw('\n');
+        });
+        json.flush();
       }
-    };
-    String extension = csv ? "csv" : "ndjson";
-    return Response.ok(body, csv ? CSV + "; charset=utf-8" : NDJSON)
-        .header("Content-Disposition", "attachment; filename=\"decisions." + extension + "\"")
-        .build();
+    });
   }
 
   @GET
@@ -102,36 +86,40 @@ public class AuditResource {
       @Valid @BeanParam ChangeLogFilter filter,
       @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
       @HeaderParam("Accept") String accept) {
-    boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains(CSV));
+    boolean csv = ExportStream.wantsCsv(format, accept);
     TenantId tenant = caller.tenant();
     java.time.Instant from = filter.from();
     java.time.Instant to = filter.to();
-    StreamingOutput body = out -> {
-      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-      try {
-        if (csv) {
-          writer.write(Csv.row("seq", "id", "at", "actor", "action", "entityType", "entityId", "before", "after", "hash"));
-        }
-        changes.stream(tenant, from, to, filter.actor, filter.entityType, change -> {
-          if (csv) {
-            writer.write(Csv.row(Long.toString(change.seq()), change.id(), change.at().toString(), change.actor(),
-                change.action(), change.entityType(), change.entityId(), String.valueOf(change.before()),
-                String.valueOf(change.after()), change.hash()));
-          } else {
-            writer.write(JacksonConfig.MAPPER.writeValueAsString(change));
-            writer.write('\n');
-          }
-        });
-        writer.flush();
-      } catch (java.io.IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new java.io.IOException(e);
-      }
-    };
-    return Response.ok(body, csv ? CSV + "; charset=utf-8" : NDJSON)
-        .header("Content-Disposition", "attachment; filename=\"changes." + (csv ? "csv" : "ndjson") + "\"")
-        .build();
+    String header = Csv.row("seq", "id", "at", "actor", "action", "entityType", "entityId", "before", "after", "hash");
+    return ExportStream.response("changes", csv, header, writer ->
+        changes.stream(tenant, from, to, filter.actor, filter.entityType, change -> writer.write(csv
+            ? Csv.row(Long.toString(change.seq()), change.id(), change.at().toString(), change.actor(), change.action(),
+                change.entityType(), change.entityId(), String.valueOf(change.before()), String.valueOf(change.after()),
+                change.hash())
+            : JacksonConfig.MAPPER.writeValueAsString(change) + "\n")));
+  }
+
+  @GET
+  @Path("usage")
+  @Produces({NDJSON, CSV})
+  @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
+  @Operation(summary = "Reported usage with the decision's team, as CSV or NDJSON, streamed, filtered by time, team, model")
+  public Response usage(
+      @Valid @BeanParam DecisionLogFilter filter,
+      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
+      @HeaderParam("Accept") String accept) {
+    boolean csv = ExportStream.wantsCsv(format, accept);
+    TenantId tenant = caller.tenant();
+    java.time.Instant from = filter.from();
+    java.time.Instant to = filter.to();
+    String header = Csv.row("id", "decisionId", "reportedAt", "team", "model", "inputTokens", "outputTokens",
+        "latencyMs", "costMicros", "clientId", "idempotencyKey");
+    return ExportStream.response("usage", csv, header, writer ->
+        usage.stream(tenant, from, to, filter.team, filter.model, u -> writer.write(csv
+            ? Csv.row(Long.toString(u.id()), u.decisionId(), u.reportedAt().toString(), u.team(), u.model(),
+                Integer.toString(u.inputTokens()), Integer.toString(u.outputTokens()), Integer.toString(u.latencyMs()),
+                u.costMicros() == null ? "" : u.costMicros().toString(), u.clientId(), u.idempotencyKey())
+            : JacksonConfig.MAPPER.writeValueAsString(u) + "\n")));
   }
 
   @GET

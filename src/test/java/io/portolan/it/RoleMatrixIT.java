@@ -94,6 +94,7 @@ class RoleMatrixIT {
           Set.of(OFFICER, ADMIN, AUDITOR)),
       new Row("GET", "/api/v1/audit/decisions", "/api/v1/audit/decisions?model=" + NO_SUCH, null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/changes", "/api/v1/audit/changes?from=2099-01-01T00:00:00Z", null, Set.of(AUDITOR, ADMIN)),
+      new Row("GET", "/api/v1/audit/usage", "/api/v1/audit/usage?from=2099-01-01T00:00:00Z", null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/decisions/manifest", "/api/v1/audit/decisions/manifest", null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/verify", "/api/v1/audit/verify?from=2099-01-01T00:00:00Z", null, Set.of(AUDITOR, ADMIN)),
       new Row("POST", "/api/v1/usage", "/api/v1/usage", "{}", Set.of(GATEWAY)),

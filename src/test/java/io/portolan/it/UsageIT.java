@@ -44,6 +44,16 @@ class UsageIT {
     assertEquals(true, replay.get("replayed").asBoolean());
     assertEquals(1, replay.get("records").asInt());
     assertEquals(1, storedFor(decisionId));
+
+    var export = Stack.get("/api/v1/audit/usage?format=ndjson&team=research&from=" + java.time.Instant.now().minusSeconds(60),
+        Stack.user("carol"));
+    assertEquals(200, export.status(), export.raw().body());
+    long mine = java.util.Arrays.stream(export.raw().body().split("\n")).filter(line -> line.contains(key)).count();
+    assertEquals(1, mine, "the retried report appears once in the export");
+    var csv = Stack.get("/api/v1/audit/usage?format=csv&model=gpt-4o", Stack.user("dave"));
+    assertEquals(200, csv.status());
+    assertEquals(true, csv.raw().body().startsWith("id,decisionId,reportedAt,team,model"));
+    assertEquals(403, Stack.get("/api/v1/audit/usage", Stack.gateway("acme")).status());
   }
 
   @Test
