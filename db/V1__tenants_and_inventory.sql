@@ -66,17 +66,18 @@ create table decision_log (
 );
 create index decision_log_tenant_time on decision_log (tenant_id, evaluated_at);
 
-do $$
-declare t text;
+-- Row-level security for a tenant table: rows visible and writable only within the tenant the
+-- transaction opened with set_config('app.tenant', ..., true). Later migrations call it too.
+create function enable_tenant_isolation(tbl regclass) returns void language plpgsql as $$
 begin
-    foreach t in array array['vendor', 'model', 'team', 'decision_log'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-                          using (tenant_id = nullif(current_setting('app.tenant', true), ''))
-                          with check (tenant_id = nullif(current_setting('app.tenant', true), ''))$p$, t);
-    end loop;
+    execute format('alter table %s enable row level security', tbl);
+    execute format('alter table %s force row level security', tbl);
+    execute format($p$create policy tenant_isolation on %s
+                      using (tenant_id = nullif(current_setting('app.tenant', true), ''))
+                      with check (tenant_id = nullif(current_setting('app.tenant', true), ''))$p$, tbl);
 end $$;
+
+select enable_tenant_isolation(t) from unnest(array['vendor', 'model', 'team', 'decision_log']::regclass[]) as t;
 
 grant usage on schema public to ${app_role};
 grant select, insert on tenant to ${app_role};

@@ -25,17 +25,7 @@ create table policy_revision (
     primary key (tenant_id, number)
 );
 
-do $$
-declare t text;
-begin
-    foreach t in array array['policy_settings_draft', 'policy_revision'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-                          using (tenant_id = nullif(current_setting('app.tenant', true), ''))
-                          with check (tenant_id = nullif(current_setting('app.tenant', true), ''))$p$, t);
-    end loop;
-end $$;
+select enable_tenant_isolation(t) from unnest(array['policy_settings_draft', 'policy_revision']::regclass[]) as t;
 
 grant select, insert, update on policy_settings_draft to ${app_role};
 grant select, insert on policy_revision to ${app_role};

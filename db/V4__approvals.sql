@@ -61,17 +61,7 @@ create table approval (
 );
 create index approval_team_model on approval (tenant_id, team, model);
 
-do $$
-declare t text;
-begin
-    foreach t in array array['approval_request', 'approval_request_event', 'approval'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-                          using (tenant_id = nullif(current_setting('app.tenant', true), ''))
-                          with check (tenant_id = nullif(current_setting('app.tenant', true), ''))$p$, t);
-    end loop;
-end $$;
+select enable_tenant_isolation(t) from unnest(array['approval_request', 'approval_request_event', 'approval']::regclass[]) as t;
 
 grant select, insert, update on approval_request to ${app_role};
 grant select, insert on approval_request_event to ${app_role};

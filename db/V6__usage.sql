@@ -25,16 +25,6 @@ create table usage_record (
 create index usage_record_decision on usage_record (tenant_id, decision_id);
 create index usage_record_time on usage_record (tenant_id, reported_at);
 
-do $$
-declare t text;
-begin
-    foreach t in array array['usage_report', 'usage_record'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-                          using (tenant_id = nullif(current_setting('app.tenant', true), ''))
-                          with check (tenant_id = nullif(current_setting('app.tenant', true), ''))$p$, t);
-    end loop;
-end $$;
+select enable_tenant_isolation(t) from unnest(array['usage_report', 'usage_record']::regclass[]) as t;
 
 grant select, insert on usage_report, usage_record to ${app_role};

@@ -18,10 +18,6 @@ create table change_log (
 );
 create index change_log_time on change_log (tenant_id, at);
 
-alter table change_log enable row level security;
-alter table change_log force row level security;
-create policy tenant_isolation on change_log
-    using (tenant_id = nullif(current_setting('app.tenant', true), ''))
-    with check (tenant_id = nullif(current_setting('app.tenant', true), ''));
+select enable_tenant_isolation('change_log');
 
 grant select, insert on change_log to ${app_role};

@@ -92,8 +92,9 @@ class RowLevelSecurityIT {
         PreparedStatement role = db.prepareStatement("select rolsuper, rolbypassrls from pg_roles where rolname = 'portolan_app'");
         PreparedStatement owned = db.prepareStatement("select count(*) from pg_tables where tableowner = 'portolan_app'");
         PreparedStatement forced = db.prepareStatement(
-            "select relname from pg_class where relname in ('vendor','model','team','decision_log')"
-                + " and not (relrowsecurity and relforcerowsecurity)")) {
+            "select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'"
+                + " where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace"
+                + " and not (c.relrowsecurity and c.relforcerowsecurity)")) {
       try (ResultSet r = role.executeQuery()) {
         assertTrue(r.next());
         assertFalse(r.getBoolean(1), "superuser");
@@ -104,7 +105,7 @@ class RowLevelSecurityIT {
         assertEquals(0, r.getLong(1));
       }
       try (ResultSet r = forced.executeQuery()) {
-        assertFalse(r.next(), "table without forced row-level security");
+        assertFalse(r.next(), "every table with a tenant_id has forced row-level security");
       }
     }
   }
