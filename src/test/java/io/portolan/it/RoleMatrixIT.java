@@ -98,6 +98,10 @@ class RoleMatrixIT {
       new Row("GET", "/api/v1/audit/decisions/manifest", "/api/v1/audit/decisions/manifest", null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/verify", "/api/v1/audit/verify?from=2099-01-01T00:00:00Z", null, Set.of(AUDITOR, ADMIN)),
       new Row("POST", "/api/v1/usage", "/api/v1/usage", "{}", Set.of(GATEWAY)),
+      new Row("GET", "/api/v1/webhook", "/api/v1/webhook", null, Set.of(ADMIN, OFFICER)),
+      new Row("PUT", "/api/v1/webhook", "/api/v1/webhook", "{}", Set.of(ADMIN)),
+      new Row("DELETE", "/api/v1/webhook", "/api/v1/webhook", null, Set.of(ADMIN)),
+      new Row("GET", "/api/v1/webhook/deliveries", "/api/v1/webhook/deliveries", null, Set.of(ADMIN, OFFICER)),
       new Row("GET", "/api/v1/tenants", "/api/v1/tenants", null, Set.of(PLATFORM_ADMIN)));
 
   @Test
