@@ -35,6 +35,8 @@ public class AuditResource {
   @Inject DecisionLogReader reader;
   @Inject ChangeLogReader changes;
   @Inject UsageLogReader usage;
+  @Inject Retention retention;
+  @Inject jakarta.enterprise.event.Event<io.portolan.tenancy.TenantChange> changed;
 
   @GET
   @Path("decisions")
@@ -134,6 +136,32 @@ public class AuditResource {
     return "changes".equals(log)
         ? changes.verify(caller.tenant(), window.from(), window.to())
         : reader.verify(caller.tenant(), window);
+  }
+
+  /** How much to keep: entries evaluated before {@code before}, or older than {@code keepDays}, go. */
+  public record RetentionInput(Integer keepDays, java.time.Instant before) {}
+
+  @jakarta.ws.rs.POST
+  @Path("retention")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  @Operation(summary = "Remove decision-log and audit-trail entries older than a cut, keeping the chain verifiable")
+  @jakarta.transaction.Transactional
+  public Map<String, Object> retain(RetentionInput body) {
+    if (body == null || (body.keepDays() == null) == (body.before() == null)) {
+      throw io.portolan.infrastructure.web.ProblemException.badRequest("keepDays", "give exactly one of keepDays or before");
+    }
+    if (body.keepDays() != null && body.keepDays() < 1) {
+      throw io.portolan.infrastructure.web.ProblemException.badRequest("keepDays", "must be 1 or more");
+    }
+    java.time.Instant cut = body.before() != null ? body.before() : java.time.Instant.now().minus(java.time.Duration.ofDays(body.keepDays()));
+    if (cut.isAfter(java.time.Instant.now())) {
+      throw io.portolan.infrastructure.web.ProblemException.badRequest("before", "must not be in the future");
+    }
+    Map<String, Object> result = retention.apply(caller.tenant(), cut, caller.userName());
+    changed.fire(new io.portolan.tenancy.TenantChange(caller.tenant(), "retention.applied", "log", "retention", null, result));
+    return result;
   }
 
   private static String csvRow(LoggedDecision row) {

@@ -130,14 +130,19 @@ public class DecisionLogReader {
     }
   }
 
-  /** The hash the entry seq should link to: its predecessor's, or genesis; null when the predecessor is gone. */
+  /** The hash the entry seq should link to: its predecessor's, a checkpoint's, or genesis; null when gone. */
   private static String linkBefore(Connection connection, TenantId tenant, long seq) throws SQLException {
     if (seq == 1) {
       return DecisionChain.GENESIS;
     }
-    try (PreparedStatement query = connection.prepareStatement("select hash from decision_log where tenant_id = ? and seq = ?")) {
+    // The predecessor, or the checkpoint the retention job left where it removed it.
+    try (PreparedStatement query = connection.prepareStatement(
+        "select hash from decision_log where tenant_id = ? and seq = ?"
+            + " union all select hash from log_checkpoint where tenant_id = ? and log = 'decisions' and seq = ?")) {
       query.setString(1, tenant.value());
       query.setLong(2, seq - 1);
+      query.setString(3, tenant.value());
+      query.setLong(4, seq - 1);
       try (ResultSet row = query.executeQuery()) {
         return row.next() ? row.getString(1) : null;
       }

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -37,15 +38,24 @@ public class DatabaseMigrator {
   @ConfigProperty(name = "portolan.db.user")
   String appRole;
 
+  /**
+   * A connection as the schema owner, outside the pool: for migrations and the retention job, the
+   * only work that may change what the application role cannot.
+   */
+  public DataSource owner() {
+    PGSimpleDataSource owner = new PGSimpleDataSource();
+    owner.setUrl(url);
+    owner.setUser(ownerUser);
+    owner.setPassword(ownerPassword);
+    return owner;
+  }
+
   @jakarta.inject.Inject
   @ConfigProperty(name = "portolan.demo-data", defaultValue = "false")
   boolean demoData;
 
   void migrate(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object started) {
-    PGSimpleDataSource owner = new PGSimpleDataSource();
-    owner.setUrl(url);
-    owner.setUser(ownerUser);
-    owner.setPassword(ownerPassword);
+    DataSource owner = owner();
     List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
     if (demoData) {
       locations.add("classpath:db/demo");
