@@ -128,14 +128,18 @@ public class AuditResource {
   @Path("verify")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "Recompute a log's hash chain over a window (log=decisions or changes) and name the first broken entry")
+  @Operation(summary = "Recompute a log's hash chain over a window (log=decisions, changes or usage) and name the first broken entry")
   public Map<String, Object> verify(
       @Valid @BeanParam DecisionLogFilter window,
-      @QueryParam("log") @Pattern(regexp = "decisions|changes", message = "must be decisions or changes") String log)
+      @QueryParam("log") @Pattern(regexp = "decisions|changes|usage", message = "must be decisions, changes or usage") String log)
       throws Exception {
-    return "changes".equals(log)
-        ? changes.verify(caller.tenant(), window.from(), window.to())
-        : reader.verify(caller.tenant(), window);
+    if ("changes".equals(log)) {
+      return changes.verify(caller.tenant(), window.from(), window.to());
+    }
+    if ("usage".equals(log)) {
+      return usage.verify(caller.tenant(), window.from(), window.to());
+    }
+    return reader.verify(caller.tenant(), window);
   }
 
   /** How much to keep: entries evaluated before {@code before}, or older than {@code keepDays}, go. */

@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChangeLog {
-  static final String GENESIS = "genesis";
+  static final String GENESIS = ChainVerifier.GENESIS;
 
   @PersistenceContext EntityManager em;
   @Inject TenantContext caller;

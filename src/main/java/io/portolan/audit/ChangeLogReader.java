@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads the admin audit trail: streamed exports and chain verification. */
@@ -57,38 +56,10 @@ public class ChangeLogReader {
 
   /** Recomputes every hash and link of the trail in the window; names the first broken record. */
   public Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
-    Map<String, Object> result = new LinkedHashMap<>();
-    long[] checked = {0};
-    Map<String, Object>[] broken = new Map[] {null};
-    Change[] previous = {null};
-    stream(tenant, from, to, null, null, change -> {
-      if (broken[0] != null) return;
-      checked[0]++;
-      String problem = null;
-      if (previous[0] != null && change.seq() != previous[0].seq() + 1) {
-        problem = "a record before this one is missing";
-      } else if (previous[0] != null && !previous[0].hash().equals(change.prevHash())
-          || previous[0] == null && change.seq() == 1 && !ChangeLog.GENESIS.equals(change.prevHash())) {
-        problem = "its link to the previous record does not match";
-      } else if (!change.entry().hash(change.prevHash()).equals(change.hash())) {
-        problem = "its content does not match its hash";
-      }
-      if (problem != null) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("seq", change.seq());
-        b.put("id", change.id());
-        b.put("at", change.at());
-        b.put("problem", problem);
-        broken[0] = b;
-      }
-      previous[0] = change;
-    });
-    result.put("verified", broken[0] == null);
-    result.put("checked", checked[0]);
-    result.put("from", from);
-    result.put("to", to);
-    result.put("firstBroken", broken[0]);
-    return result;
+    ChainVerifier chain = new ChainVerifier();
+    stream(tenant, from, to, null, null, change ->
+        chain.check(change.seq(), change.id(), change.at(), change.prevHash(), change.hash(), change.entry().hash(change.prevHash())));
+    return chain.result(from, to);
   }
 
   private static Change read(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.portolan.audit;
 
 import io.portolan.tenancy.TenantId;
+import io.portolan.usage.UsageChain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -15,18 +16,36 @@ public class UsageLogReader {
 
   /** One usage record as exported. */
   public record Usage(long id, String decisionId, Instant reportedAt, String team, String model, int inputTokens,
-      int outputTokens, int latencyMs, Long costMicros, String clientId, String idempotencyKey) {}
+      int outputTokens, int latencyMs, Long costMicros, String clientId, String idempotencyKey, Long seq,
+      String prevHash, String hash) {
+
+    String recomputedHash() {
+      return UsageChain.hash(new UsageChain.Content(seq, decisionId, model, inputTokens, outputTokens, latencyMs,
+          costMicros, idempotencyKey, clientId, reportedAt), prevHash);
+    }
+  }
+
+  /** Recomputes the usage chain over a window; names the first broken record. */
+  public java.util.Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
+    ChainVerifier chain = new ChainVerifier();
+    stream(tenant, from, to, null, null, u -> {
+      if (u.seq() != null) {
+        chain.check(u.seq(), Long.toString(u.id()), u.reportedAt(), u.prevHash(), u.hash(), u.recomputedHash());
+      }
+    });
+    return chain.result(from, to);
+  }
 
   public void stream(TenantId tenant, Instant from, Instant to, String team, String model,
       DecisionLogReader.RowSink<Usage> sink) throws Exception {
     StringBuilder sql = new StringBuilder(
         "select u.id, u.decision_id::text, u.reported_at, d.team, u.model, u.input_tokens, u.output_tokens,"
-            + " u.latency_ms, u.cost_micros, u.client_id, u.idempotency_key from usage_record u"
+            + " u.latency_ms, u.cost_micros, u.client_id, u.idempotency_key, u.seq, u.prev_hash, u.hash from usage_record u"
             + " join decision_log d on d.tenant_id = u.tenant_id and d.id = u.decision_id"
             + " where u.tenant_id = ? and u.reported_at >= ? and u.reported_at < ?");
     if (team != null) sql.append(" and d.team = ?");
     if (model != null) sql.append(" and u.model = ?");
-    sql.append(" order by u.id");
+    sql.append(" order by u.seq nulls last, u.id");
     transaction.run(tenant, connection -> {
       try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
         query.setFetchSize(DecisionLogReader.FETCH);
@@ -41,7 +60,8 @@ public class UsageLogReader {
             long cost = r.getLong(9);
             Long costMicros = r.wasNull() ? null : cost;
             sink.accept(new Usage(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getString(4),
-                r.getString(5), r.getInt(6), r.getInt(7), r.getInt(8), costMicros, r.getString(10), r.getString(11)));
+                r.getString(5), r.getInt(6), r.getInt(7), r.getInt(8), costMicros, r.getString(10), r.getString(11),
+                r.getObject(12) == null ? null : r.getLong(12), r.getString(13), r.getString(14)));
           }
         }
       }

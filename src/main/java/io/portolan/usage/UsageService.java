@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,14 +43,28 @@ public class UsageService {
       return new Stored(records.intValue(), true, key);
     }
     requireKnownDecisions(tenant, reports);
+    // One writer per tenant at a time keeps the chain in order.
+    em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "usage:" + tenant.value()).getSingleResult();
+    List<?> last = em.createNativeQuery("select seq, hash from usage_record where tenant_id = ?1 and seq is not null"
+        + " order by seq desc limit 1").setParameter(1, tenant.value()).getResultList();
+    long seq = last.isEmpty() ? 0 : ((Number) ((Object[]) last.get(0))[0]).longValue();
+    String previous = last.isEmpty() ? "genesis" : (String) ((Object[]) last.get(0))[1];
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     for (UsageReport r : reports) {
+      seq++;
+      String hash = UsageChain.hash(new UsageChain.Content(seq, r.decisionId(), r.model(), r.inputTokens(),
+          r.outputTokens(), r.latencyMs(), r.costMicros(), key, clientId, now), previous);
       em.createNativeQuery(
               "insert into usage_record (tenant_id, decision_id, model, input_tokens, output_tokens, latency_ms,"
-                  + " cost_micros, idempotency_key, client_id) values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                  + " cost_micros, idempotency_key, client_id, reported_at, seq, prev_hash, hash)"
+                  + " values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
           .setParameter(1, tenant.value()).setParameter(2, r.decisionId()).setParameter(3, r.model())
           .setParameter(4, r.inputTokens()).setParameter(5, r.outputTokens()).setParameter(6, r.latencyMs())
           .setParameter(7, r.costMicros()).setParameter(8, key).setParameter(9, clientId)
+          .setParameter(10, java.sql.Timestamp.from(now)).setParameter(11, seq).setParameter(12, previous)
+          .setParameter(13, hash)
           .executeUpdate();
+      previous = hash;
     }
     return new Stored(reports.size(), false, key);
   }

@@ -95,6 +95,25 @@ class UsageIT {
     assertEquals(403, Stack.post("/api/v1/usage", Stack.user("alice"), report(decisionId)).status());
   }
 
+  @Test
+  void usageRecordsAreChainedAndTamperingIsNamed() throws Exception {
+    java.time.Instant from = java.time.Instant.now();
+    String decisionId = decide("acme", decision("research", "gpt-4o")).get("decisionId").asText();
+    assertEquals(201, send("acme", List.of(report(decisionId), report(decisionId)), null).statusCode());
+    String window = "&from=" + from + "&to=" + java.time.Instant.now().plusSeconds(1);
+    JsonNode clean = Stack.get("/api/v1/audit/verify?log=usage" + window, Stack.user("carol")).body();
+    assertEquals(true, clean.get("verified").asBoolean(), clean.toString());
+    assertEquals(2, clean.get("checked").asInt());
+    try (Connection db = Stack.superuser(); PreparedStatement tamper = db.prepareStatement(
+        "update usage_record set input_tokens = 1 where id = (select max(id) from usage_record where decision_id = cast(? as uuid))")) {
+      tamper.setString(1, decisionId);
+      assertEquals(1, tamper.executeUpdate());
+    }
+    JsonNode broken = Stack.get("/api/v1/audit/verify?log=usage" + window, Stack.user("carol")).body();
+    assertEquals(false, broken.get("verified").asBoolean());
+    assertEquals("its content does not match its hash", broken.get("firstBroken").get("problem").asText());
+  }
+
   private static int storedFor(String decisionId) throws Exception {
     try (Connection db = Stack.superuser();
         PreparedStatement query = db.prepareStatement("select count(*) from usage_record where decision_id = cast(? as uuid)")) {
