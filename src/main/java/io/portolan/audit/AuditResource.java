@@ -125,6 +125,24 @@ public class AuditResource {
   }
 
   @GET
+  @Path("changes/manifest")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
+  @Operation(summary = "What a changes export with the same filters holds: row count, time range, first and last hash")
+  public Map<String, Object> changesManifest(@Valid @BeanParam ChangeLogFilter filter) throws Exception {
+    return changes.manifest(caller.tenant(), filter.from(), filter.to(), filter.actor, filter.entityType);
+  }
+
+  @GET
+  @Path("usage/manifest")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
+  @Operation(summary = "What a usage export with the same filters holds: row count, first and last hash")
+  public Map<String, Object> usageManifest(@Valid @BeanParam DecisionLogFilter filter) throws Exception {
+    return usage.manifest(caller.tenant(), filter.from(), filter.to(), filter.team, filter.model);
+  }
+
+  @GET
   @Path("verify")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})

@@ -54,6 +54,41 @@ public class ChangeLogReader {
     });
   }
 
+  /** Row count, time range, first and last hash of the records an export with these filters holds. */
+  public Map<String, Object> manifest(TenantId tenant, Instant from, Instant to, String actor, String entityType)
+      throws Exception {
+    StringBuilder where = new StringBuilder(" from change_log where tenant_id = ? and at >= ? and at < ?");
+    if (actor != null) where.append(" and actor = ?");
+    if (entityType != null) where.append(" and entity_type = ?");
+    return transaction.run(tenant, connection -> {
+      try (PreparedStatement query = connection.prepareStatement("select count(*), min(at), max(at),"
+          + " (array_agg(hash order by seq))[1], (array_agg(hash order by seq desc))[1]" + where)) {
+        int i = 1;
+        query.setString(i++, tenant.value());
+        query.setTimestamp(i++, Timestamp.from(from));
+        query.setTimestamp(i++, Timestamp.from(to));
+        if (actor != null) query.setString(i++, actor);
+        if (entityType != null) query.setString(i++, entityType);
+        try (ResultSet row = query.executeQuery()) {
+          row.next();
+          Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+          manifest.put("rows", row.getLong(1));
+          manifest.put("firstAt", row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant());
+          manifest.put("lastAt", row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant());
+          manifest.put("firstHash", row.getString(4));
+          manifest.put("lastHash", row.getString(5));
+          Map<String, Object> filters = new java.util.LinkedHashMap<>();
+          filters.put("from", from);
+          filters.put("to", to);
+          if (actor != null) filters.put("actor", actor);
+          if (entityType != null) filters.put("entityType", entityType);
+          manifest.put("filters", filters);
+          return manifest;
+        }
+      }
+    });
+  }
+
   /** Recomputes every hash and link of the trail in the window; names the first broken record. */
   public Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
     ChainVerifier chain = new ChainVerifier();

@@ -25,6 +25,30 @@ public class UsageLogReader {
     }
   }
 
+  /** Row count, time range, first and last hash of the records an export with these filters holds. */
+  public java.util.Map<String, Object> manifest(TenantId tenant, Instant from, Instant to, String team, String model)
+      throws Exception {
+    java.util.Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+    long[] rows = {0};
+    Usage[] first = {null};
+    Usage[] last = {null};
+    stream(tenant, from, to, team, model, u -> {
+      rows[0]++;
+      if (first[0] == null) first[0] = u;
+      last[0] = u;
+    });
+    manifest.put("rows", rows[0]);
+    manifest.put("firstHash", first[0] == null ? null : first[0].hash());
+    manifest.put("lastHash", last[0] == null ? null : last[0].hash());
+    java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
+    filters.put("from", from);
+    filters.put("to", to);
+    if (team != null) filters.put("team", team);
+    if (model != null) filters.put("model", model);
+    manifest.put("filters", filters);
+    return manifest;
+  }
+
   /** Recomputes the usage chain over a window; names the first broken record. */
   public java.util.Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
     ChainVerifier chain = new ChainVerifier();

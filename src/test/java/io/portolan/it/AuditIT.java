@@ -137,6 +137,8 @@ class AuditIT {
     assertTrue(update.get("after").get("suspended").asBoolean());
     assertTrue(records.get(2).get("after").isNull());
 
+    JsonNode manifest = get("/api/v1/audit/changes/manifest?entityType=vendor&" + window, user("carol")).body();
+    assertTrue(manifest.get("rows").asInt() >= 3, manifest.toString());
     JsonNode clean = get("/api/v1/audit/verify?log=changes&" + window, user("carol")).body();
     assertTrue(clean.get("verified").asBoolean(), clean.toString());
     String tampered = update.get("id").asText();

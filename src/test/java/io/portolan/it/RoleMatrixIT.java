@@ -102,6 +102,8 @@ class RoleMatrixIT {
       new Row("PUT", "/api/v1/webhook", "/api/v1/webhook", "{}", Set.of(ADMIN)),
       new Row("DELETE", "/api/v1/webhook", "/api/v1/webhook", null, Set.of(ADMIN)),
       new Row("GET", "/api/v1/webhook/deliveries", "/api/v1/webhook/deliveries", null, Set.of(ADMIN, OFFICER)),
+      new Row("GET", "/api/v1/audit/changes/manifest", "/api/v1/audit/changes/manifest", null, Set.of(AUDITOR, ADMIN)),
+      new Row("GET", "/api/v1/audit/usage/manifest", "/api/v1/audit/usage/manifest", null, Set.of(AUDITOR, ADMIN)),
       new Row("POST", "/api/v1/audit/retention", "/api/v1/audit/retention", "{}", Set.of(ADMIN)),
       new Row("GET", "/api/v1/tenants", "/api/v1/tenants", null, Set.of(PLATFORM_ADMIN)));
 

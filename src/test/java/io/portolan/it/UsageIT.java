@@ -101,6 +101,8 @@ class UsageIT {
     String decisionId = decide("acme", decision("research", "gpt-4o")).get("decisionId").asText();
     assertEquals(201, send("acme", List.of(report(decisionId), report(decisionId)), null).statusCode());
     String window = "&from=" + from + "&to=" + java.time.Instant.now().plusSeconds(1);
+    JsonNode manifest = Stack.get("/api/v1/audit/usage/manifest?x=1" + window, Stack.user("carol")).body();
+    assertEquals(2, manifest.get("rows").asInt(), manifest.toString());
     JsonNode clean = Stack.get("/api/v1/audit/verify?log=usage" + window, Stack.user("carol")).body();
     assertEquals(true, clean.get("verified").asBoolean(), clean.toString());
     assertEquals(2, clean.get("checked").asInt());
