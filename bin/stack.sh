@@ -6,6 +6,7 @@
 #   bin/stack.sh down PROFILE      stop everything the profile started
 #   bin/stack.sh start|stop PROFILE COMPONENT   one of postgres, opa, keycloak, portolan
 #   bin/stack.sh env PROFILE       print the profile's settings
+# PORTOLAN_JAVA_OPTS adds JVM options to Portolan (say -Xmx256m to bound its heap).
 #
 # PROFILE "run" is what `make run` keeps up (data survives restarts); PROFILE "test" is the
 # stack `make test` starts on other ports, from scratch, so both can run side by side.
@@ -193,7 +194,7 @@ start_portolan() {
   PORTOLAN_OPA_URL="http://127.0.0.1:$OPA_PORT" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KC_URL/realms/portolan/protocol/openid-connect/certs" \
   MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
-    spawn portolan java $JVM_OPTS -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
+    spawn portolan java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
       --deploy "$war" --contextroot / --port "$APP_PORT" --nohazelcast --nocluster
   FAIL_PATTERN="Exception while (deploying|loading) the app" \
     wait_http portolan "http://127.0.0.1:$APP_PORT/health/ready" 240
