@@ -39,7 +39,15 @@ public class ApprovalResource {
   @Operation(summary = "Approvals in force, soonest expiry first; expiringWithinDays=30 lists those due to expire")
   public PageView<ApprovalView> list(
       @Valid @BeanParam Filter filter, @Valid @BeanParam PageRequest page) {
-    return approvals.approvals(caller.tenant(), filter.team, filter.expiringWithinDays, page);
+    String team = filter.team;
+    if (!caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR)) {
+      // Requesters see their own team's approvals only.
+      if (team != null && !team.equals(caller.team())) {
+        throw io.portolan.infrastructure.web.ProblemException.forbidden("not-your-team", "Requesters see only their own team's approvals.");
+      }
+      team = caller.team() == null ? "-" : caller.team();
+    }
+    return approvals.approvals(caller.tenant(), team, filter.expiringWithinDays, page);
   }
 
   /** Query filters; fields, not parameters, for Payara's OpenAPI scanner. */

@@ -191,16 +191,36 @@ public class ApprovalService {
 
   /** What an approval grants: the request's terms narrowed by the officers' conditions. */
   record Terms(String maxDataClassification, List<String> regions, Instant expiresAt) {
+    private static final List<String> RANK = List.of("public", "internal", "confidential", "restricted");
+
     static Terms of(ApprovalRequestView request, List<DecisionInput.Conditions> earlier, DecisionInput.Conditions now) {
       String classification = request.maxDataClassification();
       List<String> regions = request.regions();
       Instant expires = request.requestedUntil() != null ? request.requestedUntil() : Instant.now().plus(DEFAULT_VALIDITY);
       List<DecisionInput.Conditions> all = new ArrayList<>(earlier);
       if (now != null) all.add(now);
+      // Conditions only narrow what was asked: an officer cannot grant more than the request (and
+      // its risk rating) covered, nor undo an earlier officer's narrowing.
       for (DecisionInput.Conditions c : all) {
-        if (c.maxDataClassification() != null) classification = c.maxDataClassification();
-        if (c.regions() != null) regions = c.regions();
-        if (c.expiresAt() != null) expires = c.expiresAt();
+        if (c.maxDataClassification() != null) {
+          if (RANK.indexOf(c.maxDataClassification()) > RANK.indexOf(classification)) {
+            throw ProblemException.badRequest("conditions.maxDataClassification",
+                "may only narrow the classification; '" + classification + "' is the most this approval can cover");
+          }
+          classification = c.maxDataClassification();
+        }
+        if (c.regions() != null) {
+          if (!regions.containsAll(c.regions())) {
+            throw ProblemException.badRequest("conditions.regions", "may only narrow the regions to some of " + regions);
+          }
+          regions = c.regions();
+        }
+        if (c.expiresAt() != null) {
+          if (c.expiresAt().isAfter(expires)) {
+            throw ProblemException.badRequest("conditions.expiresAt", "may only bring the expiry forward, to " + expires + " at the latest");
+          }
+          expires = c.expiresAt();
+        }
       }
       if (!expires.isAfter(Instant.now())) {
         throw ProblemException.badRequest("conditions.expiresAt", "must be in the future");

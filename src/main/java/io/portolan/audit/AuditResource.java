@@ -36,6 +36,11 @@ public class AuditResource {
   @Inject ChangeLogReader changes;
   @Inject UsageLogReader usage;
   @Inject Retention retention;
+
+  /** Entries younger than this are never removed, whatever a request asks. */
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portolan.retention.minimum-days", defaultValue = "1")
+  int minimumRetentionDays;
   @Inject jakarta.enterprise.event.Event<io.portolan.tenancy.TenantChange> changed;
 
   @GET
@@ -174,12 +179,15 @@ public class AuditResource {
     if (body == null || (body.keepDays() == null) == (body.before() == null)) {
       throw io.portolan.infrastructure.web.ProblemException.badRequest("keepDays", "give exactly one of keepDays or before");
     }
-    if (body.keepDays() != null && body.keepDays() < 1) {
-      throw io.portolan.infrastructure.web.ProblemException.badRequest("keepDays", "must be 1 or more");
+    if (body.keepDays() != null && (body.keepDays() < minimumRetentionDays || body.keepDays() > 36_500)) {
+      throw io.portolan.infrastructure.web.ProblemException.badRequest("keepDays",
+          "must be between " + minimumRetentionDays + " and 36500");
     }
     java.time.Instant cut = body.before() != null ? body.before() : java.time.Instant.now().minus(java.time.Duration.ofDays(body.keepDays()));
-    if (cut.isAfter(java.time.Instant.now())) {
-      throw io.portolan.infrastructure.web.ProblemException.badRequest("before", "must not be in the future");
+    java.time.Instant latestCut = java.time.Instant.now().minus(java.time.Duration.ofDays(minimumRetentionDays));
+    if (cut.isAfter(latestCut) || cut.isBefore(DecisionLogFilter.EARLIEST)) {
+      throw io.portolan.infrastructure.web.ProblemException.badRequest("before",
+          "must be at least " + minimumRetentionDays + " day(s) in the past (portolan.retention.minimum-days) and after 1970");
     }
     Map<String, Object> result = retention.apply(caller.tenant(), cut, caller.userName());
     changed.fire(new io.portolan.tenancy.TenantChange(caller.tenant(), "retention.applied", "log", "retention", null, result));

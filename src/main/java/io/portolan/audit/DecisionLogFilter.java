@@ -11,6 +11,9 @@ import java.util.List;
 
 /** Which logged decisions: a time window on evaluatedAt, and optionally team, model, outcome, source. */
 public class DecisionLogFilter {
+  static final Instant EARLIEST = Instant.EPOCH;
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   @QueryParam("from")
   String from;
 
@@ -75,10 +78,15 @@ public class DecisionLogFilter {
     if (value == null || value.isBlank()) {
       return fallback;
     }
+    Instant instant;
     try {
-      return Instant.parse(value);
+      instant = Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
     }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw ProblemException.badRequest(field, "must be between 1970 and 9999");
+    }
+    return instant;
   }
 }

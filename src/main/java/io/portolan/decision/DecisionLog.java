@@ -70,10 +70,37 @@ public class DecisionLog {
     commits.appendAll(entries, APPEND_TIMEOUT_MILLIS);
   }
 
-  private void store(List<DecisionLogEntry> batch) throws SQLException {
+  /**
+   * Stores a batch in one transaction. When that fails, each tenant's entries are stored in a
+   * transaction of their own, so one tenant's bad entries (a sidecar reusing an id, say) fail only
+   * that tenant's callers.
+   */
+  private Map<DecisionLogEntry, Exception> store(List<DecisionLogEntry> batch) throws SQLException {
     Map<TenantId, List<DecisionLogEntry>> byTenant =
         batch.stream()
             .collect(Collectors.groupingBy(DecisionLogEntry::tenant, LinkedHashMap::new, Collectors.toList()));
+    try {
+      storeGroups(byTenant);
+      return Map.of();
+    } catch (SQLException | RuntimeException whole) {
+      heads.keySet().removeAll(byTenant.keySet()); // re-read the chain heads from the log
+      if (byTenant.size() == 1) {
+        throw whole;
+      }
+    }
+    Map<DecisionLogEntry, Exception> failed = new java.util.HashMap<>();
+    for (var group : byTenant.entrySet()) {
+      try {
+        storeGroups(Map.of(group.getKey(), group.getValue()));
+      } catch (SQLException | RuntimeException e) {
+        heads.remove(group.getKey());
+        group.getValue().forEach(entry -> failed.put(entry, e));
+      }
+    }
+    return failed;
+  }
+
+  private void storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
     Map<TenantId, Link> advanced = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SidecarDecisionLogResource {
   /** Uncompressed limit: a guard against decompression bombs; OPA uploads far less. */
   static final int MAX_UNCOMPRESSED = 16 * 1024 * 1024;
+  static final int MAX_EVENTS = 1_000;
 
   @Inject TenantContext caller;
   @Inject SidecarEvents events;
@@ -47,6 +48,10 @@ public class SidecarDecisionLogResource {
     if (!uploaded.isArray()) {
       throw ProblemException.badRequest("body", "must be a JSON array of OPA decision events");
     }
+    if (uploaded.size() > MAX_EVENTS) {
+      throw new ProblemException(413, "payload-too-large", "Payload too large",
+          "An upload may hold at most " + MAX_EVENTS + " events; lower OPA's upload_size_limit_bytes.", null);
+    }
     SidecarEvents.Filed filed = events.toEntries(caller.tenant(), caller.clientId(), uploaded);
     try {
       log.appendAll(filed.entries());
@@ -57,8 +62,13 @@ public class SidecarDecisionLogResource {
   }
 
   private static JsonNode read(InputStream body, String encoding) throws IOException {
-    InputStream in = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(body) : body;
-    byte[] bytes = in.readNBytes(MAX_UNCOMPRESSED + 1);
+    byte[] bytes;
+    try {
+      InputStream in = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(body) : body;
+      bytes = in.readNBytes(MAX_UNCOMPRESSED + 1);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new ProblemException(400, "malformed-gzip", "Malformed gzip", "The body is not valid gzip.", null);
+    }
     if (bytes.length > MAX_UNCOMPRESSED) {
       throw new ProblemException(413, "payload-too-large", "Payload too large",
           "The uncompressed upload is larger than 16 MiB.", null);

@@ -41,7 +41,8 @@ public class SidecarEvents {
   static DecisionLogEntry toEntry(TenantId tenant, String clientId, JsonNode event) {
     JsonNode input = event.path("input");
     JsonNode result = event.path("result");
-    if (!DECISION_PATH.equals(event.path("path").asText()) || !tenant.value().equals(input.path("tenant").asText())) {
+    if (!DECISION_PATH.equals(event.path("path").asText()) || !tenant.value().equals(input.path("tenant").asText())
+        || event.path("decision_id").asText("").isBlank()) {
       return null;
     }
     String team = text(input, "team", Slugs.ID);
@@ -61,7 +62,7 @@ public class SidecarEvents {
       reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
     }
     return new DecisionLogEntry(
-        id(event.path("decision_id").asText()),
+        id(tenant, event.path("decision_id").asText()),
         tenant,
         clientId,
         request,
@@ -85,12 +86,12 @@ public class SidecarEvents {
     }
   }
 
-  /** OPA's decision ids are UUIDs; anything else maps to a stable name-based one. */
-  static UUID id(String decisionId) {
+  /** OPA's decision ids are UUIDs; anything else maps to a stable name-based one within the tenant. */
+  static UUID id(TenantId tenant, String decisionId) {
     try {
       return UUID.fromString(decisionId);
     } catch (IllegalArgumentException e) {
-      return UUID.nameUUIDFromBytes(("opa:" + decisionId).getBytes(StandardCharsets.UTF_8));
+      return UUID.nameUUIDFromBytes(("opa:" + tenant.value() + ":" + decisionId).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -10,6 +10,7 @@ public class PageRequest {
   @QueryParam("page")
   @DefaultValue("0")
   @Min(value = 0, message = "must be 0 or more")
+  @Max(value = 1_000_000, message = "must be at most 1000000")
   int page;
 
   @QueryParam("size")

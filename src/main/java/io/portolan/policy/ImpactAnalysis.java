@@ -34,6 +34,8 @@ public class ImpactAnalysis {
   static final int BATCH = 2_000;
   static final int SAMPLES = 10;
   static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+  /** A longer replay would tie up a connection and the shared OPA for too long. */
+  static final Duration MAX_WINDOW = Duration.ofDays(92);
   private static final String SELECT =
       "select id, team, model, purpose, data_classification, region, task_tier, allow from decision_log"
           + " where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?";
@@ -52,6 +54,9 @@ public class ImpactAnalysis {
     Instant from = window != null && window.from() != null ? window.from() : to.minus(DEFAULT_WINDOW);
     if (!from.isBefore(to)) {
       throw ProblemException.badRequest("from", "must be before to");
+    }
+    if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+      throw ProblemException.badRequest("from", "the window may span at most " + MAX_WINDOW.toDays() + " days");
     }
     ObjectNode draft = policyData.build(tenant, publisher.policyHash(), policy.draft(tenant), 0);
     long nowMs = System.currentTimeMillis(); // approvals expire as of now, not as of the logged time

@@ -60,6 +60,10 @@ public class UsageResource {
     List<Problem.FieldError> errors = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String prefix = body.isArray() ? "[" + i + "]." : "";
+      if (!items.get(i).isObject()) {
+        errors.add(new Problem.FieldError(body.isArray() ? "[" + i + "]" : "body", "must be a usage report object"));
+        continue;
+      }
       try {
         UsageReport report = JacksonConfig.MAPPER.treeToValue(items.get(i), UsageReport.class);
         for (ConstraintViolation<UsageReport> v : validator.validate(report)) {

@@ -102,6 +102,21 @@ class ApprovalWorkflowIT {
   }
 
   @Test
+  void conditionsMayOnlyNarrowTheRequest() {
+    String modelId = newModel("FR", true);
+    String id = submit("bob", request(modelId, "internal")).get("id").asText();
+    var wider = decideRequest("alice", id, Map.of("outcome", "approve", "conditions", Map.of("maxDataClassification", "restricted")));
+    assertEquals(400, wider.status(), wider.raw().body());
+    assertEquals("conditions.maxDataClassification", wider.body().get("errors").get(0).get("field").asText());
+    var elsewhere = decideRequest("alice", id, Map.of("outcome", "approve", "conditions", Map.of("regions", List.of("cn"))));
+    assertEquals(400, elsewhere.status());
+    assertEquals("pending", get("/api/v1/approval-requests/" + id, user("alice")).body().get("status").asText());
+    assertEquals(403, get("/api/v1/approvals?team=marketing", user("bob")).status());
+    var mine = get("/api/v1/approvals?size=500", user("bob")).body();
+    mine.get("items").forEach(a -> assertEquals(TEAM, a.get("team").asText()));
+  }
+
+  @Test
   void highRiskRequestsNeedTwoDifferentOfficers() {
     String modelId = newModel("FR", true);
     JsonNode request = submit("bob", request(modelId, "restricted"));

@@ -68,6 +68,7 @@ class AuditIT {
     assertEquals(200, other.status());
     assertEquals("", other.raw().body(), "another tenant's decisions leaked");
     assertEquals(400, get("/api/v1/audit/decisions?from=yesterday", user("carol")).status());
+    assertEquals(400, get("/api/v1/audit/decisions/manifest?from=%2B300000-01-01T00:00:00Z", user("carol")).status());
   }
 
   @Test

@@ -117,6 +117,8 @@ class CatalogAndImpactIT {
     Instant now = Instant.now();
     var reply = post("/api/v1/policy/impact", user("alice"), Map.of("from", now.toString(), "to", now.minusSeconds(5).toString()));
     assertEquals(400, reply.status());
+    assertEquals(400, post("/api/v1/policy/impact", user("alice"), Map.of("from", now.minusSeconds(200L * 86400).toString())).status(),
+        "windows are capped");
     assertEquals(403, post("/api/v1/policy/impact", user("bob"), Map.of()).status());
     assertEquals(200, post("/api/v1/policy/impact", user("alice"), Map.of()).status());
   }

@@ -121,6 +121,7 @@ class InventoryIT {
 
     assertEquals(400, get("/api/v1/models?size=501", user(BOB)).status());
     assertEquals(400, get("/api/v1/models?page=-1", user(BOB)).status());
+    assertEquals(400, get("/api/v1/models?page=4294968&size=500", user(BOB)).status());
     assertEquals(400, get("/api/v1/models?status=bogus", user(BOB)).status());
   }
 

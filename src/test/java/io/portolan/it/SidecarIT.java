@@ -127,6 +127,20 @@ class SidecarIT {
     assertEquals(1, reply.body().get("skipped").asInt());
   }
 
+  @Test
+  void malformedGzipIsABadRequest() {
+    var reply = Stack.send("POST", "/api/v1/opa/decision-logs", Stack.gateway("acme"), "[]", "application/json");
+    assertEquals(200, reply.status());
+    HttpRequest gzip = HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/opa/decision-logs"))
+        .header("Authorization", "Bearer " + Stack.gateway("acme")).header("Content-Type", "application/json")
+        .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString("[not gzip]")).build();
+    try {
+      assertEquals(400, HTTP.send(gzip, HttpResponse.BodyHandlers.ofString()).statusCode());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static HttpRequest bundleRequest(String path, String token, String etag) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.BASE + path));
     if (token != null) request.header("Authorization", "Bearer " + token);

@@ -92,6 +92,12 @@ class UsageIT {
     extra.put("tenant", "globex");
     assertEquals(400, send("acme", extra, null).statusCode());
     assertEquals(400, send("acme", List.of(), null).statusCode());
+    java.util.List<Object> withNull = new java.util.ArrayList<>();
+    withNull.add(report(decisionId));
+    withNull.add(null);
+    HttpResponse<String> nullItem = send("acme", withNull, null);
+    assertEquals(400, nullItem.statusCode(), nullItem.body());
+    assertEquals("[1]", Stack.JSON.readTree(nullItem.body()).get("errors").get(0).get("field").asText());
     assertEquals(403, Stack.post("/api/v1/usage", Stack.user("alice"), report(decisionId)).status());
   }
 

@@ -18,10 +18,13 @@ import java.util.concurrent.TimeoutException;
  * @param <T> the item stored
  */
 public final class GroupCommit<T> {
-  /** Stores one batch durably, or throws; a batch is all-or-nothing. */
+  /**
+   * Stores one batch durably. Throws when nothing was stored; returns the items that could not be
+   * stored (with why) when only part of the batch failed, an empty map when all were stored.
+   */
   @FunctionalInterface
   public interface BatchStore<T> {
-    void store(List<T> batch) throws Exception;
+    java.util.Map<T, Exception> store(List<T> batch) throws Exception;
   }
 
   /** The item could not be stored (or not in time); nothing acknowledged it. */
@@ -115,8 +118,15 @@ public final class GroupCommit<T> {
 
   private void storeBatch(List<Pending<T>> batch) {
     try {
-      store.store(batch.stream().map(Pending::item).toList());
-      batch.forEach(p -> p.stored().complete(null));
+      java.util.Map<T, Exception> failed = store.store(batch.stream().map(Pending::item).toList());
+      for (Pending<T> p : batch) {
+        Exception failure = failed.get(p.item());
+        if (failure == null) {
+          p.stored().complete(null);
+        } else {
+          p.stored().completeExceptionally(failure);
+        }
+      }
     } catch (Exception | Error e) {
       batch.forEach(p -> p.stored().completeExceptionally(e));
     }

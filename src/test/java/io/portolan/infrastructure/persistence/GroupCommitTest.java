@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,10 @@ class GroupCommitTest {
   @Test
   void everyAppendReturnsOnlyAfterItsItemIsStored() throws Exception {
     List<Integer> stored = Collections.synchronizedList(new ArrayList<>());
-    GroupCommit<Integer> commits = new GroupCommit<>(stored::addAll, 100, 1000, Thread::new);
+    GroupCommit<Integer> commits = new GroupCommit<>(batch -> {
+      stored.addAll(batch);
+      return Map.of();
+    }, 100, 1000, Thread::new);
     for (int i = 0; i < 10; i++) {
       commits.append(i, 1000);
       assertTrue(stored.contains(i), "item " + i + " acknowledged before it was stored");
@@ -37,6 +41,7 @@ class GroupCommitTest {
             batch -> {
               batchSizes.add(batch.size());
               firstBatchBlocked.await(5, TimeUnit.SECONDS); // hold the writer so callers queue up
+              return Map.of();
             },
             1000,
             1000,
@@ -78,9 +83,28 @@ class GroupCommitTest {
   }
 
   @Test
+  void itemsThatFailAloneFailAloneAndTheRestAreAcknowledged() throws Exception {
+    GroupCommit<String> commits = new GroupCommit<>(
+        batch -> batch.contains("bad") ? Map.of("bad", new IllegalStateException("refused")) : Map.of(), 10, 10, Thread::new);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Future<?> good = pool.submit(() -> {
+      commits.append("good", 2000);
+      return null;
+    });
+    GroupCommit.NotStoredException e = assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("bad", 2000));
+    assertTrue(e.getMessage().contains("refused"));
+    good.get(5, TimeUnit.SECONDS);
+    pool.shutdown();
+    commits.close();
+  }
+
+  @Test
   void aStoreThatHangsTimesOutInsteadOfAcknowledging() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    GroupCommit<String> commits = new GroupCommit<>(batch -> release.await(), 10, 10, Thread::new);
+    GroupCommit<String> commits = new GroupCommit<>(batch -> {
+      release.await();
+      return Map.of();
+    }, 10, 10, Thread::new);
     assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("decision", 200));
     release.countDown();
     commits.close();
