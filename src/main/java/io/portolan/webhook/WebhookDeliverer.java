@@ -43,6 +43,10 @@ public class WebhookDeliverer {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject TenantRegistry tenants;
 
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portolan.webhook.allow-private-targets", defaultValue = "false")
+  boolean allowPrivateTargets;
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private ScheduledFuture<?> task;
 
@@ -97,7 +101,11 @@ public class WebhookDeliverer {
     int attempts = row.getInt(4) + 1;
     Integer status = null;
     String error = null;
+    String refusal = WebhookTargets.refusal(row.getString(5), allowPrivateTargets);
     try {
+      if (refusal != null) {
+        throw new java.io.IOException("the URL " + refusal);
+      }
       HttpRequest request = HttpRequest.newBuilder(URI.create(row.getString(5)))
           .timeout(Duration.ofSeconds(5))
           .header("Content-Type", "application/json")

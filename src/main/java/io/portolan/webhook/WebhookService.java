@@ -33,7 +33,15 @@ public class WebhookService {
 
   @PersistenceContext EntityManager em;
 
+  @jakarta.inject.Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portolan.webhook.allow-private-targets", defaultValue = "false")
+  boolean allowPrivateTargets;
+
   public WebhookView configure(TenantId tenant, WebhookInput input) {
+    String refusal = WebhookTargets.refusal(input.url(), allowPrivateTargets);
+    if (refusal != null) {
+      throw ProblemException.badRequest("url", refusal);
+    }
     TenantScope.enter(em, tenant);
     boolean exists = !em.createNativeQuery("select 1 from webhook where tenant_id = ?1")
         .setParameter(1, tenant.value()).getResultList().isEmpty();
