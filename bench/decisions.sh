@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Decision throughput and latency: Portolan's decision API against a bare OPA server holding the
+# same policy and the same tenant data, measured in the same run with wrk.
+#   bench/decisions.sh [seconds per step] [profile]     defaults: 10, test (start it with bin/stack.sh up test)
+# Writes bench/results/decisions-<time>.txt. Uses Debian's wrk (installed when missing and root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/versions.sh
+SECONDS_PER_STEP=${1:-10}; PROFILE=${2:-test}
+eval "$(bin/stack.sh env "$PROFILE" | tr ' ' '\n' | sed 's/^/export /')"
+command -v wrk >/dev/null || { [[ $(id -u) -eq 0 ]] && apt-get install -y -qq wrk >/dev/null; }
+OPA=".tools/opa-$OPA_VERSION/opa"
+BASE_PORT=28383
+out="bench/results/decisions-$(date -u +%Y%m%dT%H%M%SZ).txt"
+work=$(mktemp -d)
+
+# The baseline: a bare OPA with the same Rego and acme's data as Portolan published it.
+curl -fsS "$OPA_URL/v1/data/tenants" | jq '{tenants: .result}' > "$work/data.json"
+"$OPA" run --server --addr "127.0.0.1:$BASE_PORT" --log-level error policies/decision/decision.rego "$work/data.json" &
+opa_pid=$!
+trap 'kill $opa_pid 2>/dev/null; rm -rf "$work"' EXIT
+until curl -fsS -o /dev/null "http://127.0.0.1:$BASE_PORT/health"; do sleep 0.2; done
+
+# A token lasts 300 s: fetch one per step.
+token() {
+  curl -fsS -d grant_type=client_credentials -d client_id=acme-gateway -d client_secret=acme-gateway-secret \
+    "$KC_URL/realms/portolan/protocol/openid-connect/token" | jq -r .access_token
+}
+
+run() { # target url connections
+  BENCH_TARGET=$1 BENCH_TOKEN=$(token) wrk -t "$(( $3 < 2 ? 1 : 2 ))" -c "$3" -d "${SECONDS_PER_STEP}s" --latency \
+    -s bench/decisions.lua "$2" 2>&1
+}
+
+figures() { # wrk output -> "req/s p50 p99"
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {err=$NF}
+       END {printf "%10s req/s  p50 %8s  p99 %8s  non-2xx %s\n", rps, p50, p99, (err == "" ? 0 : err)}'
+}
+
+{
+  echo "Decision benchmark, $(date -u), $(nproc) cores, ${SECONDS_PER_STEP}s per step"
+  echo "portolan = POST /api/v1/decisions (JWT check, tenant, OPA over HTTP, group-committed decision_log)"
+  echo "opa      = bare opa run --server, same Rego and data, no decision logging"
+  for c in 1 8 32; do
+    printf "c=%-3s portolan %s\n" "$c" "$(run portolan "$APP_URL" "$c" | figures)"
+    printf "c=%-3s opa      %s\n" "$c" "$(run opa "http://127.0.0.1:$BASE_PORT" "$c" | figures)"
+  done
+} | tee "$out"
+echo "written to $out"
