@@ -19,12 +19,14 @@ profile_settings() {
   case "$1" in
     run)  PG_PORT=15432; OPA_PORT=8181;  KC_PORT=8180;  KC_MGMT_PORT=9000;  APP_PORT=8080
           STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS=""; RETENTION_MINIMUM_DAYS=1
-          WEBHOOK_PRIVATE=true ;;  # make run is a single-host demo
+          WEBHOOK_PRIVATE=true  # make run is a single-host demo
+          RATE_OVERRIDES=none ;;
     test) PG_PORT=25432; OPA_PORT=28181; KC_PORT=28180; KC_MGMT_PORT=29000; APP_PORT=28080
           STATE="$ROOT/.data/test"; FRESH=true
           # Tests cut logs they wrote a moment ago; deployments keep at least a day.
           RETENTION_MINIMUM_DAYS=0
           WEBHOOK_PRIVATE=true  # the test receiver listens on 127.0.0.1
+          RATE_OVERRIDES=initech-noisy-gateway:20  # RateLimitIT floods with this test-only client
           # Faster start for short-lived test servers; benchmarks use the run profile.
           JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
     *) echo "unknown profile '$1' (run|test)" >&2; exit 2 ;;
@@ -197,6 +199,7 @@ start_portolan() {
   PORTOLAN_DEMO_DATA=true \
   PORTOLAN_OPA_URL="http://127.0.0.1:$OPA_PORT" PORTOLAN_RETENTION_MINIMUM_DAYS="$RETENTION_MINIMUM_DAYS" \
   PORTOLAN_WEBHOOK_ALLOW_PRIVATE_TARGETS="$WEBHOOK_PRIVATE" \
+  PORTOLAN_RATE_LIMIT_CLIENT_OVERRIDES="$RATE_OVERRIDES" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KC_URL/realms/portolan/protocol/openid-connect/certs" \
   MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
     spawn portolan java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \

@@ -57,6 +57,12 @@ final class Stack {
                 "client_secret", tenant + "-gateway-secret")));
   }
 
+  /** Any confidential client's client-credentials token. */
+  static String client(String clientId, String secret) {
+    return TOKENS.computeIfAbsent("client:" + clientId, c -> token(Map.of(
+        "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
+  }
+
   private static String token(Map<String, String> form) {
     StringBuilder body = new StringBuilder();
     form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')

@@ -1,0 +1,69 @@
+package io.portolan.tenancy;
+
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.Problems;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Charges every authenticated API request to its caller's budget: over it, 429 with
+ * {@code Retry-After}; every answer tells the caller where it stands with the {@code RateLimit}
+ * and {@code RateLimit-Policy} headers (IETF httpapi draft). Unauthenticated requests are refused
+ * with 401 before they cost anything.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 100)
+public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  private static final String OUTCOME = RateLimitFilter.class.getName() + ".outcome";
+
+  @Inject RateLimiter limiter;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt)) {
+      return;
+    }
+    TokenBucket.Outcome outcome = limiter.admit(tenantOf(jwt), jwt.getSubject(), text(jwt.getClaim("azp")));
+    request.setProperty(OUTCOME, outcome);
+    if (!outcome.admitted()) {
+      request.abortWith(tooMany(outcome));
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(OUTCOME) instanceof TokenBucket.Outcome outcome) {
+      response.getHeaders().putSingle("RateLimit-Policy", "\"caller\";q=" + outcome.limit() + ";w=1");
+      response.getHeaders().putSingle("RateLimit",
+          "\"caller\";r=" + outcome.remaining() + ";t=" + outcome.resetSeconds());
+    }
+  }
+
+  private static Response tooMany(TokenBucket.Outcome outcome) {
+    Response problem = Problems.response(429, "rate-limited", "Too many requests",
+        "This caller (or its tenant) sent more requests than its budget allows; retry after "
+            + outcome.resetSeconds() + " s.");
+    return Response.fromResponse(problem).header("Retry-After", outcome.resetSeconds()).build();
+  }
+
+  /** The tenant to share a budget with; tokens without one (platform admins) get only their own. */
+  private static String tenantOf(JsonWebToken jwt) {
+    try {
+      return TenantClaims.resolve(jwt.getClaim("tenant"), jwt.getClaim("organization")).value();
+    } catch (ProblemException noTenant) {
+      return null;
+    }
+  }
+
+  private static String text(Object claim) {
+    return claim == null ? "" : String.valueOf(claim).replace("\"", "");
+  }
+}

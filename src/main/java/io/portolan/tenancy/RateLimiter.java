@@ -1,0 +1,85 @@
+package io.portolan.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Per-principal and per-tenant request budgets. Each caller (a user or a gateway's service
+ * account) has its own bucket, so one busy gateway is refused before it slows the others; each
+ * tenant has one more, so a tenant with many gateways still cannot take the whole server. A
+ * client (by its {@code azp}) may be given its own rate.
+ */
+@ApplicationScoped
+public class RateLimiter {
+  private static final int SWEEP_ABOVE = 10_000;
+  private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(2);
+
+  @Inject
+  @ConfigProperty(name = "portolan.rate-limit.principal-per-second", defaultValue = "1000")
+  double principalPerSecond;
+
+  @Inject
+  @ConfigProperty(name = "portolan.rate-limit.tenant-per-second", defaultValue = "3000")
+  double tenantPerSecond;
+
+  /** {@code client:rate} pairs, comma-separated, e.g. {@code batch-gateway:50}. */
+  @Inject
+  @ConfigProperty(name = "portolan.rate-limit.client-overrides", defaultValue = "none")
+  String clientOverrides;
+
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private volatile Map<String, Double> overrides;
+
+  /** The tighter of the caller's and the tenant's outcome; both buckets are charged. */
+  public TokenBucket.Outcome admit(String tenant, String principal, String client) {
+    long now = System.nanoTime();
+    sweepIfLarge(now);
+    double rate = overrides().getOrDefault(client, principalPerSecond);
+    TokenBucket.Outcome own = bucket("p:" + tenant + ":" + principal, rate, now).take(now);
+    if (!own.admitted() || tenant == null) {
+      return own;
+    }
+    TokenBucket.Outcome shared = bucket("t:" + tenant, tenantPerSecond, now).take(now);
+    return shared.admitted() ? own : shared;
+  }
+
+  private TokenBucket bucket(String key, double perSecond, long now) {
+    return buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst(perSecond), now));
+  }
+
+  /** Bursts of two seconds' worth: a gateway warming its cache is not refused. */
+  private static double burst(double perSecond) {
+    return Math.max(1, 2 * perSecond);
+  }
+
+  private void sweepIfLarge(long now) {
+    if (buckets.size() > SWEEP_ABOVE) {
+      buckets.values().removeIf(b -> b.idleSince(now - IDLE_NANOS));
+    }
+  }
+
+  private Map<String, Double> overrides() {
+    Map<String, Double> parsed = overrides;
+    if (parsed == null) {
+      parsed = parseOverrides(clientOverrides);
+      overrides = parsed;
+    }
+    return parsed;
+  }
+
+  static Map<String, Double> parseOverrides(String text) {
+    Map<String, Double> parsed = new HashMap<>();
+    for (String pair : text.split(",")) {
+      String[] parts = pair.trim().split(":");
+      if (parts.length == 2 && !parts[0].isBlank()) {
+        parsed.put(parts[0].trim(), Double.parseDouble(parts[1].trim()));
+      }
+    }
+    return Map.copyOf(parsed);
+  }
+}
