@@ -45,7 +45,7 @@ call PUT /api/v1/policy/settings "$officer_token" "$(jq -c .settings "$golden")"
 call POST /api/v1/policy/revisions "$officer_token" "" "201" > /dev/null
 
 call GET '/api/v1/approvals?size=500' "$officer_token" | jq -r '.items[].id' | while read -r id; do
-  call POST "/api/v1/approvals/$id/revoke" "$officer_token" '{"reason":"golden seed"}' > /dev/null
+  call POST "/api/v1/approvals/$id/revoke" "$officer_token" '{"reason":"golden seed"}' "200 409" > /dev/null  # 409: revoked meanwhile
 done
 jq -c '.approvals[] | . + {justification: "golden seed"}' "$golden" | while read -r request; do
   id=$(call POST /api/v1/approval-requests "$requester_token" "$request" 201 | jq -r .id)

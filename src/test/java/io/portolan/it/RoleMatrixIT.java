@@ -105,6 +105,11 @@ class RoleMatrixIT {
       new Row("GET", "/api/v1/audit/changes/manifest", "/api/v1/audit/changes/manifest", null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/usage/manifest", "/api/v1/audit/usage/manifest", null, Set.of(AUDITOR, ADMIN)),
       new Row("POST", "/api/v1/audit/retention", "/api/v1/audit/retention", "{}", Set.of(ADMIN)),
+      new Row("GET", "/api/v1/gateways", "/api/v1/gateways", null, Set.of(ADMIN, AUDITOR)),
+      new Row("POST", "/api/v1/gateways", "/api/v1/gateways", "{}", Set.of(ADMIN)),
+      new Row("POST", "/api/v1/gateways/{id}/rotate-secret", "/api/v1/gateways/" + NO_SUCH + "/rotate-secret", null,
+          Set.of(ADMIN)),
+      new Row("DELETE", "/api/v1/gateways/{id}", "/api/v1/gateways/" + NO_SUCH, null, Set.of(ADMIN)),
       new Row("GET", "/api/v1/tenants", "/api/v1/tenants", null, Set.of(PLATFORM_ADMIN)));
 
   @Test
