@@ -1,0 +1,22 @@
+package io.portolan.sdk;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** A model a team may use now, as {@code GET /api/v1/teams/{team}/models} lists it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AllowedModel(
+    String model,
+    String vendor,
+    String jurisdiction,
+    List<String> capabilities,
+    String costTier,
+    List<String> hostingRegions,
+    List<Decision.Obligation> obligations) {
+
+  public AllowedModel {
+    capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+    hostingRegions = hostingRegions == null ? List.of() : List.copyOf(hostingRegions);
+    obligations = obligations == null ? List.of() : List.copyOf(obligations);
+  }
+}

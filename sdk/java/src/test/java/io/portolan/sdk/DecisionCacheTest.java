@@ -1,0 +1,68 @@
+package io.portolan.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The cache's rules on their own: reuse until expiresAt, drop everything on a new policy revision. */
+class DecisionCacheTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+  private final MutableClock clock = new MutableClock(NOW);
+  private final DecisionCache cache = new DecisionCache(clock);
+  private final DecisionRequest gpt = new DecisionRequest("research", "gpt-4o", "chat", "internal", "eu", null);
+  private final DecisionRequest llama = new DecisionRequest("research", "llama", "chat", "internal", "eu", null);
+
+  @Test
+  void anAnswerIsReusedUntilItExpiresAndMarkedFromCache() {
+    cache.put(gpt, answer("d1", "rev-1", 60));
+
+    Decision reused = cache.get(gpt);
+    assertEquals("d1", reused.decisionId());
+    assertTrue(reused.fromCache());
+    assertNull(cache.get(new DecisionRequest("research", "gpt-4o", "chat", "internal", "eu", "routine")),
+        "another task tier is another request");
+
+    clock.now = NOW.plusSeconds(60);
+    assertNull(cache.get(gpt), "expired at expiresAt");
+  }
+
+  @Test
+  void aFreshAnswerWithAnotherRevisionDropsEveryCachedAnswer() {
+    cache.put(gpt, answer("d1", "rev-1", 60));
+    cache.put(llama, answer("d2", "rev-1", 60));
+    assertEquals(2, cache.size());
+
+    DecisionRequest other = new DecisionRequest("research", "mistral", "chat", "internal", "eu", null);
+    cache.put(other, answer("d3", "rev-2", 60));
+
+    assertNull(cache.get(gpt));
+    assertNull(cache.get(llama));
+    assertEquals("d3", cache.get(other).decisionId());
+    assertEquals(1, cache.size());
+  }
+
+  @Test
+  void theSameRevisionKeepsTheOthers() {
+    cache.put(gpt, answer("d1", "rev-1", 60));
+    cache.put(llama, answer("d2", "rev-1", 60));
+    assertEquals("d1", cache.get(gpt).decisionId());
+    assertEquals("d2", cache.get(llama).decisionId());
+  }
+
+  @Test
+  void theSdksOwnFailClosedAnswersAreNeverCached() {
+    cache.put(gpt, Decision.unavailable("cannot connect", false, NOW));
+    assertNull(cache.get(gpt));
+    assertFalse(cache.size() > 0);
+  }
+
+  private static Decision answer(String id, String revision, int seconds) {
+    return new Decision(id, true, List.of(), List.of(), List.of(), revision, NOW, NOW.plus(Duration.ofSeconds(seconds)), false);
+  }
+}

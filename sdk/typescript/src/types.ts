@@ -1,0 +1,94 @@
+/** Public shapes of the SDK. Field names follow Portolan's JSON. */
+
+export type DataClassification = "public" | "internal" | "confidential" | "restricted";
+export type TaskTier = "routine" | "standard" | "critical";
+
+export interface PortolanClientOptions {
+  /** Portolan's base URL, e.g. http://localhost:8080 (the API lives under /api/v1). */
+  portolanUrl: string;
+  /** Keycloak's token endpoint: .../realms/portolan/protocol/openid-connect/token */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Per-attempt timeout in milliseconds. Default 2000. */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent calls after the first one fails. Default 2. */
+  retries?: number;
+  /** When Portolan cannot answer, allow the call (with a warning obligation) instead of refusing. Default false. */
+  failOpen?: boolean;
+  /** How often queued usage reports are sent, in milliseconds. Default 1000. */
+  usageFlushIntervalMs?: number;
+  /** Send usage as soon as this many reports are queued. Default 100. */
+  usageBatchSize?: number;
+  /** Told about usage batches Portolan refused for good (4xx): they are dropped. Default: console.warn. */
+  onUsageError?: (error: Error, reports: UsageReport[]) => void;
+  /** The fetch to use (a proxy-aware one, say). Default: Node's global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface DecisionRequest {
+  team: string;
+  model: string;
+  purpose: string;
+  dataClassification: DataClassification | string;
+  region: string;
+  taskTier?: TaskTier | string;
+}
+
+export interface Reason {
+  code: string;
+  message: string;
+  rule: string;
+}
+
+export interface Obligation {
+  code: string;
+  message?: string;
+}
+
+export interface Alternative {
+  model: string;
+  vendor: string;
+  jurisdiction: string;
+  why: string;
+}
+
+export interface Decision {
+  /** Absent when the SDK answered by itself because Portolan was unavailable. */
+  decisionId?: string;
+  allow: boolean;
+  reasons: Reason[];
+  obligations: Obligation[];
+  alternatives: Alternative[];
+  /** Absent when the SDK answered by itself. */
+  policyRevision?: string;
+  /** ISO-8601 instants, as Portolan sent them. */
+  evaluatedAt: string;
+  expiresAt: string;
+  /** True when this answer came from the local cache rather than a fresh call. */
+  fromCache: boolean;
+}
+
+/** One model a team may use now, as GET /api/v1/teams/{team}/models lists it. */
+export interface AllowedModel {
+  model: string;
+  vendor?: string;
+  jurisdiction?: string;
+  obligations: Obligation[];
+  [extra: string]: unknown;
+}
+
+export interface UsageReport {
+  decisionId: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  costMicros?: number;
+}
+
+/** What flush() achieved: reports delivered, and those still queued (Portolan unreachable). */
+export interface FlushResult {
+  sent: number;
+  pending: number;
+}

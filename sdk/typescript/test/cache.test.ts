@@ -1,0 +1,93 @@
+// Pure logic, no network: the decision cache and how answers are read.
+import { describe, expect, it } from "vitest";
+import { type Decision, DecisionCache, toDecision } from "../dist/index.js";
+
+const request = { team: "research", model: "gpt-4o", purpose: "chat", dataClassification: "internal", region: "eu" };
+const t0 = Date.parse("2026-01-01T10:00:00Z");
+
+function answer(policyRevision: string, overrides: Partial<Decision> = {}): Decision {
+  return {
+    decisionId: `id-${policyRevision}`,
+    allow: true,
+    reasons: [],
+    obligations: [],
+    alternatives: [],
+    policyRevision,
+    evaluatedAt: new Date(t0).toISOString(),
+    expiresAt: new Date(t0 + 60_000).toISOString(),
+    fromCache: false,
+    ...overrides,
+  };
+}
+
+describe("DecisionCache", () => {
+  it("reuses an answer until its expiresAt, marked fromCache", () => {
+    const cache = new DecisionCache();
+    cache.put(request, answer("1-aaa"), t0);
+    expect(cache.get(request, t0 + 59_999)).toMatchObject({ decisionId: "id-1-aaa", fromCache: true });
+    expect(cache.get(request, t0 + 60_000)).toBeUndefined();
+  });
+
+  it("keys answers by every request field, task tier included", () => {
+    const cache = new DecisionCache();
+    cache.put(request, answer("1-aaa"), t0);
+    expect(cache.get({ ...request, region: "us" }, t0)).toBeUndefined();
+    expect(cache.get({ ...request, taskTier: "routine" }, t0)).toBeUndefined();
+    expect(cache.get({ ...request }, t0)).toBeDefined();
+  });
+
+  it("drops every cached answer when a fresh answer names another policy revision", () => {
+    const cache = new DecisionCache();
+    const other = { ...request, model: "mistral-large" };
+    cache.put(request, answer("1-aaa"), t0);
+    cache.put(other, answer("1-aaa"), t0);
+    expect(cache.size).toBe(2);
+
+    cache.put({ ...request, model: "llama" }, answer("2-bbb"), t0 + 1000);
+
+    expect(cache.size).toBe(1);
+    expect(cache.get(request, t0 + 1000)).toBeUndefined();
+    expect(cache.get(other, t0 + 1000)).toBeUndefined();
+    expect(cache.get({ ...request, model: "llama" }, t0 + 1000)?.policyRevision).toBe("2-bbb");
+  });
+
+  it("never keeps the SDK's own fail-closed answers", () => {
+    const cache = new DecisionCache();
+    cache.put(request, answer("1-aaa", { decisionId: undefined, policyRevision: undefined }), t0);
+    expect(cache.size).toBe(0);
+  });
+
+  it("does not stretch an answer's lifetime when the local clock runs behind Portolan's", () => {
+    const cache = new DecisionCache();
+    const localNow = t0 - 3_600_000; // an hour behind
+    cache.put(request, answer("1-aaa"), localNow);
+    expect(cache.get(request, localNow + 59_000)).toBeDefined();
+    expect(cache.get(request, localNow + 61_000)).toBeUndefined();
+  });
+});
+
+describe("toDecision", () => {
+  it("reads the known fields, ignores unknown ones and treats anything but allow=true as a refusal", () => {
+    const decision = toDecision({
+      decisionId: "d1",
+      allow: "yes",
+      reasons: [{ code: "model_unknown", message: "no such model", rule: "model_unknown", extra: 1 }],
+      alternatives: [{ model: "m", vendor: "v", jurisdiction: "FR", why: "cheaper", score: 3 }],
+      policyRevision: "3-abc",
+      evaluatedAt: "2026-01-01T10:00:00Z",
+      expiresAt: "2026-01-01T10:01:00Z",
+      somethingNew: { nested: true },
+    });
+    expect(decision).toEqual({
+      decisionId: "d1",
+      allow: false,
+      reasons: [{ code: "model_unknown", message: "no such model", rule: "model_unknown" }],
+      obligations: [],
+      alternatives: [{ model: "m", vendor: "v", jurisdiction: "FR", why: "cheaper" }],
+      policyRevision: "3-abc",
+      evaluatedAt: "2026-01-01T10:00:00Z",
+      expiresAt: "2026-01-01T10:01:00Z",
+      fromCache: false,
+    });
+  });
+});
