@@ -31,6 +31,9 @@ bin/stack.sh up test
 echo "[test] integration tests" >&2
 mvn -B failsafe:integration-test failsafe:verify
 
+echo "[test] SDKs, gateway integrations and the web UI against the same stack" >&2
+bin/test-clients.sh
+
 echo "[test] no bearer token in the stack's logs" >&2
 if grep -rlE 'eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.' .data/test/*.log; then
   echo "[test] a token was written to the logs above" >&2; exit 1
