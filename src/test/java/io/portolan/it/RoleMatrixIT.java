@@ -55,6 +55,8 @@ class RoleMatrixIT {
   private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
   private static final List<Row> MATRIX = List.of(
       new Row("POST", "/api/v1/decisions", "/api/v1/decisions", "{}", Set.of(GATEWAY)),
+      // No X-Portolan-* headers: the gateway gets 400, nothing is decided or logged.
+      new Row("GET", "/api/v1/decisions/auth-request", "/api/v1/decisions/auth-request", null, Set.of(GATEWAY)),
       new Row("GET", "/api/v1/models", "/api/v1/models", null, READERS),
       new Row("POST", "/api/v1/models", "/api/v1/models", "{}", CURATORS),
       new Row("GET", "/api/v1/models/{id}", "/api/v1/models/" + NO_SUCH, null, READERS),
