@@ -1,0 +1,73 @@
+"""The guardrail's own logic, without a proxy: team mapping, what it asks, what the caller reads,
+and failing closed when Portolan cannot be reached."""
+import asyncio
+import socket
+from types import SimpleNamespace
+
+import pytest
+from fastapi import HTTPException
+
+from conftest import TOKEN_URL
+from portolan import Alternative, Decision, PortolanClient, Reason
+from portolan_guardrail import Ask, Caller, PortolanGuardrail, TeamMapping, denial_message
+
+
+def key(**fields):
+    return SimpleNamespace(**{"team_id": None, "team_alias": None, "key_alias": None, "metadata": None,
+                              "team_metadata": None, **fields})
+
+
+def test_team_mapping_order():
+    mapping = TeamMapping({"research": "g-research", "team-9": "g-ops", "ci-key": "g-ci"}, "g-default")
+    assert mapping.portolan_team(Caller.of(key(team_alias="research", team_id="team-9"))) == "g-research"
+    assert mapping.portolan_team(Caller.of(key(team_id="team-9"))) == "g-ops"
+    assert mapping.portolan_team(Caller.of(key(key_alias="ci-key"))) == "g-ci"
+    assert mapping.portolan_team(Caller.of(key(team_alias="research", metadata={"portolan_team": "g-x"}))) == "g-x"
+    assert mapping.portolan_team(Caller.of(key(team_metadata={"portolan_team": "g-y"}))) == "g-y"
+    assert mapping.portolan_team(Caller.of(key(team_alias="sales"))) == "g-default"
+    assert TeamMapping({}).portolan_team(Caller.of(key(team_alias="sales"))) is None
+
+
+def guardrail(**settings):
+    client = PortolanClient("http://127.0.0.1:9", TOKEN_URL, "x", "y", retries=0)
+    return PortolanGuardrail(client=client, guardrail_name="portolan", event_hook="pre_call", default_on=True,
+                             **settings)
+
+
+def test_ask_takes_metadata_then_defaults_and_maps_models():
+    g = guardrail(portolan_team_map={"research": "g-research"}, portolan_model_map={"gpt-4o-mini": "g-gpt"},
+                  portolan_default_purpose="chat", portolan_default_data_classification="internal",
+                  portolan_default_region="eu")
+    caller = key(team_alias="research")
+    assert g.ask_for(caller, {"model": "gpt-4o-mini"}) == Ask("g-research", "g-gpt", "chat", "internal", "eu")
+    asked = g.ask_for(caller, {"model": "g-llama", "metadata": {"purpose": "code", "data_classification": "restricted",
+                                                               "region": "uk", "task_tier": "critical"}})
+    assert asked == Ask("g-research", "g-llama", "code", "restricted", "uk", "critical")
+
+
+def test_a_caller_of_no_team_is_refused():
+    with pytest.raises(HTTPException) as refused:
+        guardrail().ask_for(key(team_alias="sales"), {"model": "g-gpt"})
+    assert refused.value.status_code == 403
+
+
+def test_denial_message_names_reasons_and_alternatives():
+    decision = Decision(allow=False, decision_id="d-1",
+                        reasons=(Reason("vendor_suspended", "vendor 'x' is suspended", "vendor_suspended"),),
+                        alternatives=(Alternative("g-llama", "g-meta", "US", "approved"),))
+    text = denial_message(Ask("g-research", "g-x", "chat", "internal", "eu"), decision)
+    assert "vendor_suspended: vendor 'x' is suspended" in text
+    assert "Approved alternatives: g-llama (g-meta, US)." in text and "Decision d-1." in text
+
+
+def test_unreachable_portolan_refuses_the_call():
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    g = PortolanGuardrail(client=PortolanClient(f"http://127.0.0.1:{port}", TOKEN_URL, "initech-gateway",
+                                                "initech-gateway-secret", retries=0),
+                          portolan_default_team="g-research", guardrail_name="portolan", event_hook="pre_call")
+    with pytest.raises(HTTPException) as refused:
+        asyncio.run(g.async_pre_call_hook(key(), None, {"model": "g-gpt"}, "completion"))
+    assert refused.value.status_code == 403
+    assert refused.value.detail["portolan"]["reasons"][0]["code"] == "portolan_unavailable"

@@ -1,0 +1,13 @@
+"""Portolan's Python SDK: ask Portolan before an AI model call, report usage after it."""
+from .cache import DecisionCache
+from .client import PortolanClient
+from .errors import PortolanError, ProblemError, UnavailableError
+from .models import (UNAVAILABLE, AllowedModel, Alternative, Decision, DecisionRequest, FieldError, Obligation,
+                     Reason, UsageReport, UsageStats)
+
+__all__ = [
+    "PortolanClient", "DecisionCache", "PortolanError", "ProblemError", "UnavailableError", "UNAVAILABLE",
+    "AllowedModel", "Alternative", "Decision", "DecisionRequest", "FieldError", "Obligation", "Reason",
+    "UsageReport", "UsageStats",
+]
+__version__ = "0.1.0"

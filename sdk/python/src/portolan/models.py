@@ -1,0 +1,168 @@
+"""The typed shapes of Portolan's answers. Unknown JSON fields are ignored, so a newer server
+that adds fields does not break an older SDK."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+UNAVAILABLE = "portolan_unavailable"
+
+
+def parse_instant(value: Any) -> Optional[datetime]:
+    """An ISO-8601 instant as Java prints it ('...T09:41:06.310567123Z') to an aware datetime."""
+    if not isinstance(value, str) or not value:
+        return None
+    text = value.replace("Z", "+00:00")
+    # datetime takes at most 6 fractional digits; Java may print 9.
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text)
+    parsed = datetime.fromisoformat(text)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a decision denied: a stable machine code, a sentence for people, and the rule."""
+    code: str
+    message: str = ""
+    rule: str = ""
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Reason":
+        return cls(str(data.get("code", "")), str(data.get("message") or ""), str(data.get("rule") or ""))
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """A condition the caller must honour when it goes ahead with an allowed call."""
+    code: str
+    message: str = ""
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Obligation":
+        return cls(str(data.get("code", "")), str(data.get("message") or ""))
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A model the team may use instead, with why it qualifies."""
+    model: str
+    vendor: str = ""
+    jurisdiction: str = ""
+    why: str = ""
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Alternative":
+        return cls(str(data.get("model", "")), str(data.get("vendor") or ""),
+                   str(data.get("jurisdiction") or ""), str(data.get("why") or ""))
+
+
+@dataclass(frozen=True)
+class DecisionRequest:
+    """What is asked; also the key of the local decision cache."""
+    team: str
+    model: str
+    purpose: str
+    data_classification: str
+    region: str
+    task_tier: Optional[str] = None
+
+    def to_json(self) -> Dict[str, Any]:
+        body: Dict[str, Any] = {"team": self.team, "model": self.model, "purpose": self.purpose,
+                                "dataClassification": self.data_classification, "region": self.region}
+        if self.task_tier:
+            body["taskTier"] = self.task_tier
+        return body
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Portolan's answer. ``decision_id`` is None only for an answer the SDK made up itself
+    because Portolan could not be asked (reason or obligation ``portolan_unavailable``)."""
+    allow: bool
+    decision_id: Optional[str] = None
+    reasons: Tuple[Reason, ...] = ()
+    obligations: Tuple[Obligation, ...] = ()
+    alternatives: Tuple[Alternative, ...] = ()
+    policy_revision: Optional[str] = None
+    evaluated_at: Optional[datetime] = None
+    expires_at: Optional[datetime] = None
+    from_cache: bool = False
+
+    @property
+    def reason_codes(self) -> List[str]:
+        return [r.code for r in self.reasons]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Decision":
+        return cls(
+            allow=data.get("allow") is True,  # anything but a literal true denies
+            decision_id=data.get("decisionId"),
+            reasons=tuple(Reason.from_json(r) for r in data.get("reasons") or ()),
+            obligations=tuple(Obligation.from_json(o) for o in data.get("obligations") or ()),
+            alternatives=tuple(Alternative.from_json(a) for a in data.get("alternatives") or ()),
+            policy_revision=data.get("policyRevision"),
+            evaluated_at=parse_instant(data.get("evaluatedAt")),
+            expires_at=parse_instant(data.get("expiresAt")),
+        )
+
+
+@dataclass(frozen=True)
+class AllowedModel:
+    """One model a team may use now, with the obligations that come with it."""
+    model: str
+    vendor: str = ""
+    jurisdiction: str = ""
+    capabilities: Tuple[str, ...] = ()
+    cost_tier: str = ""
+    hosting_regions: Tuple[str, ...] = ()
+    obligations: Tuple[Obligation, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "AllowedModel":
+        return cls(
+            model=str(data.get("model", "")),
+            vendor=str(data.get("vendor") or ""),
+            jurisdiction=str(data.get("jurisdiction") or ""),
+            capabilities=tuple(data.get("capabilities") or ()),
+            cost_tier=str(data.get("costTier") or ""),
+            hosting_regions=tuple(data.get("hostingRegions") or ()),
+            obligations=tuple(Obligation.from_json(o) for o in data.get("obligations") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class UsageReport:
+    """What one call used, reported after it against the decision that allowed it."""
+    decision_id: str
+    model: str
+    input_tokens: int
+    output_tokens: int
+    latency_ms: int
+    cost_micros: Optional[int] = None
+
+    def to_json(self) -> Dict[str, Any]:
+        body: Dict[str, Any] = {"decisionId": self.decision_id, "model": self.model,
+                                "inputTokens": self.input_tokens, "outputTokens": self.output_tokens,
+                                "latencyMs": self.latency_ms}
+        if self.cost_micros is not None:
+            body["costMicros"] = self.cost_micros
+        return body
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One invalid field of a refused request, as the problem document names it."""
+    field: str
+    message: str = ""
+
+
+@dataclass
+class UsageStats:
+    """What the usage reporter did so far, for health pages and tests."""
+    sent: int = 0
+    dropped: int = 0
+    batches: int = 0
+    last_error: Optional[str] = None
+    pending: int = field(default=0)

@@ -1,0 +1,77 @@
+"""The decision cache and answer parsing, as pure logic."""
+from datetime import datetime, timedelta, timezone
+
+from portolan import Decision, DecisionCache, DecisionRequest
+from portolan._http import backoff_seconds
+from portolan.models import parse_instant
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+
+
+def answer(revision, decision_id="d1", expires_in=60):
+    return Decision(allow=True, decision_id=decision_id, policy_revision=revision,
+                    evaluated_at=NOW, expires_at=NOW + timedelta(seconds=expires_in))
+
+
+def request(model="g-gpt"):
+    return DecisionRequest("g-research", model, "chat", "internal", "eu")
+
+
+class Clock:
+    def __init__(self):
+        self.now = NOW
+
+    def __call__(self):
+        return self.now
+
+
+def test_hit_is_marked_and_expires():
+    clock = Clock()
+    cache = DecisionCache(clock)
+    cache.put(request(), answer("1-abc"))
+    hit = cache.get(request())
+    assert hit.from_cache and hit.decision_id == "d1"
+    assert cache.get(request("g-llama")) is None
+    clock.now = NOW + timedelta(seconds=60)
+    assert cache.get(request()) is None and len(cache) == 0
+
+
+def test_an_answer_from_another_revision_drops_the_whole_cache():
+    cache = DecisionCache(Clock())
+    cache.put(request("a"), answer("1-abc", "d1"))
+    cache.put(request("b"), answer("1-abc", "d2"))
+    assert len(cache) == 2
+    cache.put(request("c"), answer("2-def", "d3"))
+    assert cache.get(request("a")) is None and cache.get(request("b")) is None
+    assert cache.get(request("c")).decision_id == "d3" and len(cache) == 1
+
+
+def test_answers_without_decision_id_are_not_cached():
+    cache = DecisionCache(Clock())
+    cache.put(request(), Decision(allow=False))
+    assert len(cache) == 0
+
+
+def test_unknown_fields_are_ignored_and_instants_parsed():
+    decision = Decision.from_json({
+        "decisionId": "6f1c", "allow": False, "somethingNew": {"x": 1},
+        "reasons": [{"code": "vendor_suspended", "message": "m", "rule": "r", "extra": 1}],
+        "obligations": [{"code": "o", "message": "om", "until": "later"}],
+        "alternatives": [{"model": "g-llama", "vendor": "g-meta", "jurisdiction": "US", "why": "w", "rank": 1}],
+        "policyRevision": "3-be5f", "evaluatedAt": "2026-11-25T09:41:06.310567123Z",
+        "expiresAt": "2026-11-25T09:42:06Z"})
+    assert decision.reason_codes == ["vendor_suspended"] and decision.alternatives[0].vendor == "g-meta"
+    assert decision.expires_at - decision.evaluated_at == timedelta(seconds=59, microseconds=689433)
+
+
+def test_only_a_literal_true_allows():
+    assert Decision.from_json({"allow": "true"}).allow is False
+
+
+def test_parse_instant_handles_offsets():
+    assert parse_instant("2026-11-25T10:00:00+01:00") == NOW
+
+
+def test_backoff_grows_with_jitter_and_is_capped():
+    for failures, upper in ((1, 0.1), (2, 0.2), (3, 0.4), (10, 2.0)):
+        assert upper / 2 <= backoff_seconds(failures) <= upper
