@@ -22,6 +22,7 @@ class OpaOutageIT {
     try {
       var refused = post("/api/v1/decisions", gateway("acme"), decision("research", "gpt-4o"));
       ErrorsIT.assertProblem(refused, 503, "policy-engine-unavailable");
+      assertEquals("2", refused.header("Retry-After"), "clients are told when to retry");
       assertEquals(503, Stack.get("/health/ready", null).status());
     } finally {
       Stack.stackCommand("start", "test", "opa");

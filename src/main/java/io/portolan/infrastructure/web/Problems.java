@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.Response;
 
 /** Builds problem+json responses. */
 public final class Problems {
+  static final int RETRY_AFTER_SECONDS = 2;
+
   private Problems() {}
 
   public static Response response(Problem problem) {
@@ -11,6 +13,10 @@ public final class Problems {
         Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     if (problem.status() == 401) {
       builder.header("WWW-Authenticate", "Bearer realm=\"portolan\"");
+    }
+    if (problem.status() == 503) {
+      // Outages here are a restart or a reconnect away: tell clients when to come back.
+      builder.header("Retry-After", RETRY_AFTER_SECONDS);
     }
     return builder.build();
   }
