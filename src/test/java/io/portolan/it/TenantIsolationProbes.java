@@ -1,0 +1,266 @@
+package io.portolan.it;
+
+import io.portolan.it.TenantIsolationHttp.Call;
+import io.portolan.it.TenantIsolationWorld.Kind;
+import io.portolan.it.TenantIsolationWorld.Tenant;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * For each operation of the OpenAPI document, the requests the fuzz may send: paths, filters,
+ * headers and bodies naming an id of the other tenant (or one that exists nowhere), and requests
+ * naming nothing foreign whose answers must still show nothing of the other tenant.
+ *
+ * <p>Requests that would change a tenant-wide setting for real are sent in a harmless form (an
+ * invalid body, as RoleMatrixIT does); deleting the webhook and publishing the draft have none,
+ * so they are sent only by callers whose role is refused them.
+ */
+final class TenantIsolationProbes {
+  /** What the answers to a probe must satisfy beyond "no leak, no 5xx, errors as problem+json". */
+  enum Rule {
+    /** Names one object by its id: the other tenant's answers as one that exists nowhere, 403 or 404. */
+    SINGLE_OBJECT,
+    /** Names the other tenant's ids in a body, header or filter: answered as ids that exist nowhere. */
+    REFERENCE,
+    /** Creates the caller's own object under an id the other tenant uses: as a fresh id (no 409 oracle). */
+    CREATE_OWN,
+    /** Names nothing of the other tenant: only the leak checks apply. */
+    AMBIENT
+  }
+
+  /** What of two successful twin answers must be equal (errors are always compared by their problem). */
+  enum View { STATUS, BODY, DECISION, AUTH }
+
+  /** What a builder gets: the caller, its tenant, the id under test, and fresh ids shared by both twins. */
+  record Request(String caller, Tenant own, String id, String freshId, String freshUuid) {}
+
+  interface Builder {
+    Call build(Request r);
+  }
+
+  record Probe(String operation, String name, Rule rule, Kind kind, View view, Set<String> neverBy, Builder builder) {}
+
+  private static final String API = "/api/v1";
+  private static final String TEAM_MODELS_QUERY = "/models?purpose=chat&dataClassification=internal&region=eu";
+
+  private final TenantIsolationWorld world;
+  private final String since;
+  private final Map<String, List<Probe>> table = new TreeMap<>();
+
+  TenantIsolationProbes(TenantIsolationWorld world) {
+    this.world = world;
+    this.since = world.start.toString();
+    inventory();
+    decisions();
+    policy();
+    approvals();
+    audit();
+    rest();
+  }
+
+  Map<String, List<Probe>> table() {
+    return table;
+  }
+
+  private void inventory() {
+    String models = "GET " + API + "/models";
+    ambient(models, "all", r -> get(r, "/models?size=500"));
+    add(models, "vendor filter", Rule.REFERENCE, Kind.VENDOR, View.BODY, r -> get(r, "/models?size=500&vendor=" + r.id()));
+    add(models, "capability filter", Rule.REFERENCE, Kind.CAPABILITY, View.BODY, r -> get(r, "/models?capability=" + r.id()));
+    add(models, "search", Rule.REFERENCE, Kind.MODEL, View.BODY, r -> get(r, "/models?q=" + r.id()));
+    String createModel = "POST " + API + "/models";
+    add(createModel, "foreign vendor", Rule.REFERENCE, Kind.VENDOR, View.STATUS,
+        r -> send(r, "POST", "/models", Fixtures.model(r.freshId(), r.id(), "proposed")).cleanup(API + "/models/" + r.freshId()));
+    add(createModel, "foreign id", Rule.CREATE_OWN, Kind.MODEL, View.STATUS,
+        r -> send(r, "POST", "/models", Fixtures.model(r.id(), r.own().vendor, "proposed")).cleanup(API + "/models/" + r.id()));
+    single("GET " + API + "/models/{id}", Kind.MODEL, r -> get(r, "/models/" + r.id()));
+    single("PUT " + API + "/models/{id}", Kind.MODEL,
+        r -> send(r, "PUT", "/models/" + r.id(), Fixtures.model(r.id(), r.own().vendor, "proposed")));
+    add("PUT " + API + "/models/{id}", "own model, foreign vendor", Rule.REFERENCE, Kind.VENDOR, View.STATUS, r -> {
+      Map<String, Object> body = new LinkedHashMap<>(r.own().bodies.get(r.own().spareModel));
+      body.put("vendor", r.id());
+      return send(r, "PUT", "/models/" + r.own().spareModel, body);
+    });
+    single("DELETE " + API + "/models/{id}", Kind.MODEL, r -> send(r, "DELETE", "/models/" + r.id(), null));
+
+    ambient("GET " + API + "/vendors", "all", r -> get(r, "/vendors?size=500"));
+    add("POST " + API + "/vendors", "foreign id", Rule.CREATE_OWN, Kind.VENDOR, View.STATUS,
+        r -> send(r, "POST", "/vendors", Fixtures.vendor(r.id(), "FR")).cleanup(API + "/vendors/" + r.id()));
+    single("GET " + API + "/vendors/{id}", Kind.VENDOR, r -> get(r, "/vendors/" + r.id()));
+    single("PUT " + API + "/vendors/{id}", Kind.VENDOR, r -> send(r, "PUT", "/vendors/" + r.id(), Fixtures.vendor(r.id(), "FR")));
+    single("DELETE " + API + "/vendors/{id}", Kind.VENDOR, r -> send(r, "DELETE", "/vendors/" + r.id(), null));
+
+    ambient("GET " + API + "/teams", "all", r -> get(r, "/teams?size=500"));
+    add("POST " + API + "/teams", "foreign id", Rule.CREATE_OWN, Kind.TEAM, View.STATUS,
+        r -> send(r, "POST", "/teams", Fixtures.team(r.id())).cleanup(API + "/teams/" + r.id()));
+    single("GET " + API + "/teams/{id}", Kind.TEAM, r -> get(r, "/teams/" + r.id()));
+    single("PUT " + API + "/teams/{id}", Kind.TEAM, r -> send(r, "PUT", "/teams/" + r.id(), Fixtures.team(r.id())));
+    single("DELETE " + API + "/teams/{id}", Kind.TEAM, r -> send(r, "DELETE", "/teams/" + r.id(), null));
+    single("GET " + API + "/teams/{team}/models", Kind.TEAM, r -> get(r, "/teams/" + r.id() + TEAM_MODELS_QUERY));
+  }
+
+  private void decisions() {
+    String decide = "POST " + API + "/decisions";
+    add(decide, "foreign team", Rule.REFERENCE, Kind.TEAM, View.DECISION,
+        r -> send(r, "POST", "/decisions", Fixtures.decision(r.id(), r.own().model)));
+    add(decide, "foreign model", Rule.REFERENCE, Kind.MODEL, View.DECISION,
+        r -> send(r, "POST", "/decisions", Fixtures.decision(r.own().team, r.id())));
+    String auth = "GET " + API + "/decisions/auth-request";
+    add(auth, "foreign team", Rule.REFERENCE, Kind.TEAM, View.AUTH, r -> authRequest(r, r.id(), r.own().model));
+    add(auth, "foreign model", Rule.REFERENCE, Kind.MODEL, View.AUTH, r -> authRequest(r, r.own().team, r.id()));
+
+    // A sidecar upload naming a decision id: filed in the caller's own log, whoever else used the id.
+    add("POST " + API + "/opa/decision-logs", "foreign decision id", Rule.REFERENCE, Kind.SIDECAR_DECISION, View.BODY, r -> {
+      Map<String, Object> input = new LinkedHashMap<>(Fixtures.decision(r.own().team, r.own().model));
+      input.put("tenant", r.own().name);
+      return send(r, "POST", "/opa/decision-logs", List.of(Map.of("decision_id", r.id(), "path", "portolan/decision",
+          "input", input, "result", Map.of("allow", false, "reasons", List.of()), "timestamp", Instant.now().toString())));
+    });
+
+    String usage = "POST " + API + "/usage";
+    add(usage, "foreign decision", Rule.REFERENCE, Kind.DECISION, View.STATUS,
+        r -> send(r, "POST", "/usage", usageReport(r.id(), r.own().model)).with("Idempotency-Key", r.freshId()));
+    add(usage, "foreign idempotency key", Rule.REFERENCE, Kind.USAGE_KEY, View.STATUS,
+        r -> send(r, "POST", "/usage", usageReport(r.freshUuid(), r.own().model)).with("Idempotency-Key", r.id()));
+  }
+
+  private void policy() {
+    ambient("GET " + API + "/policy/settings", "draft", r -> get(r, "/policy/settings"));
+    ambient("PUT " + API + "/policy/settings", "invalid", r -> send(r, "PUT", "/policy/settings", "{\"residency\":{\"secret\":[]}}"));
+    ambient("POST " + API + "/policy/impact", "since setup", r -> send(r, "POST", "/policy/impact", Map.of("from", since)));
+    ambient("GET " + API + "/policy/revisions", "all", r -> get(r, "/policy/revisions"));
+    add("POST " + API + "/policy/revisions", "publish", Rule.AMBIENT, null, View.STATUS,
+        Set.of("alice", "olivia", "erin"), r -> send(r, "POST", "/policy/revisions", null));
+    single("POST " + API + "/policy/revisions/{number}/rollback", Kind.REVISION,
+        r -> send(r, "POST", "/policy/revisions/" + r.id() + "/rollback", null));
+  }
+
+  private void approvals() {
+    String requests = "GET " + API + "/approval-requests";
+    ambient(requests, "all", r -> get(r, "/approval-requests?size=500"));
+    add(requests, "team filter", Rule.REFERENCE, Kind.TEAM, View.BODY, r -> get(r, "/approval-requests?team=" + r.id()));
+    add(requests, "pending of team", Rule.REFERENCE, Kind.TEAM, View.BODY,
+        r -> get(r, "/approval-requests?status=pending&team=" + r.id()));
+    String submit = "POST " + API + "/approval-requests";
+    add(submit, "foreign model", Rule.REFERENCE, Kind.MODEL, View.STATUS,
+        r -> send(r, "POST", "/approval-requests", approvalRequest(world.ownTeam(r.caller()), r.id())));
+    add(submit, "foreign team", Rule.REFERENCE, Kind.TEAM, View.STATUS,
+        r -> send(r, "POST", "/approval-requests", approvalRequest(r.id(), r.own().model)));
+    single("GET " + API + "/approval-requests/{id}", Kind.REQUEST, r -> get(r, "/approval-requests/" + r.id()));
+    String decide = "POST " + API + "/approval-requests/{id}/decision";
+    single(decide, Kind.REQUEST, r -> send(r, "POST", "/approval-requests/" + r.id() + "/decision",
+        Map.of("outcome", "approve", "comment", "fuzz")));
+    add(decide, "reject", Rule.SINGLE_OBJECT, Kind.REQUEST, View.STATUS, r -> send(r, "POST",
+        "/approval-requests/" + r.id() + "/decision", Map.of("outcome", "reject", "comment", "fuzz")));
+    single("POST " + API + "/approval-requests/{id}/withdraw", Kind.REQUEST,
+        r -> send(r, "POST", "/approval-requests/" + r.id() + "/withdraw", null));
+
+    ambient("GET " + API + "/approvals", "all", r -> get(r, "/approvals?size=500"));
+    add("GET " + API + "/approvals", "team filter", Rule.REFERENCE, Kind.TEAM, View.BODY,
+        r -> get(r, "/approvals?expiringWithinDays=3650&team=" + r.id()));
+    single("POST " + API + "/approvals/{id}/revoke", Kind.APPROVAL,
+        r -> send(r, "POST", "/approvals/" + r.id() + "/revoke", Map.of("reason", "fuzz")));
+
+    ambient("GET " + API + "/portability", "matrix", r -> get(r, "/portability"));
+    add("GET " + API + "/portability/what-if", "foreign vendor", Rule.REFERENCE, Kind.VENDOR, View.BODY,
+        r -> get(r, "/portability/what-if?vendor=" + r.id()));
+    ambient("GET " + API + "/portability/what-if", "jurisdiction", r -> get(r, "/portability/what-if?jurisdiction=FR"));
+  }
+
+  /**
+   * Exports and manifests read only the window since setup began. Filtered by a foreign team or
+   * model they are compared by status only: the caller's own log legitimately holds decisions
+   * other probes asked for with those very names.
+   */
+  private void audit() {
+    for (String log : List.of("decisions", "usage")) {
+      String export = "GET " + API + "/audit/" + log;
+      ambient(export, "ndjson", r -> export(r, "/audit/" + log + "?format=ndjson&from=" + since));
+      ambient(export, "csv", r -> export(r, "/audit/" + log + "?from=" + since).with("Accept", "text/csv"));
+      add(export, "team filter", Rule.REFERENCE, Kind.TEAM, View.STATUS,
+          r -> export(r, "/audit/" + log + "?format=ndjson&from=" + since + "&team=" + r.id()));
+      add(export, "model filter", Rule.REFERENCE, Kind.MODEL, View.STATUS,
+          r -> export(r, "/audit/" + log + "?format=csv&from=" + since + "&model=" + r.id()));
+      String manifest = "GET " + API + "/audit/" + log + "/manifest";
+      ambient(manifest, "window", r -> get(r, "/audit/" + log + "/manifest?from=" + since));
+      add(manifest, "team filter", Rule.REFERENCE, Kind.TEAM, View.STATUS,
+          r -> get(r, "/audit/" + log + "/manifest?from=" + since + "&team=" + r.id()));
+    }
+    ambient("GET " + API + "/audit/changes", "ndjson", r -> export(r, "/audit/changes?format=ndjson&from=" + since));
+    ambient("GET " + API + "/audit/changes", "csv", r -> export(r, "/audit/changes?format=csv&from=" + since));
+    ambient("GET " + API + "/audit/changes/manifest", "window", r -> get(r, "/audit/changes/manifest?from=" + since));
+    for (String log : List.of("decisions", "changes", "usage")) {
+      ambient("GET " + API + "/audit/verify", log, r -> get(r, "/audit/verify?log=" + log + "&from=" + since));
+    }
+    ambient("POST " + API + "/audit/retention", "invalid", r -> send(r, "POST", "/audit/retention", "{}"));
+  }
+
+  private void rest() {
+    ambient("GET " + API + "/webhook", "get", r -> get(r, "/webhook"));
+    ambient("PUT " + API + "/webhook", "invalid", r -> send(r, "PUT", "/webhook", Map.of("url", "not a url")));
+    add("DELETE " + API + "/webhook", "delete", Rule.AMBIENT, null, View.STATUS, Set.of("dave"),
+        r -> send(r, "DELETE", "/webhook", null));
+    ambient("GET " + API + "/webhook/deliveries", "all", r -> get(r, "/webhook/deliveries?size=500"));
+    ambient("GET " + API + "/tenants", "list", r -> get(r, "/tenants"));
+
+    ambient("GET " + API + "/gateways", "list", r -> get(r, "/gateways"));
+    add("POST " + API + "/gateways", "foreign id", Rule.CREATE_OWN, Kind.GATEWAY, View.STATUS,
+        r -> send(r, "POST", "/gateways", Map.of("id", r.id(), "description", "fuzz")).cleanup(API + "/gateways/" + r.id()));
+    single("POST " + API + "/gateways/{id}/rotate-secret", Kind.GATEWAY,
+        r -> send(r, "POST", "/gateways/" + r.id() + "/rotate-secret", null));
+    single("DELETE " + API + "/gateways/{id}", Kind.GATEWAY, r -> send(r, "DELETE", "/gateways/" + r.id(), null));
+  }
+
+  // ---- bodies ----
+
+  private Map<String, Object> approvalRequest(String team, String model) {
+    return Map.of("team", team, "model", model, "purpose", "chat", "maxDataClassification", "internal",
+        "regions", List.of("eu"), "justification", "fuzz");
+  }
+
+  private static Map<String, Object> usageReport(String decisionId, String model) {
+    return Map.of("decisionId", decisionId, "model", model, "inputTokens", 1, "outputTokens", 1, "latencyMs", 1);
+  }
+
+  private Call authRequest(Request r, String team, String model) {
+    return get(r, "/decisions/auth-request")
+        .with("X-Portolan-Team", team).with("X-Portolan-Model", model).with("X-Portolan-Purpose", "chat")
+        .with("X-Portolan-Data-Classification", "internal").with("X-Portolan-Region", "eu");
+  }
+
+  // ---- table building ----
+
+  private Call get(Request r, String path) {
+    return world.call(r.caller(), "GET", API + path, null);
+  }
+
+  /** Exports are CSV or NDJSON: an Accept of JSON alone would get 406 and read nothing. */
+  private Call export(Request r, String path) {
+    return get(r, path).with("Accept", "*/*");
+  }
+
+  private Call send(Request r, String method, String path, Object body) {
+    return world.call(r.caller(), method, API + path, body);
+  }
+
+  private void single(String operation, Kind kind, Builder builder) {
+    add(operation, "by id", Rule.SINGLE_OBJECT, kind, View.STATUS, builder);
+  }
+
+  private void ambient(String operation, String name, Builder builder) {
+    add(operation, name, Rule.AMBIENT, null, View.STATUS, builder);
+  }
+
+  private void add(String operation, String name, Rule rule, Kind kind, View view, Builder builder) {
+    add(operation, name, rule, kind, view, Set.of(), builder);
+  }
+
+  private void add(String operation, String name, Rule rule, Kind kind, View view, Set<String> neverBy, Builder builder) {
+    table.computeIfAbsent(operation, o -> new ArrayList<>()).add(new Probe(operation, name, rule, kind, view, neverBy, builder));
+  }
+}
