@@ -99,8 +99,9 @@ public class GatewayService {
     return client;
   }
 
+  /** Dots appear in neither tenant aliases nor gateway ids, so no two tenants' names can meet. */
   static String clientId(TenantId tenant, String id) {
-    return "gw-" + tenant.value() + "-" + id;
+    return "gw." + tenant.value() + "." + id;
   }
 
   private ObjectNode representation(TenantId tenant, GatewayView view) {

@@ -35,7 +35,7 @@ class GatewayIT {
     assertEquals("no-store", issued.header("Cache-Control"));
     String clientId = issued.body().at("/gateway/clientId").asText();
     String secret = issued.body().get("clientSecret").asText();
-    assertEquals("gw-acme-" + id, clientId);
+    assertEquals("gw.acme." + id, clientId);
     assertTrue(issued.body().get("tokenUrl").asText().endsWith("/protocol/openid-connect/token"));
 
     String token = clientToken(clientId, secret);
