@@ -1,5 +1,5 @@
 # Runtime image for Portolan on Payara Micro.
-# Build the WAR first, on the host:  mvn -B package -DskipTests   (produces target/portolan.war)
+# Build the WAR first, on the host:  make build   (produces target/portolan.war)
 # The image only packages that WAR; it does not run Maven.
 FROM payara/micro:6.2025.10-jdk17
 

@@ -15,7 +15,8 @@ test:
 tools:
 	bin/tools.sh
 
-build:
+## The WAR (target/portolan.war); the build compiles the policy to WebAssembly with the pinned OPA.
+build: tools
 	mvn -B -q package -DskipTests
 
 policy-test: tools

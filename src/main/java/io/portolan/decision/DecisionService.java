@@ -2,6 +2,7 @@ package io.portolan.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.infrastructure.persistence.GroupCommit;
@@ -29,6 +30,7 @@ public class DecisionService {
   static final String CATALOG = "portolan/catalog";
 
   @Inject OpaClient opa;
+  @Inject EmbeddedOpa embedded;
   @Inject DecisionLog log;
 
   @jakarta.inject.Inject
@@ -107,10 +109,14 @@ public class DecisionService {
     return input;
   }
 
+  /** In the JVM when the embedded engine can answer now, else by the OPA server: the same policy. */
   private JsonNode evaluate(ObjectNode input) {
     JsonNode result;
     try {
-      result = opa.evaluate(RULE, input);
+      result = embedded.evaluate(input).orElse(null);
+      if (result == null) {
+        result = opa.evaluate(RULE, input);
+      }
     } catch (OpaUnavailableException e) {
       LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
       throw ProblemException.unavailable(

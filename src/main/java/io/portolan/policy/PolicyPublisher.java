@@ -2,6 +2,7 @@ package io.portolan.policy;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.inventory.InventoryChanged;
@@ -36,6 +37,7 @@ public class PolicyPublisher {
   static final String MARKER = "portolan_sync/loaded";
 
   @Inject OpaClient opa;
+  @Inject EmbeddedOpa embedded;
   @Inject TenantPolicyData policyData;
   @Inject TenantRegistry tenants;
 
@@ -103,6 +105,7 @@ public class PolicyPublisher {
     // Reading and pushing under one lock per tenant: the last push always carries the newest data.
     synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
       ObjectNode document = policyData.build(tenant, policyHash);
+      embedded.putTenantData(tenant.value(), document); // first: decisions go on while OPA is away
       opa.putData("tenants/" + tenant.value(), document);
     }
   }

@@ -10,17 +10,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * OPA down: decisions fail closed with 503. OPA restarted empty: Portolan reloads the policy and
- * every tenant's data by itself, and decisions are right again.
+ * OPA down: decisions go on, answered by the embedded engine from the data it holds (same
+ * revision), while what only OPA evaluates (the catalogue) fails closed with 503 and health is not
+ * ready. OPA restarted empty: Portolan reloads the policy and every tenant's data by itself.
  */
 class OpaOutageIT {
-  private static final long RECOVERY_LIMIT_MILLIS = 10_000;
+  private static final long LIMIT_MILLIS = 30_000;
+  private static final String CATALOG = "/api/v1/teams/research/models?purpose=chat&dataClassification=internal&region=eu";
 
   @Test
-  void decisionsFailClosedWhileOpaIsDownAndRecoverAfterItRestarts() throws Exception {
+  void decisionsGoOnWhileOpaIsDownAndOpaIsReloadedAfterItRestarts() throws Exception {
+    awaitEmbeddedEngine();
+    String revision = DecisionIT.decide("acme", decision("research", "gpt-4o")).get("policyRevision").asText();
     Stack.stackCommand("stop", "test", "opa");
     try {
-      var refused = post("/api/v1/decisions", gateway("acme"), decision("research", "gpt-4o"));
+      var allowed = post("/api/v1/decisions", gateway("acme"), decision("research", "gpt-4o"));
+      assertEquals(200, allowed.status(), allowed.raw().body());
+      assertTrue(allowed.body().get("allow").asBoolean());
+      assertEquals(revision, allowed.body().get("policyRevision").asText(), "answered from the same revision");
+      var denied = DecisionIT.decide("acme", decision("research", "qwen-2.5-72b"));
+      assertEquals(java.util.Set.of("vendor_suspended"), DecisionIT.codes(denied));
+
+      var refused = Stack.get(CATALOG, gateway("acme"));
       ErrorsIT.assertProblem(refused, 503, "policy-engine-unavailable");
       assertEquals("2", refused.header("Retry-After"), "clients are told when to retry");
       assertEquals(503, Stack.get("/health/ready", null).status());
@@ -28,16 +39,28 @@ class OpaOutageIT {
       Stack.stackCommand("start", "test", "opa");
     }
 
-    long deadline = System.currentTimeMillis() + RECOVERY_LIMIT_MILLIS;
+    long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
     Stack.Reply reply;
     do {
       Thread.sleep(200);
-      reply = post("/api/v1/decisions", gateway("acme"), decision("research", "gpt-4o"));
+      reply = Stack.get(CATALOG, gateway("acme"));
     } while (reply.status() != 200 && System.currentTimeMillis() < deadline);
     assertEquals(200, reply.status(), "no recovery after OPA restart: " + reply.raw().body());
-    assertTrue(reply.body().get("allow").asBoolean());
-    var denied = DecisionIT.decide("acme", decision("research", "qwen-2.5-72b"));
-    assertEquals(java.util.Set.of("vendor_suspended"), DecisionIT.codes(denied));
+    assertEquals(revision, reply.body().get("policyRevision").asText(), "OPA holds the same data again");
+  }
+
+  /** The embedded engine compiles in the background after Portolan starts. */
+  private static void awaitEmbeddedEngine() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
+    String state;
+    do {
+      state = Stack.get("/health/ready", null).raw().body();
+      if (!state.contains("\"0 instances") && state.contains("instances idle")) {
+        return;
+      }
+      Thread.sleep(200);
+    } while (System.currentTimeMillis() < deadline);
+    throw new AssertionError("the embedded engine did not become ready: " + state);
   }
 
   @AfterAll

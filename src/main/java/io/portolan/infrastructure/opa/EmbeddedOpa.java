@@ -1,0 +1,188 @@
+package io.portolan.infrastructure.opa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.web.JacksonConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The decision policy compiled to WebAssembly ({@code bin/policy-wasm.sh}), run inside the JVM by
+ * Chicory: no HTTP round trip to OPA per decision. An instance is not thread-safe, so a few are
+ * kept in a pool, each holding the tenants' data as of the version it last loaded; a borrowed
+ * instance with older data reloads it first. When no instance is free in time, or one fails, the
+ * caller is told to ask the OPA server instead.
+ */
+@ApplicationScoped
+public class EmbeddedOpa {
+  private static final Logger LOG = Logger.getLogger(EmbeddedOpa.class.getName());
+  static final String POLICY = "/opa/decision.wasm";
+  private static final long BORROW_MILLIS = 20;
+
+  @Inject
+  @ConfigProperty(name = "portolan.decision.engine", defaultValue = "embedded")
+  String engine;
+
+  /** Instances compiled; by default one per core, the most that can evaluate at once. */
+  @Inject
+  @ConfigProperty(name = "portolan.decision.embedded-instances", defaultValue = "0")
+  int configuredInstances;
+
+  private final Map<String, JsonNode> tenants = new ConcurrentHashMap<>();
+  private final AtomicLong dataVersion = new AtomicLong();
+  private volatile Snapshot snapshot = new Snapshot(0, "{\"tenants\":{}}");
+  private BlockingQueue<Instance> pool;
+  private volatile boolean closed;
+  private ClassLoader loader;
+
+  private record Snapshot(long version, String json) {}
+
+  private static final class Instance {
+    final WasmPolicy policy;
+    long version = -1;
+
+    Instance(WasmPolicy policy) {
+      this.policy = policy;
+    }
+  }
+
+  @PostConstruct
+  void start() {
+    int size = configuredInstances > 0 ? configuredInstances : Runtime.getRuntime().availableProcessors();
+    pool = new ArrayBlockingQueue<>(size);
+    if (!enabled()) {
+      return;
+    }
+    // Compiling takes a few seconds per instance: in the background, decisions go to OPA meanwhile.
+    Thread compiler = new Thread(() -> compile(size), "embedded-opa-compiler");
+    compiler.setDaemon(true);
+    compiler.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    closed = true;
+  }
+
+  public boolean enabled() {
+    return "embedded".equals(engine);
+  }
+
+  /** How many compiled instances are ready. */
+  public int ready() {
+    return pool.size();
+  }
+
+  /** Records a tenant's policy data, as pushed to OPA; instances load it on their next use. */
+  public void putTenantData(String tenant, JsonNode document) {
+    tenants.put(tenant, document);
+    dataVersion.incrementAndGet();
+  }
+
+  /**
+   * The decision document for the input ({@code allow, revision, reasons, obligations,
+   * alternatives}), an empty object when the tenant has no data, or nothing when the embedded
+   * engine cannot answer now (ask OPA).
+   */
+  public Optional<JsonNode> evaluate(JsonNode input) {
+    if (!enabled()) {
+      return Optional.empty();
+    }
+    Instance instance;
+    try {
+      instance = pool.poll(BORROW_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    if (instance == null) {
+      return Optional.empty();
+    }
+    try {
+      Snapshot data = current();
+      if (instance.version != data.version()) {
+        instance.policy.data(data.json());
+        instance.version = data.version();
+      }
+      JsonNode answer = JacksonConfig.MAPPER.readTree(instance.policy.evaluate(JacksonConfig.MAPPER.writeValueAsString(input)));
+      JsonNode result = answer.path(0).path("result");
+      pool.offer(instance);
+      return Optional.of(result.isObject() ? result : JacksonConfig.MAPPER.createObjectNode());
+    } catch (IOException | RuntimeException e) {
+      // The instance may be left in any state: drop it and compile a fresh one.
+      LOG.log(Level.WARNING, "embedded policy evaluation failed, asking OPA", e);
+      replaceLater();
+      return Optional.empty();
+    }
+  }
+
+  /** The data document of every tenant, serialised once per version. */
+  private Snapshot current() {
+    long version = dataVersion.get();
+    Snapshot known = snapshot;
+    if (known.version() == version) {
+      return known;
+    }
+    synchronized (this) {
+      if (snapshot.version() != version) {
+        ObjectNode document = JacksonConfig.MAPPER.createObjectNode();
+        document.putObject("tenants").setAll(tenants);
+        try {
+          snapshot = new Snapshot(version, JacksonConfig.MAPPER.writeValueAsString(document));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return snapshot;
+    }
+  }
+
+  private void compile(int count) {
+    for (int i = 0; i < count && !closed; i++) {
+      try {
+        pool.offer(new Instance(load()));
+      } catch (RuntimeException | IOException | LinkageError e) {
+        LOG.log(Level.WARNING, "embedded policy engine unavailable, decisions go to OPA", e);
+        return;
+      }
+    }
+    LOG.info("embedded policy engine ready with " + pool.size() + " instances");
+  }
+
+  private void replaceLater() {
+    Thread compiler = new Thread(() -> compile(1), "embedded-opa-compiler");
+    compiler.setDaemon(true);
+    compiler.start();
+  }
+
+  private WasmPolicy load() throws IOException {
+    try (InputStream wasm = EmbeddedOpa.class.getResourceAsStream(POLICY)) {
+      if (wasm == null) {
+        throw new IOException(POLICY + " is not in the build: run bin/policy-wasm.sh");
+      }
+      return WasmPolicy.compile(loader(), wasm.readAllBytes());
+    }
+  }
+
+  private synchronized ClassLoader loader() throws IOException {
+    if (loader == null) {
+      loader = new IsolatedWasmLoader(EmbeddedOpa.class.getClassLoader());
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,73 @@
+package io.portolan.infrastructure.opa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.golden.GoldenFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The embedded engine (the policy compiled to WebAssembly by the build) gives the golden answers,
+ * as OPA does in GoldenDecisionsTest: the same cases, evaluated in this JVM.
+ */
+class EmbeddedGoldenDecisionsTest {
+  private static final String TENANT = "golden";
+  private static EmbeddedOpa engine;
+
+  @BeforeAll
+  static void compile() throws InterruptedException {
+    engine = new EmbeddedOpa();
+    engine.engine = "embedded";
+    engine.configuredInstances = 1;
+    engine.start();
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (engine.ready() == 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(1, engine.ready(), "the policy did not compile");
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.stop();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> goldenCasesAgreeWithTheEmbeddedEngine() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (GoldenFile file : GoldenFile.all(Path.of("."))) {
+      engine.putTenantData(TENANT, file.tenantDocument());
+      for (JsonNode c : file.cases()) {
+        JsonNode answer = engine.evaluate(((ObjectNode) c.get("request").deepCopy()).put("tenant", TENANT)).orElseThrow();
+        tests.add(DynamicTest.dynamicTest(file.name() + ": " + c.get("name").asText(),
+            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(answer))));
+      }
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void aTenantWithoutDataGetsNoRevision() {
+    JsonNode answer = engine.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+        .put("tenant", "nobody").put("team", "t").put("model", "m")).orElseThrow();
+    assertTrue(answer.path("revision").isMissingNode(), answer.toString());
+  }
+
+  @Test
+  void whenDisabledItLeavesDecisionsToOpa() {
+    EmbeddedOpa off = new EmbeddedOpa();
+    off.engine = "opa";
+    off.start();
+    assertTrue(off.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()).isEmpty());
+  }
+}
