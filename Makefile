@@ -1,7 +1,7 @@
 # Portolan: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run test tools build policy-test unit-test integration-test stop clean
+.PHONY: run test tools build policy-test unit-test integration-test security bench stop clean
 
 ## Start Portolan with PostgreSQL, OPA and Keycloak on this machine; Ctrl-C stops everything.
 run:
@@ -24,6 +24,15 @@ policy-test: tools
 
 unit-test:
 	mvn -B test
+
+## Hostile input: schemathesis over every operation of /openapi as each kind of caller (long form;
+## make test runs the short one). Starts the test stack when it is not up.
+security: tools build
+	bin/stack.sh up test && bin/security.sh
+
+## Decision throughput and latency, Portolan against a bare OPA server, on the test stack.
+bench: tools build
+	bin/stack.sh up test && bench/decisions.sh 10 test
 
 ## Stop a stack left running by an interrupted run or test.
 stop:

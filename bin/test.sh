@@ -34,6 +34,9 @@ mvn -B failsafe:integration-test failsafe:verify
 echo "[test] SDKs, gateway integrations and the web UI against the same stack" >&2
 bin/test-clients.sh
 
+echo "[test] hostile input, short form (make security runs the long one)" >&2
+bin/security.sh --short
+
 echo "[test] no bearer token in the stack's logs" >&2
 if grep -rlE 'eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.' .data/test/*.log; then
   echo "[test] a token was written to the logs above" >&2; exit 1
