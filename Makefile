@@ -30,9 +30,10 @@ unit-test:
 security: tools build
 	bin/stack.sh up test && bin/security.sh
 
-## Decision throughput and latency, Portolan against a bare OPA server, on the test stack.
+## Decision throughput and latency, Portolan against a bare OPA server, on the run profile's stack
+## (full JIT, unlike the test stack); it stays up afterwards: make stop.
 bench: tools build
-	bin/stack.sh up test && bench/decisions.sh 10 test
+	bin/stack.sh up run && bench/decisions.sh 10 run
 
 ## Stop a stack left running by an interrupted run or test.
 stop:
