@@ -21,7 +21,10 @@ profile_settings() {
           STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS=""; RETENTION_MINIMUM_DAYS=1
           WEBHOOK_PRIVATE=true  # make run is a single-host demo
           RATE_OVERRIDES=none ;;
-    test) PG_PORT=25432; OPA_PORT=28181; KC_PORT=28180; KC_MGMT_PORT=29000; APP_PORT=28080
+    # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side.
+    test) local off=${PORTOLAN_TEST_PORT_OFFSET:-0}
+          PG_PORT=$((25432 + off)); OPA_PORT=$((28181 + off)); KC_PORT=$((28180 + off))
+          KC_MGMT_PORT=$((29000 + off)); APP_PORT=$((28080 + off))
           STATE="$ROOT/.data/test"; FRESH=true
           # Tests cut logs they wrote a moment ago; deployments keep at least a day.
           RETENTION_MINIMUM_DAYS=0

@@ -28,8 +28,13 @@ echo "[test] starting the test stack" >&2
 trap 'bin/stack.sh down test' EXIT
 bin/stack.sh up test
 
+# Where the stack listens (the test ports, moved by PORTOLAN_TEST_PORT_OFFSET).
+eval "$(bin/stack.sh env test | tr ' ' '\n' | sed 's/^/export /')"
+export PORTOLAN_URL="http://127.0.0.1:${APP_URL##*:}" KEYCLOAK_URL="$KC_URL"
+
 echo "[test] integration tests" >&2
-mvn -B failsafe:integration-test failsafe:verify
+mvn -B failsafe:integration-test failsafe:verify -Dit.base-url="$PORTOLAN_URL" -Dit.keycloak-url="$KEYCLOAK_URL" \
+  -Dit.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan"
 
 echo "[test] SDKs, gateway integrations and the web UI against the same stack" >&2
 bin/test-clients.sh

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Portolan, gives the same answers as the central decision API, and uploads its decision log.
  */
 class SidecarIT {
-  private static final int PORT = 28282;
+  private static final int PORT = 28282 + Integer.parseInt(System.getenv().getOrDefault("PORTOLAN_TEST_PORT_OFFSET", "0"));
   private static final String SIDECAR = "http://127.0.0.1:" + PORT;
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static Process opa;
