@@ -26,9 +26,10 @@ unit-test:
 	mvn -B test
 
 ## Hostile input: schemathesis over every operation of /openapi as each kind of caller (long form;
-## make test runs the short one). Starts the test stack when it is not up.
+## make test runs the short one), then Jazzer on the request bodies. Starts the test stack if needed.
 security: tools build
 	bin/stack.sh up test && bin/security.sh
+	bin/fuzz.sh
 
 ## Decision throughput and latency, Portolan against a bare OPA server, on the run profile's stack
 ## (full JIT, unlike the test stack); it stays up afterwards: make stop.

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Fuzzes the request bodies with Jazzer (RequestBodyFuzzTest), each method for its maxDuration
+# (60 s). A finding fails the run; Jazzer saves the input under
+# src/test/resources/io/portolan/fuzz/RequestBodyFuzzTestInputs/<method>/, where `make test`
+# replays it from then on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for method in decisionBodies approvalRequestBodies modelBodies; do
+  echo "[fuzz] $method" >&2
+  JAZZER_FUZZ=1 mvn -B -q -Dui.skip test -Dtest="RequestBodyFuzzTest#$method" -Dsurefire.failIfNoSpecifiedTests=false
+done
+echo "[fuzz] no finding" >&2
