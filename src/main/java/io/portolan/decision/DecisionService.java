@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -63,7 +64,7 @@ public class DecisionService {
         entry.decisionId(),
         entry.allow(),
         entry.reasons(),
-        list(result.path("obligations"), Obligation.class),
+        obligations(result),
         list(result.path("alternatives"), Alternative.class),
         entry.policyRevision(),
         now,
@@ -139,11 +140,23 @@ public class DecisionService {
     return List.copyOf(items);
   }
 
+  /**
+   * Reasons and obligations are sets in the policy: sorted here as OPA's server sorts them
+   * (code, then message), so the answer is the same whichever engine evaluated it.
+   */
   private static List<Reason> reasons(JsonNode result) {
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : result.path("reasons")) {
       reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
     }
+    reasons.sort(Comparator.comparing(Reason::code).thenComparing(Reason::message).thenComparing(Reason::rule));
     return List.copyOf(reasons);
+  }
+
+  private static List<Obligation> obligations(JsonNode result) {
+    List<Obligation> obligations = new ArrayList<>(list(result.path("obligations"), Obligation.class));
+    obligations.sort(Comparator.comparing(Obligation::code, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Obligation::message, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return List.copyOf(obligations);
   }
 }
