@@ -21,7 +21,8 @@ profile_settings() {
           STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS=""; RETENTION_MINIMUM_DAYS=1
           WEBHOOK_PRIVATE=true  # make run is a single-host demo
           RATE_OVERRIDES=none ;;
-    # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side.
+    # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side (the UI's
+    # end-to-end tests need the default: Keycloak redirects the browser only to localhost:28080).
     test) local off=${PORTOLAN_TEST_PORT_OFFSET:-0}
           PG_PORT=$((25432 + off)); OPA_PORT=$((28181 + off)); KC_PORT=$((28180 + off))
           KC_MGMT_PORT=$((29000 + off)); APP_PORT=$((28080 + off))

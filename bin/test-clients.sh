@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 export PORTOLAN_URL=${PORTOLAN_URL:-http://127.0.0.1:28080}
 export KEYCLOAK_URL=${KEYCLOAK_URL:-http://localhost:28180}
 
-SUITES=(sdk/python sdk/typescript sdk/java integrations/nginx integrations/litellm)
+SUITES=(sdk/python sdk/typescript sdk/java integrations/nginx integrations/litellm ui)
 (( $# )) && SUITES=("$@")
 
 sdk/testdata/seed-golden.sh

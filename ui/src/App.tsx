@@ -1,0 +1,119 @@
+import {
+  Button,
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MastheadToggle,
+  Nav,
+  NavItem,
+  NavList,
+  Page,
+  PageSidebar,
+  PageSidebarBody,
+  PageToggleButton,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import BarsIcon from "@patternfly/react-icons/dist/esm/icons/bars-icon";
+import { useMemo } from "react";
+import { NavLink, Route, Routes, useLocation } from "react-router-dom";
+import { Api } from "./api";
+import type { Session } from "./auth";
+import { AppContext } from "./context";
+import { can, roleLabels } from "./permissions";
+import { SCREENS } from "./routes";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { OverviewPage } from "./pages/OverviewPage";
+import { ApprovalsPage } from "./pages/ApprovalsPage";
+import { NewRequestPage } from "./pages/NewRequestPage";
+import { RequestDetailPage } from "./pages/RequestDetailPage";
+import { AuditPage } from "./pages/AuditPage";
+import { VendorsPage } from "./pages/VendorsPage";
+import { ModelsPage } from "./pages/ModelsPage";
+import { ModelDetailPage } from "./pages/ModelDetailPage";
+import { ModelFormPage } from "./pages/ModelFormPage";
+
+export function App({ session }: { session: Session }) {
+  const { user } = session;
+  const api = useMemo(() => new Api(session.token), [session]);
+  const location = useLocation();
+  const screens = SCREENS.filter((s) => can(user.roles, s.permission));
+  const isCurrent = (path: string) => (path === "/" ? location.pathname === "/" : location.pathname.startsWith(path));
+
+  const masthead = (
+    <Masthead>
+      <MastheadMain>
+        <MastheadToggle>
+          <PageToggleButton variant="plain" aria-label="Toggle navigation">
+            <BarsIcon />
+          </PageToggleButton>
+        </MastheadToggle>
+        <MastheadBrand>
+          <MastheadLogo component="a" href="/">
+            <span style={{ fontSize: "1.25rem", fontWeight: 600, color: "inherit" }}>Portolan</span>
+          </MastheadLogo>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar isFullHeight>
+          <ToolbarContent>
+            <ToolbarGroup align={{ default: "alignEnd" }}>
+              <ToolbarItem data-testid="masthead-user">
+                <strong>{user.username}</strong>
+              </ToolbarItem>
+              <ToolbarItem data-testid="masthead-tenant">tenant {user.tenant ?? "none"}</ToolbarItem>
+              <ToolbarItem data-testid="masthead-role">{roleLabels(user.roles).join(", ") || "no role"}</ToolbarItem>
+              <ToolbarItem>
+                <Button variant="secondary" onClick={session.logout}>
+                  Sign out
+                </Button>
+              </ToolbarItem>
+            </ToolbarGroup>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+
+  const sidebar = (
+    <PageSidebar>
+      <PageSidebarBody>
+        <Nav aria-label="Screens">
+          <NavList>
+            {screens.map((s) => (
+              <NavItem key={s.path} isActive={isCurrent(s.path)}>
+                <NavLink to={s.path} end={s.path === "/"}>
+                  {s.label}
+                </NavLink>
+              </NavItem>
+            ))}
+          </NavList>
+        </Nav>
+      </PageSidebarBody>
+    </PageSidebar>
+  );
+
+  return (
+    <AppContext.Provider value={{ user, api }}>
+      <Page masthead={masthead} sidebar={sidebar} isManagedSidebar>
+        <Routes>
+          <Route path="/" element={<OverviewPage />} />
+          <Route path="/approvals" element={<ApprovalsPage />} />
+          <Route path="/approvals/new" element={<NewRequestPage />} />
+          <Route path="/approvals/requests/:id" element={<RequestDetailPage />} />
+          <Route path="/inventory/vendors" element={<VendorsPage />} />
+          <Route path="/inventory/models" element={<ModelsPage />} />
+          <Route path="/inventory/models/new" element={<ModelFormPage />} />
+          <Route path="/inventory/models/:id" element={<ModelDetailPage />} />
+          <Route path="/inventory/models/:id/edit" element={<ModelFormPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Page>
+    </AppContext.Provider>
+  );
+}

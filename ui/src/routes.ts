@@ -1,0 +1,19 @@
+import type { Permission } from "./permissions";
+
+/** Every screen once: its path, its navigation label and the permission that shows it. */
+export interface ScreenRoute {
+  path: string;
+  label: string;
+  permission: Permission;
+}
+
+export const SCREENS: ScreenRoute[] = [
+  { path: "/", label: "Overview", permission: "overview" },
+  { path: "/approvals", label: "Approval requests", permission: "approvals:read" },
+  { path: "/inventory/vendors", label: "Vendors", permission: "inventory:read" },
+  { path: "/inventory/models", label: "Models", permission: "inventory:read" },
+  { path: "/audit", label: "Audit", permission: "audit:read" },
+];
+
+export const toApprovalRequest = (id: string) => `/approvals/requests/${encodeURIComponent(id)}`;
+export const toModel = (id: string) => `/inventory/models/${encodeURIComponent(id)}`;

@@ -1,0 +1,76 @@
+/** The API's resources as the UI reads them (see /openapi for the full shapes). */
+export interface Finding {
+  code: string;
+  rule?: string;
+  message: string;
+}
+
+export interface HistoryEvent {
+  at: string;
+  actor: string;
+  action: string;
+  comment: string | null;
+}
+
+export interface ApprovalRequest {
+  id: string;
+  team: string;
+  model: string;
+  purpose: string;
+  maxDataClassification: string;
+  regions: string[];
+  justification: string;
+  requestedUntil: string | null;
+  requester: string;
+  status: string;
+  highRisk: boolean;
+  highRiskBecause: string[];
+  requiredApprovals: number;
+  approvedBy: string[];
+  findings: Finding[] | null;
+  createdAt: string;
+  approvalId: string | null;
+  history: HistoryEvent[] | null;
+}
+
+export interface Approval {
+  id: string;
+  requestId: string;
+  team: string;
+  model: string;
+  purpose: string;
+  maxDataClassification: string;
+  regions: string[];
+  expiresAt: string | null;
+  approvedBy: string[];
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+}
+
+export interface Vendor {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  suspended: boolean;
+  suspensionReason: string | null;
+}
+
+export interface Model {
+  id: string;
+  displayName: string;
+  vendor: string;
+  hostingRegions: string[];
+  openWeights: boolean;
+  selfHostable: boolean;
+  licence: string | null;
+  capabilities: string[];
+  costTier: string;
+  status: string;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+}
