@@ -52,9 +52,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
   echo "opa      = bare opa run --server, same Rego and data, no decision logging"
   echo "opa+log  = the same with console decision logging (to a file)"
   echo "engine: $(curl -fsS "$APP_URL/health/ready" | jq -c '.checks[] | select(.name == "opa") | .data')"
-  # The JVM and the compiled policy reach full speed under load: warm up first, unreported.
-  run portolan "$APP_URL" 8 > /dev/null; run portolan "$APP_URL" 8 > /dev/null
-  echo "warm-up: 2 x ${SECONDS_PER_STEP}s at c=8 on Portolan before measuring"
+  # The JVM and the compiled policy reach full speed under load (the JIT compiles the policy's
+  # generated classes for minutes after a start): warm up first, unreported.
+  warmup=${BENCH_WARMUP_SECONDS:-180}
+  for ((left = warmup; left > 0; left -= SECONDS_PER_STEP)); do run portolan "$APP_URL" 8 > /dev/null; done
+  echo "warm-up: ${warmup}s at c=8 on Portolan before measuring"
   for c in ${BENCH_CONNECTIONS:-1 8 32 128}; do
     portolan=$(run portolan "$APP_URL" "$c" | figures)
     opa=$(run opa "http://127.0.0.1:$BASE_PORT" "$c" | figures)
