@@ -114,7 +114,8 @@ public class DecisionService {
   private JsonNode evaluate(ObjectNode input) {
     JsonNode result;
     try {
-      result = embedded.evaluate(input).orElse(null);
+      // Without data for the tenant the embedded engine has no answer: OPA may have it.
+      result = embedded.evaluate(input).filter(answer -> answer.hasNonNull("revision")).orElse(null);
       if (result == null) {
         result = opa.evaluate(RULE, input);
       }
