@@ -1,0 +1,63 @@
+package io.portolan.infrastructure.web;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Declares in the OpenAPI document what every operation may answer besides success: the
+ * problem+json errors every resource shares (the mappers in this package write them).
+ */
+public class ProblemResponses implements OASFilter {
+  private static final String REF = "#/components/schemas/Problem";
+  private static final Map<String, String> ERRORS = Map.of(
+      "400", "Invalid request: the problem names the fields in errors[]",
+      "401", "No valid bearer token",
+      "403", "The caller's role or tenant may not do this",
+      "404", "No such item in the caller's tenant",
+      "413", "Request body over 64 KiB",
+      "429", "Over the caller's rate limit; see Retry-After",
+      "503", "A dependency (policy engine, database, Keycloak) cannot answer; see Retry-After");
+
+  @Override
+  public Operation filterOperation(Operation operation) {
+    APIResponses responses = operation.getResponses();
+    if (responses == null) {
+      responses = OASFactory.createAPIResponses();
+      operation.setResponses(responses);
+    }
+    for (Map.Entry<String, String> error : ERRORS.entrySet()) {
+      if (!responses.hasAPIResponse(error.getKey())) {
+        responses.addAPIResponse(error.getKey(), OASFactory.createAPIResponse()
+            .description(error.getValue())
+            .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)))));
+      }
+    }
+    return operation;
+  }
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null) {
+      openAPI.setComponents(OASFactory.createComponents());
+    }
+    Schema text = OASFactory.createSchema().type(Schema.SchemaType.STRING);
+    Schema fieldError = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+        .addProperty("field", text).addProperty("message", text);
+    openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
+        .type(Schema.SchemaType.OBJECT)
+        .description("An RFC 9457 problem document; type is a stable URI per kind of problem")
+        .addRequired("type").addRequired("title").addRequired("status")
+        .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri"))
+        .addProperty("title", text)
+        .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+        .addProperty("detail", text)
+        .addProperty("instance", text)
+        .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(fieldError)));
+  }
+}
