@@ -9,10 +9,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Declares in the OpenAPI document what every operation may answer besides success: the
- * problem+json errors every resource shares (the mappers in this package write them).
+ * Completes the generated OpenAPI document: what every operation may answer besides success (the
+ * problem+json errors the mappers in this package write), and the shapes the scanner cannot see.
  */
-public class ProblemResponses implements OASFilter {
+public class OpenApiDocument implements OASFilter {
   private static final String REF = "#/components/schemas/Problem";
   private static final Map<String, String> ERRORS = Map.of(
       "400", "Invalid request: the problem names the fields in errors[]",
@@ -46,6 +46,27 @@ public class ProblemResponses implements OASFilter {
     if (openAPI.getComponents() == null) {
       openAPI.setComponents(OASFactory.createComponents());
     }
+    impactSamplesAreObjects(openAPI);
+    problemSchema(openAPI);
+  }
+
+  /** The samples are logged decisions (JSON objects), which the scanner types as arrays. */
+  private static void impactSamplesAreObjects(OpenAPI openAPI) {
+    Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+    Schema report = schemas == null ? null : schemas.get("ImpactReport");
+    if (report == null || report.getProperties() == null) {
+      return;
+    }
+    for (String samples : new String[] {"allowToDenySamples", "denyToAllowSamples"}) {
+      Schema list = report.getProperties().get(samples);
+      if (list != null) {
+        list.setItems(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+            .description("a logged decision: id, allow, reasons, request"));
+      }
+    }
+  }
+
+  private static void problemSchema(OpenAPI openAPI) {
     Schema text = OASFactory.createSchema().type(Schema.SchemaType.STRING);
     Schema fieldError = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
         .addProperty("field", text).addProperty("message", text);
