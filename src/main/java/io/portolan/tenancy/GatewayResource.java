@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class GatewayResource {
-  private static final String ID = "[a-z0-9][a-z0-9-]{0,39}";
-  private static final String ID_MESSAGE = "must be a lower-case slug of at most 40 characters";
+  private static final String ID = GatewayInput.ID;
+  private static final String ID_MESSAGE = GatewayInput.ID_MESSAGE;
 
   @Inject TenantContext caller;
   @Inject GatewayService gateways;

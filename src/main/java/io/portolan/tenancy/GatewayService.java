@@ -62,10 +62,7 @@ public class GatewayService {
     audit.fire(new TenantChange(tenant, "gateway.created", "gateway", input.id(), null, view));
     String uuid = call(() -> keycloak.createClient(representation(tenant, view)));
     try {
-      call(() -> {
-        keycloak.grantRealmRole(uuid, Roles.GATEWAY);
-        return null;
-      });
+      run(() -> keycloak.grantRealmRole(uuid, Roles.GATEWAY));
       return new GatewayCredential(view, call(() -> keycloak.clientSecret(uuid)), tokenUrl());
     } catch (RuntimeException e) {
       keycloak.deleteClient(uuid); // no half-made gateway: without its role it could never decide
@@ -84,10 +81,7 @@ public class GatewayService {
   public void delete(TenantId tenant, String id) {
     JsonNode client = find(tenant, id);
     audit.fire(new TenantChange(tenant, "gateway.deleted", "gateway", id, view(client), null));
-    call(() -> {
-      keycloak.deleteClient(client.get("id").asText());
-      return null;
-    });
+    run(() -> keycloak.deleteClient(client.get("id").asText()));
   }
 
   private JsonNode find(TenantId tenant, String id) {
@@ -149,6 +143,13 @@ public class GatewayService {
 
   private String tokenUrl() {
     return issuer + "/protocol/openid-connect/token";
+  }
+
+  private static void run(Runnable action) {
+    call(() -> {
+      action.run();
+      return null;
+    });
   }
 
   /** Keycloak's refusals become problems the caller can read; nothing of its answer is echoed. */

@@ -1,5 +1,6 @@
 package io.portolan.tenancy;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -33,13 +34,13 @@ public class RateLimiter {
   String clientOverrides;
 
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-  private volatile Map<String, Double> overrides;
+  private Map<String, Double> overrides;
 
   /** The tighter of the caller's and the tenant's outcome; both buckets are charged. */
   public TokenBucket.Outcome admit(String tenant, String principal, String client) {
     long now = System.nanoTime();
     sweepIfLarge(now);
-    double rate = overrides().getOrDefault(client, principalPerSecond);
+    double rate = overrides.getOrDefault(client, principalPerSecond);
     TokenBucket.Outcome own = bucket("p:" + tenant + ":" + principal, rate, now).take(now);
     if (!own.admitted() || tenant == null) {
       return own;
@@ -63,13 +64,9 @@ public class RateLimiter {
     }
   }
 
-  private Map<String, Double> overrides() {
-    Map<String, Double> parsed = overrides;
-    if (parsed == null) {
-      parsed = parseOverrides(clientOverrides);
-      overrides = parsed;
-    }
-    return parsed;
+  @PostConstruct
+  void readOverrides() {
+    overrides = parseOverrides(clientOverrides);
   }
 
   static Map<String, Double> parseOverrides(String text) {

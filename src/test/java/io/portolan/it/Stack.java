@@ -48,13 +48,7 @@ final class Stack {
 
   /** A gateway's client-credentials token: acme-gateway or globex-gateway. */
   static String gateway(String tenant) {
-    return TOKENS.computeIfAbsent(
-        "gateway:" + tenant,
-        t ->
-            token(Map.of(
-                "grant_type", "client_credentials",
-                "client_id", tenant + "-gateway",
-                "client_secret", tenant + "-gateway-secret")));
+    return client(tenant + "-gateway", tenant + "-gateway-secret");
   }
 
   /** Any confidential client's client-credentials token. */
