@@ -21,8 +21,7 @@ profile_settings() {
           STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS=""; RETENTION_MINIMUM_DAYS=1
           WEBHOOK_PRIVATE=true  # make run is a single-host demo
           RATE_OVERRIDES=none ;;
-    # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side (the UI's
-    # end-to-end tests need the default: Keycloak redirects the browser only to localhost:28080).
+    # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side.
     test) local off=${PORTOLAN_TEST_PORT_OFFSET:-0}
           PG_PORT=$((25432 + off)); OPA_PORT=$((28181 + off)); KC_PORT=$((28180 + off))
           KC_MGMT_PORT=$((29000 + off)); APP_PORT=$((28080 + off))
@@ -176,8 +175,10 @@ start_keycloak() {
   mkdir -p "$home/data/import"
   if [[ $FRESH == true ]]; then
     # The test stack's realm adds a third tenant (initech) that golden-case replays may fill freely.
-    jq -s '.[0] as $realm | .[1] as $extra | $realm
-           | .users += $extra.users | .clients += $extra.clients | .organizations += $extra.organizations' \
+    # The UI client also accepts this profile's own address, so the browser tests run at any port offset.
+    jq -s --arg app "$APP_URL" '.[0] as $realm | .[1] as $extra | $realm
+           | .users += $extra.users | .clients += $extra.clients | .organizations += $extra.organizations
+           | .clients |= map(if .clientId == "portolan-ui" then .redirectUris += [$app + "/*"] | .redirectUris |= unique else . end)' \
       "$ROOT/deploy/keycloak/portolan-realm.json" "$ROOT/src/test/resources/keycloak/test-tenant.json" \
       > "$home/data/import/portolan-realm.json"
   else
