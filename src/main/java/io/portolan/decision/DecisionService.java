@@ -13,9 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +30,7 @@ public class DecisionService {
   @Inject OpaClient opa;
   @Inject EmbeddedOpa embedded;
   @Inject DecisionLog log;
+  @Inject DecisionCache cache;
 
   @jakarta.inject.Inject
   @ConfigProperty(name = "portolan.decision.cache-seconds", defaultValue = "60")
@@ -40,16 +38,18 @@ public class DecisionService {
 
   public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    JsonNode result = evaluate(input(tenant, request, now));
+    DecisionCache.Question question = DecisionCache.Question.of(tenant, request);
+    DecisionCache.Lookup lookup = cache.lookup(question, now.toEpochMilli());
+    Verdict verdict = lookup.verdict().orElseGet(() -> evaluate(question, lookup, input(tenant, request, now)));
     DecisionLogEntry entry =
         new DecisionLogEntry(
             UUID.randomUUID(),
             tenant,
             clientId,
             request,
-            result.path("allow").asBoolean(false),
-            reasons(result),
-            result.path("revision").asText(),
+            verdict.allow(),
+            verdict.reasons(),
+            verdict.revision(),
             now,
             DecisionLogEntry.Source.API);
     try {
@@ -64,11 +64,20 @@ public class DecisionService {
         entry.decisionId(),
         entry.allow(),
         entry.reasons(),
-        obligations(result),
-        list(result.path("alternatives"), Alternative.class),
+        verdict.obligations(),
+        verdict.alternatives(),
         entry.policyRevision(),
         now,
-        now.plusSeconds(cacheSeconds));
+        expiry(now, lookup));
+  }
+
+  /** A gateway may reuse the answer for a while, but not past the next approval expiry that could change it. */
+  private Instant expiry(Instant now, DecisionCache.Lookup lookup) {
+    Instant expiry = now.plusSeconds(cacheSeconds);
+    if (lookup.interval() != null && lookup.interval().untilMs() < expiry.toEpochMilli()) {
+      return Instant.ofEpochMilli(lookup.interval().untilMs());
+    }
+    return expiry;
   }
 
   /** Every model the team may use now, by the same rules as decisions. */
@@ -111,14 +120,17 @@ public class DecisionService {
   }
 
   /** In the JVM when the embedded engine can answer now, else by the OPA server: the same policy. */
-  private JsonNode evaluate(ObjectNode input) {
+  private Verdict evaluate(DecisionCache.Question question, DecisionCache.Lookup lookup, ObjectNode input) {
     JsonNode result;
     try {
       // Without data for the tenant the embedded engine has no answer: OPA may have it.
       result = embedded.evaluate(input).filter(answer -> answer.hasNonNull("revision")).orElse(null);
-      if (result == null) {
-        result = opa.evaluate(RULE, input);
+      if (result != null && result.path("allow").isBoolean()) {
+        Verdict verdict = Verdict.of(result);
+        cache.remember(question, lookup, verdict);
+        return verdict;
       }
+      result = opa.evaluate(RULE, input);
     } catch (OpaUnavailableException e) {
       LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
       throw ProblemException.unavailable(
@@ -130,34 +142,6 @@ public class DecisionService {
           "policy-not-loaded",
           "The policy for this tenant is not loaded into the policy engine yet; retry shortly.");
     }
-    return result;
-  }
-
-  private static <T> List<T> list(JsonNode array, Class<T> type) {
-    List<T> items = new ArrayList<>();
-    for (JsonNode item : array) {
-      items.add(JacksonConfig.MAPPER.convertValue(item, type));
-    }
-    return List.copyOf(items);
-  }
-
-  /**
-   * Reasons and obligations are sets in the policy: sorted here as OPA's server sorts them
-   * (code, then message), so the answer is the same whichever engine evaluated it.
-   */
-  private static List<Reason> reasons(JsonNode result) {
-    List<Reason> reasons = new ArrayList<>();
-    for (JsonNode r : result.path("reasons")) {
-      reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
-    }
-    reasons.sort(Comparator.comparing(Reason::code).thenComparing(Reason::message).thenComparing(Reason::rule));
-    return List.copyOf(reasons);
-  }
-
-  private static List<Obligation> obligations(JsonNode result) {
-    List<Obligation> obligations = new ArrayList<>(list(result.path("obligations"), Obligation.class));
-    obligations.sort(Comparator.comparing(Obligation::code, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparing(Obligation::message, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return List.copyOf(obligations);
+    return Verdict.of(result);
   }
 }

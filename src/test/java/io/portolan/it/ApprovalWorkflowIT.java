@@ -76,7 +76,11 @@ class ApprovalWorkflowIT {
     List<String> actions = new ArrayList<>();
     approved.body().get("history").forEach(e -> actions.add(e.get("actor").asText() + ":" + e.get("action").asText()));
     assertEquals(List.of("bob:submitted", "alice:approved"), actions);
-    assertTrue(decide("acme", decision(TEAM, modelId)).get("allow").asBoolean(), "approved, so allowed");
+    JsonNode allowed = decide("acme", decision(TEAM, modelId));
+    assertTrue(allowed.get("allow").asBoolean(), "approved, so allowed");
+    assertFalse(Instant.parse(allowed.get("expiresAt").asText()).isAfter(expiry.plusMillis(1)),
+        "a gateway may not keep the allow past the approval's expiry: " + allowed);
+    assertTrue(decide("acme", decision(TEAM, modelId)).get("allow").asBoolean(), "asked again (remembered), still allowed");
 
     Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 200);
     JsonNode expired = decide("acme", decision(TEAM, modelId));

@@ -44,6 +44,7 @@ public class EmbeddedOpa {
   int configuredInstances;
 
   private final Map<String, JsonNode> tenants = new ConcurrentHashMap<>();
+  private final Map<String, TenantData> tenantVersions = new ConcurrentHashMap<>();
   private final AtomicLong dataVersion = new AtomicLong();
   private volatile Snapshot snapshot = new Snapshot(0, "{\"tenants\":{}}");
   private BlockingQueue<Instance> pool;
@@ -51,6 +52,9 @@ public class EmbeddedOpa {
   private ClassLoader loader;
 
   private record Snapshot(long version, String json) {}
+
+  /** A tenant's data document and the version that put it: a later put has a higher version. */
+  public record TenantData(long version, JsonNode document) {}
 
   private static final class Instance {
     final WasmPolicy policy;
@@ -91,7 +95,15 @@ public class EmbeddedOpa {
   /** Records a tenant's policy data, as pushed to OPA; instances load it on their next use. */
   public void putTenantData(String tenant, JsonNode document) {
     tenants.put(tenant, document);
-    dataVersion.incrementAndGet();
+    tenantVersions.put(tenant, new TenantData(dataVersion.incrementAndGet(), document));
+  }
+
+  /**
+   * The tenant's data as last put. An evaluation that starts after this call uses this version or
+   * a later one, so what it answers may be remembered under this version.
+   */
+  public Optional<TenantData> tenantData(String tenant) {
+    return Optional.ofNullable(tenantVersions.get(tenant));
   }
 
   /**

@@ -1,0 +1,45 @@
+package io.portolan.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.infrastructure.web.JacksonConfig;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** What the policy answered for one question, in the order the API gives it, whichever engine evaluated it. */
+record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations, List<Alternative> alternatives, String revision) {
+
+  /** From the policy's decision document ({@code allow, revision, reasons, obligations, alternatives}). */
+  static Verdict of(JsonNode result) {
+    return new Verdict(result.path("allow").asBoolean(false), reasons(result), obligations(result),
+        list(result.path("alternatives"), Alternative.class), result.path("revision").asText());
+  }
+
+  private static <T> List<T> list(JsonNode array, Class<T> type) {
+    List<T> items = new ArrayList<>();
+    for (JsonNode item : array) {
+      items.add(JacksonConfig.MAPPER.convertValue(item, type));
+    }
+    return List.copyOf(items);
+  }
+
+  /**
+   * Reasons and obligations are sets in the policy: sorted here as OPA's server sorts them
+   * (code, then message), so the answer is the same whichever engine evaluated it.
+   */
+  private static List<Reason> reasons(JsonNode result) {
+    List<Reason> reasons = new ArrayList<>();
+    for (JsonNode r : result.path("reasons")) {
+      reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
+    }
+    reasons.sort(Comparator.comparing(Reason::code).thenComparing(Reason::message).thenComparing(Reason::rule));
+    return List.copyOf(reasons);
+  }
+
+  private static List<Obligation> obligations(JsonNode result) {
+    List<Obligation> obligations = new ArrayList<>(list(result.path("obligations"), Obligation.class));
+    obligations.sort(Comparator.comparing(Obligation::code, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Obligation::message, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return List.copyOf(obligations);
+  }
+}
