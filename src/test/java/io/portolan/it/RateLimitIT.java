@@ -27,26 +27,29 @@ class RateLimitIT {
     String quiet = Stack.gateway("globex");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<Stack.Reply>> flood = new ArrayList<>();
-      for (int i = 0; i < 240; i++) {
-        flood.add(pool.submit(() -> Stack.post("/api/v1/decisions", noisy, DECISION)));
-      }
+      List<Future<Stack.Reply>> flood = flood(pool, noisy, 240);
       List<Integer> quietStatuses = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         quietStatuses.add(Stack.post("/api/v1/decisions", quiet, DECISION).status());
       }
       Stack.Reply refused = null;
       int served = 0;
-      for (Future<Stack.Reply> reply : flood) {
-        Stack.Reply r = reply.get();
-        if (r.status() == 429) {
-          refused = r;
-        } else {
-          assertEquals(200, r.status(), r.raw().body());
-          served++;
+      // A loaded machine may serve fewer than 20/s: then flood on, up to 1,200 requests in all.
+      for (int sent = 240; ; flood = flood(pool, noisy, 240), sent += 240) {
+        for (Future<Stack.Reply> reply : flood) {
+          Stack.Reply r = reply.get();
+          if (r.status() == 429) {
+            refused = r;
+          } else {
+            assertEquals(200, r.status(), r.raw().body());
+            served++;
+          }
+        }
+        if (refused != null || sent >= 1200) {
+          break;
         }
       }
-      assertNotNull(refused, "240 requests at once exceed a budget of 20/s with a burst of 40");
+      assertNotNull(refused, "requests as fast as they can exceed a budget of 20/s with a burst of 40");
       assertTrue(served >= 40, "the burst is served: " + served);
       assertEquals(List.of(), quietStatuses.stream().filter(s -> s != 200).toList(), "globex is not starved");
       assertEquals("application/problem+json", refused.contentType());
@@ -68,5 +71,13 @@ class RateLimitIT {
     assertEquals(200, reply.status());
     assertTrue(reply.header("RateLimit-Policy").matches("\"caller\";q=\\d+;w=1"), reply.header("RateLimit-Policy"));
     assertTrue(reply.header("RateLimit").matches("\"caller\";r=\\d+;t=\\d+"), reply.header("RateLimit"));
+  }
+
+  private static List<Future<Stack.Reply>> flood(ExecutorService pool, String token, int requests) {
+    List<Future<Stack.Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      replies.add(pool.submit(() -> Stack.post("/api/v1/decisions", token, DECISION)));
+    }
+    return replies;
   }
 }
