@@ -4,9 +4,12 @@
 FROM payara/micro:6.2025.10-jdk17
 
 COPY --chown=payara:payara target/portolan.war /opt/payara/deployments/portolan.war
+# Listener settings: TRACE and bodies on GET/DELETE reach the application, which refuses or ignores them.
+COPY --chown=payara:payara deploy/payara/preboot.asadmin /opt/payara/preboot.asadmin
 
 # The image's entrypoint runs the Payara Micro jar; these are its arguments.
 # Served at "/" so URLs match `make run`; a single instance needs no Hazelcast clustering.
-CMD ["--deploy", "/opt/payara/deployments/portolan.war", "--contextroot", "/", "--nohazelcast", "--nocluster"]
+CMD ["--deploy", "/opt/payara/deployments/portolan.war", "--contextroot", "/", "--nohazelcast", "--nocluster", \
+     "--prebootcommandfile", "/opt/payara/preboot.asadmin"]
 
 EXPOSE 8080

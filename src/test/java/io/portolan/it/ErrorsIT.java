@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +40,43 @@ class ErrorsIT {
             .build();
     HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(chunked, HttpResponse.BodyHandlers.ofString());
     assertEquals(413, response.statusCode(), response.body());
+  }
+
+  @Test
+  void traceIsRefusedAndItsBodyIsNeverReadAsAnotherRequest() throws Exception {
+    URI base = URI.create(Stack.BASE);
+    byte[] smuggled = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(3000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("TRACE /api/v1/vendors HTTP/1.1\r\nHost: x\r\nContent-Length: " + smuggled.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(smuggled);
+      out.flush();
+      String answer = readUntilQuiet(socket.getInputStream());
+      assertTrue(answer.startsWith("HTTP/1.1 405"), answer);
+      assertTrue(answer.contains("application/problem+json"), answer);
+      assertEquals(1, answer.split("HTTP/1\\.1 ").length - 1, "one answer, not one for the body too: " + answer);
+    }
+  }
+
+  @Test
+  void aGetWithABodyIsAnsweredAsAGet() {
+    var reply = send("GET", "/api/v1/vendors", user("alice"), "{\"tenant\":\"globex\"}", "application/json");
+    assertEquals(200, reply.status(), reply.raw().body());
+  }
+
+  private static String readUntilQuiet(InputStream in) throws IOException {
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        read.write(buffer, 0, n);
+      }
+    } catch (SocketTimeoutException quiet) {
+      // nothing more came within the timeout: the connection had nothing else to say
+    }
+    return read.toString(StandardCharsets.US_ASCII);
   }
 
   @Test
