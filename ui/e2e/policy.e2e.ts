@@ -10,9 +10,11 @@ const ADMIN = "ian";
 const TEAM = `e2e-pol-team-${RUN_ID}`;
 const VENDOR = `e2e-pol-vendor-${RUN_ID}`;
 const MODEL = `e2e-pol-model-${RUN_ID}`;
-// A small country no other data of initech uses, picked per run so a run that died half-way
-// (leaving it denied) cannot break the next.
-const JURISDICTION = ["LU", "MT", "IS", "LI", "MC", "AD", "SM"][Math.floor(Math.random() * 7)];
+// Small countries; the spec denies one that no vendor of initech has yet, so that only this run's
+// decisions flip (earlier runs on the same stack left vendors behind) and a run that died half-way
+// cannot break the next.
+const COUNTRIES = "AD AG AI AW BB BM BN BT BZ CK DM FJ FO GD GI GL GU IS KI KN KY LC LI LU MC MH MO MS MT MV NR NU PW SB SC SM ST TC TO TV VC VG VU WS".split(" ");
+let JURISDICTION = "";
 const DECISION = { team: TEAM, model: MODEL, purpose: "chat", dataClassification: "internal", region: "eu" };
 const DENIED_INTERNAL = "#setting-deniedJurisdictions-internal";
 
@@ -34,6 +36,9 @@ const decide = async () =>
 beforeAll(async () => {
   const ivan = await userToken(OFFICER);
   const ian = await userToken(ADMIN);
+  const used = new Set((await api<{ items: { jurisdiction: string }[] }>(ivan, "GET", "/vendors?size=500")).items.map((v) => v.jurisdiction));
+  const unused = COUNTRIES.filter((c) => !used.has(c));
+  JURISDICTION = unused.length > 0 ? unused[0] : COUNTRIES[Math.floor(Math.random() * COUNTRIES.length)];
   await ensure(ivan, "/teams", TEAM, { id: TEAM, name: `Policy team ${RUN_ID}` });
   await api(ivan, "POST", "/vendors", { id: VENDOR, name: `Policy vendor ${RUN_ID}`, jurisdiction: JURISDICTION });
   await api(ivan, "POST", "/models", {

@@ -78,7 +78,16 @@ export function PortabilityPage() {
               loading={whatIf.loading}
               error={whatIf.error}
             />
-            <MatrixSection matrix={matrixOf(data.teams, filter)} filter={filter} onFilter={setFilter} losses={whatIf.data?.teamsLosingCapabilities ?? []} suspended={data.vendors.filter((v) => v.suspended)} onRefresh={refresh} refreshing={loading} />
+            <MatrixSection
+              matrix={matrixOf(data.teams, filter)}
+              singleVendor={matrixOf(data.teams).singleVendor}
+              filter={filter}
+              onFilter={setFilter}
+              losses={whatIf.data?.teamsLosingCapabilities ?? []}
+              suspended={data.vendors.filter((v) => v.suspended)}
+              onRefresh={refresh}
+              refreshing={loading}
+            />
           </>
         )}
       </PageSection>
@@ -110,7 +119,9 @@ interface WhatIfProps {
 function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfProps) {
   const options = cutOffOptions(vendors);
   const losses = lossesByTeam(result?.teamsLosingCapabilities ?? []);
-  const what = result?.vendor ? `vendor ${vendors.find((v) => v.id === result.vendor)?.name ?? result.vendor}` : `jurisdiction ${result?.jurisdiction}`;
+  const what = result?.vendor
+    ? (vendors.find((v) => v.id === result.vendor)?.name ?? result.vendor)
+    : `every vendor from ${result?.jurisdiction}`;
   return (
     <section aria-labelledby="what-if-title" style={{ marginBottom: "2rem" }}>
       <Title headingLevel="h2" size="lg" id="what-if-title">
@@ -182,6 +193,8 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
 
 interface MatrixProps {
   matrix: Matrix;
+  /** Over all teams, whatever the filter. */
+  singleVendor: number;
   filter: string;
   onFilter: (filter: string) => void;
   losses: { team: string; capability: string }[];
@@ -190,7 +203,7 @@ interface MatrixProps {
   refreshing: boolean;
 }
 
-function MatrixSection({ matrix, filter, onFilter, losses, suspended, onRefresh, refreshing }: MatrixProps) {
+function MatrixSection({ matrix, singleVendor, filter, onFilter, losses, suspended, onRefresh, refreshing }: MatrixProps) {
   const lost = new Set(losses.map((l) => `${l.team}/${l.capability}`));
   return (
     <section aria-labelledby="matrix-title">
@@ -198,9 +211,9 @@ function MatrixSection({ matrix, filter, onFilter, losses, suspended, onRefresh,
         Teams and capabilities
       </Title>
       <p data-testid="matrix-summary">
-        {matrix.singleVendor === 0
-          ? "Every capability shown has approved models from more than one vendor."
-          : `${matrix.singleVendor} team capabilit${matrix.singleVendor === 1 ? "y rests" : "ies rest"} on a single vendor.`}
+        {singleVendor === 0
+          ? "Every team capability has approved models from more than one vendor."
+          : `${singleVendor} team capabilit${singleVendor === 1 ? "y rests" : "ies rest"} on a single vendor.`}
         {suspended.length > 0 && ` Models of suspended vendors (${suspended.map((v) => v.name).join(", ")}) are left out.`}
       </p>
       <Flex alignItems={{ default: "alignItemsCenter" }} style={{ margin: "0.75rem 0" }}>
