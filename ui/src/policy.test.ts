@@ -69,6 +69,14 @@ describe("draft against published", () => {
     expect(diffSettings(SOVEREIGN, SOVEREIGN)).toEqual([]);
   });
 
+  it("shows cost tiers and classifications in their order, other lists alphabetically", () => {
+    const draft = { ...SOVEREIGN, costTiers: { standard: ["high", "low", "medium"] }, highRisk: { ...SOVEREIGN.highRisk, classifications: ["restricted", "internal"] } };
+    const changes = diffSettings(SOVEREIGN, draft);
+    expect(changes.find((c) => c.key === "costTiers.standard")?.after).toBe("low, medium, high");
+    expect(changes.find((c) => c.key === "highRisk.classifications")?.after).toBe("internal, restricted");
+    expect(changes.find((c) => c.key === "costTiers.routine")).toMatchObject({ before: "low", after: "any tier" });
+  });
+
   it("compares with no policy when nothing is published, saying what empty means", () => {
     const changes = diffSettings(null, SOVEREIGN);
     expect(changes.find((c) => c.key === "residency.restricted")).toMatchObject({ before: "any region", after: "eu" });

@@ -185,8 +185,17 @@ export function display(field: SettingField, value: string | boolean | undefined
   if (field.kind === "closedWeightsFrom") return raw.trim() || "never";
   if (field.kind === "country") return raw.trim().toUpperCase() || (field.emptyMeans ?? "—");
   const upper = field.kind === "countries";
-  const items = [...new Set(splitList(raw).map((v) => (upper ? v.toUpperCase() : v)))].sort();
+  const items = [...new Set(splitList(raw).map((v) => (upper ? v.toUpperCase() : v)))].sort(byRank(RANKS[field.kind]));
   return items.length === 0 ? field.emptyMeans ?? "—" : items.join(", ");
+}
+
+const COST_TIERS = ["low", "medium", "high"];
+/** Lists of ordered values show in their order (low before high), the rest alphabetically. */
+const RANKS: Partial<Record<FieldKind, readonly string[]>> = { costTiers: COST_TIERS, classifications: CLASSIFICATIONS };
+
+function byRank(rank: readonly string[] | undefined) {
+  const position = (v: string) => (rank && rank.includes(v) ? rank.indexOf(v) : Number.MAX_SAFE_INTEGER);
+  return (a: string, b: string) => position(a) - position(b) || a.localeCompare(b);
 }
 
 export function fieldOf(key: string): SettingField | undefined {
