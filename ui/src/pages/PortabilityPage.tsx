@@ -119,9 +119,8 @@ interface WhatIfProps {
 function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfProps) {
   const options = cutOffOptions(vendors);
   const losses = lossesByTeam(result?.teamsLosingCapabilities ?? []);
-  const what = result?.vendor
-    ? (vendors.find((v) => v.id === result.vendor)?.name ?? result.vendor)
-    : `every vendor from ${result?.jurisdiction}`;
+  const vendor = result?.vendor ? vendors.find((v) => v.id === result.vendor) : undefined;
+  const what = result?.vendor ? (vendor?.name ?? result.vendor) : `every vendor from ${result?.jurisdiction}`;
   return (
     <section aria-labelledby="what-if-title" style={{ marginBottom: "2rem" }}>
       <Title headingLevel="h2" size="lg" id="what-if-title">
@@ -151,6 +150,11 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
       </Flex>
       <ErrorAlert error={error} title="The what-if could not be answered" />
       {!cut && <p>Choose a vendor or a jurisdiction to see which teams would be left without any approved model for a capability.</p>}
+      {vendor?.suspended && !loading && (
+        <Alert variant="info" isInline title={`${vendor.name} is suspended already`} style={{ marginBottom: "0.5rem" }}>
+          Its models are left out of what teams may use, so cutting it off changes nothing more.
+        </Alert>
+      )}
       {result && !loading && losses.length === 0 && (
         <Alert variant="success" isInline title={`No team loses a capability if ${what} is cut off`} data-testid="what-if-result">
           Every team keeps an approved model from another supplier for each capability it holds.
