@@ -157,9 +157,10 @@ describe("the policy screen", () => {
     await screenshot(page, "policy-rollback-dialog");
     await page.getByTestId("confirm-rollback").click();
     await expect.poll(() => page.getByTestId("policy-notice").textContent()).toContain(`revision ${baseline.number}'s settings`);
-    expect(await page.locator("[data-testid^='revision-']").first().textContent()).toContain(`Rollback to revision ${baseline.number}`);
+    // The notice comes with the answer; the list follows when the screen has reloaded.
+    await expect.poll(() => page.locator("[data-testid^='revision-']").first().textContent()).toContain(`Rollback to revision ${baseline.number}`);
     await page.getByRole("tab", { name: "Draft" }).click();
-    expect(await page.locator(DENIED_INTERNAL).inputValue()).not.toContain(JURISDICTION);
+    await expect.poll(() => page.locator(DENIED_INTERNAL).inputValue()).not.toContain(JURISDICTION);
     await context.close();
 
     await expect.poll(async () => (await decide()).allow, { timeout: 15_000, interval: 500 }).toBe(true);
