@@ -36,6 +36,8 @@ import { VendorsPage } from "./pages/VendorsPage";
 import { ModelsPage } from "./pages/ModelsPage";
 import { ModelDetailPage } from "./pages/ModelDetailPage";
 import { ModelFormPage } from "./pages/ModelFormPage";
+import { PolicyPage } from "./pages/PolicyPage";
+import { PortabilityPage } from "./pages/PortabilityPage";
 
 export function App({ session }: { session: Session }) {
   const { user } = session;
@@ -111,6 +113,8 @@ export function App({ session }: { session: Session }) {
           <Route path="/inventory/models/:id" element={<ModelDetailPage />} />
           <Route path="/inventory/models/:id/edit" element={<ModelFormPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/policy" element={<PolicyPage />} />
+          <Route path="/portability" element={<PortabilityPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Page>

@@ -84,8 +84,9 @@ export class Api {
   get<T>(path: string): Promise<T> {
     return this.json<T>("GET", path);
   }
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.json<T>("POST", path, body);
+  /** `signal` cancels a long call (impact analysis) from the screen. */
+  post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.json<T>("POST", path, body, signal);
   }
   put<T>(path: string, body: unknown): Promise<T> {
     return this.json<T>("PUT", path, body);
@@ -100,8 +101,8 @@ export class Api {
     return response.blob();
   }
 
-  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, body, "application/json");
+  private async json<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const response = await this.send(method, path, body, "application/json", signal);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;

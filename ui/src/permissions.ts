@@ -10,7 +10,11 @@ export type Permission =
   | "approvals:decide"
   | "approvals:revoke"
   | "audit:read"
-  | "decisions:read";
+  | "decisions:read"
+  | "policy:read"
+  | "policy:edit"
+  | "policy:publish"
+  | "portability:read";
 
 const GRANTS: Record<Permission, Role[]> = {
   overview: ["tenant-admin", "compliance-officer", "requester", "auditor"],
@@ -22,6 +26,11 @@ const GRANTS: Record<Permission, Role[]> = {
   "approvals:revoke": ["compliance-officer"],
   "audit:read": ["tenant-admin", "auditor"],
   "decisions:read": ["tenant-admin", "auditor"],
+  // Requesters may read the settings but not the revisions, so the policy screen is not theirs.
+  "policy:read": ["tenant-admin", "compliance-officer", "auditor"],
+  "policy:edit": ["tenant-admin", "compliance-officer"], // the draft and its impact analysis
+  "policy:publish": ["compliance-officer"], // publish and roll back
+  "portability:read": ["tenant-admin", "compliance-officer", "auditor"],
 };
 
 export function can(roles: readonly string[], permission: Permission): boolean {

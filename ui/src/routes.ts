@@ -13,6 +13,8 @@ export const SCREENS: ScreenRoute[] = [
   { path: "/inventory/vendors", label: "Vendors", permission: "inventory:read" },
   { path: "/inventory/models", label: "Models", permission: "inventory:read" },
   { path: "/audit", label: "Audit", permission: "audit:read" },
+  { path: "/policy", label: "Policy", permission: "policy:read" },
+  { path: "/portability", label: "Portability", permission: "portability:read" },
 ];
 
 export const toApprovalRequest = (id: string) => `/approvals/requests/${encodeURIComponent(id)}`;

@@ -94,6 +94,15 @@ class ErrorsIT {
   }
 
   @Test
+  void aMistypedInstantIsNamedAsOne() {
+    var reply = Stack.post("/api/v1/policy/impact", user("alice"), Map.of("from", "last tuesday"));
+    assertProblem(reply, 400, "validation");
+    JsonNode error = reply.body().get("errors").get(0);
+    assertEquals("from", error.get("field").asText());
+    assertTrue(error.get("message").asText().contains("ISO 8601 instant"), error.toString());
+  }
+
+  @Test
   void unknownPathsAndMethodsAreProblemsToo() {
     assertProblem(get("/api/v1/no-such-thing", user("alice")), 404, "not-found");
     assertProblem(send("PATCH", "/api/v1/vendors", user("alice"), "{}", "application/json"), 405, "method-not-allowed");

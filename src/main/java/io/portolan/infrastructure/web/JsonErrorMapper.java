@@ -79,6 +79,9 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
     if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "an array";
     if (type.isEnum()) return "one of the listed values";
+    if (type == java.time.LocalDate.class) return "a date such as 2026-01-31";
+    // Instant, OffsetDateTime and the like: without this they were reported as "a JSON object".
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) return "an ISO 8601 instant such as 2026-01-31T12:00:00Z";
     return "a JSON object";
   }
 

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, fieldErrors } from "./api";
+import {
+  diffForms,
+  diffSettings,
+  errorLines,
+  fromForm,
+  impactSummary,
+  inputId,
+  NO_SETTINGS,
+  toForm,
+  type ImpactReport,
+  type PolicySettings,
+} from "./policy";
+
+const SOVEREIGN: PolicySettings = {
+  ...NO_SETTINGS,
+  deniedJurisdictions: { confidential: ["CN", "RU"], restricted: ["CN", "RU", "US"] },
+  watchedJurisdictions: { internal: ["US"] },
+  residency: { restricted: ["eu"] },
+  selfHostedOpenWeightsOnly: ["restricted"],
+  costTiers: { routine: ["low"] },
+  preferences: { domesticJurisdiction: "FR", preferOpenWeights: true, preferLowerCost: true },
+};
+
+describe("the settings editor's state", () => {
+  it("round-trips settings through the form unchanged", () => {
+    expect(fromForm(toForm(SOVEREIGN))).toEqual(SOVEREIGN);
+    expect(fromForm(toForm(NO_SETTINGS))).toEqual(NO_SETTINGS);
+  });
+
+  it("leaves empty lists out, upper-cases countries and keeps other text as typed for the server to judge", () => {
+    const form = toForm(SOVEREIGN);
+    form["residency.restricted"] = " ";
+    form["deniedJurisdictions.internal"] = "cn ru,  by";
+    form["costTiers.critical"] = "Premium";
+    form["preferences.domesticJurisdiction"] = "";
+    const settings = fromForm(form);
+    expect(settings.residency).toEqual({}); // an empty residency list would deny every region
+    expect(settings.deniedJurisdictions.internal).toEqual(["CN", "RU", "BY"]);
+    expect(settings.costTiers.critical).toEqual(["Premium"]);
+    expect(settings.preferences.domesticJurisdiction).toBeNull();
+  });
+
+  it("fills what an older stored shape lacks with the server's defaults", () => {
+    const partial = { deniedJurisdictions: { internal: ["CN"] } } as unknown as PolicySettings;
+    expect(toForm(partial)["highRisk.closedWeightsFrom"]).toBe("confidential");
+    expect(toForm(partial)["preferences.preferLowerCost"]).toBe(true);
+  });
+
+  it("names inputs so CSS selectors need no escaping", () => {
+    expect(inputId("deniedJurisdictions.internal")).toBe("setting-deniedJurisdictions-internal");
+  });
+});
+
+describe("draft against published", () => {
+  it("lists each changed setting with its value before and after, as people read it", () => {
+    const draft = { ...SOVEREIGN, deniedJurisdictions: { ...SOVEREIGN.deniedJurisdictions, internal: ["CN"] }, selfHostedOpenWeightsOnly: [] };
+    expect(diffSettings(SOVEREIGN, draft)).toEqual([
+      { key: "deniedJurisdictions.internal", label: "Denied jurisdictions · internal", before: "none", after: "CN" },
+      { key: "selfHostedOpenWeightsOnly.restricted", label: "Self-hosted open weights only · restricted", before: "yes", after: "no" },
+    ]);
+  });
+
+  it("sees no change in reordered, repeated or differently cased lists", () => {
+    const form = toForm(SOVEREIGN);
+    const edited = { ...form, "deniedJurisdictions.restricted": "us, cn RU, CN" };
+    expect(diffForms(form, edited)).toEqual([]);
+    expect(diffSettings(SOVEREIGN, SOVEREIGN)).toEqual([]);
+  });
+
+  it("shows cost tiers and classifications in their order, other lists alphabetically", () => {
+    const draft = { ...SOVEREIGN, costTiers: { standard: ["high", "low", "medium"] }, highRisk: { ...SOVEREIGN.highRisk, classifications: ["restricted", "internal"] } };
+    const changes = diffSettings(SOVEREIGN, draft);
+    expect(changes.find((c) => c.key === "costTiers.standard")?.after).toBe("low, medium, high");
+    expect(changes.find((c) => c.key === "highRisk.classifications")?.after).toBe("internal, restricted");
+    expect(changes.find((c) => c.key === "costTiers.routine")).toMatchObject({ before: "low", after: "any tier" });
+  });
+
+  it("compares with no policy when nothing is published, saying what empty means", () => {
+    const changes = diffSettings(null, SOVEREIGN);
+    expect(changes.find((c) => c.key === "residency.restricted")).toMatchObject({ before: "any region", after: "eu" });
+    expect(changes.find((c) => c.key === "costTiers.routine")).toMatchObject({ before: "any tier", after: "low" });
+    expect(changes.find((c) => c.key === "preferences.domesticJurisdiction")).toMatchObject({ before: "none", after: "FR" });
+    expect(changes).toHaveLength(8); // two denied lists, watched, residency, self-hosted, cost tier, domestic, open weights
+  });
+});
+
+describe("validation errors on the settings", () => {
+  it("puts each server error on its setting and names the setting in the summary", () => {
+    const error = new ApiError(400, {
+      title: "Invalid request",
+      errors: [
+        { field: "deniedJurisdictions.internal[1]", message: "must be an ISO 3166 alpha-2 country code such as CN" },
+        { field: "residency.secret", message: "is not a data classification (public, internal, confidential, restricted)" },
+      ],
+    });
+    const errors = fieldErrors(error);
+    expect(errors["deniedJurisdictions.internal"]).toMatch(/ISO 3166/);
+    expect(errorLines(errors)).toEqual([
+      "Denied jurisdictions · internal: must be an ISO 3166 alpha-2 country code such as CN",
+      "residency.secret: is not a data classification (public, internal, confidential, restricted)",
+    ]);
+  });
+});
+
+describe("impact summaries", () => {
+  const report = (evaluated: number, allowToDeny: number, denyToAllow: number): ImpactReport => ({
+    from: "", to: "", evaluated, allowToDeny, denyToAllow, allowToDenySamples: [], denyToAllowSamples: [], tookMillis: 3,
+  });
+
+  it("counts flips both ways", () => {
+    expect(impactSummary(report(1234, 3, 1))).toBe(
+      "4 of the 1,234 decisions replayed would change: 3 allowed would be denied, 1 denied would be allowed.",
+    );
+  });
+
+  it("says plainly when nothing changes or nothing was logged", () => {
+    expect(impactSummary(report(10, 0, 0))).toBe("None of the 10 decisions replayed would change.");
+    expect(impactSummary(report(0, 0, 0))).toMatch(/No decisions were logged/);
+  });
+});
