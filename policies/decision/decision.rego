@@ -203,14 +203,21 @@ _obligations(t, request) := {o |
 
 _alternatives(t, request) := [alt |
 	ranked := sort([[_rank(t, model), id] |
-		some id, model in t.models
+		some id in _candidates(t, request)
 		id != request.model
+		model := t.models[id]
 		_same_capability(t, request.model, model)
 		count(_model_denials(t, id, request)) == 0
 	])
 	some entry in array.slice(ranked, 0, 5)
 	alt := _alternative(t, entry[1])
 ]
+
+# Only models the team holds an approval for can qualify: every other is denied approval_missing.
+# Weighing the whole inventory instead cost seconds per denial at a few thousand models.
+_candidates(t, request) := {id | some id, _ in object.get(t, ["approvals", request.team], {})} if not request.precheck
+
+_candidates(t, request) := {id | some id, _ in t.models} if request.precheck
 
 _same_capability(t, requested, model) if {
 	wanted := object.get(t.models, [requested, "capabilities"], [])
