@@ -20,7 +20,7 @@ import {
 } from "@patternfly/react-core";
 import BarsIcon from "@patternfly/react-icons/dist/esm/icons/bars-icon";
 import { useMemo } from "react";
-import { NavLink, Route, Routes, useLocation } from "react-router-dom";
+import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
 import { Api } from "./api";
 import type { Session } from "./auth";
 import { AppContext } from "./context";
@@ -36,12 +36,20 @@ import { VendorsPage } from "./pages/VendorsPage";
 import { ModelsPage } from "./pages/ModelsPage";
 import { ModelDetailPage } from "./pages/ModelDetailPage";
 import { ModelFormPage } from "./pages/ModelFormPage";
+import { DecisionsPage } from "./pages/DecisionsPage";
+import { DecisionDetailPage } from "./pages/DecisionDetailPage";
+import { TryDecisionPage } from "./pages/TryDecisionPage";
+import { TeamsPage } from "./pages/TeamsPage";
+import { GatewaysPage } from "./pages/GatewaysPage";
+import { TenantsPage } from "./pages/TenantsPage";
 
 export function App({ session }: { session: Session }) {
   const { user } = session;
   const api = useMemo(() => new Api(session.token), [session]);
   const location = useLocation();
   const screens = SCREENS.filter((s) => can(user.roles, s.permission));
+  // The platform admin has no tenant, so no overview: they land on their first screen instead.
+  const home = can(user.roles, "overview") || screens.length === 0 ? <OverviewPage /> : <Navigate to={screens[0].path} replace />;
   const isCurrent = (path: string) => (path === "/" ? location.pathname === "/" : location.pathname.startsWith(path));
 
   const masthead = (
@@ -101,7 +109,7 @@ export function App({ session }: { session: Session }) {
     <AppContext.Provider value={{ user, api }}>
       <Page masthead={masthead} sidebar={sidebar} isManagedSidebar>
         <Routes>
-          <Route path="/" element={<OverviewPage />} />
+          <Route path="/" element={home} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/approvals/new" element={<NewRequestPage />} />
           <Route path="/approvals/requests/:id" element={<RequestDetailPage />} />
@@ -111,6 +119,12 @@ export function App({ session }: { session: Session }) {
           <Route path="/inventory/models/:id" element={<ModelDetailPage />} />
           <Route path="/inventory/models/:id/edit" element={<ModelFormPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/decisions" element={<DecisionsPage />} />
+          <Route path="/decisions/try" element={<TryDecisionPage />} />
+          <Route path="/decisions/:id" element={<DecisionDetailPage />} />
+          <Route path="/admin/teams" element={<TeamsPage />} />
+          <Route path="/admin/gateways" element={<GatewaysPage />} />
+          <Route path="/admin/tenants" element={<TenantsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Page>

@@ -10,7 +10,13 @@ export type Permission =
   | "approvals:decide"
   | "approvals:revoke"
   | "audit:read"
-  | "decisions:read";
+  | "decisions:read"
+  | "decisions:explore"
+  | "decisions:try"
+  | "teams:manage"
+  | "gateways:read"
+  | "gateways:manage"
+  | "tenants:read";
 
 const GRANTS: Record<Permission, Role[]> = {
   overview: ["tenant-admin", "compliance-officer", "requester", "auditor"],
@@ -22,6 +28,12 @@ const GRANTS: Record<Permission, Role[]> = {
   "approvals:revoke": ["compliance-officer"],
   "audit:read": ["tenant-admin", "auditor"],
   "decisions:read": ["tenant-admin", "auditor"],
+  "decisions:explore": ["tenant-admin", "compliance-officer", "auditor"],
+  "decisions:try": ["tenant-admin", "compliance-officer"],
+  "teams:manage": ["tenant-admin"],
+  "gateways:read": ["tenant-admin", "auditor"],
+  "gateways:manage": ["tenant-admin"],
+  "tenants:read": ["platform-admin"],
 };
 
 export function can(roles: readonly string[], permission: Permission): boolean {

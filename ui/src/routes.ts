@@ -13,6 +13,11 @@ export const SCREENS: ScreenRoute[] = [
   { path: "/inventory/vendors", label: "Vendors", permission: "inventory:read" },
   { path: "/inventory/models", label: "Models", permission: "inventory:read" },
   { path: "/audit", label: "Audit", permission: "audit:read" },
+  // Decision explorer and administration (branch ui-admin).
+  { path: "/decisions", label: "Decision explorer", permission: "decisions:explore" },
+  { path: "/admin/teams", label: "Teams", permission: "teams:manage" },
+  { path: "/admin/gateways", label: "Gateways", permission: "gateways:read" },
+  { path: "/admin/tenants", label: "Tenants", permission: "tenants:read" },
 ];
 
 export const toApprovalRequest = (id: string) => `/approvals/requests/${encodeURIComponent(id)}`;
