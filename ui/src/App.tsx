@@ -42,6 +42,7 @@ import { TryDecisionPage } from "./pages/TryDecisionPage";
 import { TeamsPage } from "./pages/TeamsPage";
 import { GatewaysPage } from "./pages/GatewaysPage";
 import { TenantsPage } from "./pages/TenantsPage";
+import { RequirePermission } from "./components/RequirePermission";
 
 export function App({ session }: { session: Session }) {
   const { user } = session;
@@ -119,12 +120,12 @@ export function App({ session }: { session: Session }) {
           <Route path="/inventory/models/:id" element={<ModelDetailPage />} />
           <Route path="/inventory/models/:id/edit" element={<ModelFormPage />} />
           <Route path="/audit" element={<AuditPage />} />
-          <Route path="/decisions" element={<DecisionsPage />} />
-          <Route path="/decisions/try" element={<TryDecisionPage />} />
-          <Route path="/decisions/:id" element={<DecisionDetailPage />} />
-          <Route path="/admin/teams" element={<TeamsPage />} />
-          <Route path="/admin/gateways" element={<GatewaysPage />} />
-          <Route path="/admin/tenants" element={<TenantsPage />} />
+          <Route path="/decisions" element={<RequirePermission permission="decisions:explore"><DecisionsPage /></RequirePermission>} />
+          <Route path="/decisions/try" element={<RequirePermission permission="decisions:try"><TryDecisionPage /></RequirePermission>} />
+          <Route path="/decisions/:id" element={<RequirePermission permission="decisions:explore"><DecisionDetailPage /></RequirePermission>} />
+          <Route path="/admin/teams" element={<RequirePermission permission="teams:manage"><TeamsPage /></RequirePermission>} />
+          <Route path="/admin/gateways" element={<RequirePermission permission="gateways:read"><GatewaysPage /></RequirePermission>} />
+          <Route path="/admin/tenants" element={<RequirePermission permission="tenants:read"><TenantsPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Page>
