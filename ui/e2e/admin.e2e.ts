@@ -57,7 +57,7 @@ describe("administration", () => {
     await screenshot(page, "gateways");
 
     // Rotating shows a new secret once; the old one stops working.
-    await page.getByRole("button", { name: `Rotate the secret of ${GATEWAY}` }).click();
+    await page.getByRole("button", { name: `Rotate secret of ${GATEWAY}` }).click();
     await page.getByTestId("confirm-rotate-gateway").click();
     await secretBox.waitFor();
     const rotated = await secretBox.inputValue();
@@ -69,7 +69,7 @@ describe("administration", () => {
     // Revoking removes it.
     await page.getByRole("button", { name: `Revoke ${GATEWAY}` }).click();
     await page.getByTestId("confirm-delete-gateway").click();
-    await expect.poll(() => page.getByTestId(`row-${GATEWAY}`).count()).toBe(0);
+    await expect.poll(() => page.getByTestId(`row-${GATEWAY}`).count(), { timeout: 15_000 }).toBe(0);
     expect(await tokenStatus(clientId, rotated)).not.toBe(200);
     await context.close();
   });
@@ -89,7 +89,7 @@ describe("administration", () => {
     await page.getByRole("button", { name: "Edit E2E team" }).click();
     await page.locator("#team-name").fill("E2E team renamed");
     await page.getByTestId("save-team").click();
-    await expect.poll(() => row.textContent()).toContain("E2E team renamed");
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("E2E team renamed");
     await screenshot(page, "teams");
 
     // A second team with the same id is refused with a readable message.
@@ -103,7 +103,7 @@ describe("administration", () => {
 
     await page.getByRole("button", { name: "Delete E2E team renamed" }).click();
     await page.getByTestId("confirm-delete-team").click();
-    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
     await context.close();
   });
 

@@ -35,7 +35,7 @@ describe("the decision explorer", () => {
     await page.locator("#explore-outcome").selectOption("deny");
     await page.getByTestId("explore-search").click();
     const table = page.getByTestId("decisions-table");
-    await expect.poll(() => table.locator("tbody tr").count()).toBe(GATEWAY_DECISIONS);
+    await expect.poll(() => table.locator("tbody tr").count(), { timeout: 15_000 }).toBe(GATEWAY_DECISIONS);
     expect(page.url()).toContain(`model=${MODEL}`);
     // Newest first, and an auditor reads but never decides.
     expect(await table.locator("tbody tr").first().getAttribute("data-testid")).toBe(`decision-${newestGatewayDecision}`);
@@ -43,7 +43,7 @@ describe("the decision explorer", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "decision-explorer");
 
-    await page.getByRole("link", { name: `Decision ${newestGatewayDecision}` }).click();
+    await page.getByRole("link", { name: `decision ${newestGatewayDecision}` }).click();
     await page.getByTestId("decision-input").waitFor();
     const input = (await page.getByTestId("decision-input").textContent()) ?? "";
     expect(input).toContain(TEAM);
@@ -75,7 +75,7 @@ describe("the decision explorer", () => {
     const { context, page } = await signIn(browser, "alice", "/decisions");
     await page.getByTestId("try-decision").click();
     await page.waitForURL(/\/decisions\/try$/);
-    await expect.poll(() => page.locator("#try-team option").allTextContents()).toContain("Research (research)");
+    await expect.poll(() => page.locator("#try-team option").allTextContents(), { timeout: 15_000 }).toContain("Research (research)");
     await page.locator("#try-team").selectOption(TEAM);
     await page.locator("#try-model").fill(MODEL);
     await page.getByTestId("ask-decision").click();
@@ -94,7 +94,7 @@ describe("the decision explorer", () => {
 
   it("shows the API's validation error as a sentence on the field, never raw JSON", async () => {
     const { context, page } = await signIn(browser, "alice", "/decisions/try");
-    await expect.poll(() => page.locator("#try-team option").count()).toBeGreaterThan(1);
+    await expect.poll(() => page.locator("#try-team option").count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await page.locator("#try-team").selectOption(TEAM);
     await page.locator("#try-model").fill("Not A Slug!");
     await page.getByTestId("ask-decision").click();
@@ -111,7 +111,7 @@ describe("the decision explorer", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     expect(download.suggestedFilename()).toMatch(/\.ndjson$/);
     // Three gateway decisions and alice's tried one; the failed try was refused, not logged.
-    await expect.poll(() => page.getByTestId("download-result").textContent()).toMatch(/: 4 rows, [\d.]+ (bytes|kB)\./);
+    await expect.poll(() => page.getByTestId("download-result").textContent(), { timeout: 15_000 }).toMatch(/: 4 rows, [\d.]+ (bytes|kB)\./);
     await context.close();
   });
 });

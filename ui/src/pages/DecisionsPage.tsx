@@ -173,7 +173,7 @@ export function DecisionsPage() {
                 {data.items.map((d) => (
                   <Tr key={d.id} data-testid={`decision-${d.id}`}>
                     <Td dataLabel="Evaluated">
-                      <Link to={toDecision(d.id)} aria-label={`Decision ${d.id}`}>
+                      <Link to={toDecision(d.id)} aria-label={`${formatInstant(d.evaluatedAt)}, decision ${d.id}`}>
                         {formatInstant(d.evaluatedAt)}
                       </Link>
                     </Td>

@@ -75,7 +75,7 @@ export function GatewaysPage() {
               canManage
                 ? (g) => (
                     <div style={{ display: "flex", justifyContent: "flex-end" }}>
-                      <Button variant="link" onClick={() => setConfirming({ gateway: g, action: "rotate" })} aria-label={`Rotate the secret of ${g.id}`}>
+                      <Button variant="link" onClick={() => setConfirming({ gateway: g, action: "rotate" })} aria-label={`Rotate secret of ${g.id}`}>
                         Rotate secret
                       </Button>
                       <Button variant="link" isDanger onClick={() => setConfirming({ gateway: g, action: "delete" })} aria-label={`Revoke ${g.id}`}>
@@ -187,6 +187,7 @@ function SecretOnce({ credential, onClose }: { credential: GatewayCredential; on
         <Alert variant="warning" isInline title="Copy the secret now: it is shown only this once">
           Portolan does not keep it and cannot show it again. If it is lost, rotate the secret.
         </Alert>
+        <Form onSubmit={(e) => e.preventDefault()} style={{ marginTop: "1rem" }}>
         <Field label="Client id" fieldId="gateway-client-id">
           <ClipboardCopy isReadOnly hoverTip="Copy" clickTip="Copied" textAriaLabel="Client id" data-testid="gateway-client-id">
             {credential.gateway.clientId}
@@ -202,6 +203,7 @@ function SecretOnce({ credential, onClose }: { credential: GatewayCredential; on
             {tokenCommand(credential)}
           </ClipboardCopy>
         </Field>
+        </Form>
       </ModalBody>
       <ModalFooter>
         <Button onClick={onClose} data-testid="close-secret">

@@ -10,6 +10,7 @@ import {
   List,
   ListItem,
   PageSection,
+  Stack,
   TextInput,
   Title,
 } from "@patternfly/react-core";
@@ -141,7 +142,7 @@ export function TryDecisionPage() {
 
 function Answer({ answer }: { answer: DecisionAnswer }) {
   return (
-    <div data-testid="decision-answer">
+    <Stack hasGutter data-testid="decision-answer">
       <Alert variant={answer.allow ? "success" : "danger"} isInline title={answer.allow ? "Allowed" : "Denied"}>
         Policy revision <code>{answer.policyRevision}</code>, evaluated {formatInstant(answer.evaluatedAt)}; a gateway may
         keep this answer until {formatInstant(answer.expiresAt)}. <Link to={toDecision(answer.decisionId)}>See it in the log</Link>.
@@ -188,6 +189,6 @@ function Answer({ answer }: { answer: DecisionAnswer }) {
           </List>
         </>
       )}
-    </div>
+    </Stack>
   );
 }
