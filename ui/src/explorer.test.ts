@@ -31,6 +31,7 @@ describe("the decision explorer's search", () => {
   it("gives a logged decision's input as a gateway sends it", () => {
     const logged = { team: "t", model: "m", purpose: "p", dataClassification: "internal", region: "eu", taskTier: "standard", allow: true } as LoggedDecision;
     expect(inputOf(logged)).toEqual({ team: "t", model: "m", purpose: "p", dataClassification: "internal", region: "eu", taskTier: "standard" });
+    expect(inputOf({ ...logged, taskTier: null })).not.toHaveProperty("taskTier");
   });
 });
 

@@ -71,7 +71,8 @@ export interface LoggedDecision {
   purpose: string;
   dataClassification: string;
   region: string;
-  taskTier: string;
+  /** Null when the caller named none: the team's default tier applied. */
+  taskTier: string | null;
   allow: boolean;
   reasons: { code: string; message: string; rule?: string }[];
   policyRevision: string;
@@ -93,10 +94,10 @@ export interface DecisionAnswer {
   expiresAt: string;
 }
 
-/** What was asked, as a gateway would send it: the logged input without the answer. */
+/** What was asked, as the caller sent it: the logged input without the answer, no tier when none was named. */
 export function inputOf(decision: LoggedDecision): Record<string, string> {
   const { team, model, purpose, dataClassification, region, taskTier } = decision;
-  return { team, model, purpose, dataClassification, region, taskTier };
+  return { team, model, purpose, dataClassification, region, ...(taskTier ? { taskTier } : {}) };
 }
 
 export const toDecision = (id: string) => `/decisions/${encodeURIComponent(id)}`;

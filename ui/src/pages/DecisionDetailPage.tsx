@@ -60,11 +60,11 @@ function DecisionDetail({ decision }: { decision: LoggedDecision }) {
                 ["Purpose", decision.purpose],
                 ["Data classification", decision.dataClassification],
                 ["Region", decision.region],
-                ["Task tier", decision.taskTier],
+                ["Task tier", decision.taskTier ?? "none named: the team's default applied"],
                 ["Evaluated at", formatInstant(decision.evaluatedAt)],
               ]}
             />
-            <CodeBlock aria-label="The input as a gateway sends it">
+            <CodeBlock aria-label="The input as the caller sent it">
               <CodeBlockCode>{JSON.stringify(inputOf(decision), null, 2)}</CodeBlockCode>
             </CodeBlock>
           </CardBody>
