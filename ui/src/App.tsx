@@ -20,7 +20,7 @@ import {
 } from "@patternfly/react-core";
 import BarsIcon from "@patternfly/react-icons/dist/esm/icons/bars-icon";
 import { useMemo } from "react";
-import { NavLink, Route, Routes, useLocation } from "react-router-dom";
+import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
 import { Api } from "./api";
 import type { Session } from "./auth";
 import { AppContext } from "./context";
@@ -38,12 +38,21 @@ import { ModelDetailPage } from "./pages/ModelDetailPage";
 import { ModelFormPage } from "./pages/ModelFormPage";
 import { PolicyPage } from "./pages/PolicyPage";
 import { PortabilityPage } from "./pages/PortabilityPage";
+import { DecisionsPage } from "./pages/DecisionsPage";
+import { DecisionDetailPage } from "./pages/DecisionDetailPage";
+import { TryDecisionPage } from "./pages/TryDecisionPage";
+import { TeamsPage } from "./pages/TeamsPage";
+import { GatewaysPage } from "./pages/GatewaysPage";
+import { TenantsPage } from "./pages/TenantsPage";
+import { RequirePermission } from "./components/RequirePermission";
 
 export function App({ session }: { session: Session }) {
   const { user } = session;
   const api = useMemo(() => new Api(session.token), [session]);
   const location = useLocation();
   const screens = SCREENS.filter((s) => can(user.roles, s.permission));
+  // The platform admin has no tenant, so no overview: they land on their first screen instead.
+  const home = can(user.roles, "overview") || screens.length === 0 ? <OverviewPage /> : <Navigate to={screens[0].path} replace />;
   const isCurrent = (path: string) => (path === "/" ? location.pathname === "/" : location.pathname.startsWith(path));
 
   const masthead = (
@@ -103,7 +112,7 @@ export function App({ session }: { session: Session }) {
     <AppContext.Provider value={{ user, api }}>
       <Page masthead={masthead} sidebar={sidebar} isManagedSidebar>
         <Routes>
-          <Route path="/" element={<OverviewPage />} />
+          <Route path="/" element={home} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/approvals/new" element={<NewRequestPage />} />
           <Route path="/approvals/requests/:id" element={<RequestDetailPage />} />
@@ -115,6 +124,12 @@ export function App({ session }: { session: Session }) {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/policy" element={<PolicyPage />} />
           <Route path="/portability" element={<PortabilityPage />} />
+          <Route path="/decisions" element={<RequirePermission permission="decisions:explore"><DecisionsPage /></RequirePermission>} />
+          <Route path="/decisions/try" element={<RequirePermission permission="decisions:try"><TryDecisionPage /></RequirePermission>} />
+          <Route path="/decisions/:id" element={<RequirePermission permission="decisions:explore"><DecisionDetailPage /></RequirePermission>} />
+          <Route path="/admin/teams" element={<RequirePermission permission="teams:manage"><TeamsPage /></RequirePermission>} />
+          <Route path="/admin/gateways" element={<RequirePermission permission="gateways:read"><GatewaysPage /></RequirePermission>} />
+          <Route path="/admin/tenants" element={<RequirePermission permission="tenants:read"><TenantsPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Page>

@@ -1,4 +1,6 @@
 /** Portolan's API as the UI calls it: bearer token on every call, problem+json errors as ApiError. */
+import { readWithProgress, type Progress } from "./stream";
+
 export interface FieldError {
   field: string;
   message: string;
@@ -95,10 +97,15 @@ export class Api {
     return this.json<void>("DELETE", path);
   }
 
-  /** A streamed export as a file, with the server's error when it refuses. */
-  async blob(path: string, accept: string, signal?: AbortSignal): Promise<Blob> {
+  /**
+   * A streamed export as a file, read chunk by chunk so `onProgress` sees bytes and lines arrive;
+   * the server's error when it refuses. Aborting the signal stops the transfer.
+   */
+  async download(path: string, accept: string, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<Blob> {
     const response = await this.send("GET", path, undefined, accept, signal);
-    return response.blob();
+    const type = response.headers.get("Content-Type") ?? accept;
+    if (!response.body) return response.blob();
+    return new Blob(await readWithProgress(response.body, onProgress), { type });
   }
 
   private async json<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {

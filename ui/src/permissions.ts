@@ -14,7 +14,13 @@ export type Permission =
   | "policy:read"
   | "policy:edit"
   | "policy:publish"
-  | "portability:read";
+  | "portability:read"
+  | "decisions:explore"
+  | "decisions:try"
+  | "teams:manage"
+  | "gateways:read"
+  | "gateways:manage"
+  | "tenants:read";
 
 const GRANTS: Record<Permission, Role[]> = {
   overview: ["tenant-admin", "compliance-officer", "requester", "auditor"],
@@ -31,6 +37,12 @@ const GRANTS: Record<Permission, Role[]> = {
   "policy:edit": ["tenant-admin", "compliance-officer"], // the draft and its impact analysis
   "policy:publish": ["compliance-officer"], // publish and roll back
   "portability:read": ["tenant-admin", "compliance-officer", "auditor"],
+  "decisions:explore": ["tenant-admin", "compliance-officer", "auditor"],
+  "decisions:try": ["tenant-admin", "compliance-officer"],
+  "teams:manage": ["tenant-admin"],
+  "gateways:read": ["tenant-admin", "auditor"],
+  "gateways:manage": ["tenant-admin"],
+  "tenants:read": ["platform-admin"],
 };
 
 export function can(roles: readonly string[], permission: Permission): boolean {

@@ -8,6 +8,8 @@ import {
   Grid,
   GridItem,
   PageSection,
+  Progress as ProgressBar,
+  ProgressMeasureLocation,
   Spinner,
   TextInput,
   Title,
@@ -17,6 +19,7 @@ import { query } from "../api";
 import { ErrorAlert, Field } from "../components/common";
 import { useApp } from "../context";
 import { endOfDayUtc, formatInstant, startOfDayUtc } from "../format";
+import { exportSummary, formatBytes, rowsReceived, type Progress } from "../stream";
 
 type Log = "decisions" | "usage" | "changes";
 
@@ -47,6 +50,14 @@ export function AuditPage() {
   const [verifying, setVerifying] = useState(false);
   const [error, setError] = useState<unknown>();
   const abort = useRef<AbortController | null>(null);
+  const [received, setReceived] = useState<Progress>({ bytes: 0, lines: 0 });
+  const [expectedRows, setExpectedRows] = useState<number>();
+  // The latest figures for the closing message, which runs in the download's own closure.
+  const latest = useRef<Progress>({ bytes: 0, lines: 0 });
+  const setProgress = (progress: Progress) => {
+    latest.current = progress;
+    setReceived(progress);
+  };
 
   const filters = () => ({
     from: startOfDayUtc(from),
@@ -58,20 +69,33 @@ export function AuditPage() {
   const download = async () => {
     setError(undefined);
     setDownloaded(undefined);
+    setProgress({ bytes: 0, lines: 0 });
+    setExpectedRows(undefined);
     setDownloading(true);
     abort.current = new AbortController();
+    const signal = abort.current.signal;
+    const exportFormat = format;
     try {
-      const accept = format === "csv" ? "text/csv" : "application/x-ndjson";
-      const blob = await api.blob(`/api/v1/audit/${log}${query({ ...filters(), format })}`, accept, abort.current.signal);
-      const name = `portolan-${log}-${new Date().toISOString().slice(0, 10)}.${format === "csv" ? "csv" : "ndjson"}`;
+      // The manifest counts what the export will hold, so progress can show a share of it.
+      api
+        .get<{ rows: number }>(`/api/v1/audit/${log}/manifest${query(filters())}`)
+        .then((m) => !signal.aborted && setExpectedRows(m.rows))
+        .catch(() => undefined); // progress without a total is still progress
+      const accept = exportFormat === "csv" ? "text/csv" : "application/x-ndjson";
+      const blob = await api.download(`/api/v1/audit/${log}${query({ ...filters(), format: exportFormat })}`, accept, setProgress, signal);
+      if (rowsReceived(latest.current, exportFormat) === 0) {
+        setDownloaded("No entries match these filters, so nothing was saved: widen the dates or clear the team, model, outcome or actor.");
+        return;
+      }
+      const name = `portolan-${log}-${new Date().toISOString().slice(0, 10)}.${exportFormat === "csv" ? "csv" : "ndjson"}`;
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
       link.download = name;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-      setDownloaded(`${name} (${blob.size.toLocaleString()} bytes)`);
+      setDownloaded(`${name}: ${exportSummary(blob.size, latest.current, exportFormat)}.`);
     } catch (e) {
-      if (abort.current?.signal.aborted) setDownloaded("Download cancelled.");
+      if (signal.aborted) setDownloaded(`Download cancelled after ${exportSummary(latest.current.bytes, latest.current, exportFormat)}; nothing was saved.`);
       else setError(e);
     } finally {
       setDownloading(false);
@@ -146,7 +170,7 @@ export function AuditPage() {
                   Download
                 </Button>
                 {downloading && (
-                  <Button variant="secondary" onClick={() => abort.current?.abort()}>
+                  <Button variant="secondary" onClick={() => abort.current?.abort()} data-testid="cancel-download">
                     Cancel download
                   </Button>
                 )}
@@ -158,6 +182,9 @@ export function AuditPage() {
           </GridItem>
           <GridItem md={6}>
             <ErrorAlert error={error} />
+            {downloading && (
+              <DownloadProgress received={received} expectedRows={expectedRows} format={format} />
+            )}
             {downloaded && <Alert variant="info" isInline title="Download" data-testid="download-result">{downloaded}</Alert>}
             {verifying && <Spinner size="md" aria-label="Verifying" />}
             {verification && <VerificationResult log={log} result={verification} />}
@@ -165,6 +192,26 @@ export function AuditPage() {
         </Grid>
       </PageSection>
     </>
+  );
+}
+
+/** Rows and bytes received so far; a share of the manifest's row count when it has arrived. */
+function DownloadProgress({ received, expectedRows, format }: { received: Progress; expectedRows?: number; format: "csv" | "ndjson" }) {
+  const rows = rowsReceived(received, format);
+  const text = `${rows.toLocaleString("en")}${expectedRows === undefined ? "" : ` of ${expectedRows.toLocaleString("en")}`} rows, ${formatBytes(received.bytes)} received`;
+  return expectedRows ? (
+    <ProgressBar
+      value={Math.min(100, (100 * rows) / expectedRows)}
+      title="Downloading"
+      label={text}
+      valueText={text}
+      measureLocation={ProgressMeasureLocation.outside}
+      data-testid="download-progress"
+    />
+  ) : (
+    <p data-testid="download-progress" aria-live="polite">
+      <Spinner size="md" aria-label="Downloading" /> Downloading: {text}
+    </p>
   );
 }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.inventory.PageRequest;
+import io.portolan.inventory.PageView;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import io.portolan.tenancy.TenantId;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -24,18 +27,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Auditors and tenant admins read the decision log: exports, their manifest, chain verification. */
+/**
+ * Auditors and tenant admins read the decision log: exports, their manifest, chain verification;
+ * they and compliance officers also search it page by page and open single decisions.
+ */
 @RequestScoped
 @Path("/audit")
 public class AuditResource {
   static final String CSV = ExportStream.CSV;
   static final String NDJSON = ExportStream.NDJSON;
+  private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
   @Inject TenantContext caller;
   @Inject DecisionLogReader reader;
   @Inject ChangeLogReader changes;
   @Inject UsageLogReader usage;
   @Inject Retention retention;
+  @Inject DecisionSearch search;
 
   /** Entries younger than this are never removed, whatever a request asks. */
   @Inject
@@ -82,6 +90,26 @@ public class AuditResource {
   @Operation(summary = "What an export with the same filters holds: row count, time range, first and last hash")
   public Map<String, Object> manifest(@Valid @BeanParam DecisionLogFilter filter) throws Exception {
     return reader.manifest(caller.tenant(), filter);
+  }
+
+  @GET
+  @Path("decisions/search")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.COMPLIANCE_OFFICER})
+  @Operation(summary = "Logged decisions as JSON pages, newest first, filtered like the export (page from 0, size 1 to 500)")
+  public PageView<LoggedDecision> search(@Valid @BeanParam DecisionLogFilter filter, @Valid @BeanParam PageRequest page)
+      throws Exception {
+    return search.page(caller.tenant(), filter, page);
+  }
+
+  @GET
+  @Path("decisions/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.COMPLIANCE_OFFICER})
+  @Operation(summary = "One logged decision of the caller's tenant: its input, answer, revision, client and chain hashes")
+  public LoggedDecision decision(@PathParam("id") @Pattern(regexp = UUID, message = "must be a UUID") String id)
+      throws Exception {
+    return search.find(caller.tenant(), id);
   }
 
   @GET

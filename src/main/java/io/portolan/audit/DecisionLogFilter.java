@@ -2,8 +2,13 @@ package io.portolan.audit;
 
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.inventory.Slugs;
+import io.portolan.tenancy.TenantId;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -61,6 +66,19 @@ public class DecisionLogFilter {
     if (outcome != null) values.add(outcome.equals("allow"));
     if (source != null) values.add(source);
     return values;
+  }
+
+  /** The statement for {@code sql}, which uses {@link #condition()}, with tenant, window and filters bound. */
+  PreparedStatement prepare(Connection connection, String sql, TenantId tenant) throws SQLException {
+    PreparedStatement query = connection.prepareStatement(sql);
+    int i = 1;
+    query.setString(i++, tenant.value());
+    query.setTimestamp(i++, Timestamp.from(from()));
+    query.setTimestamp(i++, Timestamp.from(to()));
+    for (Object value : parameters()) {
+      query.setObject(i++, value);
+    }
+    return query;
   }
 
   java.util.Map<String, Object> describe() {

@@ -32,7 +32,7 @@ public class DecisionLogReader {
     String sql = "select " + LoggedDecision.COLUMNS + " from decision_log where " + filter.condition()
         + " order by evaluated_at, seq nulls last, id";
     inTenant(tenant, connection -> {
-      try (PreparedStatement query = prepare(connection, sql, tenant, filter)) {
+      try (PreparedStatement query = filter.prepare(connection, sql, tenant)) {
         query.setFetchSize(FETCH);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
@@ -51,7 +51,7 @@ public class DecisionLogReader {
         + " (array_agg(hash order by evaluated_at desc, seq desc nulls first, id desc))[1]"
         + " from decision_log where " + filter.condition();
     return inTenant(tenant, connection -> {
-      try (PreparedStatement query = prepare(connection, sql, tenant, filter); ResultSet row = query.executeQuery()) {
+      try (PreparedStatement query = filter.prepare(connection, sql, tenant); ResultSet row = query.executeQuery()) {
         row.next();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("rows", row.getLong(1));
@@ -156,19 +156,6 @@ public class DecisionLogReader {
     broken.put("evaluatedAt", row.evaluatedAt());
     broken.put("problem", problem);
     return broken;
-  }
-
-  private PreparedStatement prepare(Connection connection, String sql, TenantId tenant, DecisionLogFilter filter)
-      throws SQLException {
-    PreparedStatement query = connection.prepareStatement(sql);
-    int i = 1;
-    query.setString(i++, tenant.value());
-    query.setTimestamp(i++, Timestamp.from(filter.from()));
-    query.setTimestamp(i++, Timestamp.from(filter.to()));
-    for (Object value : filter.parameters()) {
-      query.setObject(i++, value);
-    }
-    return query;
   }
 
   private <T> T inTenant(TenantId tenant, ReadOnlyTenantTransaction.Work<T> work) throws Exception {

@@ -95,6 +95,12 @@ class RoleMatrixIT {
       new Row("GET", "/api/v1/portability/what-if", "/api/v1/portability/what-if?vendor=openai", null,
           Set.of(OFFICER, ADMIN, AUDITOR)),
       new Row("GET", "/api/v1/audit/decisions", "/api/v1/audit/decisions?model=" + NO_SUCH, null, Set.of(AUDITOR, ADMIN)),
+      new Row("GET", "/api/v1/audit/decisions/search", "/api/v1/audit/decisions/search?model=" + NO_SUCH, null,
+          Set.of(AUDITOR, ADMIN, OFFICER)),
+      new Row("GET", "/api/v1/audit/decisions/{id}", "/api/v1/audit/decisions/" + NO_SUCH_ID, null,
+          Set.of(AUDITOR, ADMIN, OFFICER)),
+      // An empty body: the allowed roles get 400, nothing is decided or logged.
+      new Row("POST", "/api/v1/decisions/try", "/api/v1/decisions/try", "{}", Set.of(OFFICER, ADMIN)),
       new Row("GET", "/api/v1/audit/changes", "/api/v1/audit/changes?from=2099-01-01T00:00:00Z", null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/usage", "/api/v1/audit/usage?from=2099-01-01T00:00:00Z", null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/decisions/manifest", "/api/v1/audit/decisions/manifest", null, Set.of(AUDITOR, ADMIN)),

@@ -110,6 +110,11 @@ final class TenantIsolationProbes {
         r -> send(r, "POST", "/decisions", Fixtures.decision(r.id(), r.own().model)));
     add(decide, "foreign model", Rule.REFERENCE, Kind.MODEL, View.DECISION,
         r -> send(r, "POST", "/decisions", Fixtures.decision(r.own().team, r.id())));
+    String tryDecision = "POST " + API + "/decisions/try";
+    add(tryDecision, "foreign team", Rule.REFERENCE, Kind.TEAM, View.DECISION,
+        r -> send(r, "POST", "/decisions/try", Fixtures.decision(r.id(), r.own().model)));
+    add(tryDecision, "foreign model", Rule.REFERENCE, Kind.MODEL, View.DECISION,
+        r -> send(r, "POST", "/decisions/try", Fixtures.decision(r.own().team, r.id())));
     String auth = "GET " + API + "/decisions/auth-request";
     add(auth, "foreign team", Rule.REFERENCE, Kind.TEAM, View.AUTH, r -> authRequest(r, r.id(), r.own().model));
     add(auth, "foreign model", Rule.REFERENCE, Kind.MODEL, View.AUTH, r -> authRequest(r, r.own().team, r.id()));
@@ -191,6 +196,14 @@ final class TenantIsolationProbes {
       add(manifest, "team filter", Rule.REFERENCE, Kind.TEAM, View.STATUS,
           r -> get(r, "/audit/" + log + "/manifest?from=" + since + "&team=" + r.id()));
     }
+    String search = "GET " + API + "/audit/decisions/search";
+    ambient(search, "window", r -> get(r, "/audit/decisions/search?size=500&from=" + since));
+    add(search, "team filter", Rule.REFERENCE, Kind.TEAM, View.STATUS,
+        r -> get(r, "/audit/decisions/search?from=" + since + "&team=" + r.id()));
+    add(search, "model filter", Rule.REFERENCE, Kind.MODEL, View.STATUS,
+        r -> get(r, "/audit/decisions/search?from=" + since + "&model=" + r.id()));
+    // Gateway decisions only: a sidecar upload may file a decision of the caller's own under a foreign id.
+    single("GET " + API + "/audit/decisions/{id}", Kind.DECISION, r -> get(r, "/audit/decisions/" + r.id()));
     ambient("GET " + API + "/audit/changes", "ndjson", r -> export(r, "/audit/changes?format=ndjson&from=" + since));
     ambient("GET " + API + "/audit/changes", "csv", r -> export(r, "/audit/changes?format=csv&from=" + since));
     ambient("GET " + API + "/audit/changes/manifest", "window", r -> get(r, "/audit/changes/manifest?from=" + since));

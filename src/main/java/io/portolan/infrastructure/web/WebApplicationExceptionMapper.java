@@ -14,6 +14,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
       return new JsonErrorMapper().toResponse(json);
     }
+    String parameter = failedQueryParameter(e);
+    if (parameter != null) {
+      String message = "must be a value of the right type, such as a whole number";
+      return Problems.response(new Problem(Problem.type("validation"), "Invalid request", 400, parameter + ": " + message,
+          null, java.util.List.of(new Problem.FieldError(parameter, message))));
+    }
     return switch (status) {
       case 401 -> Problems.response(401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
       case 403 -> Problems.response(403, "forbidden", "Forbidden", "Your role does not allow this request.");
@@ -27,5 +33,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
               ? Problems.response(500, "internal", "Internal error", "The server failed; the error is logged.")
               : Problems.response(status, "bad-request", "Bad request", e.getMessage());
     };
+  }
+
+  /**
+   * A query parameter Jersey could not convert (page=x): the JAX-RS spec makes that a 404, which
+   * tells the client the resource is missing; it is bad input. Read by name: jersey-server is
+   * Payara's, not on our compile path.
+   */
+  private static String failedQueryParameter(WebApplicationException e) {
+    if (!e.getClass().getName().endsWith("ParamException$QueryParamException")) {
+      return null;
+    }
+    try {
+      return String.valueOf(e.getClass().getMethod("getParameterName").invoke(e));
+    } catch (ReflectiveOperationException unexpected) {
+      return "query";
+    }
   }
 }

@@ -1,0 +1,103 @@
+/** The decision explorer's filters, paging and labels; pure, so Vitest covers it. */
+import { query } from "./api";
+import { endOfDayUtc, startOfDayUtc } from "./format";
+
+/** What the explorer searches for, as the form holds it: dates as YYYY-MM-DD, empty for any. */
+export interface DecisionFilters {
+  from: string;
+  to: string;
+  team: string;
+  model: string;
+  outcome: "" | "allow" | "deny";
+}
+
+export const NO_FILTERS: DecisionFilters = { from: "", to: "", team: "", model: "", outcome: "" };
+
+const KEYS = ["from", "to", "team", "model", "outcome"] as const;
+
+/** Filters kept in the address bar, so a decision's page leads back to the same search. */
+export function filtersFromSearch(search: URLSearchParams): DecisionFilters {
+  const outcome = search.get("outcome");
+  return {
+    from: search.get("from") ?? "",
+    to: search.get("to") ?? "",
+    team: search.get("team") ?? "",
+    model: search.get("model") ?? "",
+    outcome: outcome === "allow" || outcome === "deny" ? outcome : "",
+  };
+}
+
+export function filtersToSearch(filters: DecisionFilters, page = 1): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const key of KEYS) if (filters[key].trim()) search.set(key, filters[key].trim());
+  if (page > 1) search.set("page", String(page));
+  return search;
+}
+
+/** The API's search query: whole UTC days, and its pages count from 0 where PatternFly's count from 1. */
+export function searchPath(filters: DecisionFilters, page: number, perPage: number): string {
+  return `/api/v1/audit/decisions/search${query({
+    from: startOfDayUtc(filters.from),
+    to: endOfDayUtc(filters.to),
+    team: filters.team.trim(),
+    model: filters.model.trim(),
+    outcome: filters.outcome,
+    page: Math.max(0, page - 1),
+    size: perPage,
+  })}`;
+}
+
+export function hasFilters(filters: DecisionFilters): boolean {
+  return KEYS.some((key) => filters[key].trim() !== "");
+}
+
+/** Who asked: a gateway's client id, or a person who tried a decision from this UI. */
+export function clientLabel(clientId: string | null | undefined): string {
+  if (!clientId) return "unknown client";
+  return clientId.startsWith("user:") ? `${clientId.slice(5)} (a person, from the try-a-decision form)` : clientId;
+}
+
+export function sourceLabel(source: string): string {
+  return source === "opa-sidecar" ? "a gateway's OPA sidecar (uploaded log)" : "Portolan's decision API";
+}
+
+/** A decision as the log keeps it (GET /api/v1/audit/decisions/{id}). */
+export interface LoggedDecision {
+  id: string;
+  seq: number | null;
+  evaluatedAt: string;
+  team: string;
+  model: string;
+  purpose: string;
+  dataClassification: string;
+  region: string;
+  /** Null when the caller named none: the team's default tier applied. */
+  taskTier: string | null;
+  allow: boolean;
+  reasons: { code: string; message: string; rule?: string }[];
+  policyRevision: string;
+  clientId: string | null;
+  source: string;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/** The decision API's answer (POST /api/v1/decisions/try). */
+export interface DecisionAnswer {
+  decisionId: string;
+  allow: boolean;
+  reasons: { code: string; message: string; rule?: string }[];
+  obligations: { code: string; message: string }[];
+  alternatives: { model: string; vendor: string; jurisdiction: string; why: string }[];
+  policyRevision: string;
+  evaluatedAt: string;
+  expiresAt: string;
+}
+
+/** What was asked, as the caller sent it: the logged input without the answer, no tier when none was named. */
+export function inputOf(decision: LoggedDecision): Record<string, string> {
+  const { team, model, purpose, dataClassification, region, taskTier } = decision;
+  return { team, model, purpose, dataClassification, region, ...(taskTier ? { taskTier } : {}) };
+}
+
+export const toDecision = (id: string) => `/decisions/${encodeURIComponent(id)}`;
