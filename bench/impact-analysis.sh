@@ -29,20 +29,19 @@ token=$(curl -s -d grant_type=password -d client_id=portolan-cli -d username=ali
 
 pid=$(cat "$STATE/portolan.pid")
 rss_mb() { ps -o rss= -p "$pid" | awk '{printf "%d\n", $1 / 1024}'; }
-# G1's used survivor, eden and old space, in MB, one line per sample.
-heap_samples() { jstat -gc "$pid" "$1" | awk 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
-  {printf "%d\n", ($col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]) / 1024; fflush()}'; }
-rss_before=$(rss_mb); heap_before=$(heap_samples 1 1 | tail -1)
+# G1's used survivor, eden and old space in MB, one line per sample of `jstat -gc`.
+heap_used() { awk 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
+  $1 != "S0C" {printf "%d\n", ($col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]) / 1024}'; }
+rss_before=$(rss_mb); heap_before=$(jstat -gc "$pid" | heap_used)
 samples=$(mktemp)
-heap_samples 500 > "$samples.heap" &
-sampler=$!
-(while kill -0 "$pid" 2>/dev/null; do rss_mb >> "$samples"; sleep 0.5; done) &
+jstat -gc "$pid" 500 > "$samples.jstat" &
+jstat_pid=$!
+(while kill -0 "$pid" 2>/dev/null; do rss_mb >> "$samples"; sleep 0.5; done) > /dev/null &
 rss_sampler=$!
-trap 'kill $sampler $rss_sampler 2>/dev/null; rm -f "$samples" "$samples.heap"' EXIT
+trap 'kill $jstat_pid $rss_sampler 2>/dev/null; rm -f "$samples" "$samples.jstat"' EXIT
 /usr/bin/time -f "wall %e s" curl -s -X POST "$APP_URL/api/v1/policy/impact" \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d "{\"from\":\"$start\",\"to\":\"$end\"}" | jq -c '{evaluated, allowToDeny, denyToAllow, tookMillis}'
-kill $sampler $rss_sampler 2>/dev/null || true
-max() { sort -n "$1" | tail -1; }
-max_heap=$(max "$samples.heap"); max_rss=$(max "$samples")
-echo "portolan memory: RSS ${rss_before} MB before, peak ${max_rss:-?} MB during; heap in use ${heap_before} MB before, peak ${max_heap:-?} MB during (max heap $(jcmd "$pid" VM.flags 2>/dev/null | grep -o 'MaxHeapSize=[0-9]*' | awk -F= '{printf "%d MB", $2 / 1048576}'))"
+kill $jstat_pid $rss_sampler 2>/dev/null || true
+max_heap=$(heap_used < "$samples.jstat" | sort -n | tail -1); max_rss=$(sort -n "$samples" | tail -1)
+echo "portolan memory: RSS ${rss_before} MB before, peak ${max_rss:-?} MB during; heap in use ${heap_before} MB before, peak ${max_heap:-?} MB during (max heap $(jcmd "$pid" VM.flags 2>/dev/null | grep -o ' -XX:MaxHeapSize=[0-9]*' | awk -F= '{printf "%d MB", $2 / 1048576}'))"

@@ -176,7 +176,7 @@ class Keycloak:
         return status, expect(status, data, set(allowed), f"Keycloak {method} {path}")
 
     def organization(self, tenant):
-        _, found = self.call("GET", f"/organizations?search={tenant}&exact=true")
+        _, found = self.call("GET", "/organizations?first=0&max=10000")  # the search matches names, not aliases
         found = [o for o in found if o["alias"] == tenant]
         if found:
             return found[0]["id"]
@@ -307,7 +307,7 @@ NEW_APPROVALS = f"""insert into approval ({", ".join(APPROVAL_COLUMNS)}, expires
   from load_approval a join new_request n on n.id = a.request_id;"""
 
 
-def bulk_sql(scale):
+def bulk_sql(scale, existing_approvals):
     n = counts(scale)
     vendors, teams, models, requests, events, approvals = [], [], [], [], [], []
     for tenant in TENANTS:
@@ -318,7 +318,8 @@ def bulk_sql(scale):
         models += [[tenant, m["id"], m["displayName"], m["vendor"], m["hostingRegions"], m["openWeights"],
                     m["selfHostable"], m["licence"], m["capabilities"], m["costTier"], m["status"]]
                    for m in map(model, range(n["models"]))]
-        for k in range(n["approvals"]):
+        # As through the API: approvals already there (the demo's, an earlier load's) count.
+        for k in range(existing_approvals.get(tenant, 0), n["approvals"]):
             a = approval(k)
             request_id = stable_uuid(tenant, a["team"], a["model"], a["purpose"])
             requests.append([tenant, request_id, a["team"], a["model"], a["purpose"], a["maxDataClassification"],
@@ -344,8 +345,11 @@ def bulk_sql(scale):
 
 def load_sql(scale, pg_port):
     env = dict(os.environ, PGPASSWORD="postgres")
-    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "portolan"],
-                   input=bulk_sql(scale), text=True, env=env, check=True, stdout=subprocess.DEVNULL)
+    psql = ["psql", "-q", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "portolan"]
+    counted = subprocess.run(psql + ["-At", "-F", " ", "-c", "select tenant_id, count(*) from approval group by 1"],
+                             env=env, check=True, capture_output=True, text=True).stdout.split()
+    existing = {counted[i]: int(counted[i + 1]) for i in range(0, len(counted), 2)}
+    subprocess.run(psql, input=bulk_sql(scale, existing), text=True, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 def load_api(portolan, scale, workers):

@@ -59,7 +59,7 @@ tenant_count() { curl -fsS "$OPA_URL/v1/data/tenants" | jq '.result | length'; }
       python3 bench/scale-data.py "$size" --via "$via"
     fi
     publish_timing
-    bench/decisions.sh "${BENCH_SECONDS:-10}" run | grep -v -e '^written to' -e 'Running OPA with root privileges'
+    bench/decisions.sh "${BENCH_SECONDS:-10}" run 2>&1 | grep -v -e '^written to' -e 'Running OPA with root privileges'
   done
   for n in ${BENCH_IMPACT-100000 1000000}; do
     echo; echo "== impact analysis over $n more logged decisions (acme, largest size loaded)"
