@@ -41,7 +41,7 @@ rss_sampler=$!
 trap 'kill $jstat_pid $rss_sampler 2>/dev/null; rm -f "$samples" "$samples.jstat"' EXIT
 /usr/bin/time -f "wall %e s" curl -s -X POST "$APP_URL/api/v1/policy/impact" \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -d "{\"from\":\"$start\",\"to\":\"$end\"}" | jq -c '{evaluated, allowToDeny, denyToAllow, tookMillis}'
+  -d "{\"from\":\"$start\",\"to\":\"$end\"}" | jq -c 'if .evaluated then {evaluated, allowToDeny, denyToAllow, tookMillis} else . end'
 kill $jstat_pid $rss_sampler 2>/dev/null || true
 max_heap=$(heap_used < "$samples.jstat" | sort -n | tail -1); max_rss=$(sort -n "$samples" | tail -1)
 echo "portolan memory: RSS ${rss_before} MB before, peak ${max_rss:-?} MB during; heap in use ${heap_before} MB before, peak ${max_heap:-?} MB during (max heap $(jcmd "$pid" VM.flags 2>/dev/null | grep -o ' -XX:MaxHeapSize=[0-9]*' | awk -F= '{printf "%d MB", $2 / 1048576}'))"
