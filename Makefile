@@ -1,7 +1,7 @@
 # Portolan: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run test tools build policy-test unit-test integration-test security bench stop clean
+.PHONY: run test tools build policy-test unit-test integration-test security bench bench-scale stop clean
 
 ## Start Portolan with PostgreSQL, OPA and Keycloak on this machine; Ctrl-C stops everything.
 run:
@@ -35,6 +35,12 @@ security: tools build
 ## (full JIT, unlike the test stack); it stays up afterwards: make stop.
 bench: tools build
 	bin/stack.sh up run && bench/decisions.sh 10 run
+
+## Scaling: load time, publish time and decisions at 1x, 10x and 100x the demo inventory, impact
+## analysis over 100,000 and 1,000,000 logged decisions (bench/README.md). Adds its data to the run
+## profile's stack: 1x is measured only on a fresh one (make stop; rm -rf .data/run).
+bench-scale: tools build
+	bin/stack.sh up run && bench/scale.sh
 
 ## Stop a stack left running by an interrupted run or test.
 stop:

@@ -2,6 +2,10 @@
 # Decision throughput and latency: Portolan's decision API against a bare OPA server holding the
 # same policy and the same tenant data, measured in the same run with wrk.
 #   bench/decisions.sh [seconds per step] [profile]     defaults: 10, test (start it with bin/stack.sh up test)
+# BENCH_MIX=acme (default): acme's research team through acme-gateway. BENCH_MIX=tenants: every tenant
+# with a gateway in $STATE/bench-gateways.json (bench/scale-data.py writes it; else acme's and
+# globex's demo gateways), tuples drawn from the published data: approved ones, denied variants,
+# unknown models. BENCH_WARMUP_SECONDS (180), BENCH_CONNECTIONS ("1 8 32 128") tune the run.
 # Writes bench/results/decisions-<time>.txt. Uses Debian's wrk (installed when missing and root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,16 +27,45 @@ opa_pid=$!
   policies/decision/decision.rego "$work/data.json" > "$work/decisions.log" 2>&1 &
 opa_logging_pid=$!
 trap 'kill $opa_pid $opa_logging_pid 2>/dev/null; rm -rf "$work"' EXIT
+
+MIX=${BENCH_MIX:-acme}
+if [[ $MIX == tenants ]]; then
+  if [[ -f "$STATE/bench-gateways.json" ]]; then cp "$STATE/bench-gateways.json" "$work/gateways.json"
+  else
+    jq -n '{acme: {clientId: "acme-gateway", secret: "acme-gateway-secret"},
+            globex: {clientId: "globex-gateway", secret: "globex-gateway-secret"}}' > "$work/gateways.json"
+  fi
+  # Per tenant: 3 hot approved tuples, a hot denial and an unknown model; the tail holds every
+  # approval as asked, the same above its classification from the US, and the team with another model.
+  jq -r --slurpfile gw "$work/gateways.json" '.tenants | to_entries[] | select(.key | in($gw[0])) | .key as $t
+    | (.value.models | keys) as $models
+    | [.value.approvals | to_entries[] | .key as $team | .value | to_entries[] | .key as $model | .value[]
+       | {team: $team, model: $model, purpose, class: .maxDataClassification, region: (.regions[0] // "eu")}] as $approved
+    | ($approved[:3][] | "hot \($t) \(.team) \(.model) \(.purpose) \(.class) \(.region)"),
+      ($approved[:1][] | "hot \($t) \(.team) \(.model) \(.purpose) restricted us",
+                         "hot \($t) \(.team) no-such-model chat internal eu"),
+      ($approved | to_entries[] | .key as $i | .value
+       | "tail \($t) \(.team) \(.model) \(.purpose) \(.class) \(.region)",
+         "tail \($t) \(.team) \(.model) \(.purpose) restricted us",
+         "tail \($t) \(.team) \($models[($i * 7919) % ($models | length)]) chat internal eu")' \
+    "$work/data.json" > "$work/tuples.txt"
+fi
 until curl -fsS -o /dev/null "http://127.0.0.1:$BASE_PORT/health" && curl -fsS -o /dev/null "http://127.0.0.1:$((BASE_PORT + 1))/health"; do sleep 0.2; done
 
 # A token lasts 300 s: fetch one per step.
-token() {
-  curl -fsS -d grant_type=client_credentials -d client_id=acme-gateway -d client_secret=acme-gateway-secret \
+token() { # client-id secret
+  curl -fsS -d grant_type=client_credentials -d client_id="$1" -d client_secret="$2" \
     "$KC_URL/realms/portolan/protocol/openid-connect/token" | jq -r .access_token
 }
 
+tenant_tokens() { # "tenant=token ..." for every gateway of the tenants mix
+  jq -r 'to_entries[] | "\(.key) \(.value.clientId) \(.value.secret)"' "$work/gateways.json" |
+    while read -r tenant client secret; do printf '%s=%s ' "$tenant" "$(token "$client" "$secret")"; done
+}
+
 run() { # target url connections
-  BENCH_TARGET=$1 BENCH_TOKEN=$(token) wrk -t "$(( $3 < 2 ? 1 : 2 ))" -c "$3" -d "${SECONDS_PER_STEP}s" --latency --timeout 10s \
+  if [[ $MIX == tenants ]]; then export BENCH_TUPLES="$work/tuples.txt" BENCH_TOKENS; BENCH_TOKENS=$(tenant_tokens); fi
+  BENCH_TARGET=$1 BENCH_TOKEN=$(token acme-gateway acme-gateway-secret) wrk -t "$(( $3 < 2 ? 1 : 2 ))" -c "$3" -d "${SECONDS_PER_STEP}s" --latency --timeout 10s \
     -s bench/decisions.lua "$2" 2>&1
 }
 
@@ -51,6 +84,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
   echo "portolan = POST /api/v1/decisions (JWT check, tenant, rate limit, policy evaluation, group-committed decision_log)"
   echo "opa      = bare opa run --server, same Rego and data, no decision logging"
   echo "opa+log  = the same with console decision logging (to a file)"
+  jq -r '.tenants | "inventory (as published): \(length) tenants, \([.[] | .teams | length] | add) teams, \([.[] | .models | length] | add) models, \([.[] | .vendors | length] | add) vendors, \([.[] | [.approvals[][] | length] | add // 0] | add) approvals"' "$work/data.json"
+  if [[ $MIX == tenants ]]; then echo "mix: $(grep -c '^hot' "$work/tuples.txt") hot tuples (every other request), $(grep -c '^tail' "$work/tuples.txt") in the tail, tenants $(jq -r 'keys | join(",")' "$work/gateways.json")"; fi
   echo "engine: $(curl -fsS "$APP_URL/health/ready" | jq -c '.checks[] | select(.name == "opa") | .data')"
   # The JVM and the compiled policy reach full speed under load (the JIT compiles the policy's
   # generated classes for minutes after a start): warm up first, unreported.
