@@ -1,4 +1,5 @@
 """The fault cases. Each runs a bounded decision load, injects one fault, checks, and restores."""
+import contextlib
 import datetime
 import os
 import socket
@@ -196,6 +197,9 @@ def keycloak_stopped(stack, timing):
     stack.command("stop", "keycloak")
     counter = ConnectionCounter(stack.kc_port)
     try:
+        stack.http("GET", stack.keycloak + "/realms/portolan", timeout=3)  # the counter must see this one
+        seen = counter.count
+        counter.count = 0
         load = Load(stack.app, token).start()
         time.sleep(timing.during)
         answers = load.stop()
@@ -211,6 +215,7 @@ def keycloak_stopped(stack, timing):
         counter.close()
         restart = stack.command("start", "keycloak")
     report = Report("keycloak-stopped", answers)
+    report.check(seen == 1, f"the stand-in on Keycloak's port counted {seen} of 1 test connection")
     report.note(f"connections to Keycloak's port: {during_load} during {len(answers)} decisions with a "
                 f"cached key, {after_forged - during_load} for {len(refused)} tokens with an unknown kid, "
                 f"{idle} in {timing.after} s idle; Keycloak restarted in {restart:.1f} s")
@@ -220,9 +225,9 @@ def keycloak_stopped(stack, timing):
     report.check(after_forged - during_load <= len(refused),
                  f"{after_forged - during_load} connections for {len(refused)} unknown-kid tokens: a retry loop")
     report.check(idle == 0, f"{idle} connections to Keycloak while idle: a retry loop")
-    fresh = stack.gateway_token()
+    fresh = stack.gateway_token("globex")  # globex: this decision is not one of the load's
     report.check(stack.http("POST", stack.app + "/api/v1/decisions", fresh,
-                            {"team": "research", "model": "gpt-4o", "purpose": "chat",
+                            {"team": "support", "model": "gpt-4o", "purpose": "chat",
                              "dataClassification": "internal", "region": "eu"})[0] == 200,
                  "a token issued after Keycloak's restart is not accepted")
     return finish(report, stack, began, revision)
@@ -285,51 +290,90 @@ def slow_postgres(stack, timing):
     return slow("postgres", stack, timing)
 
 
-# ---- PostgreSQL's disk full ----------------------------------------------------------------------
+# ---- PostgreSQL's disk full or read-only -----------------------------------------------------------
 
-def disk_full(stack, timing):
-    """decision_log moves to a tablespace on a small tmpfs, which a filler file then fills."""
-    if os.geteuid() != 0:
-        log("disk-full needs root (mount); skipped")
-        return True
+@contextlib.contextmanager
+def small_tablespace(stack):
+    """decision_log on a tablespace of its own, on a tmpfs just larger than the table; moved back after.
+
+    A tmpfs needs root (mount) but no image file or loop device, and a tablespace confines the
+    fault to the decision log: the rest of PostgreSQL (WAL, catalogue) keeps its disk.
+    """
     mount = f"/var/lib/portolan-pg/faults-tmpfs-{stack.env['PG_PORT']}"
     size_mb = int(stack.sql("select pg_total_relation_size('decision_log') / 1048576;")[0]) + 16
     os.makedirs(mount, exist_ok=True)
     if os.path.ismount(mount):  # left by an interrupted run
         subprocess.run(["umount", mount], check=True)
     subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_mb}m,mode=700", "tmpfs", mount], check=True)
+    try:
+        subprocess.run(["chown", "portolan-pg", mount], check=True)
+        stack.superuser_sql(f"create tablespace faults_small location '{mount}';")
+        stack.superuser_sql("alter table decision_log set tablespace faults_small;")
+        yield mount, size_mb
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", mount], check=False)
+        stack.superuser_sql("alter table decision_log set tablespace pg_default;")
+        stack.superuser_sql("drop tablespace if exists faults_small;")
+        subprocess.run(["umount", mount], check=True)
+        os.rmdir(mount)
+
+
+def storage_fault(stack, timing, name, break_storage, repair_storage):
     token = stack.gateway_token()
     revision = baseline(stack, token)
     began = now_utc()
-    try:
-        subprocess.run(["chown", "portolan-pg", mount], check=True)
-        stack.superuser_sql(f"create tablespace faults_small location '{mount}';\n"
-                            "alter table decision_log set tablespace faults_small;")
-        load = Load(stack.app, token).start()
+    with small_tablespace(stack) as (mount, size_mb), Load(stack.app, token) as load:
         time.sleep(timing.before)
-        filled = fill(os.path.join(mount, "filler"))
-        full_at = load.elapsed()
+        what = break_storage(mount)
+        broken_at = load.elapsed()
         time.sleep(timing.during)
-        os.remove(os.path.join(mount, "filler"))
-        freed_at = load.elapsed()
+        repair_storage(mount)
+        repaired_at = load.elapsed()
         recovered = stack.wait("decisions answered again", answered_since(load, load.elapsed()), 30,
                                interval=0.5)
         time.sleep(timing.after)
         answers = load.stop()
-    finally:
-        stack.superuser_sql("alter table decision_log set tablespace pg_default;\n"
-                            "drop tablespace if exists faults_small;")
-        subprocess.run(["umount", mount], check=True)
-        os.rmdir(mount)
-    report = Report("postgres-disk-full", answers)
-    full = [a for a in answers if full_at + 1 <= a.at < freed_at]
-    report.note(f"tmpfs of {size_mb} MiB filled ({filled} MiB filler): {len(full)} asked while full, "
-                f"{sum(a.status == 200 for a in full)} answered 200, {sum(a.status == 503 for a in full)} refused 503 "
-                f"({sorted({a.problem_type for a in full if a.problem_type})}); answered again "
-                f"{recovered or 0:.1f} s after space was freed")
-    report.check(any(a.status == 503 for a in full), "no decision refused while the disk was full")
-    report.check(recovered is not None, "decisions not answered within 30 s after space was freed")
+    report = Report(name, answers)
+    broken = [a for a in answers if broken_at + 1 <= a.at < repaired_at]
+    report.note(f"decision_log on a tmpfs of {size_mb} MiB, {what}: {len(broken)} asked meanwhile, "
+                f"{sum(a.status == 200 for a in broken)} answered 200, {sum(a.status == 503 for a in broken)} "
+                f"refused 503 ({sorted({a.problem_type for a in broken if a.problem_type})}); answered again "
+                f"{recovered or 0:.1f} s after the repair")
+    report.check(any(a.status == 503 for a in broken), "no decision refused while the storage was broken")
+    report.check(recovered is not None, "decisions not answered within 30 s after the repair")
     return finish(report, stack, began, revision)
+
+
+def disk_full(stack, timing):
+    """A filler file takes the tmpfs's last byte; removing it repairs."""
+    if os.geteuid() != 0:
+        log("postgres-disk-full needs root (mount); skipped")
+        return True
+    return storage_fault(
+        stack, timing, "postgres-disk-full",
+        lambda mount: f"filled with {fill(os.path.join(mount, 'filler'))} MiB",
+        lambda mount: os.remove(os.path.join(mount, "filler")))
+
+
+def read_only(stack, timing):
+    """The tmpfs remounted read-only under load; a checkpoint first, so no dirty page is left for it."""
+    if os.geteuid() != 0:
+        log("postgres-read-only needs root (mount); skipped")
+        return True
+
+    def remount_read_only(mount):
+        # Linux refuses to remount while a file on it is open for writing, and PostgreSQL's backends
+        # keep the table's files open: their sessions end first (as a storage failure would end them).
+        for attempt in range(1, 21):
+            stack.superuser_sql("checkpoint;\nselect count(pg_terminate_backend(pid)) from pg_stat_activity "
+                                "where usename = 'portolan_app';")
+            if subprocess.run(["mount", "-o", "remount,ro", mount], stderr=subprocess.DEVNULL).returncode == 0:
+                return f"remounted read-only (attempt {attempt}, after ending the application's sessions)"
+            time.sleep(0.05)
+        raise RuntimeError("the tmpfs stayed busy: not remounted read-only")
+
+    return storage_fault(stack, timing, "postgres-read-only", remount_read_only,
+                         lambda mount: subprocess.run(["mount", "-o", "remount,rw", mount], check=True))
 
 
 def fill(path):
@@ -355,4 +399,5 @@ CASES = {
     "slow-opa": slow_opa,
     "slow-postgres": slow_postgres,
     "postgres-disk-full": disk_full,
+    "postgres-read-only": read_only,
 }

@@ -7,6 +7,7 @@ import sys
 import time
 import traceback
 
+import load
 from cases import CASES, Timing
 from stack import Stack, log
 
@@ -39,6 +40,8 @@ def main():
             traceback.print_exc()
             print(f"[faults] FAIL {name} (the case itself broke)", flush=True)
             passed = False
+        finally:
+            load.stop_all()
         log(f"case {name} took {time.monotonic() - started:.0f} s")
         if not passed:
             failed.append(name)

@@ -18,6 +18,15 @@ TUPLES = [
 ]
 
 
+RUNNING = set()  # loads started and not yet stopped
+
+
+def stop_all():
+    """Stops the loads a broken case left running, so they do not spill into the next case."""
+    for load in list(RUNNING):
+        load.stop()
+
+
 @dataclass
 class Answer:
     at: float  # seconds since the load started
@@ -33,7 +42,7 @@ class Answer:
     error: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Load:
     base_url: str
     token: str
@@ -50,16 +59,24 @@ class Load:
 
     def start(self):
         self._started = time.monotonic()
+        RUNNING.add(self)
         for n in range(self.workers):
             t = threading.Thread(target=self._work, args=(n,), daemon=True)
             t.start()
             self._threads.append(t)
         return self
 
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
     def stop(self):
         self._stop.set()
         for t in self._threads:
             t.join(self.timeout + 5)
+        RUNNING.discard(self)
         return self.answers
 
     def elapsed(self):
