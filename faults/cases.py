@@ -7,7 +7,8 @@ import subprocess
 import threading
 import time
 
-from load import Load
+from load import TUPLES, Load
+from report import Expected
 from report import Report, check_answers, check_log
 from stack import log, unknown_kid
 
@@ -27,20 +28,29 @@ def now_utc():
 
 
 def baseline(stack, token):
-    """The revision acme's decisions name now, with the embedded engine and OPA both up."""
-    status, _, body = stack.http("POST", stack.app + "/api/v1/decisions", token,
-                                 {"team": "research", "model": "gpt-4o", "purpose": "chat",
-                                  "dataClassification": "internal", "region": "eu"})
-    assert status == 200, f"the stack does not decide before the fault: {status} {body}"
-    return body["policyRevision"]
+    """What the policy answers for each of the load's tuples now, before the fault, and its revision.
+
+    Asked rather than assumed: the integration tests before make test's short form change acme's data.
+    """
+    allows = []
+    revisions = set()
+    for team, model in TUPLES:
+        status, _, body = stack.http("POST", stack.app + "/api/v1/decisions", token,
+                                     {"team": team, "model": model, "purpose": "chat",
+                                      "dataClassification": "internal", "region": "eu"})
+        assert status == 200, f"the stack does not decide before the fault: {status} {body}"
+        allows.append(body["allow"])
+        revisions.add(body["policyRevision"])
+    assert len(revisions) == 1, f"the revision changed while asking: {revisions}"
+    return Expected(revisions.pop(), allows)
 
 
 def ready(stack):
     return stack.status("/health/ready", timeout=5) == 200
 
 
-def finish(report, stack, load_began, revision, allow_other_statuses=()):
-    check_answers(report, revision, allow_other_statuses)
+def finish(report, stack, load_began, expected, allow_other_statuses=()):
+    check_answers(report, expected, allow_other_statuses)
     check_log(report, stack, CLIENT, load_began)
     token = stack.user_token("carol")
     status, _, body = stack.http("GET", f"{stack.app}/api/v1/audit/verify?log=decisions&from="
@@ -59,7 +69,7 @@ def answered_since(load, mark):
 
 def opa_killed(stack, timing):
     token = stack.gateway_token()
-    revision = baseline(stack, token)
+    expected = baseline(stack, token)
     began = now_utc()
     load = Load(stack.app, token).start()
     time.sleep(timing.before)
@@ -83,14 +93,14 @@ def opa_killed(stack, timing):
                     f"after {ready_after or 0:.1f} s more")
     after = [a for a in load.answers if a.at >= restarted_at + (resynced or 0)]
     report.check(any(a.status == 200 for a in after), "no decision answered after the re-sync")
-    return finish(report, stack, began, revision)
+    return finish(report, stack, began, expected)
 
 
 # ---- PostgreSQL killed ---------------------------------------------------------------------------
 
 def postgres_killed(stack, timing):
     token = stack.gateway_token()
-    revision = baseline(stack, token)
+    expected = baseline(stack, token)
     began = now_utc()
     load = Load(stack.app, token).start()
     time.sleep(timing.before)
@@ -111,7 +121,7 @@ def postgres_killed(stack, timing):
     report.check(ready_after is not None, "not ready within 30 s of PostgreSQL's restart")
     report.note(f"PostgreSQL restarted in {restart:.1f} s (crash recovery); decisions answered again "
                 f"{recovered or 0:.1f} s later")
-    return finish(report, stack, began, revision)
+    return finish(report, stack, began, expected)
 
 
 # ---- Portolan killed -----------------------------------------------------------------------------
@@ -120,7 +130,7 @@ def portolan_killed(stack, timing):
     """Restarts Portolan through toxiproxy, ready for the slow cases that follow."""
     stack.command("start", "toxiproxy")
     token = stack.gateway_token()
-    revision = baseline(stack, token)
+    expected = baseline(stack, token)
     began = now_utc()
     load = Load(stack.app, token).start()
     time.sleep(timing.before)
@@ -139,7 +149,7 @@ def portolan_killed(stack, timing):
                 f"{sorted({a.problem_type for a in starting if a.status == 503})}")
     report.check(recovered is not None, "decisions not answered within 60 s of Portolan's restart")
     report.check(all(a.status != 404 for a in report.answers if a.at >= restarted_at), "404 after the restart")
-    return finish(report, stack, began, revision, allow_other_statuses=(404,))
+    return finish(report, stack, began, expected, allow_other_statuses=(404,))
 
 
 # ---- Keycloak stopped ----------------------------------------------------------------------------
@@ -192,7 +202,7 @@ class ConnectionCounter:
 
 def keycloak_stopped(stack, timing):
     token = stack.gateway_token()
-    revision = baseline(stack, token)
+    expected = baseline(stack, token)
     began = now_utc()
     stack.command("stop", "keycloak")
     counter = ConnectionCounter(stack.kc_port)
@@ -230,7 +240,7 @@ def keycloak_stopped(stack, timing):
                             {"team": "support", "model": "gpt-4o", "purpose": "chat",
                              "dataClassification": "internal", "region": "eu"})[0] == 200,
                  "a token issued after Keycloak's restart is not accepted")
-    return finish(report, stack, began, revision)
+    return finish(report, stack, began, expected)
 
 
 # ---- slow OPA or PostgreSQL (toxiproxy) ------------------------------------------------------------
@@ -245,7 +255,7 @@ def slow(proxy, stack, timing):
         stack.command("stop", "portolan")
         stack.command("start", "portolan", via_proxy=True)
     token = stack.gateway_token()
-    revision = baseline(stack, token)
+    expected = baseline(stack, token)
     began = now_utc()
     load = Load(stack.app, token, workers=24).start()
     time.sleep(timing.before)
@@ -279,7 +289,7 @@ def slow(proxy, stack, timing):
     report.check(ready_after is not None, "not ready within 60 s after the latency was removed")
     report.check(recovered is not None, "decisions not answered after the latency was removed")
     report.check(all(a.seconds < 15 for a in slowed), "a decision took 15 s or more: a timeout does not hold")
-    return finish(report, stack, began, revision)
+    return finish(report, stack, began, expected)
 
 
 def slow_opa(stack, timing):
@@ -320,7 +330,7 @@ def small_tablespace(stack):
 
 def storage_fault(stack, timing, name, break_storage, repair_storage):
     token = stack.gateway_token()
-    revision = baseline(stack, token)
+    expected = baseline(stack, token)
     began = now_utc()
     with small_tablespace(stack) as (mount, size_mb), Load(stack.app, token) as load:
         time.sleep(timing.before)
@@ -341,7 +351,7 @@ def storage_fault(stack, timing, name, break_storage, repair_storage):
                 f"{recovered or 0:.1f} s after the repair")
     report.check(any(a.status == 503 for a in broken), "no decision refused while the storage was broken")
     report.check(recovered is not None, "decisions not answered within 30 s after the repair")
-    return finish(report, stack, began, revision)
+    return finish(report, stack, began, expected)
 
 
 def disk_full(stack, timing):

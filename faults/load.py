@@ -11,10 +11,11 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 
-# Decisions of acme's demo data with a known answer: (team, model) -> allow.
+# Decisions asked of acme, (team, model): in the demo data the first is allowed, the second denied
+# (vendor suspended); the cases ask both before the fault and expect those answers throughout.
 TUPLES = [
-    ("research", "gpt-4o", True),
-    ("research", "qwen-2.5-72b", False),  # vendor suspended
+    ("research", "gpt-4o"),
+    ("research", "qwen-2.5-72b"),
 ]
 
 
@@ -111,7 +112,7 @@ class Load:
             connection.close()
 
     def _post(self, connection, index):
-        team, model, _ = TUPLES[index]
+        team, model = TUPLES[index]
         body = json.dumps({"team": team, "model": model, "purpose": "chat",
                            "dataClassification": "internal", "region": "eu"})
         headers = {"Authorization": "Bearer " + self.token, "Content-Type": "application/json"}

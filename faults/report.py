@@ -1,8 +1,14 @@
 """What a case measured, the checks every case shares, and the lines it prints."""
 from dataclasses import dataclass, field
 
-from load import TUPLES
 from stack import log
+
+
+@dataclass
+class Expected:
+    """The policy's answers before the fault: its revision, and allow or not for each load tuple."""
+    revision: str
+    allows: list
 
 
 @dataclass
@@ -52,16 +58,16 @@ class Report:
         return not self.failures
 
 
-def check_answers(report, revision, allow_other_statuses=()):
+def check_answers(report, expected, allow_other_statuses=()):
     """No allow without the policy saying so; refusals are 503 problem+json with Retry-After."""
     for a in report.answers:
         if a.status == 200:
-            expected = TUPLES[a.tuple_index][2]
-            if not report.check(a.allow is expected and a.revision,
-                                f"answer {a.decision_id} said allow={a.allow} (revision {a.revision}); "
-                                f"the policy says {expected}"):
+            allow = expected.allows[a.tuple_index]
+            if not report.check(a.allow is allow, f"answer {a.decision_id} said allow={a.allow} (revision "
+                                                  f"{a.revision}); the policy says {allow}"):
                 return
-            if not report.check(a.revision == revision, f"answer from revision {a.revision}, expected {revision}"):
+            if not report.check(a.revision == expected.revision,
+                                f"answer from revision {a.revision}, expected {expected.revision}"):
                 return
         elif a.status in (503, 429):
             if not report.check(a.content_type == "application/problem+json" and a.retry_after,

@@ -45,7 +45,10 @@ class Stack:
         via_proxy = os.path.exists(os.path.join(self.state, "toxiproxy.pid"))
         for component in ("postgres", "opa", "keycloak", "portolan"):
             self.command("start", component, via_proxy=via_proxy and component == "portolan")
-        assert self.status("/health/ready") == 200, "the stack is not ready"
+        # A part found running may still be starting (a Keycloak start takes minutes on a busy machine).
+        realm = self.keycloak + "/realms/portolan"
+        assert self.wait("Keycloak", lambda: self.http("GET", realm, timeout=5)[0] == 200, 300), "no Keycloak"
+        assert self.wait("ready", lambda: self.status("/health/ready", timeout=5) == 200, 300), "not ready"
 
     def pid(self, component):
         if component == "postgres":
