@@ -41,6 +41,7 @@ class Answer:
     content_type: str | None = None
     seconds: float = 0.0
     error: str | None = None
+    body: str | None = None  # the start of an answer that is neither 200 nor problem+json
 
 
 @dataclass(eq=False)
@@ -125,6 +126,8 @@ class Load:
             answer.status = response.status
             answer.retry_after = response.getheader("Retry-After")
             answer.content_type = response.getheader("Content-Type")
+            if response.status != 200 and answer.content_type != "application/problem+json":
+                answer.body = raw[:200].decode(errors="replace")
             parsed = json.loads(raw) if raw else {}
             if response.status == 200:
                 answer.decision_id = parsed.get("decisionId")
