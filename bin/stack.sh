@@ -197,7 +197,8 @@ start_keycloak() {
   JAVA_HOME="$KEYCLOAK_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     spawn keycloak "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
       --http-management-port="$KC_MGMT_PORT" --hostname="$KC_URL" --health-enabled=true --import-realm
-  wait_http keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240
+  # First start with the realm import: ~80 s on a quiet 2-core box, 200-280 s seen on a busy one.
+  wait_http keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 480
 }
 
 # ---- toxiproxy: a TCP proxy between Portolan and OPA/PostgreSQL that faults can slow down ----
@@ -207,7 +208,7 @@ start_toxiproxy() {
     spawn toxiproxy "$TOOLS/toxiproxy-$TOXIPROXY_VERSION/toxiproxy-server" -host 127.0.0.1 -port "$TOXIPROXY_PORT"
     wait_http toxiproxy "http://127.0.0.1:$TOXIPROXY_PORT/version" 30
   }
-  # populate creates the proxies, or leaves existing ones (and their toxics) as they are.
+  # populate creates the two proxies, or updates them when they exist.
   curl -fsS -o /dev/null -X POST "http://127.0.0.1:$TOXIPROXY_PORT/populate" -H 'Content-Type: application/json' -d "[
     {\"name\":\"opa\",\"listen\":\"127.0.0.1:$OPA_PROXY_PORT\",\"upstream\":\"127.0.0.1:$OPA_PORT\",\"enabled\":true},
     {\"name\":\"postgres\",\"listen\":\"127.0.0.1:$PG_PROXY_PORT\",\"upstream\":\"127.0.0.1:$PG_PORT\",\"enabled\":true}]"
