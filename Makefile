@@ -1,7 +1,7 @@
 # Portolan: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run test tools build policy-test unit-test integration-test security bench bench-scale stop clean
+.PHONY: run test tools build policy-test unit-test integration-test security faults bench bench-scale stop clean
 
 ## Start Portolan with PostgreSQL, OPA and Keycloak on this machine; Ctrl-C stops everything.
 run:
@@ -31,6 +31,13 @@ security: tools build
 	bin/stack.sh up test && bin/security.sh
 	bin/fuzz.sh
 
+## Faults under decision load (long form; make test runs the short one): kill -9 OPA, PostgreSQL
+## and Portolan, stop Keycloak, slow OPA and PostgreSQL through toxiproxy, fill PostgreSQL's disk
+## or make it read-only; no acknowledged decision lost, no allow without a policy. Runs on a stack
+## of its own (.data/faults, ports moved by 100), stopped after. See bench/README.md#faults.
+faults: tools build
+	bin/faults.sh --own-stack
+
 ## Decision throughput and latency, Portolan against a bare OPA server, on the run profile's stack
 ## (full JIT, unlike the test stack); it stays up afterwards: make stop.
 bench: tools build
@@ -44,7 +51,7 @@ bench-scale: tools build
 
 ## Stop a stack left running by an interrupted run or test.
 stop:
-	bin/stack.sh down run; bin/stack.sh down test
+	bin/stack.sh down run; bin/stack.sh down test; PORTOLAN_TEST_STACK_NAME=faults bin/stack.sh down test
 
 clean: stop
-	rm -rf target .data/test
+	rm -rf target .data/test .data/faults

@@ -4,9 +4,13 @@
 #
 #   bin/stack.sh up PROFILE        start what is not running, wait until healthy
 #   bin/stack.sh down PROFILE      stop everything the profile started
-#   bin/stack.sh start|stop PROFILE COMPONENT   one of postgres, opa, keycloak, portolan
+#   bin/stack.sh start|stop PROFILE COMPONENT   one of postgres, opa, keycloak, portolan, toxiproxy
 #   bin/stack.sh env PROFILE       print the profile's settings
 # PORTOLAN_JAVA_OPTS adds JVM options to Portolan (say -Xmx256m to bound its heap).
+# PORTOLAN_STACK_VIA_PROXY=true starts toxiproxy and has Portolan reach OPA and PostgreSQL through
+# it (the fault suite, bin/faults.sh, adds latency there); the default is direct connections.
+# PORTOLAN_TEST_STACK_NAME (default test) names the test profile's state directory, so a second
+# test stack (make faults) can run beside make test's on other ports.
 #
 # PROFILE "run" is what `make run` keeps up (data survives restarts); PROFILE "test" is the
 # stack `make test` starts on other ports, from scratch, so both can run side by side.
@@ -18,6 +22,7 @@ TOOLS="$ROOT/.tools"
 profile_settings() {
   case "$1" in
     run)  PG_PORT=15432; OPA_PORT=8181;  KC_PORT=8180;  KC_MGMT_PORT=9000;  APP_PORT=8080
+          TOXIPROXY_PORT=8474; OPA_PROXY_PORT=8191; PG_PROXY_PORT=15442
           STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS=""; RETENTION_MINIMUM_DAYS=1
           WEBHOOK_PRIVATE=true  # make run is a single-host demo
           RATE_OVERRIDES=none ;;
@@ -25,7 +30,8 @@ profile_settings() {
     test) local off=${PORTOLAN_TEST_PORT_OFFSET:-0}
           PG_PORT=$((25432 + off)); OPA_PORT=$((28181 + off)); KC_PORT=$((28180 + off))
           KC_MGMT_PORT=$((29000 + off)); APP_PORT=$((28080 + off))
-          STATE="$ROOT/.data/test"; FRESH=true
+          TOXIPROXY_PORT=$((28474 + off)); OPA_PROXY_PORT=$((28191 + off)); PG_PROXY_PORT=$((25442 + off))
+          STATE="$ROOT/.data/${PORTOLAN_TEST_STACK_NAME:-test}"; FRESH=true
           # Tests cut logs they wrote a moment ago; deployments keep at least a day.
           RETENTION_MINIMUM_DAYS=0
           WEBHOOK_PRIVATE=true  # the test receiver listens on 127.0.0.1
@@ -44,7 +50,11 @@ profile_settings() {
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 pidfile() { echo "$STATE/$1.pid"; }
-is_running() { local f; f=$(pidfile "$1"); [[ -f "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null; }
+# A killed process stays a zombie until its parent reaps it: that is not running.
+is_running() {
+  local f; f=$(pidfile "$1")
+  [[ -f "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null && [[ $(ps -o stat= -p "$(cat "$f")") != Z* ]]
+}
 
 # Polls a URL until it answers 200, or gives up with the tail of the component's log.
 wait_http() { # name url timeout-seconds
@@ -187,7 +197,21 @@ start_keycloak() {
   JAVA_HOME="$KEYCLOAK_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     spawn keycloak "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
       --http-management-port="$KC_MGMT_PORT" --hostname="$KC_URL" --health-enabled=true --import-realm
-  wait_http keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240
+  # First start with the realm import: ~80 s on a quiet 2-core box, 200-280 s seen on a busy one.
+  wait_http keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 480
+}
+
+# ---- toxiproxy: a TCP proxy between Portolan and OPA/PostgreSQL that faults can slow down ----
+
+start_toxiproxy() {
+  is_running toxiproxy || {
+    spawn toxiproxy "$TOOLS/toxiproxy-$TOXIPROXY_VERSION/toxiproxy-server" -host 127.0.0.1 -port "$TOXIPROXY_PORT"
+    wait_http toxiproxy "http://127.0.0.1:$TOXIPROXY_PORT/version" 30
+  }
+  # populate creates the two proxies, or updates them when they exist.
+  curl -fsS -o /dev/null -X POST "http://127.0.0.1:$TOXIPROXY_PORT/populate" -H 'Content-Type: application/json' -d "[
+    {\"name\":\"opa\",\"listen\":\"127.0.0.1:$OPA_PROXY_PORT\",\"upstream\":\"127.0.0.1:$OPA_PORT\",\"enabled\":true},
+    {\"name\":\"postgres\",\"listen\":\"127.0.0.1:$PG_PROXY_PORT\",\"upstream\":\"127.0.0.1:$PG_PORT\",\"enabled\":true}]"
 }
 
 # ---- Portolan on Payara Micro ----
@@ -197,12 +221,18 @@ start_portolan() {
   : > "$STATE/portolan.log"
   local war="$ROOT/target/portolan.war"
   [[ -f "$war" ]] || { log "missing $war: build it with 'mvn package' first"; return 1; }
+  local opa_port=$OPA_PORT pg_port=$PG_PORT
+  if [[ ${PORTOLAN_STACK_VIA_PROXY:-false} == true ]]; then
+    start_toxiproxy
+    opa_port=$OPA_PROXY_PORT; pg_port=$PG_PROXY_PORT
+    log "Portolan reaches OPA and PostgreSQL through toxiproxy ($opa_port, $pg_port)"
+  fi
   # shellcheck disable=SC2086
-  PORTOLAN_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan" \
+  PORTOLAN_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/portolan" \
   PORTOLAN_DB_USER="$DB_APP" PORTOLAN_DB_PASSWORD="$DB_APP_PASSWORD" \
   PORTOLAN_DB_OWNER_USER="$DB_OWNER" PORTOLAN_DB_OWNER_PASSWORD="$DB_OWNER_PASSWORD" \
   PORTOLAN_DEMO_DATA=true \
-  PORTOLAN_OPA_URL="http://127.0.0.1:$OPA_PORT" PORTOLAN_RETENTION_MINIMUM_DAYS="$RETENTION_MINIMUM_DAYS" \
+  PORTOLAN_OPA_URL="http://127.0.0.1:$opa_port" PORTOLAN_RETENTION_MINIMUM_DAYS="$RETENTION_MINIMUM_DAYS" \
   PORTOLAN_WEBHOOK_ALLOW_PRIVATE_TARGETS="$WEBHOOK_PRIVATE" \
   PORTOLAN_RATE_LIMIT_CLIENT_OVERRIDES="$RATE_OVERRIDES" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KC_URL/realms/portolan/protocol/openid-connect/certs" \
@@ -216,7 +246,7 @@ start_portolan() {
 
 component() { # start|stop name
   case "$2" in
-    postgres|opa|keycloak|portolan) ;;
+    postgres|opa|keycloak|portolan|toxiproxy) ;;
     *) echo "unknown component '$2'" >&2; exit 2 ;;
   esac
   if [[ $1 == start ]]; then "start_$2"; elif [[ $2 == postgres ]]; then stop_postgres; else stop_pid "$2"; fi
@@ -237,7 +267,7 @@ up() {
 
 down() {
   [[ -d "$STATE" ]] || return 0
-  stop_pid portolan; stop_pid keycloak; stop_pid opa; stop_postgres
+  stop_pid portolan; stop_pid toxiproxy; stop_pid keycloak; stop_pid opa; stop_postgres
 }
 
 cmd=${1:-}; profile=${2:-}
@@ -248,6 +278,8 @@ case "$cmd" in
   up) up ;;
   down) down ;;
   start|stop) component "$cmd" "${3:?component}" ;;
-  env) echo "APP_URL=$APP_URL KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" ;;
+  env) pg_paths
+       echo "APP_URL=$APP_URL KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" \
+         "PG_DATA=$PG_DATA TOXIPROXY_URL=http://127.0.0.1:$TOXIPROXY_PORT OPA_PROXY_PORT=$OPA_PROXY_PORT PG_PROXY_PORT=$PG_PROXY_PORT" ;;
   *) echo "unknown command '$cmd'" >&2; exit 2 ;;
 esac

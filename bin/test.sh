@@ -47,4 +47,7 @@ if grep -rlE 'eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.' .data/test/*.log; 
   echo "[test] a token was written to the logs above" >&2; exit 1
 fi
 
+echo "[test] faults under decision load, short form (make faults runs the long one); restores the stack" >&2
+bin/faults.sh --short
+
 echo "[test] all tests passed in $((SECONDS - started)) s" >&2

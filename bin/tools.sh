@@ -36,6 +36,17 @@ install_opa() {
   GOBIN="$dir" GOFLAGS=-buildvcs=false go install "github.com/open-policy-agent/opa@$OPA_VERSION"
 }
 
+# The fault suite's TCP proxy (bin/faults.sh); not needed by run or test otherwise.
+install_toxiproxy() {
+  local dir="$TOOLS/toxiproxy-$TOXIPROXY_VERSION"
+  [[ -x "$dir/toxiproxy-server" ]] && return
+  log "building toxiproxy $TOXIPROXY_VERSION with go install (a minute, once)"
+  mkdir -p "$dir.partial"
+  GOBIN="$dir.partial" GOFLAGS=-buildvcs=false go install "github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION"
+  mv "$dir.partial/server" "$dir.partial/toxiproxy-server"
+  rm -rf "$dir"; mv "$dir.partial" "$dir"
+}
+
 install_keycloak() {
   local zip="$TOOLS/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
   [[ -f "$zip" ]] && return
@@ -69,6 +80,7 @@ case "$what" in
   keycloak) install_keycloak ;;
   postgres) install_postgres ;;
   payara) install_payara ;;
-  all) install_keycloak; install_postgres; install_payara; install_opa ;;
-  *) echo "usage: $0 [all|opa|keycloak|postgres|payara]" >&2; exit 2 ;;
+  toxiproxy) install_toxiproxy ;;
+  all) install_keycloak; install_postgres; install_payara; install_opa; install_toxiproxy ;;
+  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy]" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@ OPA_VERSION=v1.22.2
 KEYCLOAK_VERSION=26.7.3
 POSTGRES_VERSION=18.6.0
 PAYARA_VERSION=6.2025.10
+TOXIPROXY_VERSION=v2.12.0  # bin/faults.sh only
 
 # Keycloak needs Java 21+; Portolan and the build use the default Java 17.
 if [[ -z ${KEYCLOAK_JAVA_HOME:-} ]]; then

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Group commit: callers append items and wait; one writer thread takes everything queued so far
@@ -34,7 +35,26 @@ public final class GroupCommit<T> {
     }
   }
 
-  private record Pending<T>(T item, CompletableFuture<Void> stored) {}
+  /**
+   * An item and its caller. The writer claims it before storing; a caller that gives up first
+   * abandons it, so a decision refused for a slow log is not logged after all (only one whose
+   * store had already begun may still be).
+   */
+  private record Pending<T>(T item, CompletableFuture<Void> stored, AtomicReference<State> state) {
+    Pending(T item) {
+      this(item, new CompletableFuture<>(), new AtomicReference<>(State.WAITING));
+    }
+
+    boolean claim() {
+      return state.compareAndSet(State.WAITING, State.CLAIMED);
+    }
+
+    void abandon() {
+      state.compareAndSet(State.WAITING, State.ABANDONED);
+    }
+  }
+
+  private enum State { WAITING, CLAIMED, ABANDONED }
 
   private final BlockingQueue<Pending<T>> queue;
   private final BatchStore<T> store;
@@ -53,34 +73,23 @@ public final class GroupCommit<T> {
 
   /** Returns once the item is committed; throws when it was not stored within the timeout. */
   public void append(T item, long timeoutMillis) throws NotStoredException {
-    Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
-    try {
-      if (!running || !queue.offer(pending, timeoutMillis, TimeUnit.MILLISECONDS)) {
-        throw new NotStoredException("the log queue is full or closed", null);
-      }
-      pending.stored().get(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NotStoredException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new NotStoredException("the log store failed: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new NotStoredException("the log store did not answer in " + timeoutMillis + " ms", e);
-    }
+    appendAll(List.of(item), timeoutMillis);
   }
 
   /** Appends several items and returns once all are committed. */
   public void appendAll(List<T> items, long timeoutMillis) throws NotStoredException {
-    List<CompletableFuture<Void>> stored = new ArrayList<>(items.size());
+    List<Pending<T>> queued = new ArrayList<>(items.size());
     try {
       for (T item : items) {
-        Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
+        Pending<T> pending = new Pending<>(item);
         if (!running || !queue.offer(pending, timeoutMillis, TimeUnit.MILLISECONDS)) {
           throw new NotStoredException("the log queue is full or closed", null);
         }
-        stored.add(pending.stored());
+        queued.add(pending);
       }
-      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(queued.stream().map(Pending::stored).toArray(CompletableFuture[]::new))
+          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+      queued.clear();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NotStoredException("interrupted", e);
@@ -88,6 +97,8 @@ public final class GroupCommit<T> {
       throw new NotStoredException("the log store failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       throw new NotStoredException("the log store did not answer in " + timeoutMillis + " ms", e);
+    } finally {
+      queued.forEach(Pending::abandon); // those not yet claimed by the writer are never stored
     }
   }
 
@@ -116,7 +127,11 @@ public final class GroupCommit<T> {
     }
   }
 
-  private void storeBatch(List<Pending<T>> batch) {
+  private void storeBatch(List<Pending<T>> taken) {
+    List<Pending<T>> batch = taken.stream().filter(Pending::claim).toList();
+    if (batch.isEmpty()) {
+      return;
+    }
     try {
       java.util.Map<T, Exception> failed = store.store(batch.stream().map(Pending::item).toList());
       for (Pending<T> p : batch) {

@@ -109,4 +109,28 @@ class GroupCommitTest {
     release.countDown();
     commits.close();
   }
+
+  @Test
+  void anItemWhoseCallerGaveUpBeforeItsStoreBeganIsNeverStored() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> stored = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<String> commits = new GroupCommit<>(batch -> {
+      release.await(); // the log is slow: the first batch holds the writer
+      stored.addAll(batch);
+      return Map.of();
+    }, 10, 10, Thread::new);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<?> first = pool.submit(() -> {
+      commits.append("in the slow batch", 5000);
+      return null;
+    });
+    Thread.sleep(100); // the writer has taken the first item and waits
+    assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("refused while waiting", 200));
+    release.countDown();
+    first.get(5, TimeUnit.SECONDS);
+    commits.append("after", 1000);
+    pool.shutdown();
+    commits.close();
+    assertEquals(List.of("in the slow batch", "after"), stored, "a refused decision must not be logged");
+  }
 }
