@@ -123,6 +123,20 @@ class ErrorsIT {
           "/api/v1/teams", "/api/v1/teams/{id}", "/api/v1/decisions", "/api/v1/tenants"}) {
       assertTrue(paths.has(path), "OpenAPI lacks " + path);
     }
+    // The filters and paging of @BeanParam classes are declared too, with their constraints.
+    JsonNode size = parameter(paths.at("/~1api~1v1~1vendors/get/parameters"), "size");
+    assertEquals(500, size.at("/schema/maximum").asInt(), size.toString());
+    JsonNode outcome = parameter(paths.at("/~1api~1v1~1audit~1decisions/get/parameters"), "outcome");
+    assertEquals("^(allow|deny)$", outcome.at("/schema/pattern").asText(), outcome.toString());
+  }
+
+  private static JsonNode parameter(JsonNode parameters, String name) {
+    for (JsonNode parameter : parameters) {
+      if (parameter.path("name").asText().equals(name)) {
+        return parameter;
+      }
+    }
+    throw new AssertionError("no query parameter " + name + " in " + parameters);
   }
 
   @Test

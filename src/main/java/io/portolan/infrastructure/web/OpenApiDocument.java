@@ -48,6 +48,7 @@ public class OpenApiDocument implements OASFilter {
     }
     impactSamplesAreObjects(openAPI);
     problemSchema(openAPI);
+    BeanParamParameters.declare(openAPI, io.portolan.PortolanApplication.class);
   }
 
   /** The samples are logged decisions (JSON objects), which the scanner types as arrays. */
