@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +27,7 @@ public class DecisionService {
   private static final Logger LOG = Logger.getLogger(DecisionService.class.getName());
   static final String RULE = "portolan/decision";
   static final String CATALOG = "portolan/catalog";
+  private static final long OPA_AWAY_WAIT_MILLIS = 1000;
 
   @Inject OpaClient opa;
   @Inject EmbeddedOpa embedded;
@@ -119,29 +121,43 @@ public class DecisionService {
     return input;
   }
 
+  /** An answer from the tenant's published data, not the empty document of an unknown tenant. */
+  private static boolean decided(JsonNode answer) {
+    return answer.hasNonNull("revision") && answer.path("allow").isBoolean();
+  }
+
   /** In the JVM when the embedded engine can answer now, else by the OPA server: the same policy. */
   private Verdict evaluate(DecisionCache.Question question, DecisionCache.Lookup lookup, ObjectNode input) {
+    // Without data for the tenant the embedded engine has no answer: OPA may have it.
+    Optional<JsonNode> embeddedAnswer = embedded.evaluate(input).filter(DecisionService::decided);
+    if (embeddedAnswer.isPresent()) {
+      return remembered(question, lookup, embeddedAnswer.get());
+    }
     JsonNode result;
     try {
-      // Without data for the tenant the embedded engine has no answer: OPA may have it.
-      result = embedded.evaluate(input).filter(answer -> answer.hasNonNull("revision")).orElse(null);
-      if (result != null && result.path("allow").isBoolean()) {
-        Verdict verdict = Verdict.of(result);
-        cache.remember(question, lookup, verdict);
-        return verdict;
-      }
       result = opa.evaluate(RULE, input);
     } catch (OpaUnavailableException e) {
+      // Every instance was busy and OPA is away: wait for an instance rather than refuse.
+      embeddedAnswer = embedded.evaluate(input, OPA_AWAY_WAIT_MILLIS).filter(DecisionService::decided);
+      if (embeddedAnswer.isPresent()) {
+        return remembered(question, lookup, embeddedAnswer.get());
+      }
       LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
       throw ProblemException.unavailable(
           "policy-engine-unavailable",
           "The policy engine is unavailable, so no decision can be given; retry shortly.");
     }
-    if (result == null || !result.hasNonNull("revision") || !result.path("allow").isBoolean()) {
+    if (result == null || !decided(result)) {
       throw ProblemException.unavailable(
           "policy-not-loaded",
           "The policy for this tenant is not loaded into the policy engine yet; retry shortly.");
     }
     return Verdict.of(result);
+  }
+
+  private Verdict remembered(DecisionCache.Question question, DecisionCache.Lookup lookup, JsonNode answer) {
+    Verdict verdict = Verdict.of(answer);
+    cache.remember(question, lookup, verdict);
+    return verdict;
   }
 }

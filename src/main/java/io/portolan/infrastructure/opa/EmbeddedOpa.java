@@ -112,12 +112,17 @@ public class EmbeddedOpa {
    * engine cannot answer now (ask OPA).
    */
   public Optional<JsonNode> evaluate(JsonNode input) {
+    return evaluate(input, BORROW_MILLIS);
+  }
+
+  /** As {@link #evaluate(JsonNode)}, waiting up to {@code waitMillis} for a free instance. */
+  public Optional<JsonNode> evaluate(JsonNode input, long waitMillis) {
     if (!enabled()) {
       return Optional.empty();
     }
     Instance instance;
     try {
-      instance = pool.poll(BORROW_MILLIS, TimeUnit.MILLISECONDS);
+      instance = pool.poll(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
