@@ -69,11 +69,13 @@ run() { # target url connections
     -s bench/decisions.lua "$2" 2>&1
 }
 
-figures() { # wrk output -> "req/s p50 p99 p99.9 errors"
-  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^p99.9/ {p999=$2} /Non-2xx/ {err=$NF}
+# Only 2xx answers count: a refusal (429 over a rate limit, 503) is not a decision served.
+figures() { # wrk output -> "2xx/s p50 p99 p99.9 errors"
+  awk '/requests in/ {n=$1; d=$4; sub(/,$/, "", d); m=(d ~ /m$/ ? 60 : 1); sub(/[a-z]+$/, "", d); secs=d*m}
+       /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^p99.9/ {p999=$2} /Non-2xx/ {err=$NF}
        /Socket errors/ {sock=$0}
-       END {printf "%10s req/s  p50 %8s  p99 %8s  p99.9 %8s  non-2xx %s%s\n", rps, p50, p99, p999,
-            (err == "" ? 0 : err), (sock == "" ? "" : "  " sock)}'
+       END {printf "%10.2f 2xx/s  p50 %8s  p99 %8s  p99.9 %8s  non-2xx %s%s\n", (secs > 0 ? (n - err) / secs : 0),
+            p50, p99, p999, (err == "" ? 0 : err), (sock == "" ? "" : "  " sock)}'
 }
 
 # Portolan's req/s over bare OPA's, from two figures lines.
@@ -100,7 +102,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
     printf "c=%-3s opa      %s\n" "$c" "$opa"
     printf "c=%-3s opa+log  %s\n" "$c" "$logging"
     printf "c=%-3s ratio portolan/opa %s, portolan/opa+log %s\n" "$c" \
-      "$(ratio "${portolan%% req/s*}" "${opa%% req/s*}")" "$(ratio "${portolan%% req/s*}" "${logging%% req/s*}")"
+      "$(ratio "${portolan%% 2xx/s*}" "${opa%% 2xx/s*}")" "$(ratio "${portolan%% 2xx/s*}" "${logging%% 2xx/s*}")"
   done
 } | tee "$out"
 echo "written to $out"
