@@ -47,6 +47,7 @@ public class OpenApiDocument implements OASFilter {
       openAPI.setComponents(OASFactory.createComponents());
     }
     impactSamplesAreObjects(openAPI);
+    objectAnswers(openAPI, "/api/v1/portability", "/api/v1/portability/what-if");
     problemSchema(openAPI);
     BeanParamParameters.declare(openAPI, io.portolan.PortolanApplication.class);
   }
@@ -64,6 +65,21 @@ public class OpenApiDocument implements OASFilter {
         list.setItems(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
             .description("a logged decision: id, allow, reasons, request"));
       }
+    }
+  }
+
+  /** These answer JSON objects built as Jackson trees, which the scanner types as arrays (a tree is iterable). */
+  private static void objectAnswers(OpenAPI openAPI, String... paths) {
+    for (String path : paths) {
+      var item = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(path);
+      if (item == null || item.getGET() == null) {
+        continue;
+      }
+      APIResponses responses = item.getGET().getResponses();
+      responses.removeAPIResponse("default");
+      responses.addAPIResponse("200", OASFactory.createAPIResponse().description("a JSON object")
+          .content(OASFactory.createContent().addMediaType("application/json",
+              OASFactory.createMediaType().schema(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)))));
     }
   }
 
