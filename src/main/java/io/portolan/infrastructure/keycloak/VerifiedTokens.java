@@ -79,13 +79,28 @@ public class VerifiedTokens implements IdentityStore {
 
   /** The token of MicroProfile JWT's credential (a Payara class the application cannot name). */
   private static String bearerToken(Credential credential) {
-    try {
-      Method getter = credential.getClass().getMethod("getSignedJWT");
-      return getter.invoke(credential) instanceof String token ? token : null;
-    } catch (ReflectiveOperationException e) {
+    Method getter = TOKEN_GETTER.get(credential.getClass());
+    if (getter == null) {
       return null; // another kind of credential: not ours to remember
     }
+    try {
+      return getter.invoke(credential) instanceof String token ? token : null;
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
   }
+
+  /** Looked up once per credential class, not on every call. */
+  private static final ClassValue<Method> TOKEN_GETTER = new ClassValue<>() {
+    @Override
+    protected Method computeValue(Class<?> type) {
+      try {
+        return type.getMethod("getSignedJWT");
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+  };
 
   /** Payara's store, which does the verifying. */
   private IdentityStore verifier() {
