@@ -3,6 +3,7 @@ package io.portolan.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.infrastructure.persistence.DataSources;
@@ -22,20 +23,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Replays the decisions logged in a window against the draft settings (with the live inventory)
- * and counts the flips. The log is read with a cursor and sent to OPA in batches, so memory stays
- * flat however many decisions the window holds.
+ * and counts the flips. The log is read with a cursor and replayed in batches, so memory stays
+ * flat however many decisions the window holds. The replay runs in the embedded engine's spare
+ * instance, which loads the draft once; when that is busy or missing, each batch goes to the OPA
+ * server with the draft as input.
  */
 @ApplicationScoped
 public class ImpactAnalysis {
+  private static final Logger LOG = Logger.getLogger(ImpactAnalysis.class.getName());
   static final int BATCH = 2_000;
   static final int SAMPLES = 10;
   static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
   /** A longer replay would tie up a connection and the shared OPA for too long. */
   static final Duration MAX_WINDOW = Duration.ofDays(92);
+  /** How long an analysis waits for the embedded engine's spare instance before asking OPA. */
+  static final long SPARE_WAIT_MILLIS = 1_000;
+  /** A batch of 2,000 against a large draft takes OPA a few hundred ms; allow for a loaded machine. */
+  static final Duration OPA_BATCH_TIMEOUT = Duration.ofSeconds(30);
   private static final String SELECT =
       "select id, team, model, purpose, data_classification, region, task_tier, allow from decision_log"
           + " where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?";
@@ -44,6 +54,7 @@ public class ImpactAnalysis {
   DataSource dataSource;
 
   @Inject OpaClient opa;
+  @Inject EmbeddedOpa embedded;
   @Inject PolicyService policy;
   @Inject TenantPolicyData policyData;
   @Inject PolicyPublisher publisher;
@@ -61,25 +72,36 @@ public class ImpactAnalysis {
     ObjectNode draft = policyData.build(tenant, publisher.policyHash(), policy.draft(tenant), 0);
     long nowMs = System.currentTimeMillis(); // approvals expire as of now, not as of the logged time
     Tally tally = new Tally();
+    Optional<EmbeddedOpa.Replay> inProcess = embedded.replay(tenant.value(), draft, SPARE_WAIT_MILLIS);
+    Flips flips = inProcess.<Flips>map(replay -> batch -> flips(replay, tenant, batch)).orElse(batch -> flips(draft, batch));
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         TenantScope.enter(connection, tenant);
-        replay(connection, tenant, from, to, draft, nowMs, tally);
+        replay(connection, tenant, from, to, nowMs, flips, tally);
       } finally {
+        inProcess.ifPresent(EmbeddedOpa.Replay::close);
         connection.rollback();
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
     }
+    LOG.info(() -> "impact analysis for " + tenant.value() + ": " + tally.evaluated + " decisions replayed "
+        + (inProcess.isPresent() ? "in the embedded engine" : "by the OPA server") + " in "
+        + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
     return new ImpactReport(
         from, to, tally.evaluated, tally.allowToDeny, tally.denyToAllow, tally.allowToDenySamples,
         tally.denyToAllowSamples, Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
+  /** The flips of a batch of logged decisions: {@code [{id, was, now, reasons: [code]}]}. */
+  private interface Flips {
+    JsonNode of(ArrayNode batch);
+  }
+
   private void replay(
-      Connection connection, TenantId tenant, Instant from, Instant to, ObjectNode draft, long nowMs, Tally tally)
+      Connection connection, TenantId tenant, Instant from, Instant to, long nowMs, Flips flips, Tally tally)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(SELECT)) {
       query.setFetchSize(BATCH);
@@ -91,12 +113,12 @@ public class ImpactAnalysis {
         while (rows.next()) {
           batch.add(logged(rows, nowMs));
           if (batch.size() == BATCH) {
-            evaluate(draft, batch, tally);
+            count(batch, flips.of(batch), tally);
             batch = JacksonConfig.MAPPER.createArrayNode();
           }
         }
         if (!batch.isEmpty()) {
-          evaluate(draft, batch, tally);
+          count(batch, flips.of(batch), tally);
         }
       }
     }
@@ -115,21 +137,47 @@ public class ImpactAnalysis {
     return logged;
   }
 
-  private void evaluate(ObjectNode draft, ArrayNode batch, Tally tally) {
+  /** By the decision policy in the JVM, one logged request at a time, as a gateway would ask it. */
+  private static JsonNode flips(EmbeddedOpa.Replay replay, TenantId tenant, ArrayNode batch) {
+    ArrayNode flips = JacksonConfig.MAPPER.createArrayNode();
+    for (JsonNode logged : batch) {
+      ObjectNode input = ((ObjectNode) logged.get("request").deepCopy()).put("tenant", tenant.value());
+      JsonNode answer;
+      try {
+        answer = replay.evaluate(input);
+      } catch (IllegalStateException e) {
+        throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine failed; retry shortly.");
+      }
+      boolean now = answer.path("allow").asBoolean();
+      if (now != logged.path("allow").asBoolean()) {
+        ObjectNode flip = flips.addObject().put("id", logged.path("id").asText()).put("was", !now).put("now", now);
+        ArrayNode codes = flip.putArray("reasons");
+        answer.path("reasons").forEach(reason -> codes.add(reason.path("code").asText()));
+      }
+    }
+    return flips;
+  }
+
+  /** By the OPA server's impact rule, the draft sent along with every batch. */
+  private JsonNode flips(ObjectNode draft, ArrayNode batch) {
     ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
     input.set("draft", draft);
     input.set("decisions", batch);
     JsonNode result;
     try {
-      result = opa.evaluate("portolan/impact", input);
+      result = opa.evaluate("portolan/impact", input, OPA_BATCH_TIMEOUT);
     } catch (OpaUnavailableException e) {
       throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
     }
     if (result == null) {
       throw ProblemException.unavailable("policy-not-loaded", "The impact policy is not loaded yet; retry shortly.");
     }
+    return result.path("flips");
+  }
+
+  private static void count(ArrayNode batch, JsonNode flips, Tally tally) {
     tally.evaluated += batch.size();
-    for (JsonNode flip : result.path("flips")) {
+    for (JsonNode flip : flips) {
       if (flip.path("was").asBoolean()) {
         tally.allowToDeny++;
         sample(tally.allowToDenySamples, flip, batch);

@@ -48,6 +48,8 @@ public class EmbeddedOpa {
   private final AtomicLong dataVersion = new AtomicLong();
   private volatile Snapshot snapshot = new Snapshot(0, "{\"tenants\":{}}");
   private BlockingQueue<Instance> pool;
+  /** One more instance, kept apart for long replays (impact analysis) so decisions keep theirs. */
+  private final BlockingQueue<Instance> spare = new ArrayBlockingQueue<>(1);
   private volatile boolean closed;
   private ClassLoader loader;
 
@@ -73,7 +75,13 @@ public class EmbeddedOpa {
       return;
     }
     // Compiling takes a few seconds per instance: in the background, decisions go to OPA meanwhile.
-    Thread compiler = new Thread(() -> compile(size), "embedded-opa-compiler");
+    Thread compiler =
+        new Thread(
+            () -> {
+              compile(size);
+              compileSpare();
+            },
+            "embedded-opa-compiler");
     compiler.setDaemon(true);
     compiler.start();
   }
@@ -169,6 +177,67 @@ public class EmbeddedOpa {
     }
   }
 
+  /**
+   * A policy instance of its own that holds only {@code document} as the tenant's data, for
+   * replaying many requests against a draft; nothing when none is free within {@code waitMillis}
+   * (another replay holds it, or it is not compiled yet). Close it to give the instance back.
+   */
+  public Optional<Replay> replay(String tenant, JsonNode document, long waitMillis) {
+    if (!enabled()) {
+      return Optional.empty();
+    }
+    Instance instance;
+    try {
+      instance = spare.poll(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    if (instance == null) {
+      return Optional.empty();
+    }
+    try {
+      ObjectNode data = JacksonConfig.MAPPER.createObjectNode();
+      data.putObject("tenants").set(tenant, document);
+      instance.policy.data(JacksonConfig.MAPPER.writeValueAsString(data));
+      return Optional.of(new Replay(instance));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "embedded policy engine could not load a replay's data", e);
+      replaceSpareLater();
+      return Optional.empty();
+    }
+  }
+
+  /** Evaluations against one document on a borrowed instance; not thread-safe. */
+  public final class Replay implements AutoCloseable {
+    private Instance instance;
+
+    private Replay(Instance instance) {
+      this.instance = instance;
+    }
+
+    /** The decision document for the input, as {@link EmbeddedOpa#evaluate(JsonNode)} gives it. */
+    public JsonNode evaluate(JsonNode input) {
+      try {
+        JsonNode answer = JacksonConfig.MAPPER.readTree(instance.policy.evaluate(JacksonConfig.MAPPER.writeValueAsString(input)));
+        JsonNode result = answer.path(0).path("result");
+        return result.isObject() ? result : JacksonConfig.MAPPER.createObjectNode();
+      } catch (IOException | RuntimeException e) {
+        instance = null; // left in any state: never handed out again
+        replaceSpareLater();
+        throw new IllegalStateException("embedded policy evaluation failed", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (instance != null) {
+        spare.offer(instance);
+        instance = null;
+      }
+    }
+  }
+
   private void compile(int count) {
     for (int i = 0; i < count && !closed; i++) {
       try {
@@ -179,6 +248,20 @@ public class EmbeddedOpa {
       }
     }
     LOG.info("embedded policy engine ready with " + pool.size() + " instances");
+  }
+
+  private void compileSpare() {
+    try {
+      spare.offer(new Instance(load()));
+    } catch (RuntimeException | IOException | LinkageError e) {
+      LOG.log(Level.WARNING, "embedded policy engine has no instance for replays, they go to OPA", e);
+    }
+  }
+
+  private void replaceSpareLater() {
+    Thread compiler = new Thread(this::compileSpare, "embedded-opa-compiler");
+    compiler.setDaemon(true);
+    compiler.start();
   }
 
   private void replaceLater() {

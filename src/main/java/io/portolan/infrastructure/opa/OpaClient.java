@@ -59,11 +59,17 @@ public class OpaClient {
 
   /** Evaluates the rule at a data path with an input; null when the rule is undefined. */
   public JsonNode evaluate(String path, JsonNode input) throws OpaUnavailableException {
+    return evaluate(path, input, TIMEOUT);
+  }
+
+  /** As {@link #evaluate(String, JsonNode)}, for a large input that OPA needs longer to answer. */
+  public JsonNode evaluate(String path, JsonNode input, Duration timeout) throws OpaUnavailableException {
     ObjectNode body = json.createObjectNode();
     body.set("input", input);
     JsonNode answer =
         send(
             request("/v1/data/" + path)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
                 .build());

@@ -57,6 +57,32 @@ class EmbeddedGoldenDecisionsTest {
   }
 
   @Test
+  void aReplayAnswersFromItsOwnDocumentAndLeavesDecisionsAlone() {
+    GoldenFile file = GoldenFile.all(Path.of(".")).get(0);
+    JsonNode allowed = null;
+    for (JsonNode c : file.cases()) {
+      if (allowed == null && c.get("expect").get("allow").asBoolean()) {
+        allowed = c;
+      }
+    }
+    ObjectNode input = ((ObjectNode) allowed.get("request").deepCopy()).put("tenant", TENANT);
+    engine.putTenantData(TENANT, file.tenantDocument());
+    ObjectNode draft = file.tenantDocument().deepCopy();
+    draft.putObject("models");
+
+    try (EmbeddedOpa.Replay replay = engine.replay(TENANT, draft, 120_000).orElseThrow()) {
+      JsonNode replayed = replay.evaluate(input);
+      assertEquals(false, replayed.get("allow").asBoolean(), replayed.toString());
+      assertEquals("model_unknown", replayed.get("reasons").get(0).get("code").asText());
+      assertTrue(engine.replay(TENANT, draft, 0).isEmpty(), "one replay at a time holds the spare instance");
+    }
+    assertTrue(engine.evaluate(input).orElseThrow().get("allow").asBoolean(), "decisions still see the published data");
+    try (EmbeddedOpa.Replay again = engine.replay(TENANT, file.tenantDocument(), 1_000).orElseThrow()) {
+      assertTrue(again.evaluate(input).get("allow").asBoolean(), "the spare instance was given back and reloaded");
+    }
+  }
+
+  @Test
   void aTenantWithoutDataGetsNoRevision() {
     JsonNode answer = engine.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
         .put("tenant", "nobody").put("team", "t").put("model", "m")).orElseThrow();
