@@ -50,7 +50,7 @@ class Load:
     token: str
     workers: int = 6
     rate: float = 60.0  # requests per second, all workers together
-    timeout: float = 15.0
+    timeout: float = 40.0
     answers: list = field(default_factory=list)
 
     def __post_init__(self):

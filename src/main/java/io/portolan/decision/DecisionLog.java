@@ -33,6 +33,8 @@ public class DecisionLog {
           + " allow, reasons, policy_revision, evaluated_at, client_id, task_tier, source, seq, prev_hash, hash)"
           + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)";
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
+  /** Once a decision's store has begun, its caller waits for the commit: logged means answered. */
+  static final long CLAIMED_GRACE_MILLIS = 20_000;
 
   @Resource(lookup = DataSources.APP)
   DataSource dataSource;
@@ -48,7 +50,7 @@ public class DecisionLog {
 
   @PostConstruct
   void start() {
-    commits = new GroupCommit<>(this::store, 1_000, 20_000, threads);
+    commits = new GroupCommit<>(this::store, 1_000, 20_000, CLAIMED_GRACE_MILLIS, threads);
   }
 
   @PreDestroy

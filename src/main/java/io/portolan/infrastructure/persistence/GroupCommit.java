@@ -37,8 +37,8 @@ public final class GroupCommit<T> {
 
   /**
    * An item and its caller. The writer claims it before storing; a caller that gives up first
-   * abandons it, so a decision refused for a slow log is not logged after all (only one whose
-   * store had already begun may still be).
+   * abandons it, so a decision refused for a slow log is not logged after all. A caller whose item
+   * was claimed waits for that store to end instead, so what is logged is what was acknowledged.
    */
   private record Pending<T>(T item, CompletableFuture<Void> stored, AtomicReference<State> state) {
     Pending(T item) {
@@ -49,8 +49,9 @@ public final class GroupCommit<T> {
       return state.compareAndSet(State.WAITING, State.CLAIMED);
     }
 
-    void abandon() {
-      state.compareAndSet(State.WAITING, State.ABANDONED);
+    /** True when the item will never be stored; false when the writer already claimed it. */
+    boolean abandon() {
+      return state.compareAndSet(State.WAITING, State.ABANDONED) || state.get() == State.ABANDONED;
     }
   }
 
@@ -59,12 +60,18 @@ public final class GroupCommit<T> {
   private final BlockingQueue<Pending<T>> queue;
   private final BatchStore<T> store;
   private final int maxBatch;
+  private final long claimedGraceMillis;
   private final Thread writer;
   private volatile boolean running = true;
 
-  public GroupCommit(BatchStore<T> store, int maxBatch, int capacity, ThreadFactory threads) {
+  /**
+   * @param claimedGraceMillis how much longer than its timeout a caller waits once its items'
+   *     store has begun: that store's outcome, not the caller's patience, then decides the answer
+   */
+  public GroupCommit(BatchStore<T> store, int maxBatch, int capacity, long claimedGraceMillis, ThreadFactory threads) {
     this.store = store;
     this.maxBatch = maxBatch;
+    this.claimedGraceMillis = claimedGraceMillis;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.writer = threads.newThread(this::run);
     this.writer.setName("group-commit");
@@ -87,19 +94,45 @@ public final class GroupCommit<T> {
         }
         queued.add(pending);
       }
-      CompletableFuture.allOf(queued.stream().map(Pending::stored).toArray(CompletableFuture[]::new))
-          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+      try {
+        all(queued).get(timeoutMillis, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        awaitClaimed(queued, timeoutMillis, e);
+      }
       queued.clear();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NotStoredException("interrupted", e);
     } catch (ExecutionException e) {
       throw new NotStoredException("the log store failed: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new NotStoredException("the log store did not answer in " + timeoutMillis + " ms", e);
     } finally {
       queued.forEach(Pending::abandon); // those not yet claimed by the writer are never stored
     }
+  }
+
+  /**
+   * After the caller's timeout: items not yet claimed are abandoned and the call fails; when all
+   * were claimed, their store is under way and its outcome is awaited a while longer.
+   */
+  private void awaitClaimed(List<Pending<T>> queued, long timeoutMillis, TimeoutException timeout)
+      throws NotStoredException, InterruptedException, ExecutionException {
+    boolean anyAbandoned = false;
+    for (Pending<T> pending : queued) {
+      anyAbandoned |= pending.abandon();
+    }
+    if (anyAbandoned) {
+      throw new NotStoredException("the log store did not begin within " + timeoutMillis + " ms", timeout);
+    }
+    try {
+      all(queued).get(claimedGraceMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new NotStoredException(
+          "the log store did not end within " + (timeoutMillis + claimedGraceMillis) + " ms", e);
+    }
+  }
+
+  private static CompletableFuture<Void> all(List<? extends Pending<?>> queued) {
+    return CompletableFuture.allOf(queued.stream().map(Pending::stored).toArray(CompletableFuture[]::new));
   }
 
   /** Stops taking items, stores what is queued, and ends the writer. */

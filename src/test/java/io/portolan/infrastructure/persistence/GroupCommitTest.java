@@ -24,7 +24,7 @@ class GroupCommitTest {
     GroupCommit<Integer> commits = new GroupCommit<>(batch -> {
       stored.addAll(batch);
       return Map.of();
-    }, 100, 1000, Thread::new);
+    }, 100, 1000, 0, Thread::new);
     for (int i = 0; i < 10; i++) {
       commits.append(i, 1000);
       assertTrue(stored.contains(i), "item " + i + " acknowledged before it was stored");
@@ -45,6 +45,7 @@ class GroupCommitTest {
             },
             1000,
             1000,
+            0,
             Thread::new);
     ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
     List<Future<?>> calls = new ArrayList<>();
@@ -75,6 +76,7 @@ class GroupCommitTest {
             },
             10,
             10,
+            0,
             Thread::new);
     GroupCommit.NotStoredException e =
         assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("decision", 1000));
@@ -85,7 +87,7 @@ class GroupCommitTest {
   @Test
   void itemsThatFailAloneFailAloneAndTheRestAreAcknowledged() throws Exception {
     GroupCommit<String> commits = new GroupCommit<>(
-        batch -> batch.contains("bad") ? Map.of("bad", new IllegalStateException("refused")) : Map.of(), 10, 10, Thread::new);
+        batch -> batch.contains("bad") ? Map.of("bad", new IllegalStateException("refused")) : Map.of(), 10, 10, 0, Thread::new);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Future<?> good = pool.submit(() -> {
       commits.append("good", 2000);
@@ -104,8 +106,10 @@ class GroupCommitTest {
     GroupCommit<String> commits = new GroupCommit<>(batch -> {
       release.await();
       return Map.of();
-    }, 10, 10, Thread::new);
-    assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("decision", 200));
+    }, 10, 10, 300, Thread::new);
+    GroupCommit.NotStoredException e =
+        assertThrows(GroupCommit.NotStoredException.class, () -> commits.append("decision", 200));
+    assertTrue(e.getMessage().contains("did not end within 500 ms"), e.getMessage());
     release.countDown();
     commits.close();
   }
@@ -118,7 +122,7 @@ class GroupCommitTest {
       release.await(); // the log is slow: the first batch holds the writer
       stored.addAll(batch);
       return Map.of();
-    }, 10, 10, Thread::new);
+    }, 10, 10, 0, Thread::new);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Future<?> first = pool.submit(() -> {
       commits.append("in the slow batch", 5000);
@@ -132,5 +136,18 @@ class GroupCommitTest {
     pool.shutdown();
     commits.close();
     assertEquals(List.of("in the slow batch", "after"), stored, "a refused decision must not be logged");
+  }
+
+  @Test
+  void anItemWhoseStoreBeganIsAnsweredByThatStoreNotByTheTimeout() throws Exception {
+    List<String> stored = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<String> commits = new GroupCommit<>(batch -> {
+      Thread.sleep(500); // slower than the caller's timeout, within its grace
+      stored.addAll(batch);
+      return Map.of();
+    }, 10, 10, 5_000, Thread::new);
+    commits.append("committed late", 100);
+    assertEquals(List.of("committed late"), stored, "acknowledged means stored");
+    commits.close();
   }
 }
