@@ -21,9 +21,9 @@ work=$(mktemp -d)
 # The baseline: a bare OPA with the same Rego and acme's data as Portolan published it.
 curl -fsS "$OPA_URL/v1/data/tenants" | jq '{tenants: .result}' > "$work/data.json"
 # A second one logs every decision to its console (into a file), as a deployment that audits would.
-"$OPA" run --server --addr "127.0.0.1:$BASE_PORT" --log-level error policies/decision/decision.rego "$work/data.json" &
+"$OPA" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$BASE_PORT" --log-level error policies/decision/decision.rego "$work/data.json" &
 opa_pid=$!
-"$OPA" run --server --addr "127.0.0.1:$((BASE_PORT + 1))" --log-level info --set decision_logs.console=true \
+"$OPA" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$((BASE_PORT + 1))" --log-level info --set decision_logs.console=true \
   policies/decision/decision.rego "$work/data.json" > "$work/decisions.log" 2>&1 &
 opa_logging_pid=$!
 trap 'kill $opa_pid $opa_logging_pid 2>/dev/null; rm -rf "$work"' EXIT
@@ -84,7 +84,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 {
   echo "Decision benchmark, $(date -u), $(nproc) cores, ${SECONDS_PER_STEP}s per step"
   echo "portolan = POST /api/v1/decisions (JWT check, tenant, rate limit, policy evaluation, group-committed decision_log)"
-  echo "opa      = bare opa run --server, same Rego and data, no decision logging"
+  echo "opa      = bare opa run --server --optimize-store-for-read-speed, same Rego and data, no decision logging"
   echo "opa+log  = the same with console decision logging (to a file)"
   jq -r '.tenants | "inventory (as published): \(length) tenants, \([.[] | .teams | length] | add) teams, \([.[] | .models | length] | add) models, \([.[] | .vendors | length] | add) vendors, \([.[] | [.approvals[][] | length] | add // 0] | add) approvals"' "$work/data.json"
   if [[ $MIX == tenants ]]; then echo "mix: $(grep -c '^hot' "$work/tuples.txt") hot tuples (every other request), $(grep -c '^tail' "$work/tuples.txt") in the tail, tenants $(jq -r 'keys | join(",")' "$work/gateways.json")"; fi

@@ -167,7 +167,7 @@ stop_postgres() {
 
 start_opa() {
   is_running opa && { log "OPA already running"; return; }
-  spawn opa "$TOOLS/opa-$OPA_VERSION/opa" run --server --addr "127.0.0.1:$OPA_PORT" --log-level error
+  spawn opa "$TOOLS/opa-$OPA_VERSION/opa" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$OPA_PORT" --log-level error
   wait_http opa "http://127.0.0.1:$OPA_PORT/health" 30
 }
 
