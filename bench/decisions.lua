@@ -58,6 +58,16 @@ else
   end
 end
 
+-- BENCH_DELAY_MS paces each connection: it waits that long (a fraction is rounded at random, so
+-- it holds on average) before sending its next request, for latency at a load below the maximum.
+local pace = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if pace then
+  delay = function()
+    local whole = math.floor(pace)
+    return whole + ((math.random() < pace - whole) and 1 or 0)
+  end
+end
+
 -- wrk prints p50..p99; the p99.9 is printed here for bench/decisions.sh to read.
 done = function(summary, latency, requests)
   io.write(string.format("p99.9 %.2fms\n", latency:percentile(99.9) / 1000))

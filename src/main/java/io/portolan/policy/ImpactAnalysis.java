@@ -22,7 +22,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -73,7 +75,7 @@ public class ImpactAnalysis {
     long nowMs = System.currentTimeMillis(); // approvals expire as of now, not as of the logged time
     Tally tally = new Tally();
     Optional<EmbeddedOpa.Replay> inProcess = embedded.replay(tenant.value(), draft, SPARE_WAIT_MILLIS);
-    Flips flips = inProcess.<Flips>map(replay -> batch -> flips(replay, tenant, batch)).orElse(batch -> flips(draft, batch));
+    Flips flips = inProcess.<Flips>map(replay -> new InProcessFlips(replay, tenant)).orElse(batch -> flips(draft, batch));
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -137,25 +139,60 @@ public class ImpactAnalysis {
     return logged;
   }
 
-  /** By the decision policy in the JVM, one logged request at a time, as a gateway would ask it. */
-  private static JsonNode flips(EmbeddedOpa.Replay replay, TenantId tenant, ArrayNode batch) {
-    ArrayNode flips = JacksonConfig.MAPPER.createArrayNode();
-    for (JsonNode logged : batch) {
-      ObjectNode input = ((ObjectNode) logged.get("request").deepCopy()).put("tenant", tenant.value());
+  /**
+   * By the decision policy in the JVM, one logged request at a time, as a gateway would ask it.
+   * A log repeats the same questions over and over; with the draft and the time fixed, each
+   * distinct question is evaluated once.
+   */
+  private static final class InProcessFlips implements Flips {
+    /** Distinct questions remembered; beyond this, the rest are evaluated every time. */
+    static final int REMEMBERED = 100_000;
+
+    private record Outcome(boolean allow, List<String> reasons) {}
+
+    private final EmbeddedOpa.Replay replay;
+    private final TenantId tenant;
+    private final Map<String, Outcome> outcomes = new HashMap<>();
+
+    InProcessFlips(EmbeddedOpa.Replay replay, TenantId tenant) {
+      this.replay = replay;
+      this.tenant = tenant;
+    }
+
+    @Override
+    public JsonNode of(ArrayNode batch) {
+      ArrayNode flips = JacksonConfig.MAPPER.createArrayNode();
+      for (JsonNode logged : batch) {
+        Outcome outcome = outcome(logged.get("request"));
+        if (outcome.allow() != logged.path("allow").asBoolean()) {
+          ObjectNode flip = flips.addObject().put("id", logged.path("id").asText());
+          flip.put("was", !outcome.allow()).put("now", outcome.allow());
+          outcome.reasons().forEach(flip.putArray("reasons")::add);
+        }
+      }
+      return flips;
+    }
+
+    private Outcome outcome(JsonNode request) {
+      String question = request.toString();
+      Outcome known = outcomes.get(question);
+      if (known != null) {
+        return known;
+      }
       JsonNode answer;
       try {
-        answer = replay.evaluate(input);
+        answer = replay.evaluate(((ObjectNode) request.deepCopy()).put("tenant", tenant.value()));
       } catch (IllegalStateException e) {
         throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine failed; retry shortly.");
       }
-      boolean now = answer.path("allow").asBoolean();
-      if (now != logged.path("allow").asBoolean()) {
-        ObjectNode flip = flips.addObject().put("id", logged.path("id").asText()).put("was", !now).put("now", now);
-        ArrayNode codes = flip.putArray("reasons");
-        answer.path("reasons").forEach(reason -> codes.add(reason.path("code").asText()));
+      List<String> reasons = new ArrayList<>();
+      answer.path("reasons").forEach(reason -> reasons.add(reason.path("code").asText()));
+      Outcome outcome = new Outcome(answer.path("allow").asBoolean(), List.copyOf(reasons));
+      if (outcomes.size() < REMEMBERED) {
+        outcomes.put(question, outcome);
       }
+      return outcome;
     }
-    return flips;
   }
 
   /** By the OPA server's impact rule, the draft sent along with every batch. */
