@@ -239,7 +239,8 @@ start_portolan() {
   MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
     spawn portolan java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
       --deploy "$war" --contextroot / --port "$APP_PORT" --nohazelcast --nocluster \
-      --prebootcommandfile "$ROOT/deploy/payara/preboot.asadmin"
+      --prebootcommandfile "$ROOT/deploy/payara/preboot.asadmin" \
+      --postdeploycommandfile "$ROOT/deploy/payara/postdeploy.asadmin"
   FAIL_PATTERN="Exception while (deploying|loading) the app" \
     wait_http portolan "http://127.0.0.1:$APP_PORT/health/ready" 240
 }
