@@ -38,7 +38,7 @@ jstat -gc "$pid" 500 > "$samples.jstat" &
 jstat_pid=$!
 (while kill -0 "$pid" 2>/dev/null; do rss_mb >> "$samples"; sleep 0.5; done) > /dev/null &
 rss_sampler=$!
-trap 'kill $jstat_pid $rss_sampler 2>/dev/null; rm -f "$samples" "$samples.jstat"' EXIT
+trap 'kill $jstat_pid $rss_sampler 2>/dev/null || true; rm -f "$samples" "$samples.jstat"' EXIT
 /usr/bin/time -f "wall %e s" curl -s -X POST "$APP_URL/api/v1/policy/impact" \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d "{\"from\":\"$start\",\"to\":\"$end\"}" | jq -c 'if .evaluated then {evaluated, allowToDeny, denyToAllow, tookMillis} else . end'

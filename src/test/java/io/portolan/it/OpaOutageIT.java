@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OPA down: decisions go on, answered by the embedded engine from the data it holds (same
- * revision), while what only OPA evaluates (the catalogue) fails closed with 503 and health is not
- * ready. OPA restarted empty: Portolan reloads the policy and every tenant's data by itself.
+ * revision), and so does impact analysis, while what only OPA evaluates (the catalogue) fails
+ * closed with 503 and health is not ready. OPA restarted empty: Portolan reloads the policy and every tenant's data by itself.
  */
 class OpaOutageIT {
   private static final long LIMIT_MILLIS = 30_000;
@@ -31,6 +31,10 @@ class OpaOutageIT {
       var denied = DecisionIT.decide("acme", decision("research", "qwen-2.5-72b"));
       assertEquals(java.util.Set.of("vendor_suspended"), DecisionIT.codes(denied));
 
+      var impact = impactWhileOpaIsDown();
+      assertEquals(200, impact.status(), "impact analysis replays in the embedded engine: " + impact.raw().body());
+      assertTrue(impact.body().get("evaluated").asLong() >= 2, impact.raw().body());
+
       var refused = Stack.get(CATALOG, gateway("acme"));
       ErrorsIT.assertProblem(refused, 503, "policy-engine-unavailable");
       assertEquals("2", refused.header("Retry-After"), "clients are told when to retry");
@@ -47,6 +51,20 @@ class OpaOutageIT {
     } while (reply.status() != 200 && System.currentTimeMillis() < deadline);
     assertEquals(200, reply.status(), "no recovery after OPA restart: " + reply.raw().body());
     assertEquals(revision, reply.body().get("policyRevision").asText(), "OPA holds the same data again");
+  }
+
+  /** The spare instance impact analysis uses compiles after the others: retried until then. */
+  private static Stack.Reply impactWhileOpaIsDown() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
+    Stack.Reply reply;
+    do {
+      reply = post("/api/v1/policy/impact", Stack.user("alice"), java.util.Map.of());
+      if (reply.status() != 503) {
+        return reply;
+      }
+      Thread.sleep(500);
+    } while (System.currentTimeMillis() < deadline);
+    return reply;
   }
 
   /** The embedded engine compiles in the background after Portolan starts. */
