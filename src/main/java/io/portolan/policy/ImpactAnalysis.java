@@ -82,12 +82,13 @@ public class ImpactAnalysis {
         TenantScope.enter(connection, tenant);
         replay(connection, tenant, from, to, nowMs, flips, tally);
       } finally {
-        inProcess.ifPresent(EmbeddedOpa.Replay::close);
         connection.rollback();
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
+    } finally {
+      inProcess.ifPresent(EmbeddedOpa.Replay::close); // whatever happened, the next analysis gets it back
     }
     LOG.info(() -> "impact analysis for " + tenant.value() + ": " + tally.evaluated + " decisions replayed "
         + (inProcess.isPresent() ? "in the embedded engine" : "by the OPA server") + " in "
