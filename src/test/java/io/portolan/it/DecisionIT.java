@@ -98,6 +98,9 @@ class DecisionIT {
     var noRegion = post("/api/v1/decisions", gateway(ACME), missing);
     assertEquals(400, noRegion.status());
     assertEquals("region", noRegion.body().get("errors").get(0).get("field").asText());
+    var empty = Stack.send("POST", "/api/v1/decisions", gateway(ACME), "", "application/json");
+    assertEquals(400, empty.status());
+    assertEquals("body", empty.body().get("errors").get(0).get("field").asText());
   }
 
   @Test

@@ -27,6 +27,15 @@ class ErrorsIT {
   private static final String BIG = "{\"team\":\"" + "a".repeat(70 * 1024) + "\"}";
 
   @Test
+  void anEmptyBodyIsNamedNotAServerError() {
+    for (String path : new String[] {"/api/v1/vendors", "/api/v1/approval-requests", "/api/v1/policy/impact"}) {
+      var reply = send("POST", path, user("alice"), "", "application/json");
+      assertEquals(400, reply.status(), path + ": " + reply.raw().body());
+      assertEquals("body", reply.body().get("errors").get(0).get("field").asText(), path);
+    }
+  }
+
+  @Test
   void oversizedBodiesAreRefusedWith413() throws Exception {
     var declared = send("POST", "/api/v1/decisions", gateway("acme"), BIG, "application/json");
     assertProblem(declared, 413, "payload-too-large");

@@ -14,6 +14,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
       return new JsonErrorMapper().toResponse(json);
     }
+    if (e.getCause() instanceof jakarta.ws.rs.core.NoContentException) {
+      String message = "a JSON body is required";
+      return Problems.response(new Problem(Problem.type("validation"), "Invalid request", 400, "body: " + message,
+          null, java.util.List.of(new Problem.FieldError("body", message))));
+    }
     String parameter = failedQueryParameter(e);
     if (parameter != null) {
       String message = "must be a value of the right type, such as a whole number";
