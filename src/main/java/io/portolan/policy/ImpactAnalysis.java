@@ -90,12 +90,12 @@ public class ImpactAnalysis {
     } finally {
       inProcess.ifPresent(EmbeddedOpa.Replay::close); // whatever happened, the next analysis gets it back
     }
+    long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
     LOG.info(() -> "impact analysis for " + tenant.value() + ": " + tally.evaluated + " decisions replayed "
-        + (inProcess.isPresent() ? "in the embedded engine" : "by the OPA server") + " in "
-        + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        + (inProcess.isPresent() ? "in the embedded engine" : "by the OPA server") + " in " + tookMillis + " ms");
     return new ImpactReport(
         from, to, tally.evaluated, tally.allowToDeny, tally.denyToAllow, tally.allowToDenySamples,
-        tally.denyToAllowSamples, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        tally.denyToAllowSamples, tookMillis);
   }
 
   /** The flips of a batch of logged decisions: {@code [{id, was, now, reasons: [code]}]}. */

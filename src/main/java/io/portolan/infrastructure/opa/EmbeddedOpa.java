@@ -125,16 +125,7 @@ public class EmbeddedOpa {
 
   /** As {@link #evaluate(JsonNode)}, waiting up to {@code waitMillis} for a free instance. */
   public Optional<JsonNode> evaluate(JsonNode input, long waitMillis) {
-    if (!enabled()) {
-      return Optional.empty();
-    }
-    Instance instance;
-    try {
-      instance = pool.poll(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    Instance instance = borrow(pool, waitMillis);
     if (instance == null) {
       return Optional.empty();
     }
@@ -144,16 +135,35 @@ public class EmbeddedOpa {
         instance.policy.data(data.json());
         instance.version = data.version();
       }
-      JsonNode answer = JacksonConfig.MAPPER.readTree(instance.policy.evaluate(JacksonConfig.MAPPER.writeValueAsString(input)));
-      JsonNode result = answer.path(0).path("result");
+      JsonNode result = answer(instance, input);
       pool.offer(instance);
-      return Optional.of(result.isObject() ? result : JacksonConfig.MAPPER.createObjectNode());
+      return Optional.of(result);
     } catch (IOException | RuntimeException e) {
       // The instance may be left in any state: drop it and compile a fresh one.
       LOG.log(Level.WARNING, "embedded policy evaluation failed, asking OPA", e);
       replaceLater();
       return Optional.empty();
     }
+  }
+
+  /** A free instance of {@code from}, or null when the engine is off or none is free in time. */
+  private Instance borrow(BlockingQueue<Instance> from, long waitMillis) {
+    if (!enabled()) {
+      return null;
+    }
+    try {
+      return from.poll(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** The decision document the instance gives for the input; an empty object when it has none. */
+  private static JsonNode answer(Instance instance, JsonNode input) throws IOException {
+    JsonNode answer = JacksonConfig.MAPPER.readTree(instance.policy.evaluate(JacksonConfig.MAPPER.writeValueAsString(input)));
+    JsonNode result = answer.path(0).path("result");
+    return result.isObject() ? result : JacksonConfig.MAPPER.createObjectNode();
   }
 
   /** The data document of every tenant, serialised once per version. */
@@ -183,16 +193,7 @@ public class EmbeddedOpa {
    * (another replay holds it, or it is not compiled yet). Close it to give the instance back.
    */
   public Optional<Replay> replay(String tenant, JsonNode document, long waitMillis) {
-    if (!enabled()) {
-      return Optional.empty();
-    }
-    Instance instance;
-    try {
-      instance = spare.poll(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    Instance instance = borrow(spare, waitMillis);
     if (instance == null) {
       return Optional.empty();
     }
@@ -219,9 +220,7 @@ public class EmbeddedOpa {
     /** The decision document for the input, as {@link EmbeddedOpa#evaluate(JsonNode)} gives it. */
     public JsonNode evaluate(JsonNode input) {
       try {
-        JsonNode answer = JacksonConfig.MAPPER.readTree(instance.policy.evaluate(JacksonConfig.MAPPER.writeValueAsString(input)));
-        JsonNode result = answer.path(0).path("result");
-        return result.isObject() ? result : JacksonConfig.MAPPER.createObjectNode();
+        return answer(instance, input);
       } catch (IOException | RuntimeException e) {
         instance = null; // left in any state: never handed out again
         replaceSpareLater();
