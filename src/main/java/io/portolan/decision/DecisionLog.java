@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * The decision log: every answered decision is committed here before its answer leaves. Inserts
@@ -35,6 +37,10 @@ public class DecisionLog {
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
   /** Once a decision's store has begun, its caller waits for the commit: logged means answered. */
   static final long CLAIMED_GRACE_MILLIS = 20_000;
+  /** How long a commit whose answer was lost is looked up; well inside the claimed callers' grace. */
+  static final long OUTCOME_LOOKUP_MILLIS = 10_000;
+  private static final long OUTCOME_LOOKUP_PAUSE_MILLIS = 250;
+  private static final Logger LOG = Logger.getLogger(DecisionLog.class.getName());
 
   @Resource(lookup = DataSources.APP)
   DataSource dataSource;
@@ -104,7 +110,11 @@ public class DecisionLog {
 
   private void storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
     Map<TenantId, Link> advanced = new LinkedHashMap<>();
+    Map<TenantId, List<DecisionLogEntry>> inserted = new LinkedHashMap<>();
+    boolean commitSent = false;
+    int backend = 0;
     try (Connection connection = dataSource.getConnection()) {
+      backend = connection.unwrap(PGConnection.class).getBackendPID();
       connection.setAutoCommit(false);
       try {
         for (var group : byTenant.entrySet()) {
@@ -112,14 +122,110 @@ public class DecisionLog {
           List<DecisionLogEntry> fresh = withoutLogged(connection, group.getValue());
           Link head = heads.containsKey(group.getKey()) ? heads.get(group.getKey()) : head(connection, group.getKey());
           advanced.put(group.getKey(), insert(connection, fresh, head));
+          inserted.put(group.getKey(), fresh);
         }
+        commitSent = true;
         connection.commit();
-        heads.putAll(advanced); // only once committed: a rolled-back batch leaves the heads as they were
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        rollbackQuietly(connection, e);
         throw e;
       } finally {
         connection.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (!commitSent || !committed(backend, inserted)) {
+        throw e;
+      }
+      LOG.warning("the connection failed after COMMIT was sent, and the entries are in the log: stored (" + e + ")");
+      heads.keySet().removeAll(byTenant.keySet()); // re-read the chain heads from the log
+      return;
+    }
+    heads.putAll(advanced); // only once committed: a rolled-back batch leaves the heads as they were
+  }
+
+  /**
+   * After the connection failed once COMMIT was sent (its answer lost), whether the transaction's
+   * entries are in the log. Its server process is ended first, so the transaction is settled either
+   * way; being all or nothing, its entries are then all found or none. Looked up on fresh
+   * connections until {@link #OUTCOME_LOOKUP_MILLIS}; still unknown then counts as not stored.
+   */
+  private boolean committed(int backend, Map<TenantId, List<DecisionLogEntry>> inserted) {
+    long deadline = System.nanoTime() + OUTCOME_LOOKUP_MILLIS * 1_000_000;
+    SQLException last = null;
+    while (System.nanoTime() < deadline) {
+      try (Connection connection = dataSource.getConnection()) {
+        if (ended(connection, backend)) {
+          return foundAll(connection, inserted);
+        }
+      } catch (SQLException e) {
+        last = e;
+      }
+      if (!pause(OUTCOME_LOOKUP_PAUSE_MILLIS)) {
+        break;
+      }
+    }
+    LOG.warning("whether a decision-log commit took effect is unknown; its decisions are refused: " + last);
+    return false;
+  }
+
+  /** Whether the server process that ran the transaction is gone; asks it to end when it is not. */
+  private static boolean ended(Connection connection, int backend) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "select pg_terminate_backend(pid, 1000) from pg_stat_activity where pid = ?")) {
+      query.setInt(1, backend);
+      try (ResultSet row = query.executeQuery()) {
+        return !row.next() || row.getBoolean(1);
+      }
+    }
+  }
+
+  private static boolean foundAll(Connection connection, Map<TenantId, List<DecisionLogEntry>> inserted)
+      throws SQLException {
+    int expected = 0;
+    int found = 0;
+    connection.setAutoCommit(false);
+    try {
+      for (var group : inserted.entrySet()) {
+        TenantScope.enter(connection, group.getKey());
+        expected += group.getValue().size();
+        found += count(connection, group.getValue());
+      }
+    } finally {
+      rollbackQuietly(connection, null);
+      connection.setAutoCommit(true);
+    }
+    if (found != 0 && found != expected) {
+      LOG.severe("a decision-log transaction is in the log in part: " + found + " of " + expected + " entries");
+    }
+    return found == expected;
+  }
+
+  private static int count(Connection connection, List<DecisionLogEntry> entries) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("select count(*) from decision_log where id = any(?)")) {
+      query.setArray(1, connection.createArrayOf("uuid", entries.stream().map(DecisionLogEntry::decisionId).toArray()));
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+
+  private static boolean pause(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      if (cause != null) {
+        cause.addSuppressed(e);
       }
     }
   }
