@@ -34,7 +34,7 @@ security: tools build
 ## Faults under decision load (long form; make test runs the short one): kill -9 OPA, PostgreSQL
 ## and Portolan, stop Keycloak, slow OPA and PostgreSQL through toxiproxy, fill PostgreSQL's disk
 ## or make it read-only; no acknowledged decision lost, no allow without a policy. Runs on a stack
-## of its own (.data/faults, ports moved by 100), stopped after. See bench/README.md#faults.
+## of its own (.data/faults, ports moved by 1000), stopped after. See bench/README.md#faults.
 faults: tools build
 	bin/faults.sh --own-stack
 

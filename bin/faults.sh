@@ -7,7 +7,7 @@
 #   bin/faults.sh --own-stack [--short] [case ...]  on a fresh stack of its own (make faults), stopped after
 #
 # --own-stack names its stack "faults" (state in .data/faults) and moves its ports by
-# PORTOLAN_FAULTS_PORT_OFFSET (default PORTOLAN_TEST_PORT_OFFSET + 100), so a make test running
+# PORTOLAN_FAULTS_PORT_OFFSET (default PORTOLAN_TEST_PORT_OFFSET + 1000), so a make test running
 # at the same time is not disturbed. Cases: see faults/cases.py; documented in bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ bin/tools.sh toxiproxy
 
 if [[ $own_stack == true ]]; then
   export PORTOLAN_TEST_STACK_NAME=faults
-  export PORTOLAN_TEST_PORT_OFFSET=${PORTOLAN_FAULTS_PORT_OFFSET:-$(( ${PORTOLAN_TEST_PORT_OFFSET:-0} + 100 ))}
+  export PORTOLAN_TEST_PORT_OFFSET=${PORTOLAN_FAULTS_PORT_OFFSET:-$(( ${PORTOLAN_TEST_PORT_OFFSET:-0} + 1000 ))}
   echo "[faults] starting a stack of its own (port offset $PORTOLAN_TEST_PORT_OFFSET)" >&2
   trap 'bin/stack.sh down test' EXIT
   PORTOLAN_STACK_VIA_PROXY=true bin/stack.sh up test
