@@ -39,9 +39,14 @@ class DecisionLogCommitOutcomeIT {
   private static final String JDBC = System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:25432/portolan");
   private static final TenantId TENANT = new TenantId("commit-outcome-" + UUID.randomUUID().toString().substring(0, 8));
 
-  private enum Fault { NONE, ANSWER_LOST, NEVER_SENT }
+  /**
+   * How the next COMMIT fails: its answer lost after the server committed, with the connection
+   * closed or left open (its server process still there), or never sent.
+   */
+  private enum Fault { NONE, ANSWER_LOST, ANSWER_LOST_PROCESS_LINGERS, NEVER_SENT }
 
   private static final AtomicReference<Fault> nextCommit = new AtomicReference<>(Fault.NONE);
+  private static final List<Connection> lingering = new java.util.concurrent.CopyOnWriteArrayList<>();
   private static DecisionLog log;
 
   @BeforeAll
@@ -56,6 +61,9 @@ class DecisionLogCommitOutcomeIT {
   @AfterAll
   static void stop() throws SQLException {
     log.stop();
+    for (Connection c : lingering) {
+      c.close();
+    }
     superuser("delete from decision_log where tenant_id = '" + TENANT.value() + "'");
     superuser("delete from tenant where id = '" + TENANT.value() + "'");
   }
@@ -74,6 +82,18 @@ class DecisionLogCommitOutcomeIT {
     log.append(after);
     assertEquals(seq(before.decisionId()) + 1, seq(lost.decisionId()));
     assertEquals(seq(lost.decisionId()) + 1, seq(after.decisionId()), "the next decision continues the chain");
+  }
+
+  @Test
+  void aLostAnswerWhoseServerProcessLingersIsSettledByEndingIt() throws Exception {
+    DecisionLogEntry lost = entry();
+    nextCommit.set(Fault.ANSWER_LOST_PROCESS_LINGERS);
+
+    assertDoesNotThrow(() -> log.append(lost), "the decision is in the log, so it must be acknowledged");
+
+    assertEquals(1, rows(lost.decisionId()));
+    assertEquals(0, number("select count(*) from pg_stat_activity where application_name = 'commit-outcome-lingers'"),
+        "the lingering server process was ended");
   }
 
   @Test
@@ -123,17 +143,27 @@ class DecisionLogCommitOutcomeIT {
     @Override
     public Connection getConnection() throws SQLException {
       Connection real = DriverManager.getConnection(JDBC, "portolan_app", "portolan_app");
+      AtomicReference<Fault> failed = new AtomicReference<>(Fault.NONE);
       return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
             if (method.getName().equals("commit")) {
               Fault fault = nextCommit.getAndSet(Fault.NONE);
-              if (fault == Fault.ANSWER_LOST) {
+              failed.set(fault);
+              if (fault == Fault.ANSWER_LOST || fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
                 real.commit();
               }
-              if (fault != Fault.NONE) {
+              if (fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
+                real.setClientInfo("ApplicationName", "commit-outcome-lingers");
+                lingering.add(real);
+              } else if (fault != Fault.NONE) {
                 real.close();
+              }
+              if (fault != Fault.NONE) {
                 throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
               }
+            }
+            if (failed.get() == Fault.ANSWER_LOST_PROCESS_LINGERS && !method.getName().equals("unwrap")) {
+              throw new SQLException("This connection has been closed.", "08003"); // as the client sees it
             }
             try {
               return method.invoke(real, args);
