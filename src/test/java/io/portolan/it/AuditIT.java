@@ -39,7 +39,7 @@ class AuditIT {
     JsonNode last = Stack.JSON.readTree(lines[2]);
     assertEquals("model_unknown", last.get("reasons").get(0).get("code").asText());
 
-    HttpResponse<String> csv = HttpClient.newHttpClient().send(
+    HttpResponse<String> csv = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/audit/decisions" + query))
             .header("Authorization", "Bearer " + user("carol")).header("Accept", "text/csv").build(),
         HttpResponse.BodyHandlers.ofString());

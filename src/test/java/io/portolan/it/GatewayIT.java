@@ -108,7 +108,7 @@ class GatewayIT {
   private static String clientToken(String clientId, String secret) throws IOException, InterruptedException {
     String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
         + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    HttpResponse<String> reply = HttpClient.newHttpClient().send(
+    HttpResponse<String> reply = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)).build(),

@@ -122,7 +122,7 @@ class RoleMatrixIT {
 
   @Test
   void everyEndpointHasARow() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi")).header("Accept", "application/json").build(),
         HttpResponse.BodyHandlers.ofString());
     Set<String> documented = new TreeSet<>();

@@ -70,7 +70,7 @@ class TokenAttackIT {
 
   @org.junit.jupiter.api.Test
   void aValidTokenForAnotherAudienceIsRefused() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=no-audience-cli&username=alice&password=alice"))
@@ -128,7 +128,7 @@ class TokenAttackIT {
   /** The classic key-confusion attack: the public key used as an HMAC secret. */
   private static String hs256WithPublicKey() {
     try {
-      HttpResponse<String> jwks = HttpClient.newHttpClient().send(
+      HttpResponse<String> jwks = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
           HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/certs")).build(),
           HttpResponse.BodyHandlers.ofString());
       JsonNode key = null;

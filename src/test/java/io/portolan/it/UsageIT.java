@@ -29,7 +29,7 @@ class UsageIT {
         .header("Authorization", "Bearer " + Stack.gateway(tenant)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Stack.JSON.writeValueAsString(body)));
     if (key != null) request.header("Idempotency-Key", key);
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FlakyProxy implements AutoCloseable {
   private final HttpServer server;
-  private final HttpClient upstream = HttpClient.newHttpClient();
+  private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String target;
   private final List<String> usageKeys = new CopyOnWriteArrayList<>();
 

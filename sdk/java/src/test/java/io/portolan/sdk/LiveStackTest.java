@@ -38,7 +38,7 @@ class LiveStackTest {
   @Test
   void theTokenIsRefreshedShortlyBeforeItExpires() throws Exception {
     MutableClock clock = new MutableClock(Instant.now());
-    TokenSource tokens = new TokenSource(HttpClient.newHttpClient(), URI.create(Stack.TOKEN_URL),
+    TokenSource tokens = new TokenSource(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), URI.create(Stack.TOKEN_URL),
         "initech-gateway", "initech-gateway-secret", Duration.ofSeconds(5), clock);
     String first = tokens.token();
     long lifetime = expiresIn(first);

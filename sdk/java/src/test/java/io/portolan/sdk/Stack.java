@@ -19,7 +19,7 @@ final class Stack {
   static final Path GOLDEN = Path.of(System.getProperty("repo.dir", "../.."))
       .resolve("src/test/resources/decisions/sovereignty.json");
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private Stack() {}
 
