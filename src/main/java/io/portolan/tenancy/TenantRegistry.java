@@ -18,14 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TenantRegistry {
   @PersistenceContext EntityManager em;
   @Inject Event<TenantRegistered> registered;
+  @Inject TenantRegistry self;
 
   private final Set<TenantId> known = ConcurrentHashMap.newKeySet();
 
-  @Transactional
+  /**
+   * Registers the tenant on first sight. Every authenticated request asks, so a tenant already
+   * known is answered from memory, without opening a transaction.
+   */
   public void ensureRegistered(TenantId tenant) {
-    if (known.contains(tenant)) {
-      return;
+    if (!known.contains(tenant)) {
+      self.register(tenant);
     }
+  }
+
+  /** Inserts the tenant's row unless it exists; called through the proxy for its transaction. */
+  @Transactional
+  public void register(TenantId tenant) {
     int inserted =
         em.createNativeQuery("insert into tenant (id) values (?1) on conflict (id) do nothing")
             .setParameter(1, tenant.value())
