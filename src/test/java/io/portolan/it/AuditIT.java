@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -39,10 +38,8 @@ class AuditIT {
     JsonNode last = Stack.JSON.readTree(lines[2]);
     assertEquals("model_unknown", last.get("reasons").get(0).get("code").asText());
 
-    HttpResponse<String> csv = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/audit/decisions" + query))
-            .header("Authorization", "Bearer " + user("carol")).header("Accept", "text/csv").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> csv = Stack.exchange(HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/audit/decisions" + query))
+            .header("Authorization", "Bearer " + user("carol")).header("Accept", "text/csv").build());
     assertEquals(200, csv.statusCode());
     String[] rows = csv.body().split("\r\n");
     assertEquals(4, rows.length, csv.body());

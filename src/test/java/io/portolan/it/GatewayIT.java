@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -108,11 +107,9 @@ class GatewayIT {
   private static String clientToken(String clientId, String secret) throws IOException, InterruptedException {
     String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
         + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    HttpResponse<String> reply = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
+    HttpResponse<String> reply = Stack.exchange(HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     if (reply.statusCode() != 200) {
       return null;
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -122,9 +121,7 @@ class RoleMatrixIT {
 
   @Test
   void everyEndpointHasARow() throws Exception {
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi")).header("Accept", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = Stack.exchange(HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi")).header("Accept", "application/json").build());
     Set<String> documented = new TreeSet<>();
     JsonNode paths = Stack.JSON.readTree(response.body()).get("paths");
     paths.fieldNames().forEachRemaining(path ->

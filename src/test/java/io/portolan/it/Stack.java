@@ -119,6 +119,11 @@ final class Stack {
     }
   }
 
+  /** Sends a request as built, through the stack's HTTP/1.1 client. */
+  static HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A superuser connection: sees every tenant's rows, for checking what was stored. */
   static Connection superuser() throws SQLException {
     return DriverManager.getConnection(JDBC, "postgres", "postgres");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,12 +69,10 @@ class TokenAttackIT {
 
   @org.junit.jupiter.api.Test
   void aValidTokenForAnotherAudienceIsRefused() throws Exception {
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
+    HttpResponse<String> response = Stack.exchange(HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=no-audience-cli&username=alice&password=alice"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .build());
     assertEquals(200, response.statusCode(), response.body());
     String token = Stack.JSON.readTree(response.body()).get("access_token").asText();
     assertFalse(json(token.split("\\.")[1]).path("aud").toString().contains("portolan"));
@@ -128,9 +125,7 @@ class TokenAttackIT {
   /** The classic key-confusion attack: the public key used as an HMAC secret. */
   private static String hs256WithPublicKey() {
     try {
-      HttpResponse<String> jwks = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-          HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/certs")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> jwks = Stack.exchange(HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/certs")).build());
       JsonNode key = null;
       for (JsonNode k : Stack.JSON.readTree(jwks.body()).get("keys")) {
         if (k.get("kid").asText().equals(kid())) key = k;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -29,7 +28,7 @@ class UsageIT {
         .header("Authorization", "Bearer " + Stack.gateway(tenant)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Stack.JSON.writeValueAsString(body)));
     if (key != null) request.header("Idempotency-Key", key);
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Stack.exchange(request.build());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.portolan.infrastructure.health;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -33,17 +34,11 @@ public class DatabaseReadiness implements HealthCheck {
   @ConfigProperty(name = "portolan.db.password")
   String password;
 
-  @Override
-  public HealthCheckResponse call() {
-    try (Connection connection = probe().getConnection()) {
-      return HealthCheckResponse.named("database").status(connection.isValid(TIMEOUT_SECONDS)).build();
-    } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState()).build();
-    }
-  }
+  private PGSimpleDataSource probe;
 
-  private PGSimpleDataSource probe() {
-    PGSimpleDataSource probe = new PGSimpleDataSource();
+  @PostConstruct
+  void configure() {
+    probe = new PGSimpleDataSource();
     probe.setURL(url);
     probe.setUser(user);
     probe.setPassword(password);
@@ -51,6 +46,14 @@ public class DatabaseReadiness implements HealthCheck {
     probe.setLoginTimeout(TIMEOUT_SECONDS);
     probe.setSocketTimeout(TIMEOUT_SECONDS);
     probe.setApplicationName("portolan-readiness");
-    return probe;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    try (Connection connection = probe.getConnection()) {
+      return HealthCheckResponse.named("database").status(connection.isValid(TIMEOUT_SECONDS)).build();
+    } catch (SQLException e) {
+      return HealthCheckResponse.named("database").down().withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState()).build();
+    }
   }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** Malformed JSON, unknown fields and wrong types become 400 problems that name the field. */
@@ -31,14 +30,7 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
     }
     String field = e instanceof JsonMappingException m ? pathOf(m) : "body";
     String message = messageOf(e);
-    return Problems.response(
-        new Problem(
-            Problem.type("validation"),
-            "Invalid request",
-            400,
-            field + ": " + message,
-            null,
-            List.of(new Problem.FieldError(field, message))));
+    return Problems.response(ProblemException.badRequest(field, message).toProblem());
   }
 
   public static String pathOf(JsonMappingException e) {

@@ -15,15 +15,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       return new JsonErrorMapper().toResponse(json);
     }
     if (e.getCause() instanceof jakarta.ws.rs.core.NoContentException) {
-      String message = "a JSON body is required";
-      return Problems.response(new Problem(Problem.type("validation"), "Invalid request", 400, "body: " + message,
-          null, java.util.List.of(new Problem.FieldError("body", message))));
+      return invalid("body", "a JSON body is required");
     }
     String parameter = failedQueryParameter(e);
     if (parameter != null) {
-      String message = "must be a value of the right type, such as a whole number";
-      return Problems.response(new Problem(Problem.type("validation"), "Invalid request", 400, parameter + ": " + message,
-          null, java.util.List.of(new Problem.FieldError(parameter, message))));
+      return invalid(parameter, "must be a value of the right type, such as a whole number");
     }
     return switch (status) {
       case 401 -> Problems.response(401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
@@ -38,6 +34,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
               ? Problems.response(500, "internal", "Internal error", "The server failed; the error is logged.")
               : Problems.response(status, "bad-request", "Bad request", e.getMessage());
     };
+  }
+
+  private static Response invalid(String field, String message) {
+    return Problems.response(ProblemException.badRequest(field, message).toProblem());
   }
 
   /**
