@@ -1,5 +1,6 @@
 package io.portolan.decision;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.portolan.infrastructure.persistence.DataSources;
 import io.portolan.infrastructure.persistence.GroupCommit;
 import io.portolan.infrastructure.persistence.TenantScope;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
 
 /**
  * The decision log: every answered decision is committed here before its answer leaves. Inserts
@@ -30,10 +31,11 @@ import org.postgresql.PGConnection;
  */
 @ApplicationScoped
 public class DecisionLog {
-  private static final String INSERT =
-      "insert into decision_log (id, tenant_id, team, model, purpose, data_classification, region,"
-          + " allow, reasons, policy_revision, evaluated_at, client_id, task_tier, source, seq, prev_hash, hash)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)";
+  /**
+   * One statement, run in autocommit, so a batch costs one round trip: it sets each tenant's
+   * row-level-security scope and inserts that tenant's rows (db/V12__append_decisions.sql).
+   */
+  private static final String APPEND = "select append_decisions(cast(? as jsonb))";
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
   /** Once a decision's store has begun, its caller waits for the commit: logged means answered. */
   static final long CLAIMED_GRACE_MILLIS = 20_000;
@@ -110,33 +112,27 @@ public class DecisionLog {
 
   private void storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
     Map<TenantId, Link> advanced = new LinkedHashMap<>();
-    Map<TenantId, List<DecisionLogEntry>> inserted = new LinkedHashMap<>();
-    boolean commitSent = false;
+    Map<TenantId, List<DecisionLogEntry>> fresh = Map.of();
+    boolean sent = false;
     int backend = 0;
     try (Connection connection = dataSource.getConnection()) {
       backend = connection.unwrap(PGConnection.class).getBackendPID();
-      connection.setAutoCommit(false);
-      try {
-        for (var group : byTenant.entrySet()) {
-          TenantScope.enter(connection, group.getKey());
-          List<DecisionLogEntry> fresh = withoutLogged(connection, group.getValue());
-          Link head = heads.containsKey(group.getKey()) ? heads.get(group.getKey()) : head(connection, group.getKey());
-          advanced.put(group.getKey(), insert(connection, fresh, head));
-          inserted.put(group.getKey(), fresh);
-        }
-        commitSent = true;
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      Map<TenantId, Link> start = new LinkedHashMap<>();
+      fresh = toAppend(connection, byTenant, start);
+      if (fresh.values().stream().allMatch(List::isEmpty)) {
+        return; // every entry was logged before
+      }
+      String rows = chained(fresh, start, advanced);
+      try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+        append.setString(1, rows);
+        sent = true;
+        append.executeQuery().close();
       }
     } catch (SQLException | RuntimeException e) {
-      if (!commitSent || !committed(backend, inserted)) {
+      if (!sent || refusedByServer(e) || !committed(backend, fresh)) {
         throw e;
       }
-      LOG.warning("the connection failed after COMMIT was sent, and the entries are in the log: stored (" + e + ")");
+      LOG.warning("the connection failed after the entries were sent, and they are in the log: stored (" + e + ")");
       heads.keySet().removeAll(byTenant.keySet()); // re-read the chain heads from the log
       return;
     }
@@ -144,7 +140,49 @@ public class DecisionLog {
   }
 
   /**
-   * After the connection failed once COMMIT was sent (its answer lost), whether the transaction's
+   * Each tenant's entries not yet in the log, and where each tenant's chain starts. Usually both
+   * are known here without asking; the log is read only for a tenant's first batch and for
+   * uploaded entries, which a sidecar may send twice.
+   */
+  private Map<TenantId, List<DecisionLogEntry>> toAppend(
+      Connection connection, Map<TenantId, List<DecisionLogEntry>> byTenant, Map<TenantId, Link> start)
+      throws SQLException {
+    Map<TenantId, List<DecisionLogEntry>> fresh = new LinkedHashMap<>();
+    boolean lookups = byTenant.entrySet().stream().anyMatch(g -> !heads.containsKey(g.getKey()) || uploaded(g.getValue()));
+    if (!lookups) {
+      byTenant.forEach((tenant, entries) -> {
+        fresh.put(tenant, unique(entries));
+        start.put(tenant, heads.get(tenant));
+      });
+      return fresh;
+    }
+    connection.setAutoCommit(false);
+    try {
+      for (var group : byTenant.entrySet()) {
+        TenantScope.enter(connection, group.getKey());
+        fresh.put(group.getKey(), withoutLogged(connection, group.getValue()));
+        Link head = heads.get(group.getKey());
+        start.put(group.getKey(), head != null ? head : head(connection, group.getKey()));
+      }
+    } finally {
+      rollbackQuietly(connection, null); // it only read
+      connection.setAutoCommit(true);
+    }
+    return fresh;
+  }
+
+  /**
+   * Whether the server answered with an error: the statement, and with it its transaction, was
+   * then rolled back. Without an answer (the connection failed), or with a FATAL one, the commit
+   * may have taken effect.
+   */
+  private static boolean refusedByServer(Exception e) {
+    return e instanceof PSQLException p && p.getServerErrorMessage() != null
+        && "ERROR".equals(p.getServerErrorMessage().getSeverity());
+  }
+
+  /**
+   * After the connection failed once the entries were sent (the answer lost), whether the transaction's
    * entries are in the log. Its server process is ended first, so the transaction is settled either
    * way; being all or nothing, its entries are then all found or none. Looked up on fresh
    * connections until {@link #OUTCOME_LOOKUP_MILLIS}; still unknown then counts as not stored.
@@ -241,61 +279,92 @@ public class DecisionLog {
     }
   }
 
-  /** Drops entries already logged (a sidecar retrying an upload), so each is chained once. */
-  private static List<DecisionLogEntry> withoutLogged(Connection connection, List<DecisionLogEntry> entries)
-      throws SQLException {
+  private static boolean uploaded(List<DecisionLogEntry> entries) {
+    return entries.stream().anyMatch(e -> e.source() == DecisionLogEntry.Source.OPA_SIDECAR);
+  }
+
+  /** The entries without repeats of an id, so each is chained once. */
+  private static List<DecisionLogEntry> unique(List<DecisionLogEntry> entries) {
     Map<UUID, DecisionLogEntry> unique = new LinkedHashMap<>();
     entries.forEach(e -> unique.putIfAbsent(e.decisionId(), e));
-    if (entries.stream().noneMatch(e -> e.source() == DecisionLogEntry.Source.OPA_SIDECAR)) {
-      return List.copyOf(unique.values());
-    }
-    try (PreparedStatement query = connection.prepareStatement("select id from decision_log where id = any(?)")) {
-      query.setArray(1, connection.createArrayOf("uuid", unique.keySet().toArray()));
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          unique.remove(rows.getObject(1, UUID.class));
-        }
-      }
-    }
     return List.copyOf(unique.values());
   }
 
-  private static Link insert(Connection connection, List<DecisionLogEntry> entries, Link head) throws SQLException {
-    Link link = head;
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (DecisionLogEntry e : entries) {
-        DecisionRequest r = e.request();
-        insert.setObject(1, e.decisionId());
-        insert.setString(2, e.tenant().value());
-        insert.setString(3, r.team());
-        insert.setString(4, r.model());
-        insert.setString(5, r.purpose());
-        insert.setString(6, r.dataClassification().json());
-        insert.setString(7, r.region());
-        insert.setBoolean(8, e.allow());
-        insert.setString(9, json(e.reasons()));
-        insert.setString(10, e.policyRevision());
-        insert.setTimestamp(11, Timestamp.from(e.evaluatedAt()));
-        insert.setString(12, e.clientId());
-        insert.setString(13, r.taskTier() == null ? null : r.taskTier().json());
-        insert.setString(14, e.source().column);
-        long seq = link.seq() + 1;
-        String hash = DecisionChain.hash(content(e, seq), link.hash());
-        insert.setLong(15, seq);
-        insert.setString(16, link.hash());
-        insert.setString(17, hash);
-        insert.addBatch();
-        link = new Link(seq, hash);
-      }
-      insert.executeBatch();
+  /** Drops entries already logged (a sidecar retrying an upload), so each is chained once. */
+  private static List<DecisionLogEntry> withoutLogged(Connection connection, List<DecisionLogEntry> entries)
+      throws SQLException {
+    List<DecisionLogEntry> unique = unique(entries);
+    if (!uploaded(unique)) {
+      return unique;
     }
-    return link;
+    java.util.Set<UUID> logged = new java.util.HashSet<>();
+    try (PreparedStatement query = connection.prepareStatement("select id from decision_log where id = any(?)")) {
+      query.setArray(1, connection.createArrayOf("uuid", unique.stream().map(DecisionLogEntry::decisionId).toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          logged.add(rows.getObject(1, UUID.class));
+        }
+      }
+    }
+    return unique.stream().filter(e -> !logged.contains(e.decisionId())).toList();
   }
 
-  private static DecisionChain.Content content(DecisionLogEntry e, long seq) {
+  /**
+   * The rows to append, as the JSON array {@code append_decisions} takes, each chained to the one
+   * before it from its tenant's start; records in {@code advanced} where each chain then ends.
+   */
+  private static String chained(
+      Map<TenantId, List<DecisionLogEntry>> fresh, Map<TenantId, Link> start, Map<TenantId, Link> advanced) {
+    java.io.StringWriter json = new java.io.StringWriter(512 * fresh.values().stream().mapToInt(List::size).sum());
+    try (JsonGenerator rows = JacksonConfig.MAPPER.getFactory().createGenerator(json)) {
+      rows.writeStartArray();
+      for (var group : fresh.entrySet()) {
+        Link link = start.get(group.getKey());
+        for (DecisionLogEntry e : group.getValue()) {
+          link = writeRow(rows, e, link);
+        }
+        advanced.put(group.getKey(), link);
+      }
+      rows.writeEndArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return json.toString();
+  }
+
+  /** Writes one row, chained to {@code previous}; returns its link. */
+  private static Link writeRow(JsonGenerator row, DecisionLogEntry e, Link previous) throws java.io.IOException {
+    DecisionRequest r = e.request();
+    long seq = previous.seq() + 1;
+    String reasons = json(e.reasons());
+    String hash = DecisionChain.hash(content(e, seq, reasons), previous.hash());
+    row.writeStartObject();
+    row.writeStringField("id", e.decisionId().toString());
+    row.writeStringField("tenant_id", e.tenant().value());
+    row.writeStringField("team", r.team());
+    row.writeStringField("model", r.model());
+    row.writeStringField("purpose", r.purpose());
+    row.writeStringField("data_classification", r.dataClassification().json());
+    row.writeStringField("region", r.region());
+    row.writeBooleanField("allow", e.allow());
+    row.writeFieldName("reasons");
+    row.writeRawValue(reasons);
+    row.writeStringField("policy_revision", e.policyRevision());
+    row.writeStringField("evaluated_at", e.evaluatedAt().toString());
+    row.writeStringField("client_id", e.clientId());
+    row.writeStringField("task_tier", r.taskTier() == null ? null : r.taskTier().json());
+    row.writeStringField("source", e.source().column);
+    row.writeNumberField("seq", seq);
+    row.writeStringField("prev_hash", previous.hash());
+    row.writeStringField("hash", hash);
+    row.writeEndObject();
+    return new Link(seq, hash);
+  }
+
+  private static DecisionChain.Content content(DecisionLogEntry e, long seq, String reasons) {
     DecisionRequest r = e.request();
     return new DecisionChain.Content(seq, e.decisionId().toString(), r.team(), r.model(), r.purpose(),
-        r.dataClassification().json(), r.region(), e.allow(), json(e.reasons()), e.policyRevision(), e.evaluatedAt(),
+        r.dataClassification().json(), r.region(), e.allow(), reasons, e.policyRevision(), e.evaluatedAt(),
         e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column);
   }
 
