@@ -1,7 +1,8 @@
 -- Appends a group-commit batch of decision-log rows in one statement, so that the writer's
--- transaction is one round trip in autocommit (it was three: BEGIN with set_config, the INSERT,
--- then COMMIT). Each tenant's rows are inserted under that tenant's app.tenant, so row-level
--- security checks every row exactly as before; the function runs with its caller's rights.
+-- transaction is two round trips, BEGIN with this statement then COMMIT (it was three: BEGIN with
+-- set_config, the INSERT, then COMMIT). Each tenant's rows are inserted under that tenant's
+-- app.tenant, so row-level security checks every row exactly as before; the function runs with
+-- its caller's rights.
 -- rows: a JSON array of objects named like decision_log's columns. Returns the rows inserted.
 create function append_decisions(rows jsonb) returns integer language plpgsql as $$
 declare

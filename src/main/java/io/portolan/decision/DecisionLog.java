@@ -32,8 +32,10 @@ import org.postgresql.util.PSQLException;
 @ApplicationScoped
 public class DecisionLog {
   /**
-   * One statement, run in autocommit, so a batch costs one round trip: it sets each tenant's
-   * row-level-security scope and inserts that tenant's rows (db/V12__append_decisions.sql).
+   * One statement that sets each tenant's row-level-security scope and inserts that tenant's rows
+   * (db/V12__append_decisions.sql): a batch costs two round trips, BEGIN with it, then COMMIT.
+   * COMMIT stays a round trip of its own so that a connection lost before it leaves nothing
+   * committed, and the batch is refused at once; only a loss after it needs the outcome looked up.
    */
   private static final String APPEND = "select append_decisions(cast(? as jsonb))";
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
@@ -113,7 +115,7 @@ public class DecisionLog {
   private void storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
     Map<TenantId, Link> advanced = new LinkedHashMap<>();
     Map<TenantId, List<DecisionLogEntry>> fresh = Map.of();
-    boolean sent = false;
+    boolean commitSent = false;
     int backend = 0;
     try (Connection connection = dataSource.getConnection()) {
       backend = connection.unwrap(PGConnection.class).getBackendPID();
@@ -123,16 +125,25 @@ public class DecisionLog {
         return; // every entry was logged before
       }
       String rows = chained(fresh, start, advanced);
-      try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-        append.setString(1, rows);
-        sent = true;
-        append.executeQuery().close();
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+          append.setString(1, rows);
+          append.executeQuery().close(); // the driver sends BEGIN with it: one round trip
+        }
+        commitSent = true;
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
       }
     } catch (SQLException | RuntimeException e) {
-      if (!sent || refusedByServer(e) || !committed(backend, fresh)) {
+      if (!commitSent || refusedByServer(e) || !committed(backend, fresh)) {
         throw e;
       }
-      LOG.warning("the connection failed after the entries were sent, and they are in the log: stored (" + e + ")");
+      LOG.warning("the connection failed after COMMIT was sent, and the entries are in the log: stored (" + e + ")");
       heads.keySet().removeAll(byTenant.keySet()); // re-read the chain heads from the log
       return;
     }
@@ -172,9 +183,9 @@ public class DecisionLog {
   }
 
   /**
-   * Whether the server answered with an error: the statement, and with it its transaction, was
-   * then rolled back. Without an answer (the connection failed), or with a FATAL one, the commit
-   * may have taken effect.
+   * Whether the server answered COMMIT with an error: the transaction was then rolled back.
+   * Without an answer (the connection failed), or with a FATAL one, the commit may have taken
+   * effect.
    */
   private static boolean refusedByServer(Exception e) {
     return e instanceof PSQLException p && p.getServerErrorMessage() != null
@@ -182,7 +193,7 @@ public class DecisionLog {
   }
 
   /**
-   * After the connection failed once the entries were sent (the answer lost), whether the transaction's
+   * After the connection failed once COMMIT was sent (its answer lost), whether the transaction's
    * entries are in the log. Its server process is ended first, so the transaction is settled either
    * way; being all or nothing, its entries are then all found or none. Looked up on fresh
    * connections until {@link #OUTCOME_LOOKUP_MILLIS}; still unknown then counts as not stored.

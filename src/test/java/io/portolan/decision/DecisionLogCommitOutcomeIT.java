@@ -12,7 +12,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -31,18 +30,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decision log on the test stack's PostgreSQL, through a connection whose commit (the append
- * statement, run in autocommit) fails in one of two ways: its answer is lost after the server
- * committed (a connection dropped at the wrong moment), or it never reaches the server. The first
- * must be acknowledged, since the decision is logged; the second refused. A tenant of its own keeps
- * the server's cached chain heads out of it.
+ * The decision log on the test stack's PostgreSQL, through a connection whose COMMIT fails in one of
+ * two ways: its answer is lost after the server committed (a connection dropped at the wrong moment),
+ * or it never reaches the server. The first must be acknowledged, since the decision is logged; the
+ * second refused. A tenant of its own keeps the server's cached chain heads out of it.
  */
 class DecisionLogCommitOutcomeIT {
   private static final String JDBC = System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:25432/portolan");
   private static final TenantId TENANT = new TenantId("commit-outcome-" + UUID.randomUUID().toString().substring(0, 8));
 
   /**
-   * How the next append fails: its answer lost after the server committed, with the connection
+   * How the next COMMIT fails: its answer lost after the server committed, with the connection
    * closed or left open (its server process still there), or never sent.
    */
   private enum Fault { NONE, ANSWER_LOST, ANSWER_LOST_PROCESS_LINGERS, NEVER_SENT }
@@ -169,26 +167,11 @@ class DecisionLogCommitOutcomeIT {
       AtomicReference<Fault> failed = new AtomicReference<>(Fault.NONE);
       return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
-            if (failed.get() == Fault.ANSWER_LOST_PROCESS_LINGERS && !method.getName().equals("unwrap")) {
-              throw new SQLException("This connection has been closed.", "08003"); // as the client sees it
-            }
-            Object result = invoke(real, method, args);
-            if (method.getName().equals("prepareStatement") && ((String) args[0]).contains("append_decisions")) {
-              return faulty((PreparedStatement) result, real, failed);
-            }
-            return result;
-          });
-    }
-
-    /** The append statement, which commits in autocommit: its execution fails as the test set. */
-    private static PreparedStatement faulty(PreparedStatement append, Connection real, AtomicReference<Fault> failed) {
-      return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-          new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-            if (method.getName().startsWith("execute")) {
+            if (method.getName().equals("commit")) {
               Fault fault = nextCommit.getAndSet(Fault.NONE);
               failed.set(fault);
               if (fault == Fault.ANSWER_LOST || fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
-                append.executeQuery().close();
+                real.commit();
               }
               if (fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
                 real.setClientInfo("ApplicationName", "commit-outcome-lingers");
@@ -200,16 +183,15 @@ class DecisionLogCommitOutcomeIT {
                 throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
               }
             }
-            return invoke(append, method, args);
+            if (failed.get() == Fault.ANSWER_LOST_PROCESS_LINGERS && !method.getName().equals("unwrap")) {
+              throw new SQLException("This connection has been closed.", "08003"); // as the client sees it
+            }
+            try {
+              return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
           });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
     }
 
     @Override
