@@ -343,39 +343,37 @@ public class DecisionLog {
     return json.toString();
   }
 
-  /** Writes one row, chained to {@code previous}; returns its link. */
+  /** Writes one row, chained to {@code previous}, from the very fields its hash covers; returns its link. */
   private static Link writeRow(JsonGenerator row, DecisionLogEntry e, Link previous) throws java.io.IOException {
-    DecisionRequest r = e.request();
-    long seq = previous.seq() + 1;
-    String reasons = json(e.reasons());
-    String hash = DecisionChain.hash(content(e, seq, reasons), previous.hash());
+    DecisionChain.Content c = content(e, previous.seq() + 1);
+    String hash = DecisionChain.hash(c, previous.hash());
     row.writeStartObject();
-    row.writeStringField("id", e.decisionId().toString());
+    row.writeStringField("id", c.id());
     row.writeStringField("tenant_id", e.tenant().value());
-    row.writeStringField("team", r.team());
-    row.writeStringField("model", r.model());
-    row.writeStringField("purpose", r.purpose());
-    row.writeStringField("data_classification", r.dataClassification().json());
-    row.writeStringField("region", r.region());
-    row.writeBooleanField("allow", e.allow());
+    row.writeStringField("team", c.team());
+    row.writeStringField("model", c.model());
+    row.writeStringField("purpose", c.purpose());
+    row.writeStringField("data_classification", c.dataClassification());
+    row.writeStringField("region", c.region());
+    row.writeBooleanField("allow", c.allow());
     row.writeFieldName("reasons");
-    row.writeRawValue(reasons);
-    row.writeStringField("policy_revision", e.policyRevision());
-    row.writeStringField("evaluated_at", e.evaluatedAt().toString());
-    row.writeStringField("client_id", e.clientId());
-    row.writeStringField("task_tier", r.taskTier() == null ? null : r.taskTier().json());
-    row.writeStringField("source", e.source().column);
-    row.writeNumberField("seq", seq);
+    row.writeRawValue(c.reasonsJson());
+    row.writeStringField("policy_revision", c.policyRevision());
+    row.writeStringField("evaluated_at", c.evaluatedAt().toString());
+    row.writeStringField("client_id", c.clientId());
+    row.writeStringField("task_tier", c.taskTier());
+    row.writeStringField("source", c.source());
+    row.writeNumberField("seq", c.seq());
     row.writeStringField("prev_hash", previous.hash());
     row.writeStringField("hash", hash);
     row.writeEndObject();
-    return new Link(seq, hash);
+    return new Link(c.seq(), hash);
   }
 
-  private static DecisionChain.Content content(DecisionLogEntry e, long seq, String reasons) {
+  private static DecisionChain.Content content(DecisionLogEntry e, long seq) {
     DecisionRequest r = e.request();
     return new DecisionChain.Content(seq, e.decisionId().toString(), r.team(), r.model(), r.purpose(),
-        r.dataClassification().json(), r.region(), e.allow(), reasons, e.policyRevision(), e.evaluatedAt(),
+        r.dataClassification().json(), r.region(), e.allow(), json(e.reasons()), e.policyRevision(), e.evaluatedAt(),
         e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column);
   }
 
