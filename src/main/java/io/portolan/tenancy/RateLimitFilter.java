@@ -1,6 +1,5 @@
 package io.portolan.tenancy;
 
-import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.infrastructure.web.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -22,7 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
-  private static final String OUTCOME = RateLimitFilter.class.getName() + ".outcome";
+  /** The request attribute holding the charge; the decision servlet sets it before handing a request over. */
+  public static final String OUTCOME = RateLimitFilter.class.getName() + ".outcome";
 
   @Inject RateLimiter limiter;
 
@@ -31,7 +31,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt)) {
       return;
     }
-    TokenBucket.Outcome outcome = limiter.admit(tenantOf(jwt), jwt.getSubject(), text(jwt.getClaim("azp")));
+    TokenBucket.Outcome outcome =
+        request.getProperty(OUTCOME) instanceof TokenBucket.Outcome charged ? charged : limiter.admit(jwt);
     request.setProperty(OUTCOME, outcome);
     if (!outcome.admitted()) {
       request.abortWith(tooMany(outcome));
@@ -41,9 +42,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(OUTCOME) instanceof TokenBucket.Outcome outcome) {
-      response.getHeaders().putSingle("RateLimit-Policy", "\"caller\";q=" + outcome.limit() + ";w=1");
-      response.getHeaders().putSingle("RateLimit",
-          "\"caller\";r=" + outcome.remaining() + ";t=" + outcome.resetSeconds());
+      response.getHeaders().putSingle("RateLimit-Policy", policy(outcome));
+      response.getHeaders().putSingle("RateLimit", state(outcome));
     }
   }
 
@@ -54,16 +54,11 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     return Response.fromResponse(problem).header("Retry-After", outcome.resetSeconds()).build();
   }
 
-  /** The tenant to share a budget with; tokens without one (platform admins) get only their own. */
-  private static String tenantOf(JsonWebToken jwt) {
-    try {
-      return TenantClaims.resolve(jwt.getClaim("tenant"), jwt.getClaim("organization")).value();
-    } catch (ProblemException noTenant) {
-      return null;
-    }
+  public static String policy(TokenBucket.Outcome outcome) {
+    return "\"caller\";q=" + outcome.limit() + ";w=1";
   }
 
-  private static String text(Object claim) {
-    return claim == null ? "" : String.valueOf(claim).replace("\"", "");
+  public static String state(TokenBucket.Outcome outcome) {
+    return "\"caller\";r=" + outcome.remaining() + ";t=" + outcome.resetSeconds();
   }
 }

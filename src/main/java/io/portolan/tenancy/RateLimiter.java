@@ -1,5 +1,6 @@
 package io.portolan.tenancy;
 
+import io.portolan.infrastructure.web.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Per-principal and per-tenant request budgets. Each caller (a user or a gateway's service
@@ -36,6 +38,11 @@ public class RateLimiter {
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private Map<String, Double> overrides;
 
+  /** Charges a verified token's caller and tenant. */
+  public TokenBucket.Outcome admit(JsonWebToken jwt) {
+    return admit(tenantOf(jwt), jwt.getSubject(), text(jwt.getClaim("azp")));
+  }
+
   /** The tighter of the caller's and the tenant's outcome; both buckets are charged. */
   public TokenBucket.Outcome admit(String tenant, String principal, String client) {
     long now = System.nanoTime();
@@ -47,6 +54,19 @@ public class RateLimiter {
     }
     TokenBucket.Outcome shared = bucket("t:" + tenant, tenantPerSecond, now).take(now);
     return shared.admitted() ? own : shared;
+  }
+
+  /** The tenant to share a budget with; tokens without one (platform admins) get only their own. */
+  private static String tenantOf(JsonWebToken jwt) {
+    try {
+      return TenantClaims.resolve(jwt.getClaim("tenant"), jwt.getClaim("organization")).value();
+    } catch (ProblemException noTenant) {
+      return null;
+    }
+  }
+
+  private static String text(Object claim) {
+    return claim == null ? "" : String.valueOf(claim).replace("\"", "");
   }
 
   private TokenBucket bucket(String key, double perSecond, long now) {

@@ -4,9 +4,9 @@ package io.portolan.tenancy;
  * A token bucket: holds up to {@code capacity} requests, refilled at {@code perSecond}. Time is
  * passed in (nanoseconds) so the arithmetic is testable without sleeping.
  */
-final class TokenBucket {
+public final class TokenBucket {
   /** The answer to one request: admitted or not, what is left, and when to come back. */
-  record Outcome(boolean admitted, long limit, long remaining, long resetSeconds) {}
+  public record Outcome(boolean admitted, long limit, long remaining, long resetSeconds) {}
 
   private final double capacity;
   private final double perNano;

@@ -14,6 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,6 +85,59 @@ class DecisionIT {
     var reply = post("/api/v1/decisions", gateway(ACME), with(decision("support", "deepseek-v3"), "tenant", "globex"));
     assertEquals(400, reply.status());
     assertEquals("tenant", reply.body().get("errors").get(0).get("field").asText());
+  }
+
+  @Test
+  void aDecisionCarriesTheHeadersOfEveryAnswerWhateverTheCharsetParameter() {
+    var reply = Stack.send("POST", "/api/v1/decisions", gateway(ACME), decision(TEAM, "gpt-4o"), "application/json; charset=UTF-8");
+    assertEquals(200, reply.status(), String.valueOf(reply.body()));
+    assertEquals("application/json", reply.contentType());
+    assertTrue(reply.body().get("allow").asBoolean());
+    assertTrue(reply.header("RateLimit").startsWith("\"caller\";r="), reply.raw().headers().toString());
+    assertTrue(reply.header("RateLimit-Policy").startsWith("\"caller\";q="));
+    assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+  }
+
+  /** Requests the decision servlet hands to the JAX-RS resource: the same answers, logged the same. */
+  @Test
+  void aChunkedBodyOrAnExplicitAcceptIsDecidedAndLoggedAsUsual() throws Exception {
+    String body = Stack.JSON.writeValueAsString(decision(TEAM, "gpt-4o"));
+    HttpRequest chunked =
+        HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/decisions"))
+            .header("Authorization", "Bearer " + gateway(ACME))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/plain;q=0.5")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+            .build();
+    HttpResponse<String> reply = Stack.exchange(chunked);
+    assertEquals(200, reply.statusCode(), reply.body());
+    assertTrue(reply.headers().firstValue("RateLimit").isPresent());
+    JsonNode answer = Stack.JSON.readTree(reply.body());
+    assertTrue(answer.get("allow").asBoolean());
+    try (Connection db = Stack.superuser();
+        PreparedStatement find = db.prepareStatement("select model from decision_log where id = ?")) {
+      find.setObject(1, UUID.fromString(answer.get("decisionId").asText()));
+      try (ResultSet row = find.executeQuery()) {
+        assertTrue(row.next(), "the decision is in the log");
+        assertEquals("gpt-4o", row.getString(1));
+      }
+    }
+  }
+
+  @Test
+  void aCallerThatAcceptsNoJsonIsRefusedWithNotAcceptable() {
+    HttpRequest html =
+        HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/decisions"))
+            .header("Authorization", "Bearer " + gateway(ACME))
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    try {
+      assertEquals(406, Stack.exchange(html).statusCode());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

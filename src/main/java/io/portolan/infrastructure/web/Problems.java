@@ -1,6 +1,8 @@
 package io.portolan.infrastructure.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /** Builds problem+json responses. */
 public final class Problems {
@@ -19,6 +21,19 @@ public final class Problems {
       builder.header("Retry-After", RETRY_AFTER_SECONDS);
     }
     return builder.build();
+  }
+
+  /** The same answer written by a servlet, for requests served outside JAX-RS. */
+  public static void write(HttpServletResponse response, Problem problem) throws IOException {
+    response.setStatus(problem.status());
+    response.setContentType(Problem.MEDIA_TYPE);
+    if (problem.status() == 401) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"portolan\"");
+    }
+    if (problem.status() == 503) {
+      response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    }
+    JacksonConfig.MAPPER.writeValue(response.getOutputStream(), problem);
   }
 
   public static Response response(int status, String slug, String title, String detail) {

@@ -14,13 +14,18 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    return Problems.response(problemFor(e));
+  }
+
+  /** A database failure in its own words; anything else as a 500 with an incident id. */
+  public static Problem problemFor(Throwable e) {
     ProblemException translated = DatabaseErrors.translate(e);
     if (translated != null) {
-      return Problems.response(translated.toProblem());
+      return translated.toProblem();
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
-    return Problems.response(
-        500, "internal", "Internal error", "The server failed; quote incident " + incident + ".");
+    return new Problem(Problem.type("internal"), "Internal error", 500,
+        "The server failed; quote incident " + incident + ".", null, null);
   }
 }
