@@ -95,11 +95,27 @@ public class DecisionServlet extends HttpServlet {
     return type.equals("application/json") || type.equals("application/json;charset=utf-8");
   }
 
+  /**
+   * Whether the answer may be JSON, as the SDKs ask ({@code application/json,
+   * application/problem+json}) or as HTTP clients do by default. A range with a quality value is
+   * left to JAX-RS content negotiation.
+   */
   static boolean acceptsJson(String accept) {
-    return accept == null
-        || accept.isBlank()
-        || accept.equals("*/*")
-        || accept.equals("application/json");
+    if (accept == null || accept.isBlank()) {
+      return true;
+    }
+    boolean json = false;
+    for (String range : accept.split(",")) {
+      String[] parts = range.split(";");
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].trim().toLowerCase(Locale.ROOT).startsWith("q=")) {
+          return false;
+        }
+      }
+      String type = parts[0].trim().toLowerCase(Locale.ROOT);
+      json |= type.equals("application/json") || type.equals("application/*") || type.equals("*/*");
+    }
+    return json;
   }
 
   /** The request, or null when it does not bind or validate: the resource then names the fault. */
