@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -63,8 +64,9 @@ public class DecisionServlet extends HttpServlet {
     }
     TokenBucket.Outcome charge = limiter.admit((JsonWebToken) request.getUserPrincipal());
     request.setAttribute(RateLimitFilter.OUTCOME, charge);
-    byte[] body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
-    DecisionRequest question = charge.admitted() ? bind(body) : null;
+    int length = (int) request.getContentLengthLong();
+    byte[] body = request.getInputStream().readNBytes(length);
+    DecisionRequest question = charge.admitted() && body.length == length ? bind(body) : null;
     TenantId tenant = question == null ? null : tenantOrNull();
     if (tenant == null) {
       handOver(request, response, body);
@@ -80,7 +82,7 @@ public class DecisionServlet extends HttpServlet {
     long length = request.getContentLengthLong();
     return "POST".equals(request.getMethod())
         && isJson(request.getContentType())
-        && acceptsJson(request.getHeader("Accept"))
+        && acceptsJson(request.getHeaders("Accept"))
         && length > 0
         && length <= BodySizeLimit.MAX_BYTES
         && request.getUserPrincipal() instanceof JsonWebToken
@@ -95,27 +97,34 @@ public class DecisionServlet extends HttpServlet {
     return type.equals("application/json") || type.equals("application/json;charset=utf-8");
   }
 
+  /** One {@code Accept} header at most, which {@link #acceptsJson(String)} allows. */
+  private static boolean acceptsJson(Enumeration<String> accept) {
+    if (accept == null || !accept.hasMoreElements()) {
+      return true;
+    }
+    String first = accept.nextElement();
+    return !accept.hasMoreElements() && acceptsJson(first);
+  }
+
   /**
    * Whether the answer may be JSON, as the SDKs ask ({@code application/json,
-   * application/problem+json}) or as HTTP clients do by default. A range with a quality value is
-   * left to JAX-RS content negotiation.
+   * application/problem+json}) or as HTTP clients do by default. Ranges with parameters (quality
+   * values among them) are left to JAX-RS content negotiation.
    */
   static boolean acceptsJson(String accept) {
     if (accept == null || accept.isBlank()) {
       return true;
     }
-    boolean json = false;
-    for (String range : accept.split(",")) {
-      String[] parts = range.split(";");
-      for (int i = 1; i < parts.length; i++) {
-        if (parts[i].trim().toLowerCase(Locale.ROOT).startsWith("q=")) {
-          return false;
-        }
-      }
-      String type = parts[0].trim().toLowerCase(Locale.ROOT);
-      json |= type.equals("application/json") || type.equals("application/*") || type.equals("*/*");
+    if (accept.indexOf(';') >= 0) {
+      return false;
     }
-    return json;
+    for (String range : accept.split(",")) {
+      String type = range.trim().toLowerCase(Locale.ROOT);
+      if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The request, or null when it does not bind or validate: the resource then names the fault. */
@@ -128,11 +137,14 @@ public class DecisionServlet extends HttpServlet {
     }
   }
 
-  /** Null when the token names no single tenant: the resource refuses it in its own words. */
+  /**
+   * Null when the token names no single tenant, or the tenant's first registration failed (the
+   * database away): the resource then refuses it in its own words.
+   */
   private TenantId tenantOrNull() {
     try {
       return caller.tenant();
-    } catch (ProblemException refused) {
+    } catch (RuntimeException refused) {
       return null;
     }
   }
@@ -145,7 +157,7 @@ public class DecisionServlet extends HttpServlet {
     } catch (ProblemException e) {
       Problems.write(response, e.toProblem());
       return;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // as the JAX-RS resource's last-resort mapper does
       Problems.write(response, UnexpectedErrorMapper.problemFor(e));
       return;
     }

@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class ResourceRequest extends HttpServletRequestWrapper {
   private final byte[] body;
+  private final ServletInputStream replay;
 
   /** @param body the body already read, or null when it is still unread */
   ResourceRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
+    this.replay = body == null ? null : new Replay(body);
   }
 
   @Override
@@ -36,7 +38,7 @@ final class ResourceRequest extends HttpServletRequestWrapper {
 
   @Override
   public ServletInputStream getInputStream() throws IOException {
-    return body == null ? super.getInputStream() : new Replay(body);
+    return replay == null ? super.getInputStream() : replay;
   }
 
   @Override

@@ -54,7 +54,7 @@ public class TenantRegistry {
       self.register(tenant);
       known.add(tenant); // only now: the commit published the new tenant's policy data
       registration.complete(null);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // never leave later requests waiting on it
       firstRegistrations.remove(tenant, registration);
       registration.completeExceptionally(e);
       throw e;

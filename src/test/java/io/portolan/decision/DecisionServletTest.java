@@ -28,10 +28,12 @@ class DecisionServletTest {
   }
 
   @Test
-  void qualityValuesAndCallersThatAcceptNoJsonGoToContentNegotiation() {
+  void parametersAndCallersThatAcceptNoJsonGoToContentNegotiation() {
     assertFalse(DecisionServlet.acceptsJson("text/html"));
     assertFalse(DecisionServlet.acceptsJson("application/problem+json"));
     assertFalse(DecisionServlet.acceptsJson("application/json;q=0, */*"));
     assertFalse(DecisionServlet.acceptsJson("application/json, text/plain;q=0.5"));
+    assertFalse(DecisionServlet.acceptsJson("text/html;level, */*"));
+    assertFalse(DecisionServlet.acceptsJson("application/json;charset=utf-8"));
   }
 }
