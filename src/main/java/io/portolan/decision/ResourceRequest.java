@@ -16,13 +16,11 @@ import java.nio.charset.StandardCharsets;
  * would leave JAX-RS nothing to route), with the body the servlet has already read, if it has.
  */
 final class ResourceRequest extends HttpServletRequestWrapper {
-  private final byte[] body;
   private final ServletInputStream replay;
 
   /** @param body the body already read, or null when it is still unread */
   ResourceRequest(HttpServletRequest request, byte[] body) {
     super(request);
-    this.body = body;
     this.replay = body == null ? null : new Replay(body);
   }
 
@@ -43,10 +41,7 @@ final class ResourceRequest extends HttpServletRequestWrapper {
 
   @Override
   public BufferedReader getReader() throws IOException {
-    if (body == null) {
-      return super.getReader();
-    }
-    return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    return replay == null ? super.getReader() : new BufferedReader(new InputStreamReader(replay, StandardCharsets.UTF_8));
   }
 
   private static final class Replay extends ServletInputStream {
