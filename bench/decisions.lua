@@ -58,13 +58,19 @@ else
   end
 end
 
--- BENCH_DELAY_MS paces each connection: it waits that long (a fraction is rounded at random, so
--- it holds on average) before sending its next request, for latency at a load below the maximum.
+-- BENCH_DELAY_MS paces each connection: it waits that long on average before sending its next
+-- request, for latency at a load below the maximum. The waits are drawn at random (exponentially,
+-- capped at ten times the mean), so the connections send independently of each other, as separate
+-- gateways would, and do not fall into step and arrive in bursts of one per connection.
 local pace = tonumber(os.getenv("BENCH_DELAY_MS") or "")
 if pace then
+  -- Each wrk thread has its own Lua state: seed each differently (a table's address differs).
+  math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000003))
   delay = function()
-    local whole = math.floor(pace)
-    return whole + ((math.random() < pace - whole) and 1 or 0)
+    local wait = math.min(-pace * math.log(1 - math.random()), 10 * pace)
+    local whole = math.floor(wait)
+    -- wrk takes whole milliseconds: round the fraction at random, so the mean holds.
+    return whole + ((math.random() < wait - whole) and 1 or 0)
   end
 end
 

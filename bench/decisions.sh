@@ -106,15 +106,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
     printf "c=%-3s ratio portolan/opa %s, portolan/opa+log %s\n" "$c" \
       "$(ratio "${portolan%% 2xx/s*}" "${opa%% 2xx/s*}")" "$(ratio "${portolan%% 2xx/s*}" "${logging%% 2xx/s*}")"
   done
-  # Latency at half of Portolan's best rate above, offered by 32 connections that pause between
-  # requests: a first pass measures how long each cycle takes beyond its pause (the answer), and
-  # the pause is set so that the cycles add up to the rate wanted.
+  # Latency at half of Portolan's best rate above, offered by 32 connections that pause a random
+  # time between requests (bench/decisions.lua): a first pass measures how long each cycle takes
+  # beyond its pause (the answer), and the mean pause is set so that the cycles add up to the rate
+  # wanted.
   half=$(awk -v b="$best" 'BEGIN { printf "%d", b / 2 }')
   cycle=$(awk -v h="$half" 'BEGIN { printf "%.2f", 32000 / (h > 0 ? h : 1) }')
   probe=$(BENCH_DELAY_MS=$cycle run portolan "$APP_URL" 32 | figures)
   pause=$(awk -v c="$cycle" -v r="${probe%% 2xx/s*}" 'BEGIN { answer = (r > 0 ? 32000 / r : c) - c; p = c - answer;
     printf "%.2f", (p > 0 ? p : 0) }')
-  printf "half load: about %s/s wanted (half of %s), 32 connections pausing %s ms\n" "$half" "$best" "$pause"
+  printf "half load: about %s/s wanted (half of %s), 32 connections pausing %s ms on average\n" "$half" "$best" "$pause"
   printf "half  portolan %s\n" "$(BENCH_DELAY_MS=$pause run portolan "$APP_URL" 32 | figures)"
   printf "half  opa      %s\n" "$(BENCH_DELAY_MS=$pause run opa "http://127.0.0.1:$BASE_PORT" 32 | figures)"
 } | tee "$out"
