@@ -191,6 +191,21 @@ class DecisionIT {
   }
 
   @Test
+  void decisionIdsAreTimeOrderedAndCarryTheTimeOfTheDecision() {
+    JsonNode first = decide(ACME, decision(TEAM, "gpt-4o"));
+    JsonNode second = decide(ACME, decision(TEAM, "gpt-4o"));
+    UUID firstId = UUID.fromString(first.get("decisionId").asText());
+    UUID secondId = UUID.fromString(second.get("decisionId").asText());
+    assertEquals(7, firstId.version(), firstId.toString());
+    assertEquals(7, secondId.version(), secondId.toString());
+    // Sorted as text (or as PostgreSQL's uuid), a later decision's id comes after an earlier one's.
+    assertTrue(secondId.toString().compareTo(firstId.toString()) > 0, firstId + " then " + secondId);
+    long idMillis = firstId.getMostSignificantBits() >>> 16;
+    long evaluatedMillis = Instant.parse(first.get("evaluatedAt").asText()).toEpochMilli();
+    assertTrue(Math.abs(idMillis - evaluatedMillis) < 1_000, idMillis + " vs " + evaluatedMillis);
+  }
+
+  @Test
   void deniedDecisionsAreLoggedWithTheirReasons() throws Exception {
     JsonNode answer = decide(ACME, decision(TEAM, "qwen-2.5-72b"));
     try (Connection db = Stack.superuser();
