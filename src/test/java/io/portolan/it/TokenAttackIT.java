@@ -79,6 +79,28 @@ class TokenAttackIT {
     assertEquals(401, Stack.get("/api/v1/models", token).status());
   }
 
+  /** A token verified once is remembered for decisions: the remembering must not widen what it allows. */
+  @TestFactory
+  Stream<DynamicTest> aRememberedTokenAllowsNoMoreThanItDidWhenVerified() {
+    return Stream.of(
+        DynamicTest.dynamicTest("a user token, verified on another call, still may not decide", () -> {
+          String alice = Stack.user("alice");
+          assertEquals(200, Stack.get("/api/v1/models", alice).status());
+          var reply = Stack.post("/api/v1/decisions", alice, Fixtures.decision("research", "gpt-4o"));
+          assertEquals(403, reply.status(), reply.raw().body());
+          assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+        }),
+        DynamicTest.dynamicTest("a gateway token that decided, with one character of its signature changed", () -> {
+          String token = Stack.gateway("acme");
+          assertEquals(200, Stack.post("/api/v1/decisions", token, Fixtures.decision("research", "gpt-4o")).status());
+          int at = token.length() - 20; // inside the signature, away from its last character's spare bits
+          String altered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+          var reply = Stack.post("/api/v1/decisions", altered, Fixtures.decision("research", "gpt-4o"));
+          assertEquals(401, reply.status(), reply.raw().body());
+          assertEquals("A valid bearer token is required.", reply.body().get("detail").asText());
+        }));
+  }
+
   @TestFactory
   Stream<DynamicTest> tokensOfTheWrongKindAreForbidden() {
     return Stream.of(

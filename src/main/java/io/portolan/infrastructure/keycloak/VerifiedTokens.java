@@ -60,6 +60,11 @@ public class VerifiedTokens implements IdentityStore {
     return result;
   }
 
+  /** What verifying this token gave, while it is remembered; null otherwise. */
+  public CredentialValidationResult remembered(String token) {
+    return verified.getIfPresent(token);
+  }
+
   @Override
   public int priority() {
     return 10; // before Payara's store (100)
