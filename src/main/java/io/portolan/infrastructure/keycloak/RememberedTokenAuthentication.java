@@ -19,11 +19,13 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Signs in a decision request whose bearer token {@link VerifiedTokens} already verified, without
@@ -39,6 +41,7 @@ public class RememberedTokenAuthentication implements ServletContextListener {
   private static final String LAYER = "HttpServlet";
   static final String DECISIONS = "/api/v1/decisions";
   private static final String BEARER = "Bearer ";
+  private static final String TOKEN_HEADER = "mp.jwt.token.header";
   /** Marks a request signed in here, so its response skips the bridge as well. */
   private static final String SIGNED_IN = RememberedTokenAuthentication.class.getName() + ".signedIn";
 
@@ -48,21 +51,28 @@ public class RememberedTokenAuthentication implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
     String appContext = context.getVirtualServerName() + " " + context.getContextPath();
+    // MicroProfile JWT may be told to read the token elsewhere (a cookie): then it alone reads it.
+    String tokenHeader = ConfigProvider.getConfig().getOptionalValue(TOKEN_HEADER, String.class).orElse("Authorization");
+    if (!"Authorization".equalsIgnoreCase(tokenHeader)) {
+      LOG.info(TOKEN_HEADER + " is '" + tokenHeader + "': decisions sign in through Jakarta Security's bridge");
+      return;
+    }
     AuthConfigFactory factory = AuthConfigFactory.getFactory();
     AuthConfigProvider bridge = factory == null ? null : factory.getConfigProvider(LAYER, appContext, null);
     if (bridge == null) {
       LOG.warning("no Jakarta Authentication provider for '" + appContext + "': decisions sign in through the bridge");
       return;
     }
-    factory.registerConfigProvider(new Provider(bridge, tokens), LAYER, appContext,
+    factory.registerConfigProvider(new Provider(bridge, tokens::remembered), LAYER, appContext,
         "Portolan: remembered bearer tokens for decisions, else MicroProfile JWT");
+    LOG.info("decisions with a remembered bearer token sign in without Jakarta Security's bridge ('" + appContext + "')");
   }
 
   /** The verified result for a decision request's bearer token, or null when there is none. */
-  static CredentialValidationResult remembered(HttpServletRequest request, VerifiedTokens tokens) {
+  static CredentialValidationResult remembered(HttpServletRequest request, Remembered tokens) {
     String token = decisionBearerToken(
         request.getMethod(), request.getRequestURI(), request.getContextPath(), request.getHeader("Authorization"));
-    return token == null ? null : tokens.remembered(token);
+    return token == null ? null : tokens.apply(token);
   }
 
   /** The bearer token of a {@code POST} to the decision API; null for any other request. */
@@ -77,7 +87,10 @@ public class RememberedTokenAuthentication implements ServletContextListener {
     return authorization.substring(BEARER.length());
   }
 
-  private record Provider(AuthConfigProvider bridge, VerifiedTokens tokens) implements AuthConfigProvider {
+  /** What verifying a token gave, while it is remembered; null otherwise. */
+  interface Remembered extends Function<String, CredentialValidationResult> {}
+
+  private record Provider(AuthConfigProvider bridge, Remembered tokens) implements AuthConfigProvider {
     @Override
     public ServerAuthConfig getServerAuthConfig(String layer, String appContext, CallbackHandler handler)
         throws AuthException {
@@ -96,7 +109,7 @@ public class RememberedTokenAuthentication implements ServletContextListener {
     }
   }
 
-  private record Config(ServerAuthConfig bridge, VerifiedTokens tokens, CallbackHandler handler)
+  private record Config(ServerAuthConfig bridge, Remembered tokens, CallbackHandler handler)
       implements ServerAuthConfig {
     @Override
     public ServerAuthContext getAuthContext(String id, Subject service, Map<String, Object> properties)
@@ -130,8 +143,8 @@ public class RememberedTokenAuthentication implements ServletContextListener {
     }
   }
 
-  private record Context(ServerAuthContext bridge, VerifiedTokens tokens, CallbackHandler handler)
-      implements ServerAuthContext {
+  /** Signs a decision request in with its remembered token; hands every other request to the bridge. */
+  record Context(ServerAuthContext bridge, Remembered tokens, CallbackHandler handler) implements ServerAuthContext {
     @Override
     public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service) throws AuthException {
       HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
