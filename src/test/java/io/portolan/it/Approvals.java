@@ -12,7 +12,7 @@ final class Approvals {
   private static final Map<String, List<String>> PEOPLE = Map.of(
       "acme", List.of("dave", "alice", "olivia"),
       "globex", List.of("frank", "erin"),
-      "initech", List.of("ian", "ivan"));
+      "initech", List.of("ian", "ivan", "iris"));
 
   private Approvals() {}
 
