@@ -130,7 +130,7 @@ public class DecisionServlet extends HttpServlet {
   /** The request, or null when it does not bind or validate: the resource then names the fault. */
   private static DecisionRequest bind(byte[] body) {
     try {
-      DecisionRequest question = JacksonConfig.MAPPER.readValue(body, DecisionRequest.class);
+      DecisionRequest question = JacksonConfig.INPUT.readValue(body, DecisionRequest.class);
       return question != null && question.passesConstraints() ? question : null;
     } catch (IOException unreadable) {
       return null;

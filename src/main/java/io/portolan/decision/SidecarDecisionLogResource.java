@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portolan.infrastructure.persistence.GroupCommit;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.StorableTextJson;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,7 +75,9 @@ public class SidecarDecisionLogResource {
           "The uncompressed upload is larger than 16 MiB.", null);
     }
     try {
-      return JacksonConfig.MAPPER.readTree(bytes);
+      return JacksonConfig.INPUT.readTree(bytes);
+    } catch (StorableTextJson.UnstorableTextException e) {
+      throw e.toProblemException();
     } catch (JsonProcessingException e) {
       throw new ProblemException(400, "malformed-json", "Malformed JSON", "The upload is not valid JSON.", null);
     }

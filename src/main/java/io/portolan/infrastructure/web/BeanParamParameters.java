@@ -54,6 +54,7 @@ final class BeanParamParameters {
         Operation operation = item == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(verb));
         if (operation != null) {
           declare(operation, method);
+          BodySchemas.complete(openAPI, operation, method);
         }
       }
     }

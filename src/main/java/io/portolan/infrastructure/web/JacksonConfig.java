@@ -15,19 +15,27 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class JacksonConfig implements ContextResolver<ObjectMapper> {
-  public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .serializationInclusion(JsonInclude.Include.ALWAYS)
-          .build();
+  public static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+
+  /**
+   * The same, for what callers send: its parsers refuse text the database cannot or should not
+   * store ({@link StorableText}), naming the field.
+   */
+  public static final ObjectMapper INPUT = configure(JsonMapper.builder(new StorableTextJson())).build();
+
+  private static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+    return builder
+        .addModule(new JavaTimeModule())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .serializationInclusion(JsonInclude.Include.ALWAYS);
+  }
 
   @Override
   public ObjectMapper getContext(Class<?> type) {
-    return MAPPER;
+    return INPUT;
   }
 }

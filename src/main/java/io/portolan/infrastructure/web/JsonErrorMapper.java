@@ -23,6 +23,9 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
       if (t instanceof jakarta.ws.rs.WebApplicationException w) {
         return w.getResponse(); // the body size limit tripped while parsing
       }
+      if (t instanceof StorableTextJson.UnstorableTextException unstorable) {
+        return Problems.response(unstorable.toProblemException().toProblem());
+      }
     }
     if (e instanceof JsonParseException) {
       return Problems.response(

@@ -20,7 +20,7 @@ import jakarta.ws.rs.ext.Provider;
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider extends JacksonJsonProvider {
   public JsonProvider() {
-    super(JacksonConfig.MAPPER);
+    super(JacksonConfig.INPUT);
     disable(JakartaRSFeature.ALLOW_EMPTY_INPUT);
   }
 }
