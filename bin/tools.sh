@@ -51,7 +51,7 @@ install_toxiproxy() {
 install_helm() {
   local dir="$TOOLS/helm-$HELM_VERSION"
   [[ -x "$dir/helm" ]] && return
-  log "building Helm $HELM_VERSION with go install (about 2.5 minutes, once)"
+  log "building Helm $HELM_VERSION with go install (a few minutes with an empty Go cache, once)"
   rm -rf "$dir.partial"; mkdir -p "$dir.partial"
   GOBIN="$dir.partial" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v4/cmd/helm@$HELM_VERSION"
   rm -rf "$dir"; mv "$dir.partial" "$dir"
