@@ -1,7 +1,7 @@
 # Portolan: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run test tools build policy-test unit-test integration-test security faults bench bench-scale stop clean
+.PHONY: run test tools build policy-test chart-check unit-test integration-test security faults bench bench-scale stop clean
 
 ## Start Portolan with PostgreSQL, OPA and Keycloak on this machine; Ctrl-C stops everything.
 run:
@@ -21,6 +21,12 @@ build: tools
 
 policy-test: tools
 	bin/test.sh policy
+
+## The Helm chart (deploy/helm): helm lint --strict, helm template with every example values file,
+## each resource validated against Kubernetes 1.33's schemas. Installs Helm and kubernetes-validate
+## into .tools/ on first use (make run does not need them). make test runs it too.
+chart-check:
+	bin/chart-check.sh
 
 unit-test:
 	mvn -B test

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: every test. Rego tests, unit tests, then the integration tests against a real
-# stack (PostgreSQL, OPA, Keycloak, Portolan) started once on the test ports and stopped after.
+# `make test`: every test. Rego tests, the Helm chart checks, unit tests, then the integration tests
+# against a real stack (PostgreSQL, OPA, Keycloak, Portolan) started once on the test ports and stopped after.
 #   bin/test.sh            everything
 #   bin/test.sh policy     only the Rego checks and tests
 set -euo pipefail
@@ -20,6 +20,9 @@ coverage=$("$OPA" test policies --coverage | jq -r '.coverage')
 echo "[test] Rego line coverage: ${coverage}%" >&2
 awk -v c="$coverage" 'BEGIN { exit (c >= 90) ? 0 : 1 }' || { echo "[test] Rego coverage below 90%" >&2; exit 1; }
 [[ ${1:-} == policy ]] && exit 0
+
+echo "[test] Helm chart: lint, render, validate against Kubernetes schemas (bin/chart-check.sh)" >&2
+bin/chart-check.sh
 
 echo "[test] unit tests and package" >&2
 mvn -B package

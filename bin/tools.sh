@@ -47,6 +47,29 @@ install_toxiproxy() {
   rm -rf "$dir"; mv "$dir.partial" "$dir"
 }
 
+# Chart checks only (bin/chart-check.sh); make run and the other targets never install these.
+install_helm() {
+  local dir="$TOOLS/helm-$HELM_VERSION"
+  [[ -x "$dir/helm" ]] && return
+  log "building Helm $HELM_VERSION with go install (a few minutes with an empty Go cache, once)"
+  rm -rf "$dir.partial"; mkdir -p "$dir.partial"
+  GOBIN="$dir.partial" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v4/cmd/helm@$HELM_VERSION"
+  rm -rf "$dir"; mv "$dir.partial" "$dir"
+}
+
+# kubernetes-validate and its dependencies, pinned in bin/chart-check-requirements.txt, in a venv.
+# Built in place (a venv's scripts name its interpreter by absolute path); .complete marks success.
+install_kubernetes_validate() {
+  local dir="$TOOLS/kubernetes-validate-$KUBERNETES_VALIDATE_VERSION"
+  [[ -f "$dir/.complete" ]] && return
+  log "installing kubernetes-validate $KUBERNETES_VALIDATE_VERSION into a venv"
+  rm -rf "$dir"
+  python3 -m venv "$dir"
+  "$dir/bin/pip" install -q --disable-pip-version-check --no-deps -r bin/chart-check-requirements.txt
+  "$dir/bin/pip" check >/dev/null
+  touch "$dir/.complete"
+}
+
 install_keycloak() {
   local zip="$TOOLS/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
   [[ -f "$zip" ]] && return
@@ -73,14 +96,20 @@ install_payara() {
   maven_fetch "fish.payara.extras:payara-micro:$PAYARA_VERSION" "$TOOLS"
 }
 
-require_commands
 what="${1:-all}"
+# The chart checks need only Go and Python, not the Java stack.
+if [[ $what == chart ]]; then
+  for c in go python3; do command -v "$c" >/dev/null || { log "missing command: $c"; exit 1; }; done
+else
+  require_commands
+fi
 case "$what" in
   opa) install_opa ;;
   keycloak) install_keycloak ;;
   postgres) install_postgres ;;
   payara) install_payara ;;
   toxiproxy) install_toxiproxy ;;
+  chart) install_helm; install_kubernetes_validate ;;
   all) install_keycloak; install_postgres; install_payara; install_opa; install_toxiproxy ;;
-  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy|chart]" >&2; exit 2 ;;
 esac

@@ -4,6 +4,11 @@ KEYCLOAK_VERSION=26.7.3
 POSTGRES_VERSION=18.6.0
 PAYARA_VERSION=6.2025.10
 TOXIPROXY_VERSION=v2.12.0  # bin/faults.sh only
+# bin/chart-check.sh only (Helm chart lint and schema validation): not installed by make run.
+HELM_VERSION=v4.3.2
+KUBERNETES_VALIDATE_VERSION=1.37.0
+# The Kubernetes version the chart's output is validated against (kubernetes-validate -k).
+CHART_KUBE_VERSION=1.33.0
 
 # Keycloak needs Java 21+; Portolan and the build use the default Java 17.
 if [[ -z ${KEYCLOAK_JAVA_HOME:-} ]]; then
