@@ -4,7 +4,8 @@
 #
 #   bin/stack.sh up PROFILE        start what is not running, wait until healthy
 #   bin/stack.sh down PROFILE      stop everything the profile started
-#   bin/stack.sh start|stop PROFILE COMPONENT   one of postgres, opa, keycloak, portolan, toxiproxy
+#   bin/stack.sh start|stop PROFILE COMPONENT   one of postgres, opa, keycloak, portolan, toxiproxy,
+#                                  portolan-2 (a second replica), balancer (nginx in front of both)
 #   bin/stack.sh env PROFILE       print the profile's settings
 # PORTOLAN_JAVA_OPTS adds JVM options to Portolan (say -Xmx256m to bound its heap).
 # PORTOLAN_STACK_VIA_PROXY=true starts toxiproxy and has Portolan reach OPA and PostgreSQL through
@@ -45,7 +46,17 @@ profile_settings() {
   DB_OWNER=portolan_owner; DB_OWNER_PASSWORD=portolan_owner
   DB_APP=portolan_app;     DB_APP_PASSWORD=portolan_app
   KC_URL="http://localhost:$KC_PORT"
+  # PORTOLAN_REPLICAS=N (make run-fleet): N replicas behind nginx, which takes APP_PORT; the
+  # replicas listen on APP_PORT+1..N. With one replica, Portolan itself has APP_PORT, and a second
+  # replica and the balancer can still be started alone (FleetIT) on APP_PORT+10 and APP_PORT+20.
+  REPLICAS=${PORTOLAN_REPLICAS:-1}
+  if (( REPLICAS > 1 )); then BALANCER_PORT=$APP_PORT; else BALANCER_PORT=$((APP_PORT + 20)); fi
   APP_URL="http://localhost:$APP_PORT"
+}
+
+replica_name() { (( $1 == 1 )) && echo portolan || echo "portolan-$1"; }
+replica_port() { # replica_port K
+  if (( REPLICAS > 1 )); then echo $((APP_PORT + $1)); else echo $((APP_PORT + 10 * ($1 - 1))); fi
 }
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -216,9 +227,13 @@ start_toxiproxy() {
 
 # ---- Portolan on Payara Micro ----
 
-start_portolan() {
-  is_running portolan && { log "Portolan already running"; return; }
-  : > "$STATE/portolan.log"
+start_portolan() { start_replica 1; }
+
+start_replica() { # start_replica K: Portolan replica K (1 is "portolan")
+  local name port
+  name=$(replica_name "$1"); port=$(replica_port "$1")
+  is_running "$name" && { log "$name already running"; return; }
+  : > "$STATE/$name.log"
   local war="$ROOT/target/portolan.war"
   [[ -f "$war" ]] || { log "missing $war: build it with 'mvn package' first"; return 1; }
   local opa_port=$OPA_PORT pg_port=$PG_PORT
@@ -237,17 +252,39 @@ start_portolan() {
   PORTOLAN_RATE_LIMIT_CLIENT_OVERRIDES="$RATE_OVERRIDES" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KC_URL/realms/portolan/protocol/openid-connect/certs" \
   MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
-    spawn portolan java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
-      --deploy "$war" --contextroot / --port "$APP_PORT" --nohazelcast --nocluster \
+    spawn "$name" java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
+      --deploy "$war" --contextroot / --port "$port" --nohazelcast --nocluster \
       --prebootcommandfile "$ROOT/deploy/payara/preboot.asadmin" \
       --postdeploycommandfile "$ROOT/deploy/payara/postdeploy.asadmin"
   FAIL_PATTERN="Exception while (deploying|loading) the app" \
-    wait_http portolan "http://127.0.0.1:$APP_PORT/health/ready" 240
+    wait_http "$name" "http://127.0.0.1:$port/health/ready" 240
+}
+
+# ---- nginx in front of the replicas: deploy/fleet/nginx.conf (docker-compose's), on loopback ----
+
+start_balancer() {
+  is_running balancer && { log "balancer already running"; return; }
+  command -v nginx > /dev/null || { log "installing nginx (apt)"; apt-get install -y -qq nginx > /dev/null; }
+  local servers="" k
+  for ((k = 1; k <= (REPLICAS > 1 ? REPLICAS : 2); k++)); do
+    servers+="        server 127.0.0.1:$(replica_port "$k") max_fails=2 fail_timeout=10s;\n"
+  done
+  mkdir -p "$STATE/balancer-temp"
+  { echo "daemon off;"
+    sed -e '/^\s*resolver /d' -e '/server portolan-2:8080/d' \
+        -e "s|^\(\s*\)server portolan-1:8080 resolve.*|$servers|" \
+        -e "s|^pid .*|pid $STATE/balancer.nginx.pid;|" -e "s|^error_log .*|error_log $STATE/balancer.log warn;|" \
+        -e "s|access_log /dev/stdout;|access_log off; client_body_temp_path $STATE/balancer-temp/body; proxy_temp_path $STATE/balancer-temp/proxy;|" \
+        -e "s|listen 8080;|listen 127.0.0.1:$BALANCER_PORT;|" "$ROOT/deploy/fleet/nginx.conf"
+  } > "$STATE/balancer.conf"
+  spawn balancer nginx -c "$STATE/balancer.conf" -e "$STATE/balancer.log"
+  wait_http balancer "http://127.0.0.1:$BALANCER_PORT/health/live" 30
 }
 
 component() { # start|stop name
   case "$2" in
-    postgres|opa|keycloak|portolan|toxiproxy) ;;
+    postgres|opa|keycloak|portolan|toxiproxy|balancer) ;;
+    portolan-[2-9]) if [[ $1 == start ]]; then start_replica "${2#portolan-}"; else stop_pid "$2"; fi; return ;;
     *) echo "unknown component '$2'" >&2; exit 2 ;;
   esac
   if [[ $1 == start ]]; then "start_$2"; elif [[ $2 == postgres ]]; then stop_postgres; else stop_pid "$2"; fi
@@ -264,10 +301,16 @@ up() {
   start_opa
   start_keycloak
   start_portolan
+  if (( REPLICAS > 1 )); then
+    local k; for ((k = 2; k <= REPLICAS; k++)); do start_replica "$k"; done
+    start_balancer
+  fi
 }
 
 down() {
   [[ -d "$STATE" ]] || return 0
+  local k; stop_pid balancer
+  for k in 2 3 4 5 6 7 8 9; do stop_pid "portolan-$k"; done
   stop_pid portolan; stop_pid toxiproxy; stop_pid keycloak; stop_pid opa; stop_postgres
 }
 
@@ -280,7 +323,7 @@ case "$cmd" in
   down) down ;;
   start|stop) component "$cmd" "${3:?component}" ;;
   env) pg_paths
-       echo "APP_URL=$APP_URL KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" \
+       echo "APP_URL=$APP_URL REPLICA2_URL=http://localhost:$(replica_port 2) BALANCER_URL=http://localhost:$BALANCER_PORT KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" \
          "PG_DATA=$PG_DATA TOXIPROXY_URL=http://127.0.0.1:$TOXIPROXY_PORT OPA_PROXY_PORT=$OPA_PROXY_PORT PG_PROXY_PORT=$PG_PROXY_PORT" ;;
   *) echo "unknown command '$cmd'" >&2; exit 2 ;;
 esac

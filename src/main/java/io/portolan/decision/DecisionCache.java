@@ -40,8 +40,8 @@ public class DecisionCache {
   }
 
   /** The tenant's data version a lookup found, and when the answers it may reuse stop holding. */
-  record Lookup(long version, ApprovalExpiries.Interval interval, Optional<Verdict> verdict) {
-    static final Lookup NONE = new Lookup(-1, null, Optional.empty());
+  record Lookup(long version, long storedVersion, ApprovalExpiries.Interval interval, Optional<Verdict> verdict) {
+    static final Lookup NONE = new Lookup(-1, -1, null, Optional.empty());
 
     boolean rememberable() {
       return version >= 0;
@@ -70,7 +70,7 @@ public class DecisionCache {
     ApprovalExpiries.Interval interval = expiries(question.tenant(), data.get()).around(nowMs);
     Remembered known = answers.getIfPresent(question);
     boolean holds = known != null && known.version() == version && known.interval().contains(nowMs);
-    return new Lookup(version, interval, holds ? Optional.of(known.verdict()) : Optional.empty());
+    return new Lookup(version, data.get().storedVersion(), interval, holds ? Optional.of(known.verdict()) : Optional.empty());
   }
 
   /** After the embedded engine answered a question that {@link #lookup} did not find. */

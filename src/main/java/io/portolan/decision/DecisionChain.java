@@ -35,11 +35,23 @@ public final class DecisionChain {
       String source) {}
 
   public static String hash(Content c, String previousHash) {
-    String canonical = String.join("\n",
-        Long.toString(c.seq()), c.id(), c.team(), c.model(), c.purpose(), c.dataClassification(), c.region(),
+    return hash(c.seq(), content(c), previousHash);
+  }
+
+  /**
+   * The hashed fields other than the place in the chain, as one text. The writer sends this to the
+   * database, which numbers and links the entry (db/V13): hash = sha256(seq \n content \n previous).
+   */
+  public static String content(Content c) {
+    return String.join("\n",
+        c.id(), c.team(), c.model(), c.purpose(), c.dataClassification(), c.region(),
         Boolean.toString(c.allow()), c.reasonsJson(), c.policyRevision(),
         Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, c.evaluatedAt())),
-        c.clientId() == null ? "" : c.clientId(), c.taskTier() == null ? "" : c.taskTier(), c.source(), previousHash);
+        c.clientId() == null ? "" : c.clientId(), c.taskTier() == null ? "" : c.taskTier(), c.source());
+  }
+
+  static String hash(long seq, String content, String previousHash) {
+    String canonical = seq + "\n" + content + "\n" + previousHash;
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -11,13 +11,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -32,8 +38,10 @@ import org.postgresql.util.PSQLException;
 @ApplicationScoped
 public class DecisionLog {
   /**
-   * One statement that sets each tenant's row-level-security scope and inserts that tenant's rows
-   * (db/V12__append_decisions.sql): a batch costs two round trips, BEGIN with it, then COMMIT.
+   * One statement that sets each tenant's row-level-security scope, numbers and hashes that
+   * tenant's rows after its chain head (locked in the database, so any number of replicas may log
+   * for one tenant) and inserts them, except those evaluated on data older than the tenant's
+   * current version (db/V13): a batch costs two round trips, BEGIN with it, then COMMIT.
    * COMMIT stays a round trip of its own so that a connection lost before it leaves nothing
    * committed, and the batch is refused at once; only a loss after it needs the outcome looked up.
    */
@@ -53,10 +61,15 @@ public class DecisionLog {
 
   private GroupCommit<DecisionLogEntry> commits;
 
-  /** The last link of each tenant's chain, as committed; read from the log on first use. */
-  private final Map<TenantId, Link> heads = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private record Link(long seq, String hash) {}
+  /**
+   * The entry was evaluated on a tenant data version that a committed change has replaced: it was
+   * not logged, and its decision must be evaluated again on current data.
+   */
+  public static final class StaleDataException extends Exception {
+    StaleDataException() {
+      super("evaluated on data a change has replaced since", null, false, false);
+    }
+  }
 
   @PostConstruct
   void start() {
@@ -92,45 +105,55 @@ public class DecisionLog {
         batch.stream()
             .collect(Collectors.groupingBy(DecisionLogEntry::tenant, LinkedHashMap::new, Collectors.toList()));
     try {
-      storeGroups(byTenant);
-      return Map.of();
+      return staleOf(batch, storeGroups(byTenant));
     } catch (SQLException | RuntimeException whole) {
-      heads.keySet().removeAll(byTenant.keySet()); // re-read the chain heads from the log
       if (byTenant.size() == 1) {
         throw whole;
       }
     }
-    Map<DecisionLogEntry, Exception> failed = new java.util.HashMap<>();
+    Map<DecisionLogEntry, Exception> failed = new HashMap<>();
     for (var group : byTenant.entrySet()) {
       try {
-        storeGroups(Map.of(group.getKey(), group.getValue()));
+        failed.putAll(staleOf(group.getValue(), storeGroups(Map.of(group.getKey(), group.getValue()))));
       } catch (SQLException | RuntimeException e) {
-        heads.remove(group.getKey());
         group.getValue().forEach(entry -> failed.put(entry, e));
       }
     }
     return failed;
   }
 
-  private void storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
-    Map<TenantId, Link> advanced = new LinkedHashMap<>();
+  private static Map<DecisionLogEntry, Exception> staleOf(List<DecisionLogEntry> entries, Set<UUID> stale) {
+    Map<DecisionLogEntry, Exception> failed = new HashMap<>();
+    for (DecisionLogEntry entry : entries) {
+      if (stale.contains(entry.decisionId())) {
+        failed.put(entry, new StaleDataException());
+      }
+    }
+    return failed;
+  }
+
+  /** Stores the entries; returns the ids the database refused as evaluated on stale data. */
+  private Set<UUID> storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
     Map<TenantId, List<DecisionLogEntry>> fresh = Map.of();
+    Set<UUID> stale = Set.of();
     boolean commitSent = false;
     int backend = 0;
     try (Connection connection = dataSource.getConnection()) {
       backend = connection.unwrap(PGConnection.class).getBackendPID();
-      Map<TenantId, Link> start = new LinkedHashMap<>();
-      fresh = toAppend(connection, byTenant, start);
+      fresh = toAppend(connection, byTenant);
       if (fresh.values().stream().allMatch(List::isEmpty)) {
-        return; // every entry was logged before
+        return Set.of(); // every entry was logged before
       }
-      String rows = chained(fresh, start, advanced);
       connection.setAutoCommit(false);
       try {
         try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-          append.setString(1, rows);
-          append.executeQuery().close(); // the driver sends BEGIN with it: one round trip
+          append.setString(1, rows(fresh));
+          try (ResultSet result = append.executeQuery()) { // the driver sends BEGIN with it: one round trip
+            result.next();
+            stale = staleIds(result.getString(1));
+          }
         }
+        fresh = without(fresh, stale);
         commitSent = true;
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -144,27 +167,39 @@ public class DecisionLog {
         throw e;
       }
       LOG.warning("the connection failed after COMMIT was sent, and the entries are in the log: stored (" + e + ")");
-      heads.keySet().removeAll(byTenant.keySet()); // re-read the chain heads from the log
-      return;
     }
-    heads.putAll(advanced); // only once committed: a rolled-back batch leaves the heads as they were
+    return stale;
+  }
+
+  private static Set<UUID> staleIds(String result) {
+    Set<UUID> stale = new HashSet<>();
+    try {
+      JacksonConfig.MAPPER.readTree(result).path("stale").forEach(id -> stale.add(UUID.fromString(id.asText())));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("append_decisions answered " + result, e);
+    }
+    return stale;
+  }
+
+  private static Map<TenantId, List<DecisionLogEntry>> without(Map<TenantId, List<DecisionLogEntry>> fresh, Set<UUID> stale) {
+    if (stale.isEmpty()) {
+      return fresh;
+    }
+    Map<TenantId, List<DecisionLogEntry>> kept = new LinkedHashMap<>();
+    fresh.forEach((tenant, entries) ->
+        kept.put(tenant, entries.stream().filter(e -> !stale.contains(e.decisionId())).toList()));
+    return kept;
   }
 
   /**
-   * Each tenant's entries not yet in the log, and where each tenant's chain starts. Usually both
-   * are known here without asking; the log is read only for a tenant's first batch and for
-   * uploaded entries, which a sidecar may send twice.
+   * Each tenant's entries not yet in the log. The log is read only for uploaded entries, which a
+   * sidecar may send twice.
    */
-  private Map<TenantId, List<DecisionLogEntry>> toAppend(
-      Connection connection, Map<TenantId, List<DecisionLogEntry>> byTenant, Map<TenantId, Link> start)
+  private Map<TenantId, List<DecisionLogEntry>> toAppend(Connection connection, Map<TenantId, List<DecisionLogEntry>> byTenant)
       throws SQLException {
     Map<TenantId, List<DecisionLogEntry>> fresh = new LinkedHashMap<>();
-    boolean lookups = byTenant.entrySet().stream().anyMatch(g -> !heads.containsKey(g.getKey()) || uploaded(g.getValue()));
-    if (!lookups) {
-      byTenant.forEach((tenant, entries) -> {
-        fresh.put(tenant, unique(entries));
-        start.put(tenant, heads.get(tenant));
-      });
+    if (byTenant.values().stream().noneMatch(DecisionLog::uploaded)) {
+      byTenant.forEach((tenant, entries) -> fresh.put(tenant, unique(entries)));
       return fresh;
     }
     connection.setAutoCommit(false);
@@ -172,8 +207,6 @@ public class DecisionLog {
       for (var group : byTenant.entrySet()) {
         TenantScope.enter(connection, group.getKey());
         fresh.put(group.getKey(), withoutLogged(connection, group.getValue()));
-        Link head = heads.get(group.getKey());
-        start.put(group.getKey(), head != null ? head : head(connection, group.getKey()));
       }
     } finally {
       rollbackQuietly(connection, null); // it only read
@@ -279,17 +312,6 @@ public class DecisionLog {
     }
   }
 
-  /** The newest chained entry of a tenant, or the start of its chain. */
-  private static Link head(Connection connection, TenantId tenant) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "select seq, hash from decision_log where tenant_id = ? and seq is not null order by seq desc limit 1")) {
-      query.setString(1, tenant.value());
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? new Link(row.getLong(1), row.getString(2)) : new Link(0, DecisionChain.GENESIS);
-      }
-    }
-  }
-
   private static boolean uploaded(List<DecisionLogEntry> entries) {
     return entries.stream().anyMatch(e -> e.source() == DecisionLogEntry.Source.OPA_SIDECAR);
   }
@@ -308,7 +330,7 @@ public class DecisionLog {
     if (!uploaded(unique)) {
       return unique;
     }
-    java.util.Set<UUID> logged = new java.util.HashSet<>();
+    Set<UUID> logged = new HashSet<>();
     try (PreparedStatement query = connection.prepareStatement("select id from decision_log where id = any(?)")) {
       query.setArray(1, connection.createArrayOf("uuid", unique.stream().map(DecisionLogEntry::decisionId).toArray()));
       try (ResultSet rows = query.executeQuery()) {
@@ -321,32 +343,28 @@ public class DecisionLog {
   }
 
   /**
-   * The rows to append, as the JSON array {@code append_decisions} takes, each chained to the one
-   * before it from its tenant's start; records in {@code advanced} where each chain then ends.
+   * The rows to append, as the JSON array {@code append_decisions} takes: each with the hashed
+   * content the database chains, and the data version it was evaluated on.
    */
-  private static String chained(
-      Map<TenantId, List<DecisionLogEntry>> fresh, Map<TenantId, Link> start, Map<TenantId, Link> advanced) {
-    java.io.StringWriter json = new java.io.StringWriter(512 * fresh.values().stream().mapToInt(List::size).sum());
+  private static String rows(Map<TenantId, List<DecisionLogEntry>> fresh) {
+    StringWriter json = new StringWriter(640 * fresh.values().stream().mapToInt(List::size).sum());
     try (JsonGenerator rows = JacksonConfig.MAPPER.getFactory().createGenerator(json)) {
       rows.writeStartArray();
-      for (var group : fresh.entrySet()) {
-        Link link = start.get(group.getKey());
-        for (DecisionLogEntry e : group.getValue()) {
-          link = writeRow(rows, e, link);
+      for (List<DecisionLogEntry> entries : fresh.values()) {
+        for (DecisionLogEntry e : entries) {
+          writeRow(rows, e);
         }
-        advanced.put(group.getKey(), link);
       }
       rows.writeEndArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return json.toString();
   }
 
-  /** Writes one row, chained to {@code previous}, from the very fields its hash covers; returns its link. */
-  private static Link writeRow(JsonGenerator row, DecisionLogEntry e, Link previous) throws java.io.IOException {
-    DecisionChain.Content c = content(e, previous.seq() + 1);
-    String hash = DecisionChain.hash(c, previous.hash());
+  /** Writes one row from the very fields its hash covers; the database gives it its place in the chain. */
+  private static void writeRow(JsonGenerator row, DecisionLogEntry e) throws IOException {
+    DecisionChain.Content c = content(e, 0);
     row.writeStartObject();
     row.writeStringField("id", c.id());
     row.writeStringField("tenant_id", e.tenant().value());
@@ -363,11 +381,11 @@ public class DecisionLog {
     row.writeStringField("client_id", c.clientId());
     row.writeStringField("task_tier", c.taskTier());
     row.writeStringField("source", c.source());
-    row.writeNumberField("seq", c.seq());
-    row.writeStringField("prev_hash", previous.hash());
-    row.writeStringField("hash", hash);
+    row.writeStringField("chain_content", DecisionChain.content(c));
+    if (e.dataVersion() != DecisionLogEntry.ANY_DATA_VERSION) {
+      row.writeNumberField("data_version", e.dataVersion());
+    }
     row.writeEndObject();
-    return new Link(c.seq(), hash);
   }
 
   private static DecisionChain.Content content(DecisionLogEntry e, long seq) {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One row of the decision log: what was asked, by whom, and the answer. */
+/**
+ * One row of the decision log: what was asked, by whom, and the answer; {@code dataVersion} is the
+ * tenant's data version it was evaluated on, which the log checks against the database's.
+ */
 public record DecisionLogEntry(
     UUID decisionId,
     TenantId tenant,
@@ -15,7 +18,16 @@ public record DecisionLogEntry(
     List<Reason> reasons,
     String policyRevision,
     Instant evaluatedAt,
-    Source source) {
+    Source source,
+    long dataVersion) {
+
+  /** For entries not evaluated here (sidecar uploads): the log takes them whatever the data version. */
+  public static final long ANY_DATA_VERSION = -1;
+
+  public DecisionLogEntry(UUID decisionId, TenantId tenant, String clientId, DecisionRequest request, boolean allow,
+      List<Reason> reasons, String policyRevision, Instant evaluatedAt, Source source) {
+    this(decisionId, tenant, clientId, request, allow, reasons, policyRevision, evaluatedAt, source, ANY_DATA_VERSION);
+  }
 
   /** Who decided: Portolan's API, or a gateway's OPA that uploaded its decision log. */
   public enum Source {

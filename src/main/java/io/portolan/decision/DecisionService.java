@@ -10,6 +10,7 @@ import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.infrastructure.persistence.GroupCommit;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.policy.PolicyPublisher;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ public class DecisionService {
   static final String RULE = "portolan/decision";
   static final String CATALOG = "portolan/catalog";
   private static final long OPA_AWAY_WAIT_MILLIS = 1000;
+  /** Evaluations of one question, each on data reloaded after the log refused the last as stale. */
+  private static final int STALE_ATTEMPTS = 3;
   /**
    * Decision ids are version 7 UUIDs, ordered by their millisecond: each new row of the log lands
    * at the end of its tenant's part of the primary key, not on a random page, so after a
@@ -43,16 +46,40 @@ public class DecisionService {
   @Inject EmbeddedOpa embedded;
   @Inject DecisionLog log;
   @Inject DecisionCache cache;
+  @Inject PolicyPublisher publisher;
 
   @jakarta.inject.Inject
   @ConfigProperty(name = "portolan.decision.cache-seconds", defaultValue = "60")
   long cacheSeconds;
 
+  /**
+   * Decides and logs. The log refuses a decision evaluated on data older than the tenant's
+   * current version (a change committed through another replica that this one has not loaded
+   * yet): the data is then read again and the question evaluated again, so no answer leaves that a
+   * change already acknowledged would have turned.
+   */
   public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<DecisionResponse> logged = decideOnce(tenant, clientId, request);
+      if (logged.isPresent()) {
+        return logged.get();
+      }
+      if (attempt == STALE_ATTEMPTS) {
+        throw ProblemException.unavailable("policy-data-changing",
+            "The tenant's policy data changed while deciding and could not be reloaded in time; retry shortly.");
+      }
+      publisher.reload(tenant);
+    }
+  }
+
+  /** The logged answer, or nothing when the log refused it as evaluated on stale data. */
+  private Optional<DecisionResponse> decideOnce(TenantId tenant, String clientId, DecisionRequest request) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     DecisionCache.Question question = DecisionCache.Question.of(tenant, request);
     DecisionCache.Lookup lookup = cache.lookup(question, now.toEpochMilli());
-    Verdict verdict = lookup.verdict().orElseGet(() -> evaluate(question, lookup, input(tenant, request, now)));
+    Answer answer = lookup.verdict().map(v -> new Answer(v, lookup.storedVersion()))
+        .orElseGet(() -> evaluate(tenant, question, lookup, input(tenant, request, now)));
+    Verdict verdict = answer.verdict();
     DecisionLogEntry entry =
         new DecisionLogEntry(
             DECISION_IDS.generate(),
@@ -63,16 +90,20 @@ public class DecisionService {
             verdict.reasons(),
             verdict.revision(),
             now,
-            DecisionLogEntry.Source.API);
+            DecisionLogEntry.Source.API,
+            answer.dataVersion());
     try {
       log.append(entry);
     } catch (GroupCommit.NotStoredException e) {
+      if (e.getCause() instanceof DecisionLog.StaleDataException) {
+        return Optional.empty();
+      }
       LOG.warning("decision not logged, refused: " + e.getMessage());
       throw ProblemException.unavailable(
           "decision-log-unavailable",
           "The decision could not be logged, so it is not given; retry shortly.");
     }
-    return new DecisionResponse(
+    return Optional.of(new DecisionResponse(
         entry.decisionId(),
         entry.allow(),
         entry.reasons(),
@@ -80,8 +111,11 @@ public class DecisionService {
         verdict.alternatives(),
         entry.policyRevision(),
         now,
-        expiry(now, lookup));
+        expiry(now, lookup)));
   }
+
+  /** A verdict and the tenant data version it was evaluated on (at least). */
+  private record Answer(Verdict verdict, long dataVersion) {}
 
   /** A gateway may reuse the answer for a while, but not past the next approval expiry that could change it. */
   private Instant expiry(Instant now, DecisionCache.Lookup lookup) {
@@ -137,12 +171,15 @@ public class DecisionService {
   }
 
   /** In the JVM when the embedded engine can answer now, else by the OPA server: the same policy. */
-  private Verdict evaluate(DecisionCache.Question question, DecisionCache.Lookup lookup, ObjectNode input) {
+  private Answer evaluate(TenantId tenant, DecisionCache.Question question, DecisionCache.Lookup lookup, ObjectNode input) {
+    // An evaluation that starts now uses this version or a later one.
+    long embeddedVersion = embedded.tenantData(tenant.value()).map(EmbeddedOpa.TenantData::storedVersion).orElse(-1L);
     // Without data for the tenant the embedded engine has no answer: OPA may have it.
     Optional<JsonNode> embeddedAnswer = embedded.evaluate(input).filter(DecisionService::decided);
     if (embeddedAnswer.isPresent()) {
-      return remembered(question, lookup, embeddedAnswer.get());
+      return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion);
     }
+    long opaVersion = publisher.opaDataVersion(tenant);
     JsonNode result;
     try {
       result = opa.evaluate(RULE, input);
@@ -150,7 +187,7 @@ public class DecisionService {
       // Every instance was busy and OPA is away: wait for an instance rather than refuse.
       embeddedAnswer = embedded.evaluate(input, OPA_AWAY_WAIT_MILLIS).filter(DecisionService::decided);
       if (embeddedAnswer.isPresent()) {
-        return remembered(question, lookup, embeddedAnswer.get());
+        return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion);
       }
       LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
       throw ProblemException.unavailable(
@@ -162,7 +199,7 @@ public class DecisionService {
           "policy-not-loaded",
           "The policy for this tenant is not loaded into the policy engine yet; retry shortly.");
     }
-    return Verdict.of(result);
+    return new Answer(Verdict.of(result), opaVersion);
   }
 
   private Verdict remembered(DecisionCache.Question question, DecisionCache.Lookup lookup, JsonNode answer) {

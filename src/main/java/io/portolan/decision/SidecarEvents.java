@@ -6,6 +6,7 @@ import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,11 +96,17 @@ public class SidecarEvents {
     }
   }
 
-  private static Instant instant(String timestamp) {
+  /**
+   * In microseconds, as PostgreSQL stores it: OPA's nanoseconds were rounded by the database but
+   * truncated in the hash, so about half of all uploaded entries failed verification.
+   */
+  static Instant instant(String timestamp) {
+    Instant at;
     try {
-      return Instant.parse(timestamp);
+      at = Instant.parse(timestamp);
     } catch (RuntimeException e) {
-      return Instant.now();
+      at = Instant.now();
     }
+    return at.truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -44,6 +44,8 @@ public class PolicyPublisher {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final Map<TenantId, Object> locks = new ConcurrentHashMap<>();
+  /** Each tenant's data version (db/V13) as last loaded into OPA. */
+  private final Map<TenantId, Long> opaVersions = new ConcurrentHashMap<>();
   private final Map<String, String> sources = PolicySources.load();
   private final String policyHash = TenantPolicyData.revision(String.join("\n", sources.values()));
   private volatile boolean loaded;
@@ -107,7 +109,21 @@ public class PolicyPublisher {
       ObjectNode document = policyData.build(tenant, policyHash);
       embedded.putTenantData(tenant.value(), document); // first: decisions go on while OPA is away
       opa.putData("tenants/" + tenant.value(), document);
+      opaVersions.merge(tenant, document.path("dataVersion").asLong(-1), Math::max);
     }
+  }
+
+  /**
+   * Reads the tenant's data again and loads it into the embedded engine and OPA: a change made
+   * through another replica, or a decision the log refused as evaluated on older data.
+   */
+  public void reload(TenantId tenant) {
+    publishQuietly(tenant);
+  }
+
+  /** The tenant's data version OPA holds, -1 when it holds none. */
+  public long opaDataVersion(TenantId tenant) {
+    return opaVersions.getOrDefault(tenant, -1L);
   }
 
   private void publishQuietly(TenantId tenant) {
@@ -115,6 +131,7 @@ public class PolicyPublisher {
       publish(tenant);
     } catch (OpaUnavailableException e) {
       loaded = false; // the watch reloads everything once OPA answers again
+      opaVersions.remove(tenant);
       LOG.warning("could not publish policy data of " + tenant + ": " + e.getMessage());
     }
   }

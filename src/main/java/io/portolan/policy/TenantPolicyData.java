@@ -46,6 +46,8 @@ public class TenantPolicyData {
   /** The document with other settings than the published ones: a draft, for impact analysis. */
   @Transactional
   public ObjectNode build(TenantId tenant, String policyHash, PolicySettings settings, int number) {
+    // Read first: the data read after it is this version or newer, never older (db/V13).
+    long dataVersion = dataVersion(tenant);
     ObjectNode document = JSON.objectNode();
     ObjectNode vendors = document.putObject("vendors");
     for (Vendor v : repository.all(tenant, Vendor.class, "vendor")) {
@@ -72,7 +74,15 @@ public class TenantPolicyData {
     document.set("settings", JacksonConfig.MAPPER.valueToTree(settings));
     // "<published settings revision>-<hash of policy and all data>": names exactly what decided.
     document.put("revision", number + "-" + revision(policyHash + document));
+    document.put("dataVersion", dataVersion);
     return document;
+  }
+
+  /** The tenant's data version in the database, bumped with every change to what decides. */
+  private long dataVersion(TenantId tenant) {
+    Object version = em.createNativeQuery("select data_version from tenant where id = ?1")
+        .setParameter(1, tenant.value()).getResultList().stream().findFirst().orElse(0L);
+    return ((Number) version).longValue();
   }
 
   /** Approvals not revoked, by team and model; expired ones stay so decisions can say so. */

@@ -73,16 +73,17 @@ public class TenantRegistry {
     }
   }
 
-  /** Inserts the tenant's row unless it exists; called through the proxy for its transaction. */
+  /**
+   * Inserts the tenant's row unless it exists, and has its policy data loaded here once committed;
+   * called through the proxy for its transaction.
+   */
   @Transactional
   public void register(TenantId tenant) {
-    int inserted =
-        em.createNativeQuery("insert into tenant (id) values (?1) on conflict (id) do nothing")
-            .setParameter(1, tenant.value())
-            .executeUpdate();
-    if (inserted > 0) {
-      registered.fire(new TenantRegistered(tenant));
-    }
+    em.createNativeQuery("insert into tenant (id) values (?1) on conflict (id) do nothing")
+        .setParameter(1, tenant.value())
+        .executeUpdate();
+    // Also when another replica inserted it: this one loads the tenant's data before answering.
+    registered.fire(new TenantRegistered(tenant));
   }
 
   @SuppressWarnings("unchecked")

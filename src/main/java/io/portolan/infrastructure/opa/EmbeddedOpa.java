@@ -55,8 +55,11 @@ public class EmbeddedOpa {
 
   private record Snapshot(long version, String json) {}
 
-  /** A tenant's data document and the version that put it: a later put has a higher version. */
-  public record TenantData(long version, JsonNode document) {}
+  /**
+   * A tenant's data document and the version that put it here (a later put has a higher one), and
+   * the tenant's data version in the database it was read at ({@code dataVersion} in the document).
+   */
+  public record TenantData(long version, long storedVersion, JsonNode document) {}
 
   private static final class Instance {
     final WasmPolicy policy;
@@ -102,8 +105,14 @@ public class EmbeddedOpa {
 
   /** Records a tenant's policy data, as pushed to OPA; instances load it on their next use. */
   public void putTenantData(String tenant, JsonNode document) {
-    tenants.put(tenant, document);
-    tenantVersions.put(tenant, new TenantData(dataVersion.incrementAndGet(), document));
+    long stored = document.path("dataVersion").asLong(-1);
+    tenantVersions.compute(tenant, (t, known) -> {
+      if (known != null && known.storedVersion() > stored) {
+        return known; // a reload that read older data finished late: keep the newer
+      }
+      tenants.put(tenant, document);
+      return new TenantData(dataVersion.incrementAndGet(), stored, document);
+    });
   }
 
   /**
