@@ -1,94 +1,162 @@
 #!/usr/bin/env bash
-# The Portolan guardrail in a real LiteLLM proxy: starts the fake OpenAI upstream and the proxy on
-# free loopback ports, with config.yaml (plus test-only keys in LiteLLM teams), and runs tests/
-# against them and the running Portolan test stack (golden data loaded by sdk/testdata/seed-golden.sh).
+# The Portolan guardrail in real LiteLLM proxies, against the running Portolan stack:
+#  1. README.md's commands as written (blocks marked <!-- test.sh: NAME -->), for both install forms:
+#     the SDK's module (config.demo.yaml) and the single file beside a config; against the demo
+#     tenant acme, gpt-4o is allowed and qwen-2.5-72b refused naming vendor_suspended.
+#  2. tests/ (pytest) against a proxy from tests/config.yaml: golden data of tenant initech (loaded
+#     by sdk/testdata/seed-golden.sh), fixed test keys in LiteLLM teams.
 #   integrations/litellm/test.sh [pytest args]
 # Environment: PORTOLAN_URL (default http://127.0.0.1:28080), KEYCLOAK_URL (http://127.0.0.1:28180).
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$PWD
+repo=$(cd ../.. && pwd)
 export PORTOLAN_URL=${PORTOLAN_URL:-http://127.0.0.1:28080}
 export KEYCLOAK_URL=${KEYCLOAK_URL:-http://127.0.0.1:28180}
-PYTHON=${PYTHON:-python3}
 
 # 1. The environment: every package pinned in requirements.txt, installed once and kept in .venv
-#    (about two minutes the first time; skipped while requirements.txt is unchanged).
+#    (about two minutes the first time; skipped while requirements.txt is unchanged). The README's
+#    install block below then finds everything it needs there.
 if [[ ! -x .venv/bin/litellm ]] || ! cmp -s requirements.txt .venv/installed-requirements.txt; then
   echo "installing litellm[proxy] and the test tools into $here/.venv ..."
   started=$SECONDS
-  "$PYTHON" -m venv .venv
+  python3 -m venv .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
   cp requirements.txt .venv/installed-requirements.txt
   echo "installed in $((SECONDS - started)) s"
 fi
-# The SDK from this checkout, every run (small; hatchling comes from requirements.txt).
-.venv/bin/python -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps \
-  --force-reinstall ../../sdk/python
 
 # 2. Portolan may be restarting (about 30 s): wait for it rather than failing every test.
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$PORTOLAN_URL/health/ready" && break; sleep 2; done
 curl -sf -o /dev/null "$PORTOLAN_URL/health/ready" || { echo "Portolan is not ready at $PORTOLAN_URL" >&2; exit 1; }
 
-# 3. The fake upstream and the proxy (one process each: uvicorn with one worker), stopped on any exit.
 run=$(mktemp -d)
-upstream_pid="" proxy_pid=""
+groups=() # process groups this script started (each README run, the test proxy), stopped on exit
 stop() {
-  for pid in $proxy_pid $upstream_pid; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in $proxy_pid $upstream_pid; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
+  local group
+  for group in "${groups[@]}"; do kill -TERM -- "-$group" 2>/dev/null || true; done
+  for group in "${groups[@]}"; do
+    for _ in $(seq 1 50); do kill -0 -- "-$group" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$group" 2>/dev/null || true
   done
   rm -rf "$run"
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-upstream_port=$(free_port)
-proxy_port=$(free_port)
+passed=0 failed=0
+check() { # check NAME CONDITION...: runs the condition, counts and reports it
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
 
-"$PYTHON" ../testing/fake_openai.py "$upstream_port" > "$run/upstream.log" 2>&1 &
-upstream_pid=$!
+# README.md's fenced block after the line <!-- test.sh: NAME -->, as written.
+readme_block() {
+  local text
+  text=$(awk -v marker="<!-- test.sh: $1 -->" '
+    $0 == marker { found = 1; next }
+    found && /^```/ { if (inside) exit; inside = 1; next }
+    inside { print }' README.md)
+  [[ -n $text ]] || { echo "README.md has no block marked <!-- test.sh: $1 -->" >&2; return 1; }
+  printf '%s\n' "$text"
+}
+# replace TEXT FROM TO: FROM must be in TEXT, so a changed README cannot leave the test on other values.
+replace() {
+  [[ $1 == *"$2"* ]] || { echo "a README.md block no longer has '$2':"$'\n'"$1" >&2; return 1; }
+  printf '%s\n' "${1//"$2"/"$3"}"
+}
+# The README's commands run from the checkout's root with nothing of this script's environment but
+# HOME and PATH (LANG if set); after the install block, with the PATH and VIRTUAL_ENV its
+# `. .venv/bin/activate` leaves in the reader's shell.
+shell_env=(env -i "HOME=$HOME" "PATH=$PATH")
+[[ -n ${LANG:-} ]] && shell_env+=("LANG=$LANG")
+readme_env=("${shell_env[@]}" "PATH=$here/.venv/bin:$PATH" "VIRTUAL_ENV=$here/.venv")
 
-# The sample config.yaml as it is, plus the test's keys (LiteLLM has no teams without its database).
-.venv/bin/python - "$run/config.yaml" <<'EOF'
-import sys, yaml
-config = yaml.safe_load(open("config.yaml"))
-config["general_settings"]["custom_auth"] = "static_keys_auth.user_api_key_auth"
-yaml.safe_dump(config, open(sys.argv[1], "w"), sort_keys=False)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# 3. The README's install block, as written (the SDK from this checkout, with its litellm extra).
+echo "--- README: install"
+install=$(readme_block install)
+(cd "$repo" && "${shell_env[@]}" bash -e -c "$install") > "$run/install.log" 2>&1 \
+  || { cat "$run/install.log" >&2; echo "FAIL README install block" >&2; exit 1; }
+echo "ok   README install block"
+passed=$((passed + 1))
+
+# 4. Three proxies, started together: the README's two forms and the test proxy for tests/.
+environment=$(readme_block environment)
+start_readme_proxy() { # NAME BLOCK [FROM TO]...: the environment block, then BLOCK, on free ports
+  local name=$1 block=$2 upstream port script; shift 2
+  upstream=$(free_port); port=$(free_port)
+  script=$(replace "$environment" "fake_openai.py 8000" "fake_openai.py $upstream")
+  script=$(replace "$script" "http://127.0.0.1:8000/v1" "http://127.0.0.1:$upstream/v1")
+  script=$(replace "$script" "http://127.0.0.1:8080" "$PORTOLAN_URL")
+  script=$(replace "$script" "http://127.0.0.1:8180" "$KEYCLOAK_URL")
+  block=$(replace "$block" "--port 4000" "--port $port")
+  while (( $# )); do block=$(replace "$block" "$1" "$2"); shift 2; done
+  printf '%s\n%s\n' "$script" "$block" > "$run/$name.sh"
+  (cd "$repo" && exec setsid "${readme_env[@]}" bash -e "$run/$name.sh" > "$run/$name.log" 2>&1 < /dev/null) &
+  groups+=("$!")
+  printf -v "port_$name" '%s' "$port"
+}
+start_readme_proxy package "$(readme_block proxy)"
+start_readme_proxy single_file "$(readme_block single-file)" "~/litellm-proxy" "$run/litellm-proxy"
+
+# The test proxy: tests/config.yaml with its custom auth beside it, against tenant initech.
+test_upstream=$(free_port) port_tests=$(free_port)
+cat > "$run/tests.sh" <<EOF
+python3 ../testing/fake_openai.py $test_upstream &
+exec litellm --config tests/config.yaml --host 127.0.0.1 --port $port_tests
 EOF
-
-# Offline: LiteLLM would fetch its price map and other catalogs at start; use the bundled copies.
-export LITELLM_LOCAL_MODEL_COST_MAP=True LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS=True \
-  LITELLM_LOCAL_AUTOROUTER_PRESETS=True LITELLM_LOCAL_BLOG_POSTS=True LITELLM_LOCAL_POLICY_TEMPLATES=True \
-  LITELLM_TELEMETRY=False DISABLE_ADMIN_UI=True NO_DOCS=True
-export LITELLM_MASTER_KEY=sk-test-master UPSTREAM_API_BASE="http://127.0.0.1:$upstream_port/v1" UPSTREAM_API_KEY=unused
-export PORTOLAN_TOKEN_URL="$KEYCLOAK_URL/realms/portolan/protocol/openid-connect/token"
-export PORTOLAN_CLIENT_ID=initech-gateway PORTOLAN_CLIENT_SECRET=initech-gateway-secret
-# The guardrail module beside config.yaml, the test's custom auth in tests/.
-export PYTHONPATH="$here:$here/tests"
+(exec setsid "${readme_env[@]}" LITELLM_MASTER_KEY=sk-test-master UPSTREAM_API_BASE="http://127.0.0.1:$test_upstream/v1" \
+   UPSTREAM_API_KEY=unused PORTOLAN_URL="$PORTOLAN_URL" \
+   PORTOLAN_TOKEN_URL="$KEYCLOAK_URL/realms/portolan/protocol/openid-connect/token" \
+   PORTOLAN_CLIENT_ID=initech-gateway PORTOLAN_CLIENT_SECRET=initech-gateway-secret LITELLM_LOCAL_MODEL_COST_MAP=True \
+   bash -e "$run/tests.sh" > "$run/tests.log" 2>&1 < /dev/null) &
+groups+=("$!")
 
 started=$SECONDS
-.venv/bin/litellm --config "$run/config.yaml" --host 127.0.0.1 --port "$proxy_port" > "$run/proxy.log" 2>&1 &
-proxy_pid=$!
-ready=""
-for _ in $(seq 1 360); do
-  if ! kill -0 "$proxy_pid" 2>/dev/null; then break; fi
-  if curl -sf -o /dev/null "http://127.0.0.1:$proxy_port/health/readiness"; then ready=yes; break; fi
-  sleep 0.5
-done
-if [[ -z $ready ]]; then
-  echo "the LiteLLM proxy did not become ready within 180 s (or exited); its log:" >&2
-  cat "$run/proxy.log" >&2
-  exit 1
-fi
-echo "LiteLLM proxy ready on 127.0.0.1:$proxy_port after $((SECONDS - started)) s (upstream on $upstream_port)"
+wait_ready() { # NAME PORT GROUP: until /health/readiness answers, the group exits, or 240 s pass
+  local name=$1 port=$2 group=$3
+  while (( SECONDS - started < 240 )); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health/readiness" && {
+      echo "     proxy '$name' ready on 127.0.0.1:$port after $((SECONDS - started)) s"; return 0; }
+    kill -0 -- "-$group" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "the proxy '$name' did not become ready within 240 s (or exited); its log:" >&2
+  cat "$run/$name.log" >&2
+  return 1
+}
+wait_ready package "$port_package" "${groups[0]}"
+wait_ready single_file "$port_single_file" "${groups[1]}"
+wait_ready tests "$port_tests" "${groups[2]}"
 
-export PROXY_URL="http://127.0.0.1:$proxy_port"
+# 5. The README's try block against each of its proxies: one answer a line.
+allowed() { [[ $1 == *'"content":"hello from gpt-4o"'*' HTTP 200' ]] || { echo "     got: ${1:0:400}"; return 1; }; }
+refused() {
+  [[ $1 == *"Portolan refused model 'qwen-2.5-72b' for team 'research'"*"vendor_suspended"*' HTTP 403' ]] ||
+    { echo "     got: ${1:0:400}"; return 1; }
+}
+try=$(readme_block try)
+for name in package single_file; do
+  port_var=port_$name
+  script=$(replace "$try" "http://127.0.0.1:4000" "http://127.0.0.1:${!port_var}")
+  answers=$(cd "$repo" && "${readme_env[@]}" bash -e -c "$script")
+  check "README ($name): gpt-4o allowed" allowed "$(sed -n 1p <<<"$answers")"
+  check "README ($name): qwen-2.5-72b refused naming vendor_suspended" refused "$(sed -n 2p <<<"$answers")"
+done
+echo "README commands: $passed passed, $failed failed"
+
+# 6. tests/ against the test proxy.
+export PROXY_URL="http://127.0.0.1:$port_tests"
 status=0
 .venv/bin/python -m pytest -q -p no:cacheprovider "${@:-tests}" || status=$?
 if [[ $status -ne 0 ]]; then
-  echo "--- last lines of the proxy log ---" >&2
-  tail -n 40 "$run/proxy.log" >&2
+  echo "--- last lines of the test proxy's log ---" >&2
+  tail -n 40 "$run/tests.log" >&2
+fi
+if [[ $failed -ne 0 ]]; then
+  for name in package single_file; do echo "--- last lines of the README proxy '$name' ---" >&2; tail -n 20 "$run/$name.log" >&2; done
+  status=1
 fi
 exit $status

@@ -1,5 +1,5 @@
-"""The guardrail's own logic, without a proxy: team mapping, what it asks, what the caller reads,
-and failing closed when Portolan cannot be reached."""
+"""The guardrail's own logic (portolan.litellm), without a proxy: team mapping, what it asks, what
+the caller reads, and failing closed when Portolan cannot be reached."""
 import asyncio
 import socket
 from types import SimpleNamespace
@@ -9,7 +9,7 @@ from fastapi import HTTPException
 
 from conftest import TOKEN_URL
 from portolan import Alternative, Decision, PortolanClient, Reason
-from portolan_guardrail import Ask, Caller, PortolanGuardrail, TeamMapping, denial_message
+from portolan.litellm import Ask, Caller, PortolanGuardrail, TeamMapping, denial_message
 
 
 def key(**fields):

@@ -20,38 +20,41 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real OPA sidecar, configured with deploy/opa-sidecar/opa-config.yaml, pulls acme's bundle from
- * Portolan, gives the same answers as the central decision API, and uploads its decision log.
+ * A real OPA sidecar, started with the commands of deploy/opa-sidecar/README.md (refresh-token.sh
+ * keeping a gateway token in TOKEN_FILE, OPA with deploy/opa-sidecar/opa-config.yaml), pulls acme's
+ * bundle from Portolan, gives the same answers as the central decision API, and uploads its
+ * decision log. Only the URLs (the test stack's), the port and the token file differ from the
+ * README; each process gets the README's variables and nothing else of this JVM's environment.
  */
 class SidecarIT {
   private static final int PORT = 28282 + Integer.parseInt(System.getenv().getOrDefault("PORTOLAN_TEST_PORT_OFFSET", "0"));
   private static final String SIDECAR = "http://127.0.0.1:" + PORT;
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static Process refresher;
   private static Process opa;
 
   @BeforeAll
   static void startSidecar() throws Exception {
     Path binary = Files.list(Stack.REPO.resolve(".tools")).filter(p -> p.getFileName().toString().startsWith("opa-"))
         .map(p -> p.resolve("opa")).findFirst().orElseThrow();
-    ProcessBuilder builder =
-        new ProcessBuilder(binary.toString(), "run", "--server", "--addr", "127.0.0.1:" + PORT,
-                "--config-file", Stack.REPO.resolve("deploy/opa-sidecar/opa-config.yaml").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(Stack.REPO.resolve("target/opa-sidecar.log").toFile());
-    // What refresh-token.sh does in a deployment: a current gateway token in a file.
-    Path tokenFile = Stack.REPO.resolve("target/opa-sidecar.token");
-    Files.writeString(tokenFile, Stack.gateway("acme"));
-    builder.environment().putAll(Map.of(
-        "PORTOLAN_URL", Stack.BASE,
-        "TENANT", "acme",
-        "TOKEN_FILE", tokenFile.toString()));
-    opa = builder.start();
+    Path tokenFile = Stack.REPO.resolve("target/opa-sidecar.token").toAbsolutePath();
+    Files.deleteIfExists(tokenFile);
+    // KEYCLOAK_URL=… GATEWAY_CLIENT_ID=acme-gateway GATEWAY_CLIENT_SECRET=acme-gateway-secret deploy/opa-sidecar/refresh-token.sh &
+    refresher = readmeCommand(Map.of("KEYCLOAK_URL", Stack.KEYCLOAK, "GATEWAY_CLIENT_ID", "acme-gateway",
+            "GATEWAY_CLIENT_SECRET", "acme-gateway-secret", "TOKEN_FILE", tokenFile.toString()),
+        "target/opa-sidecar-token.log",
+        Stack.REPO.resolve("deploy/opa-sidecar/refresh-token.sh").toAbsolutePath().toString()).start();
+    // export PORTOLAN_URL=… TENANT=acme TOKEN_FILE=…; opa run --server --addr 127.0.0.1:<port> --config-file …
+    opa = readmeCommand(Map.of("PORTOLAN_URL", Stack.BASE, "TENANT", "acme", "TOKEN_FILE", tokenFile.toString()),
+        "target/opa-sidecar.log", binary.toAbsolutePath().toString(), "run", "--server", "--addr", "127.0.0.1:" + PORT,
+        "--config-file", "deploy/opa-sidecar/opa-config.yaml").start();
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {
       if (status(SIDECAR + "/health?bundles") == 200) {
@@ -59,13 +62,27 @@ class SidecarIT {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the sidecar never activated its bundle; see target/opa-sidecar.log");
+    throw new IllegalStateException("the sidecar never activated its bundle; see target/opa-sidecar.log"
+        + " and target/opa-sidecar-token.log");
+  }
+
+  /** A command as the README runs it: from the checkout's root, with only PATH, HOME and these variables. */
+  private static ProcessBuilder readmeCommand(Map<String, String> variables, String log, String... command) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(Stack.REPO.toFile())
+        .redirectErrorStream(true).redirectOutput(Stack.REPO.resolve(log).toFile());
+    builder.environment().keySet().retainAll(Set.of("PATH", "HOME"));
+    builder.environment().putAll(variables);
+    return builder;
   }
 
   @AfterAll
   static void stopSidecar() {
     if (opa != null) {
       opa.destroy();
+    }
+    if (refresher != null) {
+      refresher.descendants().forEach(ProcessHandle::destroy); // its sleep
+      refresher.destroy();
     }
   }
 
