@@ -37,7 +37,8 @@ export PORTOLAN_URL="http://127.0.0.1:${APP_URL##*:}" KEYCLOAK_URL="$KC_URL"
 
 echo "[test] integration tests" >&2
 mvn -B failsafe:integration-test failsafe:verify -Dit.base-url="$PORTOLAN_URL" -Dit.keycloak-url="$KEYCLOAK_URL" \
-  -Dit.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan"
+  -Dit.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan" \
+  -Dit.replica2-url="http://127.0.0.1:${REPLICA2_URL##*:}" -Dit.balancer-url="http://127.0.0.1:${BALANCER_URL##*:}"
 
 echo "[test] SDKs, gateway integrations and the web UI against the same stack" >&2
 bin/test-clients.sh

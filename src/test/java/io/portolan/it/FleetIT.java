@@ -1,0 +1,245 @@
+package io.portolan.it;
+
+import static io.portolan.it.Stack.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas on one PostgreSQL (the test stack's Portolan and a second one, bin/stack.sh
+ * portolan-2) and nginx in front of both (balancer): a change through one replica is in force on
+ * the other before its next answer; both logging for one tenant never collide; a replica killed
+ * under load loses no acknowledged decision; a tenant first seen by one decides on the other.
+ */
+class FleetIT {
+  private static final String TENANT = "acme";
+  private static final String A = Stack.BASE;
+  private static final String B = System.getProperty("it.replica2-url", "http://127.0.0.1:28090");
+  private static final String BALANCER = System.getProperty("it.balancer-url", "http://127.0.0.1:28100");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static String vendor;
+  private static String model;
+  private static String approvalId;
+
+  @BeforeAll
+  static void startTheSecondReplicaAndTheBalancer() throws Exception {
+    Stack.stackCommand("start", "test", "portolan-2");
+    Stack.stackCommand("start", "test", "balancer");
+    vendor = Stack.unique("fleet-vendor");
+    model = Stack.unique("fleet-model");
+    assertEquals(201, Stack.post("/api/v1/vendors", user("alice"), Fixtures.vendor(vendor, "FR")).status());
+    assertEquals(201, Stack.post("/api/v1/models", user("alice"), Fixtures.model(model, vendor, "approved")).status());
+    approvalId = Approvals.grant(TENANT, "research", model, "internal").get("approvalId").asText();
+  }
+
+  @AfterAll
+  static void stopThem() throws Exception {
+    Stack.stackCommand("stop", "test", "balancer");
+    Stack.stackCommand("stop", "test", "portolan-2");
+  }
+
+  @Test
+  void aSuspensionThroughOneReplicaIsInForceOnTheOtherAtItsNextAnswer() {
+    for (int round = 0; round < 20; round++) {
+      String through = round % 2 == 0 ? A : B;
+      String asked = round % 2 == 0 ? B : A;
+      assertEquals(200, send(through, "PUT", "/api/v1/vendors/" + vendor, user("alice"), suspended(true)).statusCode());
+      assertDecision(asked, false, "vendor_suspended", "round " + round + " after the suspension");
+      assertEquals(200, send(through, "PUT", "/api/v1/vendors/" + vendor, user("alice"), suspended(false)).statusCode());
+      assertDecision(asked, true, null, "round " + round + " after the suspension was lifted");
+    }
+  }
+
+  /** Without a notification (one lost), the log still refuses an answer from older data. */
+  @Test
+  void aChangeWhoseNotificationNeverCameIsInForceAtTheNextAnswerToo() throws Exception {
+    assertDecision(B, true, null, "before");
+    try (Connection db = Stack.superuser(); Statement sql = db.createStatement()) {
+      db.setAutoCommit(false);
+      sql.execute("alter table vendor disable trigger vendor_data_updated");
+      sql.execute("update vendor set suspended = true, suspension_reason = 'silent' where tenant_id = 'acme' and id = '" + vendor + "'");
+      sql.execute("update tenant set data_version = data_version + 1 where id = 'acme'");
+      sql.execute("alter table vendor enable trigger vendor_data_updated");
+      db.commit();
+    }
+    try {
+      assertDecision(B, false, "vendor_suspended", "on B right after the silent change");
+      assertDecision(A, false, "vendor_suspended", "on A right after the silent change");
+    } finally {
+      assertEquals(200, send(A, "PUT", "/api/v1/vendors/" + vendor, user("alice"), suspended(false)).statusCode());
+    }
+  }
+
+  @Test
+  void bothReplicasDecidingForOneTenantAtOnceNeverCollide() throws Exception {
+    Instant from = Instant.now();
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> senders = new ArrayList<>();
+    for (String replica : List.of(A, A, B, B)) {
+      senders.add(pool.submit(() -> {
+        for (int i = 0; i < 150; i++) {
+          HttpResponse<String> reply = decide(replica);
+          statuses.computeIfAbsent(reply.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+          if (reply.statusCode() == 200) {
+            acknowledged.add(Stack.JSON.readTree(reply.body()).get("decisionId").asText());
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> sender : senders) {
+      sender.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    System.out.printf("[FleetIT] both replicas, 600 sent: statuses %s%n", statuses);
+    assertEquals(Set.of(200), statuses.keySet(), "every answer 200: " + statuses);
+    assertEquals(600, acknowledged.size());
+    assertEquals(0, missingFromTheLog(acknowledged));
+    assertChainHolds(from);
+  }
+
+  @Test
+  void aReplicaKilledUnderLoadLosesNoAcknowledgedDecision() throws Exception {
+    Instant from = Instant.now();
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicInteger afterTheKill = new AtomicInteger();
+    long killAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    long stopAt = killAt + TimeUnit.SECONDS.toNanos(4);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> senders = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      senders.add(pool.submit(() -> {
+        while (System.nanoTime() < stopAt) {
+          HttpResponse<String> reply = decide(BALANCER);
+          statuses.computeIfAbsent(reply.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+          if (reply.statusCode() == 200) {
+            acknowledged.add(Stack.JSON.readTree(reply.body()).get("decisionId").asText());
+            if (System.nanoTime() > killAt + TimeUnit.SECONDS.toNanos(1)) {
+              afterTheKill.incrementAndGet();
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    Thread.sleep(2_000);
+    String pid = Files.readString(Stack.REPO.resolve(".data/" + System.getProperty("it.stack-name", "test") + "/portolan-2.pid")).trim();
+    new ProcessBuilder("kill", "-9", pid).start().waitFor();
+    for (Future<?> sender : senders) {
+      sender.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    System.out.printf("[FleetIT] kill -9 of one replica behind the balancer: statuses %s, %d acknowledged, %d after the kill%n",
+        statuses, acknowledged.size(), afterTheKill.get());
+    assertEquals(0, missingFromTheLog(acknowledged), "acknowledged decisions missing from the log");
+    assertTrue(afterTheKill.get() > 20, "the balancer kept answering from the other replica");
+    assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 503), "only 200 or 503: " + statuses);
+    assertChainHolds(from);
+    Stack.stackCommand("start", "test", "portolan-2"); // for the tests after this one
+  }
+
+  @Test
+  void aTenantFirstSeenThroughOneReplicaDecidesOnTheOther() throws Exception {
+    String token = Stack.client("fleetco-gateway", "fleetco-gateway-secret");
+    String body = "{\"team\":\"research\",\"model\":\"gpt-4o\",\"purpose\":\"chat\",\"dataClassification\":\"internal\",\"region\":\"eu\"}";
+    HttpResponse<String> first = send(A, "POST", "/api/v1/decisions", token, body);
+    assertEquals(200, first.statusCode(), first.body());
+    HttpResponse<String> other = send(B, "POST", "/api/v1/decisions", token, body);
+    assertEquals(200, other.statusCode(), other.body());
+    JsonNode answer = Stack.JSON.readTree(other.body());
+    assertEquals(false, answer.get("allow").asBoolean(), "an empty tenant allows nothing: " + other.body());
+  }
+
+  private static String suspended(boolean suspended) {
+    return suspended
+        ? "{\"name\":\"Fleet vendor\",\"jurisdiction\":\"FR\",\"suspended\":true,\"suspensionReason\":\"fleet test\"}"
+        : "{\"name\":\"Fleet vendor\",\"jurisdiction\":\"FR\",\"suspended\":false}";
+  }
+
+  private static void assertDecision(String replica, boolean allow, String reason, String when) {
+    HttpResponse<String> reply = decide(replica);
+    assertEquals(200, reply.statusCode(), when + ": " + reply.body());
+    try {
+      JsonNode answer = Stack.JSON.readTree(reply.body());
+      assertEquals(allow, answer.get("allow").asBoolean(), when + " on " + replica + ": " + reply.body());
+      if (reason != null) {
+        assertEquals(reason, answer.at("/reasons/0/code").asText(), when + ": " + reply.body());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResponse<String> decide(String replica) {
+    return send(replica, "POST", "/api/v1/decisions", Stack.gateway(TENANT),
+        "{\"team\":\"research\",\"model\":\"" + model + "\",\"purpose\":\"chat\",\"dataClassification\":\"internal\",\"region\":\"eu\"}");
+  }
+
+  private static HttpResponse<String> send(String base, String method, String path, String token, String body) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + base + path + " got no answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long missingFromTheLog(Set<String> acknowledged) throws SQLException {
+    try (Connection db = Stack.superuser();
+        PreparedStatement query = db.prepareStatement("select count(*) from decision_log where id = any(?::uuid[])")) {
+      query.setArray(1, db.createArrayOf("text", acknowledged.toArray()));
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return acknowledged.size() - row.getLong(1);
+      }
+    }
+  }
+
+  private static void assertChainHolds(Instant from) throws SQLException {
+    var verified = Stack.get("/api/v1/audit/verify?from=" + from, user("carol"));
+    assertEquals(200, verified.status(), verified.raw().body());
+    assertTrue(verified.body().get("verified").asBoolean(), verified.raw().body());
+    try (Connection db = Stack.superuser(); Statement sql = db.createStatement();
+        ResultSet row = sql.executeQuery("select count(*) - count(distinct seq) from decision_log where tenant_id = 'acme' and seq is not null")) {
+      row.next();
+      assertEquals(0, row.getLong(1), "duplicate places in acme's chain");
+    }
+  }
+}
