@@ -1,5 +1,6 @@
 package io.portolan.tenancy;
 
+import io.portolan.infrastructure.fleet.ReplicaRegistry;
 import io.portolan.infrastructure.web.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * account) has its own bucket, so one busy gateway is refused before it slows the others; each
  * tenant has one more, so a tenant with many gateways still cannot take the whole server. A
  * client (by its {@code azp}) may be given its own rate.
+ *
+ * <p>The rates are for the whole fleet: each replica allows its share, the rate divided by the
+ * replicas up ({@link ReplicaRegistry}), so a caller spread over N replicas by the load balancer
+ * gets its rate, not N times it, without a round trip to a shared store on every decision. A caller
+ * whose requests all reach one replica (one long-lived connection through a layer-4 balancer) gets
+ * that share only: balance per request (nginx, an ingress, a service mesh) in front of a fleet.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -35,6 +42,8 @@ public class RateLimiter {
   @ConfigProperty(name = "portolan.rate-limit.client-overrides", defaultValue = "none")
   String clientOverrides;
 
+  @Inject ReplicaRegistry replicas;
+
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private Map<String, Double> overrides;
 
@@ -47,12 +56,14 @@ public class RateLimiter {
   public TokenBucket.Outcome admit(String tenant, String principal, String client) {
     long now = System.nanoTime();
     sweepIfLarge(now);
-    double rate = overrides.getOrDefault(client, principalPerSecond);
-    TokenBucket.Outcome own = bucket("p:" + tenant + ":" + principal, rate, now).take(now);
+    int share = replicas.live();
+    double rate = overrides.getOrDefault(client, principalPerSecond) / share;
+    // Keyed by the share too: when replicas come or go, callers start on buckets of the new size.
+    TokenBucket.Outcome own = bucket("p:" + share + ":" + tenant + ":" + principal, rate, now).take(now);
     if (!own.admitted() || tenant == null) {
       return own;
     }
-    TokenBucket.Outcome shared = bucket("t:" + tenant, tenantPerSecond, now).take(now);
+    TokenBucket.Outcome shared = bucket("t:" + share + ":" + tenant, tenantPerSecond / share, now).take(now);
     return shared.admitted() ? own : shared;
   }
 

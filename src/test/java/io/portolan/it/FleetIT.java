@@ -65,6 +65,8 @@ class FleetIT {
   static void stopThem() throws Exception {
     Stack.stackCommand("stop", "test", "balancer");
     Stack.stackCommand("stop", "test", "portolan-2");
+    // The remaining replica allows whole rates again once it counts itself alone (RateLimitIT).
+    awaitReplicasUp(1, A);
   }
 
   @Test
@@ -170,6 +172,44 @@ class FleetIT {
     Stack.stackCommand("start", "test", "portolan-2"); // for the tests after this one
   }
 
+  /**
+   * initech-noisy-gateway may send 20 decisions a second (test stack setting). Through the balancer
+   * to two replicas it still gets 20 a second, not 40: each replica allows its share.
+   */
+  @Test
+  void aCallersRateHoldsAcrossTheFleet() throws Exception {
+    awaitReplicasUp(2, A, B);
+    String noisy = Stack.client("initech-noisy-gateway", "initech-noisy-gateway-secret");
+    Thread.sleep(2_500); // both replicas' buckets full again, whatever ran before
+    AtomicInteger admitted = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    long began = System.nanoTime();
+    long stopAt = began + TimeUnit.SECONDS.toNanos(6);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> senders = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      senders.add(pool.submit(() -> {
+        while (System.nanoTime() < stopAt) {
+          int status = send(BALANCER, "POST", "/api/v1/decisions", noisy,
+              "{\"team\":\"research\",\"model\":\"gpt-4o\",\"purpose\":\"chat\",\"dataClassification\":\"internal\",\"region\":\"eu\"}").statusCode();
+          (status == 200 ? admitted : refused).incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> sender : senders) {
+      sender.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - began) / 1e9;
+    double expected = 2 * 20 + 20 * seconds; // the fleet's burst (two seconds' worth), then 20 a second
+    System.out.printf("[FleetIT] rate limit 20/s over two replicas: %d admitted, %d refused in %.1f s (expected %.0f)%n",
+        admitted.get(), refused.get(), seconds, expected);
+    assertTrue(refused.get() > 0, "the flood was never refused");
+    assertTrue(Math.abs(admitted.get() - expected) <= 0.1 * expected,
+        admitted.get() + " admitted, expected " + expected + " within 10%");
+  }
+
   @Test
   void aTenantFirstSeenThroughOneReplicaDecidesOnTheOther() throws Exception {
     String token = Stack.client("fleetco-gateway", "fleetco-gateway-secret");
@@ -180,6 +220,27 @@ class FleetIT {
     assertEquals(200, other.statusCode(), other.body());
     JsonNode answer = Stack.JSON.readTree(other.body());
     assertEquals(false, answer.get("allow").asBoolean(), "an empty tenant allows nothing: " + other.body());
+  }
+
+  /** Until each replica counts this many replicas up (their heartbeats, ReplicaRegistry). */
+  private static void awaitReplicasUp(int expected, String... replicas) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    for (String replica : replicas) {
+      while (replicasUp(replica) != expected) {
+        assertTrue(System.currentTimeMillis() < deadline, replica + " never counted " + expected + " replicas up");
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private static int replicasUp(String replica) throws IOException {
+    JsonNode health = Stack.JSON.readTree(send(replica, "GET", "/health/ready", null, "").body());
+    for (JsonNode check : health.path("checks")) {
+      if (check.path("name").asText().equals("tenant-data")) {
+        return check.at("/data/replicasUp").asInt();
+      }
+    }
+    return -1;
   }
 
   private static String suspended(boolean suspended) {
@@ -209,10 +270,13 @@ class FleetIT {
 
   private static HttpResponse<String> send(String base, String method, String path, String token, String body) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+          .header("Content-Type", "application/json");
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      HttpRequest.BodyPublisher content = body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+      return HTTP.send(request.method(method, content).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + base + path + " got no answer", e);
     } catch (InterruptedException e) {

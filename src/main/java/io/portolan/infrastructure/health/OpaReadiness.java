@@ -10,8 +10,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when OPA answers and holds the policy and every tenant's data (decisions may be answered
- * by the embedded engine, but the catalogue, impact analysis and pre-checks ask OPA).
+ * OPA's part of readiness. OPA answering and holding the policy and every tenant's data: up. OPA
+ * away while the embedded engine decides: still up, marked {@code degraded} (decisions and impact
+ * analysis go on; the catalogue and pre-checks answer 503), because taking every replica out of
+ * the load balancer for an OPA outage would refuse the decisions the replicas can give. Neither:
+ * down.
  */
 @Readiness
 @ApplicationScoped
@@ -23,8 +26,10 @@ public class OpaReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     boolean up = opa.healthy();
+    boolean synced = up && publisher.loaded();
     return HealthCheckResponse.named("opa")
-        .status(up && publisher.loaded())
+        .status(synced || embedded.canDecide())
+        .withData("degraded", !synced)
         .withData("reachable", up)
         .withData("policyLoaded", publisher.loaded())
         .withData("embeddedEngine", embedded.enabled() ? embedded.ready() + " instances idle" : "off")

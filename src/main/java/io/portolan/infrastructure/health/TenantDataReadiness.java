@@ -1,5 +1,6 @@
 package io.portolan.infrastructure.health;
 
+import io.portolan.infrastructure.fleet.ReplicaRegistry;
 import io.portolan.policy.TenantDataWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,9 +17,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TenantDataReadiness implements HealthCheck {
   @Inject TenantDataWatch watch;
+  @Inject ReplicaRegistry replicas;
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("tenant-data").status(watch.current()).build();
+    return HealthCheckResponse.named("tenant-data").status(watch.current())
+        .withData("replicasUp", replicas.live()).build();
   }
 }

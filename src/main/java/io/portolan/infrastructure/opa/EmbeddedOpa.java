@@ -51,6 +51,7 @@ public class EmbeddedOpa {
   /** One more instance, kept apart for long replays (impact analysis) so decisions keep theirs. */
   private final BlockingQueue<Instance> spare = new ArrayBlockingQueue<>(1);
   private volatile boolean closed;
+  private volatile boolean compiled;
   private ClassLoader loader;
 
   private record Snapshot(long version, String json) {}
@@ -96,6 +97,11 @@ public class EmbeddedOpa {
 
   public boolean enabled() {
     return "embedded".equals(engine);
+  }
+
+  /** Whether the engine can decide without OPA: on, and at least one instance compiled. */
+  public boolean canDecide() {
+    return enabled() && compiled && !closed;
   }
 
   /** How many compiled instances are ready. */
@@ -250,6 +256,7 @@ public class EmbeddedOpa {
     for (int i = 0; i < count && !closed; i++) {
       try {
         pool.offer(new Instance(load()));
+        compiled = true;
       } catch (RuntimeException | IOException | LinkageError e) {
         LOG.log(Level.WARNING, "embedded policy engine unavailable, decisions go to OPA", e);
         return;
