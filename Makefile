@@ -1,11 +1,15 @@
 # Portolan: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run test tools build policy-test chart-check unit-test integration-test security faults bench bench-scale stop clean
+.PHONY: run run-fleet test tools build policy-test chart-check unit-test integration-test security faults bench bench-scale stop clean
 
 ## Start Portolan with PostgreSQL, OPA and Keycloak on this machine; Ctrl-C stops everything.
 run:
 	bin/run.sh
+
+## The same with two Portolan replicas (8081, 8082) behind nginx on 8080: a fleet on one PostgreSQL.
+run-fleet:
+	PORTOLAN_REPLICAS=2 bin/run.sh
 
 ## Every test: Rego (opa test), unit tests, then integration tests against a fresh real stack.
 test:

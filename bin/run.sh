@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # `make run`: installs what is missing, builds, starts the stack and waits; Ctrl-C stops it all.
+# PORTOLAN_REPLICAS=2 (make run-fleet): two replicas (8081, 8082) behind nginx on 8080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -18,11 +19,23 @@ stop_all() {
 trap stop_all EXIT INT TERM
 bin/stack.sh up run
 
+replicas=${PORTOLAN_REPLICAS:-1}
+watched=(opa keycloak portolan)
+fleet=""
+if (( replicas > 1 )); then
+  for ((k = 2; k <= replicas; k++)); do watched+=("portolan-$k"); done
+  watched+=(balancer)
+  fleet="  Fleet         $replicas replicas on http://127.0.0.1:8081..$((8080 + replicas)), behind nginx on 8080
+                (deploy/fleet/nginx.conf; log .data/run/balancer.log)
+"
+fi
+
 cat <<INFO
 
   Portolan is running ($((SECONDS - started)) s).
 
   Web and API   http://localhost:8080            (API under /api/v1, OpenAPI at /openapi)
+$fleet
   Health        http://localhost:8080/health/ready
   Keycloak      http://localhost:8180            (admin console: admin / admin)
   OPA           http://127.0.0.1:8181
@@ -44,7 +57,7 @@ INFO
 # run the trap at once instead of after the sleep.
 while true; do
   sleep 2 & wait $! || true
-  for component in opa keycloak portolan; do
+  for component in "${watched[@]}"; do
     if ! kill -0 "$(cat ".data/run/$component.pid" 2>/dev/null || echo 0)" 2>/dev/null; then
       echo "[run] $component stopped unexpectedly; see .data/run/$component.log" >&2
       exit 1

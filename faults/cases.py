@@ -160,6 +160,64 @@ def portolan_killed(stack, timing):
     return finish(report, stack, began, expected)
 
 
+# ---- A fleet: two replicas behind nginx ------------------------------------------------------------
+
+@contextlib.contextmanager
+def fleet(stack):
+    """A second replica and nginx in front of both, for the case; stopped after it."""
+    stack.command("start", "portolan-2")
+    stack.command("start", "balancer")
+    try:
+        yield stack.balancer
+    finally:
+        stack.command("stop", "balancer")
+        stack.command("stop", "portolan-2")
+
+
+def replica_killed(stack, timing):
+    """kill -9 of one of two replicas under load through the balancer: nothing acknowledged lost."""
+    with fleet(stack) as balancer:
+        token = stack.gateway_token()
+        expected = baseline(stack, token)
+        began = now_utc()
+        load = Load(balancer, token).start()
+        time.sleep(timing.before)
+        stack.kill9("portolan-2")
+        killed_at = load.elapsed()
+        time.sleep(timing.during)
+        report = Report("replica-killed", load.stop())
+    after = [a for a in report.answers if a.at >= killed_at]
+    report.note(f"after the kill: {len(after)} asked through nginx, {sum(a.status == 200 for a in after)} "
+                f"answered 200 by the other replica, {dict(collections.Counter(a.status for a in after if a.status != 200))} "
+                f"otherwise (requests in flight on the killed replica are never resent)")
+    report.check(sum(a.status == 200 for a in after) > len(after) // 2, "the balancer did not keep answering")
+    return finish(report, stack, began, expected)
+
+
+def fleet_postgres_restarted(stack, timing):
+    """PostgreSQL killed and restarted under load on two replicas: what a primary switchover does
+    to Portolan (connections fail and are replaced). Both replicas answer again; nothing lost."""
+    with fleet(stack) as balancer:
+        token = stack.gateway_token()
+        expected = baseline(stack, token)
+        began = now_utc()
+        load = Load(balancer, token).start()
+        time.sleep(timing.before)
+        stack.kill9("postgres")
+        time.sleep(min(timing.during, 5))
+        restart = stack.command("start", "postgres")
+        recovered = stack.wait("decisions answered again", answered_since(load, load.elapsed()), 60, interval=0.5)
+        both = stack.wait("both replicas ready", lambda: ready(stack) and stack.http(
+            "GET", stack.env["REPLICA2_URL"].replace("localhost", "127.0.0.1") + "/health/ready", timeout=5)[0] == 200, 60)
+        time.sleep(timing.after)
+        report = Report("fleet-postgres-restarted", load.stop())
+    report.note(f"PostgreSQL restarted in {restart:.1f} s; decisions answered again {recovered or 0:.1f} s later, "
+                f"both replicas ready {both or 0:.1f} s after that")
+    report.check(recovered is not None, "decisions not answered within 60 s of PostgreSQL's restart")
+    report.check(both is not None, "a replica not ready within 60 s of PostgreSQL's restart")
+    return finish(report, stack, began, expected)
+
+
 # ---- Keycloak stopped ----------------------------------------------------------------------------
 
 class ConnectionCounter:
@@ -429,4 +487,6 @@ CASES = {
     "slow-postgres": slow_postgres,
     "postgres-disk-full": disk_full,
     "postgres-read-only": read_only,
+    "replica-killed": replica_killed,
+    "fleet-postgres-restarted": fleet_postgres_restarted,
 }

@@ -28,6 +28,8 @@ class Stack:
         self.opa = self.env["OPA_URL"]
         self.state = self.env["STATE"]
         self.toxiproxy = self.env["TOXIPROXY_URL"]
+        # nginx in front of this Portolan and a second replica (the fleet cases start both).
+        self.balancer = "http://127.0.0.1:" + self.env["BALANCER_URL"].rsplit(":", 1)[1]
 
     # ---- components ----
 

@@ -1,6 +1,7 @@
 package io.portolan.decision;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.portolan.infrastructure.persistence.DataSources;
 import io.portolan.infrastructure.persistence.GroupCommit;
 import io.portolan.infrastructure.persistence.TenantScope;
@@ -175,7 +176,7 @@ public class DecisionLog {
     Set<UUID> stale = new HashSet<>();
     try {
       JacksonConfig.MAPPER.readTree(result).path("stale").forEach(id -> stale.add(UUID.fromString(id.asText())));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("append_decisions answered " + result, e);
     }
     return stale;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The decision log on the test stack's PostgreSQL, through a connection whose COMMIT fails in one of
  * two ways: its answer is lost after the server committed (a connection dropped at the wrong moment),
  * or it never reaches the server. The first must be acknowledged, since the decision is logged; the
- * second refused. A tenant of its own keeps the server's cached chain heads out of it.
+ * second refused. A tenant of its own keeps the running server's decisions out of its chain.
  */
 class DecisionLogCommitOutcomeIT {
   private static final String JDBC = System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:25432/portolan");
@@ -67,6 +67,7 @@ class DecisionLogCommitOutcomeIT {
       c.close();
     }
     superuser("delete from decision_log where tenant_id = '" + TENANT.value() + "'");
+    superuser("delete from decision_chain_head where tenant_id = '" + TENANT.value() + "'");
     superuser("delete from tenant where id = '" + TENANT.value() + "'");
   }
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -170,6 +172,41 @@ class FleetIT {
     assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 503), "only 200 or 503: " + statuses);
     assertChainHolds(from);
     Stack.stackCommand("start", "test", "portolan-2"); // for the tests after this one
+  }
+
+  /** Both replicas poll for due deliveries every second; each delivery is sent once. */
+  @Test
+  void webhookDeliveriesAreSentOncePerFleet() throws Exception {
+    Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      deliveries.computeIfAbsent(exchange.getRequestHeaders().getFirst("Portolan-Delivery"), d -> new AtomicInteger())
+          .incrementAndGet();
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try {
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      assertEquals(200, Stack.put("/api/v1/webhook", user("dave"), Map.of("url", url)).status());
+      for (int i = 0; i < 5; i++) { // two events each: submitted, approved
+        Approvals.grant(TENANT, Map.of("team", "research", "model", model, "purpose", "fleet-" + i + "-" + System.nanoTime(),
+            "maxDataClassification", "internal", "regions", List.of("eu"), "justification", "fleet webhook test"));
+      }
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (deliveries.size() < 10 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(250);
+      }
+      Thread.sleep(3_000); // time for a second sending, were there one
+      System.out.printf("[FleetIT] webhook deliveries over two replicas: %d distinct, %d sent%n",
+          deliveries.size(), deliveries.values().stream().mapToInt(AtomicInteger::get).sum());
+      assertEquals(10, deliveries.size());
+      assertTrue(deliveries.values().stream().allMatch(n -> n.get() == 1), "a delivery was sent twice: " + deliveries);
+    } finally {
+      receiver.stop(0);
+      Stack.delete("/api/v1/webhook", user("dave"));
+    }
   }
 
   /**
