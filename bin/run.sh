@@ -23,7 +23,7 @@ replicas=${PORTOLAN_REPLICAS:-1}
 watched=(opa keycloak portolan)
 fleet=""
 if (( replicas > 1 )); then
-  for ((k = 2; k <= replicas; k++)); do watched+=("portolan-$k"); done
+  for ((k = 2; k <= replicas; k++)); do watched+=("portolan-$k" "opa-$k"); done
   watched+=(balancer)
   fleet="  Fleet         $replicas replicas on http://127.0.0.1:8081..$((8080 + replicas)), behind nginx on 8080
                 (deploy/fleet/nginx.conf; log .data/run/balancer.log)

@@ -176,10 +176,17 @@ stop_postgres() {
 
 # ---- OPA ----
 
-start_opa() {
-  is_running opa && { log "OPA already running"; return; }
-  spawn opa "$TOOLS/opa-$OPA_VERSION/opa" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$OPA_PORT" --log-level error
-  wait_http opa "http://127.0.0.1:$OPA_PORT/health" 30
+start_opa() { start_opa_at opa "$OPA_PORT"; }
+
+# Each replica has an OPA of its own (as a sidecar in the Helm chart, opa-1/opa-2 in compose): one
+# OPA written by several replicas could be rolled back by one's late push under another's answers.
+opa_name() { (( $1 == 1 )) && echo opa || echo "opa-$1"; }
+opa_port() { echo $((OPA_PORT + 100 * ($1 - 1))); }
+
+start_opa_at() { # name port
+  is_running "$1" && { log "$1 already running"; return; }
+  spawn "$1" "$TOOLS/opa-$OPA_VERSION/opa" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$2" --log-level error
+  wait_http "$1" "http://127.0.0.1:$2/health" 30
 }
 
 # ---- Keycloak ----
@@ -236,7 +243,9 @@ start_replica() { # start_replica K: Portolan replica K (1 is "portolan")
   : > "$STATE/$name.log"
   local war="$ROOT/target/portolan.war"
   [[ -f "$war" ]] || { log "missing $war: build it with 'mvn package' first"; return 1; }
-  local opa_port=$OPA_PORT pg_port=$PG_PORT
+  local opa_port pg_port=$PG_PORT
+  opa_port=$(opa_port "$1")
+  (( $1 == 1 )) || start_opa_at "$(opa_name "$1")" "$opa_port"
   if [[ ${PORTOLAN_STACK_VIA_PROXY:-false} == true ]]; then
     start_toxiproxy
     opa_port=$OPA_PROXY_PORT; pg_port=$PG_PROXY_PORT
@@ -284,7 +293,7 @@ start_balancer() {
 component() { # start|stop name
   case "$2" in
     postgres|opa|keycloak|portolan|toxiproxy|balancer) ;;
-    portolan-[2-9]) if [[ $1 == start ]]; then start_replica "${2#portolan-}"; else stop_pid "$2"; fi; return ;;
+    portolan-[2-9]) if [[ $1 == start ]]; then start_replica "${2#portolan-}"; else stop_pid "$2"; stop_pid "opa-${2#portolan-}"; fi; return ;;
     *) echo "unknown component '$2'" >&2; exit 2 ;;
   esac
   if [[ $1 == start ]]; then "start_$2"; elif [[ $2 == postgres ]]; then stop_postgres; else stop_pid "$2"; fi
@@ -310,7 +319,7 @@ up() {
 down() {
   [[ -d "$STATE" ]] || return 0
   local k; stop_pid balancer
-  for k in 2 3 4 5 6 7 8 9; do stop_pid "portolan-$k"; done
+  for k in 2 3 4 5 6 7 8 9; do stop_pid "portolan-$k"; stop_pid "opa-$k"; done
   stop_pid portolan; stop_pid toxiproxy; stop_pid keycloak; stop_pid opa; stop_postgres
 }
 

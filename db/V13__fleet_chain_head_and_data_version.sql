@@ -22,6 +22,8 @@ begin
     end loop;
 end $$;
 
+revoke all on function notify_tenant_data(text[]) from public;
+
 create function tenant_data_changed_new() returns trigger language plpgsql
 security definer set search_path from current as $$
 begin
@@ -96,7 +98,13 @@ declare
     hashes text[];
     stale jsonb := '[]';
 begin
-    for batch_tenant in select distinct r ->> 'tenant_id' from jsonb_array_elements(rows) r loop
+    -- A writer that died between this statement and its COMMIT must not hold a tenant's head
+    -- for the others until TCP gives up: its session ends after 10 s idle, and the others give up
+    -- waiting for a head after 2 s (their batch is refused, 503, and retried by the caller).
+    perform set_config('idle_in_transaction_session_timeout', '10s', true);
+    perform set_config('lock_timeout', '2s', true);
+    -- Heads are locked in tenant order, so two batches holding the same tenants never deadlock.
+    for batch_tenant in select distinct r ->> 'tenant_id' from jsonb_array_elements(rows) r order by 1 loop
         perform set_config('app.tenant', batch_tenant, true);
         select data_version into current_version from tenant where id = batch_tenant;
         select coalesce(jsonb_agg(r -> 'id'), '[]') || stale into stale from jsonb_array_elements(rows) r

@@ -60,20 +60,22 @@ public class DecisionService {
    */
   public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
     for (int attempt = 1; ; attempt++) {
-      Optional<DecisionResponse> logged = decideOnce(tenant, clientId, request);
-      if (logged.isPresent()) {
-        return logged.get();
+      Logged logged = decideOnce(tenant, clientId, request);
+      if (logged.response() != null) {
+        return logged.response();
       }
       if (attempt == STALE_ATTEMPTS) {
         throw ProblemException.unavailable("policy-data-changing",
             "The tenant's policy data changed while deciding and could not be reloaded in time; retry shortly.");
       }
-      publisher.reload(tenant);
+      publisher.reloadIfNotNewerThan(tenant, logged.staleVersion());
     }
   }
 
-  /** The logged answer, or nothing when the log refused it as evaluated on stale data. */
-  private Optional<DecisionResponse> decideOnce(TenantId tenant, String clientId, DecisionRequest request) {
+  /** The logged answer, or the data version of an answer the log refused as stale. */
+  private record Logged(DecisionResponse response, long staleVersion) {}
+
+  private Logged decideOnce(TenantId tenant, String clientId, DecisionRequest request) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     DecisionCache.Question question = DecisionCache.Question.of(tenant, request);
     DecisionCache.Lookup lookup = cache.lookup(question, now.toEpochMilli());
@@ -96,14 +98,14 @@ public class DecisionService {
       log.append(entry);
     } catch (GroupCommit.NotStoredException e) {
       if (e.getCause() instanceof DecisionLog.StaleDataException) {
-        return Optional.empty();
+        return new Logged(null, entry.dataVersion());
       }
       LOG.warning("decision not logged, refused: " + e.getMessage());
       throw ProblemException.unavailable(
           "decision-log-unavailable",
           "The decision could not be logged, so it is not given; retry shortly.");
     }
-    return Optional.of(new DecisionResponse(
+    return new Logged(new DecisionResponse(
         entry.decisionId(),
         entry.allow(),
         entry.reasons(),
@@ -111,11 +113,18 @@ public class DecisionService {
         verdict.alternatives(),
         entry.policyRevision(),
         now,
-        expiry(now, lookup)));
+        expiry(now, lookup)), 0);
   }
 
-  /** A verdict and the tenant data version it was evaluated on (at least). */
-  private record Answer(Verdict verdict, long dataVersion) {}
+  /**
+   * A verdict and the tenant data version it was evaluated on (at least); 0 when that is unknown
+   * (no data loaded, OPA's push failed), which the log then refuses as stale.
+   */
+  private record Answer(Verdict verdict, long dataVersion) {
+    Answer {
+      dataVersion = Math.max(0, dataVersion);
+    }
+  }
 
   /** A gateway may reuse the answer for a while, but not past the next approval expiry that could change it. */
   private Instant expiry(Instant now, DecisionCache.Lookup lookup) {

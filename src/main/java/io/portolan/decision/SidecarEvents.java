@@ -1,6 +1,7 @@
 package io.portolan.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.infrastructure.web.StorableText;
 import io.portolan.inventory.Slugs;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,9 @@ import java.util.UUID;
 /**
  * Turns OPA decision-log events into decision-log entries. Only decisions of the
  * {@code portolan/decision} rule for the uploading gateway's own tenant are filed; anything else
- * is skipped and counted.
+ * is skipped and counted, among it an event whose stored text the database cannot or should not
+ * store ({@link StorableText}): refusing the whole upload would stall the sidecar, which retries it.
+ * Fields that are not stored (a prompt in the input, say) may hold anything.
  */
 @ApplicationScoped
 public class SidecarEvents {
@@ -62,6 +65,10 @@ public class SidecarEvents {
     for (JsonNode r : result.path("reasons")) {
       reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
     }
+    String revision = result.path("revision").asText(event.path("bundles").path("portolan").path("revision").asText("unknown"));
+    if (!storable(revision) || !reasons.stream().allMatch(r -> storable(r.code()) && storable(r.message()) && storable(r.rule()))) {
+      return null;
+    }
     return new DecisionLogEntry(
         id(tenant, event.path("decision_id").asText()),
         tenant,
@@ -69,9 +76,13 @@ public class SidecarEvents {
         request,
         result.path("allow").asBoolean(),
         List.copyOf(reasons),
-        result.path("revision").asText(event.path("bundles").path("portolan").path("revision").asText("unknown")),
+        revision,
         instant(event.path("timestamp").asText()),
         DecisionLogEntry.Source.OPA_SIDECAR);
+  }
+
+  private static boolean storable(String text) {
+    return StorableText.problemIn(text, StorableText.Lines.MULTIPLE) == null;
   }
 
   private static String text(JsonNode input, String field, String pattern) {

@@ -108,15 +108,32 @@ public class PolicyPublisher {
     synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
       ObjectNode document = policyData.build(tenant, policyHash);
       embedded.putTenantData(tenant.value(), document); // first: decisions go on while OPA is away
-      opa.putData("tenants/" + tenant.value(), document);
+      try {
+        opa.putData("tenants/" + tenant.value(), document);
+      } catch (OpaUnavailableException e) {
+        opaVersions.remove(tenant); // what OPA holds now is unknown: its answers count as stale
+        throw e;
+      }
       opaVersions.merge(tenant, document.path("dataVersion").asLong(-1), Math::max);
     }
   }
 
   /**
-   * Reads the tenant's data again and loads it into the embedded engine and OPA: a change made
-   * through another replica, or a decision the log refused as evaluated on older data.
+   * Reads the tenant's data again and loads it into the embedded engine and OPA, unless a reload
+   * since has loaded a newer version than {@code evaluated}: when a change refuses many decisions
+   * in flight, the first reloads and the others find it done.
    */
+  public void reloadIfNotNewerThan(TenantId tenant, long evaluated) {
+    synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
+      long held = embedded.tenantData(tenant.value()).map(EmbeddedOpa.TenantData::storedVersion).orElse(-1L);
+      if (held > evaluated) {
+        return; // OPA, when its push failed, is reloaded by the watch below
+      }
+      publishQuietly(tenant);
+    }
+  }
+
+  /** As {@link #reloadIfNotNewerThan}: a change made through another replica (TenantDataWatch). */
   public void reload(TenantId tenant) {
     publishQuietly(tenant);
   }
@@ -131,7 +148,6 @@ public class PolicyPublisher {
       publish(tenant);
     } catch (OpaUnavailableException e) {
       loaded = false; // the watch reloads everything once OPA answers again
-      opaVersions.remove(tenant);
       LOG.warning("could not publish policy data of " + tenant + ": " + e.getMessage());
     }
   }

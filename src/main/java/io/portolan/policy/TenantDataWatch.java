@@ -102,6 +102,10 @@ public class TenantDataWatch {
     source.setPassword(password);
     source.setApplicationName("portolan-tenant-data-watch");
     source.setTcpKeepAlive(true);
+    // A database gone without a reset (a failover moving an address) must not hang the watch.
+    source.setConnectTimeout(5);
+    source.setLoginTimeout(5);
+    source.setSocketTimeout((int) Math.max(10, 3 * checkSeconds));
     return source.getConnection();
   }
 
@@ -145,10 +149,16 @@ public class TenantDataWatch {
     lastFullCheckNanos = System.nanoTime();
   }
 
+  /** One tenant whose data cannot be read now is retried at the next check; the others go on. */
   private void reloadIfBehind(String tenant, long version) {
     long held = embedded.tenantData(tenant).map(EmbeddedOpa.TenantData::storedVersion).orElse(-1L);
-    if (held < version) { // OPA is reloaded by PolicyPublisher's own watch when a push failed
+    if (held >= version) {
+      return; // OPA is reloaded by PolicyPublisher's own watch when a push failed
+    }
+    try {
       publisher.reload(new TenantId(tenant));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not reload the policy data of " + tenant + "; retried at the next check", e);
     }
   }
 

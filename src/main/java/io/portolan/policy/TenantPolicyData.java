@@ -35,19 +35,25 @@ public class TenantPolicyData {
 
   @Transactional
   public ObjectNode build(TenantId tenant, String policyHash) {
+    // Read before anything it stands for: what is read after it is this version or newer, never
+    // older (db/V13), so the document never claims a version newer than its content.
+    long dataVersion = dataVersion(tenant);
     var published = policy.latest(tenant);
     return build(
         tenant,
         policyHash,
         published.map(RevisionView::settings).orElse(PolicySettings.none()),
-        published.map(RevisionView::number).orElse(0));
+        published.map(RevisionView::number).orElse(0),
+        dataVersion);
   }
 
   /** The document with other settings than the published ones: a draft, for impact analysis. */
   @Transactional
   public ObjectNode build(TenantId tenant, String policyHash, PolicySettings settings, int number) {
-    // Read first: the data read after it is this version or newer, never older (db/V13).
-    long dataVersion = dataVersion(tenant);
+    return build(tenant, policyHash, settings, number, dataVersion(tenant));
+  }
+
+  private ObjectNode build(TenantId tenant, String policyHash, PolicySettings settings, int number, long dataVersion) {
     ObjectNode document = JSON.objectNode();
     ObjectNode vendors = document.putObject("vendors");
     for (Vendor v : repository.all(tenant, Vendor.class, "vendor")) {

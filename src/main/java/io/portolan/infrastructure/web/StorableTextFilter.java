@@ -25,13 +25,15 @@ public class StorableTextFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    MultivaluedMap<String, String> path;
     MultivaluedMap<String, String> query;
     try {
+      path = request.getUriInfo().getPathParameters(true);
       query = request.getUriInfo().getQueryParameters(true);
     } catch (IllegalArgumentException malformed) {
-      throw ProblemException.badRequest("query", "is not valid percent-encoded UTF-8");
+      throw ProblemException.badRequest("uri", "is not valid percent-encoded UTF-8");
     }
-    check(request.getUriInfo().getPathParameters(true), "");
+    check(path, "");
     check(query, "");
     check(dataHeaders(request.getHeaders()), "header ");
   }
