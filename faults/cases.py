@@ -352,9 +352,9 @@ def slow(proxy, stack, timing, leaves_ready):
     report.note(f"{LATENCY_MS} ms added to every answer from {proxy}: {len(slowed)} asked meanwhile, "
                 f"{sum(a.status == 200 for a in slowed)} answered 200, {sum(a.status == 503 for a in slowed)} "
                 f"refused 503; slowest {max((a.seconds for a in slowed), default=0):.2f} s")
-    report.note(f"not ready {not_ready or 0:.1f} s after the latency began; /health/live answered "
-                f"{sum(s == 200 for s, _ in live)}/{len(live)} polls, slowest {max((d for _, d in live), default=0):.2f} s; "
-                f"ready again {ready_after or 0:.1f} s after it was removed")
+    report.note((f"not ready {not_ready or 0:.1f} s after the latency began; " if not leaves_ready else "")
+                + f"/health/live answered {sum(s == 200 for s, _ in live)}/{len(live)} polls, slowest "
+                f"{max((d for _, d in live), default=0):.2f} s; ready {ready_after or 0:.1f} s after it was removed")
     if leaves_ready:
         report.note(f"/health/ready answered 200 to {sum(ready_polls)}/{len(ready_polls)} polls while slow")
         report.check(ready_polls and all(ready_polls), "/health/ready went down while only OPA was slow (the embedded engine decides)")
