@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -49,7 +50,21 @@ public class OpenApiDocument implements OASFilter {
     impactSamplesAreObjects(openAPI);
     objectAnswers(openAPI, "/api/v1/portability", "/api/v1/portability/what-if");
     problemSchema(openAPI);
+    deletesAnswerNoContent(openAPI);
     BeanParamParameters.declare(openAPI, io.portolan.PortolanApplication.class);
+  }
+
+  /** Every DELETE answers 204 without a body; the scanner declares only a JSON default. */
+  private static void deletesAnswerNoContent(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null) {
+      return;
+    }
+    for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+      Operation delete = item.getDELETE();
+      if (delete != null && delete.getResponses() != null && !delete.getResponses().hasAPIResponse("204")) {
+        delete.getResponses().addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted; no body"));
+      }
+    }
   }
 
   /** The samples are logged decisions (JSON objects), which the scanner types as arrays. */
