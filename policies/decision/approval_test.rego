@@ -67,3 +67,26 @@ test_alternatives_are_only_models_the_team_holds_approvals_for if {
 	not result.allow
 	[a.model | some a in result.alternatives] == ["mistral-large"]
 }
+
+_ask_without_clock(model) := object.remove(_ask_at(model, "internal", "eu"), ["nowMs"])
+
+test_without_now_ms_the_engine_clock_expires_the_approval if {
+	result := decision with input as _ask_without_clock("mistral-large")
+		with data.tenants as _with_approvals([_approval("chat", "restricted", [], _now + 1000)])
+		with time.now_ns as (_now + 2000) * 1000000
+	_codes(result) == {"approval_expired"}
+}
+
+test_without_now_ms_the_engine_clock_keeps_an_active_approval if {
+	result := decision with input as _ask_without_clock("mistral-large")
+		with data.tenants as _with_approvals([_approval("chat", "restricted", [], _now + 1000)])
+		with time.now_ns as _now * 1000000
+	result.allow
+}
+
+test_a_now_ms_that_is_not_a_time_denies if {
+	every bad in ["yesterday", null, -1, true] {
+		result := _decide([_approval("chat", "restricted", [], _now + 1000)], object.union(_ask_at("mistral-large", "internal", "eu"), {"nowMs": bad}))
+		_codes(result) == {"clock_unavailable"}
+	}
+}

@@ -42,7 +42,7 @@ alternatives := _alternatives(data.tenants[input.tenant], request(input, data.te
 
 # Every rule that denies a request against a tenant's data t; empty when it may go ahead.
 # Impact analysis calls this with a draft of t.
-denials(t, req) := _team_denials(t, req.team) | _model_denials(t, req.model, req)
+denials(t, req) := (_team_denials(t, req.team) | _model_denials(t, req.model, req)) | _clock_denials(req)
 
 # A decision request as the rules read it, with the team's default task tier filled in.
 request(asked, t) := {
@@ -52,11 +52,29 @@ request(asked, t) := {
 	"classification": asked.dataClassification,
 	"region": asked.region,
 	"task_tier": _task_tier(t, asked.team, object.get(asked, "taskTier", null)),
-	# Evaluation time in epoch milliseconds; approvals expire against it.
-	"now_ms": object.get(asked, "nowMs", 0),
+	# Evaluation time in epoch milliseconds; approvals expire against it. null: no usable clock.
+	"now_ms": _now_ms(asked),
 	# A pre-check of an approval request asks every rule but the approval itself.
 	"precheck": object.get(asked, "precheck", false),
 }
+
+# The asker's clock when it sends one: Portolan always does (a replay asks about a fixed time).
+# Else the engine's own: OPA's at a sidecar; Portolan's embedded engine provides time.now_ns too.
+# Never a default: a missing clock read as 0 made every expired approval valid at sidecars.
+_now_ms(asked) := asked.nowMs if {
+	is_number(asked.nowMs)
+	asked.nowMs >= 0
+} else := round(time.now_ns() / 1000000) if {
+	not "nowMs" in object.keys(asked)
+} else := null
+
+# METADATA
+# title: clock_unavailable
+# description: The request carries a nowMs that is not a time, and the engine cannot read its own clock.
+_clock_denials(request) := {_reason("clock_unavailable", msg)} if {
+	request.now_ms == null
+	msg := "no usable evaluation time: nowMs must be epoch milliseconds, or left out where the engine has a clock"
+} else := set()
 
 _task_tier(_, _, tier) := tier if tier != null
 

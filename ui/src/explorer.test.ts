@@ -6,7 +6,7 @@ import { countNewlines, exportSummary, formatBytes, readWithProgress, rowsReceiv
 
 describe("the decision explorer's search", () => {
   it("asks the API for whole UTC days and counts pages from 0", () => {
-    const filters = { from: "2026-11-01", to: "2026-11-25", team: " research ", model: "", outcome: "deny" as const };
+    const filters = { from: "2026-11-01", to: "2026-11-25", team: " research ", model: "", outcome: "deny" as const, obligation: "" };
     expect(searchPath(filters, 3, 20)).toBe(
       "/api/v1/audit/decisions/search?from=2026-11-01T00%3A00%3A00Z&to=2026-11-25T23%3A59%3A59Z&team=research&outcome=deny&page=2&size=20",
     );
@@ -18,6 +18,10 @@ describe("the decision explorer's search", () => {
     expect(search.toString()).toBe("model=mistral-large&outcome=allow&page=2");
     expect(filtersFromSearch(search)).toEqual({ ...NO_FILTERS, model: "mistral-large", outcome: "allow" });
     expect(filtersFromSearch(new URLSearchParams("outcome=maybe")).outcome).toBe("");
+    const obligated = filtersToSearch({ ...NO_FILTERS, obligation: "jurisdiction_watchlisted" });
+    expect(obligated.toString()).toBe("obligation=jurisdiction_watchlisted");
+    expect(filtersFromSearch(obligated).obligation).toBe("jurisdiction_watchlisted");
+    expect(searchPath(filtersFromSearch(obligated), 1, 20)).toContain("obligation=jurisdiction_watchlisted");
     expect(hasFilters(NO_FILTERS)).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, team: "x" })).toBe(true);
   });

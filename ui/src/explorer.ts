@@ -9,11 +9,18 @@ export interface DecisionFilters {
   team: string;
   model: string;
   outcome: "" | "allow" | "deny";
+  /** An obligation code: only decisions that carry it. */
+  obligation: string;
 }
 
-export const NO_FILTERS: DecisionFilters = { from: "", to: "", team: "", model: "", outcome: "" };
+export const NO_FILTERS: DecisionFilters = { from: "", to: "", team: "", model: "", outcome: "", obligation: "" };
 
-const KEYS = ["from", "to", "team", "model", "outcome"] as const;
+const KEYS = ["from", "to", "team", "model", "outcome", "obligation"] as const;
+
+/** The obligations the policy gives (policies/README.md), as the explorer offers them. */
+export const OBLIGATIONS: { code: string; label: string }[] = [
+  { code: "jurisdiction_watchlisted", label: "Record for review (watch-listed jurisdiction)" },
+];
 
 /** Filters kept in the address bar, so a decision's page leads back to the same search. */
 export function filtersFromSearch(search: URLSearchParams): DecisionFilters {
@@ -24,6 +31,7 @@ export function filtersFromSearch(search: URLSearchParams): DecisionFilters {
     team: search.get("team") ?? "",
     model: search.get("model") ?? "",
     outcome: outcome === "allow" || outcome === "deny" ? outcome : "",
+    obligation: search.get("obligation") ?? "",
   };
 }
 
@@ -42,6 +50,7 @@ export function searchPath(filters: DecisionFilters, page: number, perPage: numb
     team: filters.team.trim(),
     model: filters.model.trim(),
     outcome: filters.outcome,
+    obligation: filters.obligation.trim(),
     page: Math.max(0, page - 1),
     size: perPage,
   })}`;
@@ -75,6 +84,8 @@ export interface LoggedDecision {
   taskTier: string | null;
   allow: boolean;
   reasons: { code: string; message: string; rule?: string }[];
+  /** The conditions the allowed use came with, as the caller got them. */
+  obligations: { code: string; message: string }[];
   policyRevision: string;
   clientId: string | null;
   source: string;

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Card,
   CardBody,
   CardTitle,
@@ -122,11 +121,29 @@ function DecisionDetail({ decision }: { decision: LoggedDecision }) {
       <GridItem md={6}>
         <Card>
           <CardTitle component="h2">Obligations</CardTitle>
-          <CardBody>
-            <Alert variant="info" isInline isPlain title="Not kept in the log">
-              The decision log records the input, the outcome and its reasons. Obligations went to the caller with the
-              answer; ask the same question under “Try a decision” to see today's.
-            </Alert>
+          <CardBody data-testid="decision-obligations">
+            {decision.obligations.length === 0 ? (
+              <p>None: the answer put no condition on the use.</p>
+            ) : (
+              <Table aria-label="Obligations" variant="compact">
+                <Thead>
+                  <Tr>
+                    <Th>Code</Th>
+                    <Th>What the caller must do</Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {decision.obligations.map((o) => (
+                    <Tr key={o.code + o.message}>
+                      <Td dataLabel="Code">
+                        <code>{o.code}</code>
+                      </Td>
+                      <Td dataLabel="What the caller must do">{o.message}</Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
           </CardBody>
         </Card>
       </GridItem>

@@ -26,6 +26,7 @@ import {
   filtersToSearch,
   hasFilters,
   NO_FILTERS,
+  OBLIGATIONS,
   searchPath,
   toDecision,
   type DecisionFilters,
@@ -36,7 +37,7 @@ import { can } from "../permissions";
 
 const PER_PAGE = 20;
 
-/** Logged decisions, newest first, searched by time, team, model and outcome. */
+/** Logged decisions, newest first, searched by time, team, model, outcome and obligation. */
 export function DecisionsPage() {
   const { api, user } = useApp();
   const navigate = useNavigate();
@@ -99,6 +100,19 @@ export function DecisionsPage() {
                   <FormSelectOption value="" label="Allowed and denied" />
                   <FormSelectOption value="allow" label="Allowed" />
                   <FormSelectOption value="deny" label="Denied" />
+                </FormSelect>
+              </Field>
+            </GridItem>
+            <GridItem>
+              <Field label="Obligation" fieldId="explore-obligation">
+                <FormSelect id="explore-obligation" value={form.obligation} onChange={(_e, v) => set({ obligation: v })}>
+                  <FormSelectOption value="" label="With or without" />
+                  {OBLIGATIONS.map((o) => (
+                    <FormSelectOption key={o.code} value={o.code} label={o.label} />
+                  ))}
+                  {form.obligation && !OBLIGATIONS.some((o) => o.code === form.obligation) && (
+                    <FormSelectOption value={form.obligation} label={form.obligation} />
+                  )}
                 </FormSelect>
               </Field>
             </GridItem>
@@ -166,6 +180,7 @@ export function DecisionsPage() {
                   <Th>Classification</Th>
                   <Th>Region</Th>
                   <Th>Reasons</Th>
+                  <Th>Obligations</Th>
                   <Th>Client</Th>
                 </Tr>
               </Thead>
@@ -186,6 +201,7 @@ export function DecisionsPage() {
                     <Td dataLabel="Classification">{d.dataClassification}</Td>
                     <Td dataLabel="Region">{d.region}</Td>
                     <Td dataLabel="Reasons">{d.reasons.map((r) => r.code).join(", ") || "—"}</Td>
+                    <Td dataLabel="Obligations">{d.obligations.map((o) => o.code).join(", ") || "—"}</Td>
                     <Td dataLabel="Client">{clientLabel(d.clientId)}</Td>
                   </Tr>
                 ))}

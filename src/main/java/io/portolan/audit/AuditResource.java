@@ -55,7 +55,7 @@ public class AuditResource {
   @Path("decisions")
   @Produces({NDJSON, CSV})
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "Logged decisions as CSV or NDJSON (format= or Accept), streamed, filtered by time, team, model, outcome, source")
+  @Operation(summary = "Logged decisions as CSV or NDJSON (format= or Accept), streamed, filtered by time, team, model, outcome, source, obligation")
   public Response decisions(
       @Valid @BeanParam DecisionLogFilter filter,
       @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
@@ -65,7 +65,7 @@ public class AuditResource {
     filter.from(); // a bad time answers 400 now, not halfway through the stream
     filter.to();
     String header = Csv.row("id", "seq", "evaluatedAt", "team", "model", "purpose", "dataClassification", "region",
-        "taskTier", "allow", "reasons", "policyRevision", "clientId", "source", "hash");
+        "taskTier", "allow", "reasons", "obligations", "policyRevision", "clientId", "source", "hash");
     return ExportStream.response("decisions", csv, header, writer -> {
       if (csv) {
         reader.stream(tenant, filter, row -> writer.write(csvRow(row)));
@@ -225,7 +225,8 @@ public class AuditResource {
   private static String csvRow(LoggedDecision row) {
     return Csv.row(row.id(), row.seq() == null ? "" : row.seq().toString(), row.evaluatedAt().toString(), row.team(),
         row.model(), row.purpose(), row.dataClassification(), row.region(), row.taskTier(), Boolean.toString(row.allow()),
-        row.reasons().stream().map(r -> r.code()).collect(Collectors.joining(";")), row.policyRevision(), row.clientId(),
+        row.reasons().stream().map(r -> r.code()).collect(Collectors.joining(";")),
+        row.obligations().stream().map(o -> o.code()).collect(Collectors.joining(";")), row.policyRevision(), row.clientId(),
         row.source(), row.hash());
   }
 }

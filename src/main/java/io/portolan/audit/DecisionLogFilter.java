@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, outcome, source. */
+/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, outcome, source, obligation. */
 public class DecisionLogFilter {
   static final Instant EARLIEST = Instant.EPOCH;
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -41,6 +41,11 @@ public class DecisionLogFilter {
   @Pattern(regexp = "api|opa-sidecar", message = "must be api or opa-sidecar")
   String source;
 
+  /** Only decisions that carry this obligation (its code, such as jurisdiction_watchlisted). */
+  @QueryParam("obligation")
+  @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "must be an obligation code such as jurisdiction_watchlisted")
+  String obligation;
+
   Instant from() {
     return instant("from", from, Instant.EPOCH);
   }
@@ -56,6 +61,8 @@ public class DecisionLogFilter {
     if (model != null) sql.append(" and model = ?");
     if (outcome != null) sql.append(" and allow = ?");
     if (source != null) sql.append(" and source = ?");
+    // The first test is what the partial index decision_log_obligated (db/V15) is defined by.
+    if (obligation != null) sql.append(" and obligations <> '[]' and obligations @> jsonb_build_array(jsonb_build_object('code', ?::text))");
     return sql.toString();
   }
 
@@ -65,6 +72,7 @@ public class DecisionLogFilter {
     if (model != null) values.add(model);
     if (outcome != null) values.add(outcome.equals("allow"));
     if (source != null) values.add(source);
+    if (obligation != null) values.add(obligation);
     return values;
   }
 
@@ -89,6 +97,7 @@ public class DecisionLogFilter {
     if (model != null) filters.put("model", model);
     if (outcome != null) filters.put("outcome", outcome);
     if (source != null) filters.put("source", source);
+    if (obligation != null) filters.put("obligation", obligation);
     return filters;
   }
 

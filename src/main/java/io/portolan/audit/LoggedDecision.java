@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.portolan.decision.DecisionChain;
 import io.portolan.decision.DecisionLog;
+import io.portolan.decision.Obligation;
 import io.portolan.decision.Reason;
 import io.portolan.infrastructure.web.JacksonConfig;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ public record LoggedDecision(
     String taskTier,
     boolean allow,
     List<Reason> reasons,
+    List<Obligation> obligations,
     String policyRevision,
     String clientId,
     String source,
@@ -31,21 +33,30 @@ public record LoggedDecision(
     String hash) {
 
   static final String COLUMNS = "id::text, seq, evaluated_at, team, model, purpose, data_classification, region,"
-      + " task_tier, allow, reasons::text, policy_revision, client_id, source, prev_hash, hash";
+      + " task_tier, allow, reasons::text, obligations::text, policy_revision, client_id, source, prev_hash, hash";
 
   static LoggedDecision read(ResultSet row) throws SQLException {
     long seq = row.getLong("seq");
     return new LoggedDecision(row.getString(1), row.wasNull() ? null : seq, row.getTimestamp("evaluated_at").toInstant(),
         row.getString("team"), row.getString("model"), row.getString("purpose"), row.getString("data_classification"),
         row.getString("region"), row.getString("task_tier"), row.getBoolean("allow"), reasons(row.getString("reasons")),
-        row.getString("policy_revision"), row.getString("client_id"), row.getString("source"),
+        obligations(row.getString("obligations")), row.getString("policy_revision"), row.getString("client_id"), row.getString("source"),
         row.getString("prev_hash"), row.getString("hash"));
   }
 
   /** The hash this row should carry, recomputed from its content and its previous hash. */
   String expectedHash() {
     return DecisionChain.hash(new DecisionChain.Content(seq, id, team, model, purpose, dataClassification, region, allow,
-        DecisionLog.json(reasons), policyRevision, evaluatedAt, clientId, taskTier, source), prevHash);
+        DecisionLog.json(reasons), policyRevision, evaluatedAt, clientId, taskTier, source, DecisionLog.json(obligations)),
+        prevHash);
+  }
+
+  private static List<Obligation> obligations(String json) {
+    try {
+      return JacksonConfig.MAPPER.readValue(json, new TypeReference<List<Obligation>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable obligations in the decision log", e);
+    }
   }
 
   private static List<Reason> reasons(String json) {

@@ -32,7 +32,8 @@ public final class DecisionChain {
       Instant evaluatedAt,
       String clientId,
       String taskTier,
-      String source) {}
+      String source,
+      String obligationsJson) {}
 
   public static String hash(Content c, String previousHash) {
     return hash(c.seq(), content(c), previousHash);
@@ -41,13 +42,16 @@ public final class DecisionChain {
   /**
    * The hashed fields other than the place in the chain, as one text. The writer sends this to the
    * database, which numbers and links the entry (db/V13): hash = sha256(seq \n content \n previous).
+   * Obligations come last and only when there are any (db/V15): entries logged before they were
+   * stored had none on the record, and keep their hashes.
    */
   public static String content(Content c) {
     return String.join("\n",
         c.id(), c.team(), c.model(), c.purpose(), c.dataClassification(), c.region(),
         Boolean.toString(c.allow()), c.reasonsJson(), c.policyRevision(),
         Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, c.evaluatedAt())),
-        c.clientId() == null ? "" : c.clientId(), c.taskTier() == null ? "" : c.taskTier(), c.source());
+        c.clientId() == null ? "" : c.clientId(), c.taskTier() == null ? "" : c.taskTier(), c.source())
+        + (c.obligationsJson() == null || c.obligationsJson().equals("[]") ? "" : "\n" + c.obligationsJson());
   }
 
   static String hash(long seq, String content, String previousHash) {

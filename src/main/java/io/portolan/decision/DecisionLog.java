@@ -382,6 +382,8 @@ public class DecisionLog {
     row.writeStringField("client_id", c.clientId());
     row.writeStringField("task_tier", c.taskTier());
     row.writeStringField("source", c.source());
+    row.writeFieldName("obligations");
+    row.writeRawValue(c.obligationsJson());
     row.writeStringField("chain_content", DecisionChain.content(c));
     if (e.dataVersion() != DecisionLogEntry.ANY_DATA_VERSION) {
       row.writeNumberField("data_version", e.dataVersion());
@@ -393,13 +395,13 @@ public class DecisionLog {
     DecisionRequest r = e.request();
     return new DecisionChain.Content(seq, e.decisionId().toString(), r.team(), r.model(), r.purpose(),
         r.dataClassification().json(), r.region(), e.allow(), json(e.reasons()), e.policyRevision(), e.evaluatedAt(),
-        e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column);
+        e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column, json(e.obligations()));
   }
 
-  /** The reasons as hashed and stored; the verifier rebuilds this exact text from the stored JSON. */
-  public static String json(List<Reason> reasons) {
+  /** The reasons or obligations as hashed and stored; the verifier rebuilds this exact text from the stored JSON. */
+  public static String json(List<?> items) {
     try {
-      return JacksonConfig.MAPPER.writeValueAsString(reasons);
+      return JacksonConfig.MAPPER.writeValueAsString(items);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One row of the decision log: what was asked, by whom, and the answer; {@code dataVersion} is the
+ * One row of the decision log: what was asked, by whom, and the answer (with the obligations of an
+ * allowed use, which are on the record as the reasons are); {@code dataVersion} is the
  * tenant's data version it was evaluated on, which the log checks against the database's.
  */
 public record DecisionLogEntry(
@@ -16,6 +17,7 @@ public record DecisionLogEntry(
     DecisionRequest request,
     boolean allow,
     List<Reason> reasons,
+    List<Obligation> obligations,
     String policyRevision,
     Instant evaluatedAt,
     Source source,
@@ -25,8 +27,9 @@ public record DecisionLogEntry(
   public static final long ANY_DATA_VERSION = -1;
 
   public DecisionLogEntry(UUID decisionId, TenantId tenant, String clientId, DecisionRequest request, boolean allow,
-      List<Reason> reasons, String policyRevision, Instant evaluatedAt, Source source) {
-    this(decisionId, tenant, clientId, request, allow, reasons, policyRevision, evaluatedAt, source, ANY_DATA_VERSION);
+      List<Reason> reasons, List<Obligation> obligations, String policyRevision, Instant evaluatedAt, Source source) {
+    this(decisionId, tenant, clientId, request, allow, reasons, obligations, policyRevision, evaluatedAt, source,
+        ANY_DATA_VERSION);
   }
 
   /** Who decided: Portolan's API, or a gateway's OPA that uploaded its decision log. */

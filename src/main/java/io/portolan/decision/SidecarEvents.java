@@ -65,8 +65,13 @@ public class SidecarEvents {
     for (JsonNode r : result.path("reasons")) {
       reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
     }
+    List<Obligation> obligations = new ArrayList<>();
+    for (JsonNode o : result.path("obligations")) {
+      obligations.add(new Obligation(o.path("code").asText(), o.path("message").asText()));
+    }
     String revision = result.path("revision").asText(event.path("bundles").path("portolan").path("revision").asText("unknown"));
-    if (!storable(revision) || !reasons.stream().allMatch(r -> storable(r.code()) && storable(r.message()) && storable(r.rule()))) {
+    if (!storable(revision) || !reasons.stream().allMatch(r -> storable(r.code()) && storable(r.message()) && storable(r.rule()))
+        || !obligations.stream().allMatch(o -> storable(o.code()) && storable(o.message()))) {
       return null;
     }
     return new DecisionLogEntry(
@@ -76,6 +81,7 @@ public class SidecarEvents {
         request,
         result.path("allow").asBoolean(),
         List.copyOf(reasons),
+        List.copyOf(obligations),
         revision,
         instant(event.path("timestamp").asText()),
         DecisionLogEntry.Source.OPA_SIDECAR);

@@ -1,5 +1,6 @@
 package io.portolan.policy;
 
+import io.portolan.infrastructure.web.RefuseNullFields;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +42,7 @@ public class PolicyResource {
   @Path("settings")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Replace the draft settings; decisions change only when it is published")
+  @RefuseNullFields
   public PolicySettings saveSettings(@NotNull(message = "a JSON body is required") PolicySettings body) {
     return policy.saveDraft(caller.tenant(), body, caller.userName());
   }

@@ -11,7 +11,10 @@ import java.util.Set;
 
 /**
  * A tenant's sovereignty and cost settings, as OPA reads them at {@code data.tenants[t].settings}.
- * Maps are keyed by data classification or task tier; a missing key means "no restriction".
+ * Maps are keyed by data classification or task tier; a missing key means "no restriction". An
+ * explicit null (a field, refused by {@link RefuseNullFields} on the resource, or a classification's
+ * list, refused by {@link #validate()}) is not "no restriction": a client that sends one meant
+ * something else, and the policy would read a stored null as no restriction.
  *
  * @param deniedJurisdictions vendor jurisdictions (ISO alpha-2) denied per data classification
  * @param watchedJurisdictions jurisdictions allowed but flagged with an obligation, per classification
@@ -126,6 +129,8 @@ public record PolicySettings(
     map.forEach((key, list) -> {
       if (!keys.contains(key)) {
         errors.add(new Problem.FieldError(name + "." + key, "is not one of " + String.join(", ", keys.stream().sorted().toList())));
+      } else if (list == null) {
+        errors.add(new Problem.FieldError(name + "." + key, "must be a list, not null; leave the key out for no restriction"));
       } else {
         checkList(errors, name + "." + key, list, values, valueShape);
       }

@@ -23,6 +23,24 @@ final class Approvals {
         "justification", "granted by a test"));
   }
 
+  /** A new model of a new EU vendor, approved for research's chat until {@code expiry}; its id. */
+  static String grantUntil(String tenant, java.time.Instant expiry) {
+    String vendor = "vendor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String model = "model-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String officer = PEOPLE.get(tenant).get(1);
+    assertEquals(201, Stack.post("/api/v1/vendors", Stack.user(officer), Fixtures.vendor(vendor, "FR")).status());
+    assertEquals(201, Stack.post("/api/v1/models", Stack.user(officer), Fixtures.model(model, vendor, "approved")).status());
+    var submitted = Stack.post("/api/v1/approval-requests", Stack.user(PEOPLE.get(tenant).get(0)),
+        Map.of("team", "research", "model", model, "purpose", "chat", "maxDataClassification", "internal",
+            "regions", List.of("eu"), "justification", "granted by a test"));
+    assertEquals(201, submitted.status(), submitted.raw().body());
+    var reply = Stack.post("/api/v1/approval-requests/" + submitted.body().get("id").asText() + "/decision",
+        Stack.user(officer), Map.of("outcome", "approve", "conditions", Map.of("expiresAt", expiry.toString())));
+    assertEquals(200, reply.status(), reply.raw().body());
+    assertEquals("approved", reply.body().get("status").asText(), reply.body().toString());
+    return model;
+  }
+
   static JsonNode grant(String tenant, Map<String, Object> request) {
     List<String> people = PEOPLE.get(tenant);
     var submitted = Stack.post("/api/v1/approval-requests", Stack.user(people.get(0)), request);

@@ -52,6 +52,53 @@ class AuditIT {
     assertEquals(Stack.JSON.readTree(lines[0]).get("hash").asText(), manifest.get("firstHash").asText());
   }
 
+  /**
+   * acme watch-lists the US for restricted data: research may use llama-3.3-70b for it, with the
+   * obligation to record the use for review. That obligation is on the record: in the log, the
+   * search, both exports and the chain (removing it in the database breaks verification).
+   */
+  @Test
+  void obligationsAreOnTheRecordChainedExportedAndSearchable() throws Exception {
+    Instant from = Instant.now();
+    Thread.sleep(5);
+    JsonNode watched = DecisionIT.decide("acme", Fixtures.with(decision("research", "llama-3.3-70b"), "dataClassification", "restricted"));
+    assertTrue(watched.get("allow").asBoolean(), watched.toString());
+    String obligedId = watched.get("decisionId").asText();
+    String plainId = DecisionIT.decide("acme", decision("research", "llama-3.3-70b")).get("decisionId").asText();
+    Thread.sleep(5);
+    String window = "from=" + from + "&to=" + Instant.now();
+
+    JsonNode logged = get("/api/v1/audit/decisions/" + obligedId, user("carol")).body();
+    assertEquals(watched.get("obligations"), logged.get("obligations"), "the log keeps what the caller was told");
+    assertEquals(0, get("/api/v1/audit/decisions/" + plainId, user("carol")).body().get("obligations").size());
+
+    JsonNode found = get("/api/v1/audit/decisions/search?obligation=jurisdiction_watchlisted&" + window, user("alice")).body();
+    List<String> ids = new ArrayList<>();
+    found.get("items").forEach(d -> ids.add(d.get("id").asText()));
+    assertEquals(List.of(obligedId), ids, "only the decisions that carry the obligation");
+    assertEquals(400, get("/api/v1/audit/decisions/search?obligation=Not%20A%20Code", user("alice")).status());
+
+    String ndjson = get("/api/v1/audit/decisions?format=ndjson&obligation=jurisdiction_watchlisted&" + window, user("carol")).raw().body();
+    assertEquals("jurisdiction_watchlisted", Stack.JSON.readTree(ndjson.split("\n")[0]).get("obligations").get(0).get("code").asText());
+    String[] csv = get("/api/v1/audit/decisions?format=csv&model=llama-3.3-70b&" + window, user("carol")).raw().body().split("\r\n");
+    assertTrue(csv[0].contains(",reasons,obligations,"), csv[0]);
+    assertTrue(csv[1].contains(",jurisdiction_watchlisted,") != csv[2].contains(",jurisdiction_watchlisted,"), String.join("\n", csv));
+    JsonNode manifest = get("/api/v1/audit/decisions/manifest?obligation=jurisdiction_watchlisted&" + window, user("carol")).body();
+    assertEquals(1, manifest.get("rows").asInt(), manifest.toString());
+
+    String verify = "/api/v1/audit/verify?" + window;
+    assertTrue(get(verify, user("carol")).body().get("verified").asBoolean());
+    try (Connection db = Stack.superuser()) {
+      execute(db, "update decision_log set obligations = '[]' where id = ?", obligedId);
+      JsonNode broken = get(verify, user("carol")).body();
+      assertFalse(broken.get("verified").asBoolean(), "the hash covers the obligations");
+      assertEquals(obligedId, broken.get("firstBroken").get("id").asText(), broken.toString());
+      execute(db, "update decision_log set obligations = '[{\"code\": \"jurisdiction_watchlisted\", \"message\": "
+          + Stack.JSON.writeValueAsString(watched.get("obligations").get(0).get("message").asText()) + "}]' where id = ?", obligedId);
+    }
+    assertTrue(get(verify, user("carol")).body().get("verified").asBoolean(), "restored");
+  }
+
   @Test
   void onlyAuditorsAndTenantAdminsReadTheLogAndOnlyTheirTenants() {
     String model = unique("audit-model");

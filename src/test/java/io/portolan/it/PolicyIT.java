@@ -117,6 +117,27 @@ class PolicyIT {
     assertEquals(400, put("/api/v1/policy/settings", user(ALICE), Map.of("tenant", "globex")).status());
   }
 
+  /** A null list reads as "no restriction" to the policy: refused, naming the field, and the draft kept. */
+  @Test
+  void nullListsAreRefusedAndTheDraftIsKept() throws Exception {
+    JsonNode before = get("/api/v1/policy/settings", user(ALICE)).body();
+    for (String body : List.of(
+        "{\"deniedJurisdictions\": {\"restricted\": null}}",
+        "{\"watchedJurisdictions\": {\"internal\": null}}",
+        "{\"costTiers\": {\"routine\": null}}",
+        "{\"deniedJurisdictions\": null}",
+        "{\"selfHostedOpenWeightsOnly\": null}",
+        "{\"residency\": {\"confidential\": null}}")) {
+      var reply = Stack.send("PUT", "/api/v1/policy/settings", user(ALICE), body, "application/json");
+      assertEquals(400, reply.status(), body + " -> " + reply.raw().body());
+      assertEquals("application/problem+json", reply.raw().headers().firstValue("Content-Type").orElse(""));
+      String field = reply.body().get("errors").get(0).get("field").asText();
+      String named = body.substring(2, body.indexOf('"', 2));
+      assertTrue(field.startsWith(named), body + " named " + field);
+    }
+    assertEquals(before, get("/api/v1/policy/settings", user(ALICE)).body(), "a refused draft changes nothing");
+  }
+
   @Test
   void onlyOfficersPublishAndSettingsStayInTheirTenant() {
     assertEquals(403, post("/api/v1/policy/revisions", user("bob"), null).status());

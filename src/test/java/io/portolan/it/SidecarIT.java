@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,37 @@ class SidecarIT {
       found = countLogged(sidecarIds);
     }
     assertEquals(sidecarIds.size(), found, "sidecar decisions missing from decision_log");
+  }
+
+  /**
+   * OPA's server has a clock of its own: an expired approval is expired at the sidecar whether or not
+   * the gateway sends nowMs (it used to count as valid without it), and a nowMs that is not a time is
+   * a deny of its own rather than the epoch.
+   */
+  @Test
+  void anExpiredApprovalIsExpiredAtTheSidecarWithAndWithoutTheCallersClock() throws Exception {
+    Instant expiry = Instant.now().plusSeconds(2);
+    String model = Approvals.grantUntil("acme", expiry);
+    Map<String, Object> ask = decision("research", model);
+    ask.put("tenant", "acme");
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (codes(ask(ask).get("result")).contains("model_unknown") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(250); // until the sidecar pulled the bundle with the new model and its approval
+    }
+    Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 300);
+
+    JsonNode withoutClock = ask(ask).get("result");
+    assertEquals(false, withoutClock.get("allow").asBoolean(), withoutClock.toString());
+    assertEquals(Set.of("approval_expired"), codes(withoutClock));
+    Map<String, Object> withClock = new java.util.HashMap<>(ask);
+    withClock.put("nowMs", System.currentTimeMillis());
+    assertEquals(Set.of("approval_expired"), codes(ask(withClock).get("result")));
+    Map<String, Object> beforeExpiry = new java.util.HashMap<>(ask);
+    beforeExpiry.put("nowMs", expiry.toEpochMilli() - 60_000);
+    assertTrue(ask(beforeExpiry).get("result").get("allow").asBoolean(), "the caller's clock, when sent, is the time asked about");
+    Map<String, Object> notAClock = new java.util.HashMap<>(ask);
+    notAClock.put("nowMs", "yesterday");
+    assertEquals(Set.of("clock_unavailable"), codes(ask(notAClock).get("result")));
   }
 
   @Test

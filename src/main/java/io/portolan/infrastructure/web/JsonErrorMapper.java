@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.annotation.Priority;
@@ -54,6 +55,9 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
   private static String messageOf(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException) {
       return "unknown field; this request does not accept it";
+    }
+    if (e instanceof InvalidNullException) {
+      return "must not be null; leave the field out instead";
     }
     if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
       String allowed =
