@@ -63,6 +63,33 @@ describe("the decision explorer", () => {
     await context.close();
   });
 
+  it("lets carol list the decisions that carry an obligation and read it on the decision", async () => {
+    // acme watch-lists the US for restricted data: llama-3.3-70b is allowed for it, with the obligation to record the use.
+    const watched = await api<{ decisionId: string; obligations: { code: string }[] }>(await gatewayToken("acme"), "POST", "/decisions", {
+      team: TEAM, model: "llama-3.3-70b", purpose: "chat", dataClassification: "restricted", region: "eu",
+    });
+    expect(watched.obligations.map((o) => o.code)).toEqual(["jurisdiction_watchlisted"]);
+    const { context, page } = await signIn(browser, "carol", "/decisions");
+    await page.locator("#explore-model").fill("llama-3.3-70b");
+    await page.locator("#explore-obligation").selectOption("jurisdiction_watchlisted");
+    await page.getByTestId("explore-search").click();
+    const row = page.getByTestId(`decision-${watched.decisionId}`);
+    await row.waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain("obligation=jurisdiction_watchlisted");
+    expect(await row.textContent()).toContain("jurisdiction_watchlisted");
+    const rows = await page.getByTestId("decisions-table").locator("tbody tr").allTextContents();
+    expect(rows.every((text) => text.includes("jurisdiction_watchlisted"))).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole("link", { name: `decision ${watched.decisionId}` }).click();
+    const obligations = page.getByTestId("decision-obligations");
+    await obligations.waitFor();
+    expect(await obligations.textContent()).toMatch(/jurisdiction_watchlisted.*record the use for review/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "decision-obligations");
+    await context.close();
+  });
+
   it("tells carol what to do when nothing matches", async () => {
     const { context, page } = await signIn(browser, "carol", `/decisions?model=${MODEL}-none`);
     await page.getByTestId("explore-empty").waitFor();
