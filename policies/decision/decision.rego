@@ -119,7 +119,9 @@ _model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
 # description: The vendor is suspended (kill switch); this wins over every approval.
 _vendor_suspended(model, vendor) := {_reason("vendor_suspended", msg)} if {
 	vendor.suspended
-	msg := sprintf("vendor '%s' is suspended: %s", [model.vendor, _or_default(vendor.suspensionReason, "no reason given")])
+
+	# object.get: a vendor without the field must not make the kill switch undefined, hence off.
+	msg := sprintf("vendor '%s' is suspended: %s", [model.vendor, _or_default(object.get(vendor, "suspensionReason", null), "no reason given")])
 } else := set()
 
 # METADATA

@@ -87,3 +87,9 @@ test_every_denying_rule_is_reported if {
 		with data.tenants as _tenants
 	_codes(result) == {"vendor_suspended", "team_unknown", "approval_missing"}
 }
+
+test_a_suspended_vendor_without_a_reason_field_is_still_suspended if {
+	tenants := json.patch(_tenants, [{"op": "remove", "path": "/acme/vendors/deepseek/suspensionReason"}])
+	result := decision with input as _input("deepseek-v3") with data.tenants as tenants
+	"vendor_suspended" in _codes(result)
+}

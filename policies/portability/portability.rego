@@ -2,65 +2,119 @@
 # title: Portolan portability
 # description: |
 #   How exposed each team is to losing a vendor or a jurisdiction: for every team and capability it
-#   holds approved models for, which models, from how many vendors and jurisdictions; and, for a
-#   vendor or jurisdiction cut off, which teams lose a capability with no approved model left.
+#   holds approvals for, which models it may actually use under the published settings, per data
+#   classification (a model approved only for public data is no cover for restricted work), from
+#   how many vendors and jurisdictions; and, for a vendor or jurisdiction cut off, which teams lose
+#   a capability for a classification with no usable model left.
 package portolan.portability
 
 import rego.v1
 
-# input: {tenant, nowMs, vendor?, jurisdiction?}
+import data.portolan.decision
+
+# input: {tenant, nowMs, region?, vendor?, jurisdiction?}. Without a region, a model covers a
+# classification when some region it could be asked for (where it is hosted, or an approval or the
+# residency settings name) passes every rule.
+classifications := ["public", "internal", "confidential", "restricted"]
+
 teams := [{"team": team, "capabilities": [_capability(team, capability) |
 	some capability in sort(_capabilities(team))
 ]} |
-	some team in sort(object.keys(_usable))
+	some team in sort(object.keys(_held))
 ]
 
-# Team capabilities that a cut-off of input.vendor or input.jurisdiction leaves with no model.
+# Team capabilities that a cut-off of input.vendor or input.jurisdiction leaves with no usable
+# model for a data classification that had one.
 what_if := [loss |
-	some team in sort(object.keys(_usable))
+	some team in sort(object.keys(_held))
 	some capability in sort(_capabilities(team))
-	before := _models_with(team, capability)
+	some classification in classifications
+	before := _covering(team, capability, classification)
+	count(before) > 0
 	after := [m | some m in before; not _cut_off(m)]
 	count(after) == 0
-	loss := {"team": team, "capability": capability, "lost": [m.model | some m in before]}
+	loss := {"team": team, "capability": capability, "classification": classification, "lost": [m.model | some m in before]}
 ]
 
 _tenant := data.tenants[input.tenant]
 
-# Per team, the models it may use now: an approval in force, the model approved, its vendor not suspended.
-_usable[team] := models if {
+# Per team, the models it holds an approval in force for: the capabilities it counts on.
+_held[team] := ids if {
 	some team, by_model in object.get(_tenant, "approvals", {})
-	models := [_describe(id) |
+	ids := {id |
 		some id, approvals in by_model
+		_tenant.models[id]
 		some approval in approvals
-		approval.expiresAtMs > object.get(input, "nowMs", 0)
-		_tenant.models[id].status == "approved"
-		not _tenant.vendors[_tenant.models[id].vendor].suspended
-	]
-	count(models) > 0
+		approval.expiresAtMs > _now
+	}
+	count(ids) > 0
 }
+
+_now := input.nowMs if is_number(input.nowMs)
+
+_now := round(time.now_ns() / 1000000) if not is_number(input.nowMs)
+
+# Per team and classification, the held models every rule lets it use (some purpose, some region).
+_usable[team][classification] := {id |
+	some id in _held[team]
+	_passes(team, id, classification)
+} if {
+	some team, _ in _held
+	some classification in classifications
+}
+
+_passes(team, id, classification) if {
+	some purpose in {a.purpose | some a in _tenant.approvals[team][id]}
+	some region in _regions(team, id)
+	asked := {"team": team, "model": id, "purpose": purpose, "dataClassification": classification, "region": region, "nowMs": _now}
+	count(decision.denials(_tenant, decision.request(asked, _tenant))) == 0
+}
+
+_regions(_, _) := {input.region} if input.region
+
+_regions(team, id) := regions if {
+	not input.region
+	hosted := {r | some r in object.get(_tenant.models[id], "hostingRegions", [])}
+	approved := {r | some a in _tenant.approvals[team][id]; some r in a.regions}
+	resident := {r | some list in object.get(_tenant, ["settings", "residency"], {}); some r in list}
+	candidates := (hosted | approved) | resident
+	regions := _or_any(candidates)
+}
+
+_or_any(regions) := regions if count(regions) > 0
+
+_or_any(regions) := {"any"} if count(regions) == 0
 
 _describe(id) := {
 	"model": id,
 	"vendor": _tenant.models[id].vendor,
 	"jurisdiction": object.get(_tenant.vendors, [_tenant.models[id].vendor, "jurisdiction"], ""),
-	"capabilities": _tenant.models[id].capabilities,
 }
 
-_capabilities(team) := {c | some m in _usable[team]; some c in m.capabilities}
+_capabilities(team) := {c | some id in _held[team]; some c in _tenant.models[id].capabilities}
 
-_models_with(team, capability) := [m |
-	some m in {m | some m in _usable[team]; capability in m.capabilities}
+_covering(team, capability, classification) := [_describe(id) |
+	some id in _usable[team][classification]
+	capability in _tenant.models[id].capabilities
 ]
 
-_capability(team, capability) := {
+# A capability's cover: the models usable for any classification, and per classification.
+_capability(team, capability) := object.union(_cover(models), {
 	"capability": capability,
-	"models": [{"model": m.model, "vendor": m.vendor, "jurisdiction": m.jurisdiction} | some m in models],
+	"byClassification": [object.union(_cover(_covering(team, capability, c)), {"classification": c}) |
+		some c in classifications
+	],
+}) if {
+	models := [m | some m in {m | some c in classifications; some m in _covering(team, capability, c)}]
+}
+
+_cover(models) := {
+	"models": sort_models(models),
 	"vendors": count({m.vendor | some m in models}),
 	"jurisdictions": count({m.jurisdiction | some m in models}),
-} if {
-	models := _models_with(team, capability)
 }
+
+sort_models(models) := [m | some pair in sort([[m.model, m] | some m in models]); m := pair[1]]
 
 _cut_off(model) if model.vendor == input.vendor
 

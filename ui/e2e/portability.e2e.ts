@@ -69,6 +69,15 @@ describe("portability", () => {
     expect(decodeURIComponent(page.url())).toContain(`cut=vendor:${KEPT.vendor}`); // a link others can open
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "portability");
+
+    // Both approvals stop at internal data: no cover for confidential work.
+    await page.getByTestId("portability-classification").selectOption("confidential");
+    await expect.poll(() => cell.textContent()).toContain("none usable");
+    expect(await cell.textContent()).not.toContain(KEPT.model);
+    expect(page.url()).toContain("class=confidential");
+    await page.getByTestId("portability-classification").selectOption("internal");
+    await expect.poll(() => cell.textContent()).toContain(KEPT.model);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await context.close();
   });
 

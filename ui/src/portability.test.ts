@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutOffOptions, lossesByTeam, matrixOf, parseCutOff, type PortabilityTeam } from "./portability";
+import { cutOffOptions, isLost, lossesByTeam, matrixOf, parseCutOff, type PortabilityTeam } from "./portability";
 import type { Vendor } from "./types";
 
 const mistral = { model: "mistral-small-3", vendor: "mistral", jurisdiction: "FR" };
@@ -10,7 +10,13 @@ const TEAMS: PortabilityTeam[] = [
   {
     team: "support",
     capabilities: [
-      { capability: "chat", models: [mistral, deepseek], vendors: 2, jurisdictions: 2 },
+      {
+        capability: "chat", models: [mistral, deepseek], vendors: 2, jurisdictions: 2,
+        byClassification: [
+          { classification: "public", models: [mistral, deepseek], vendors: 2, jurisdictions: 2 },
+          { classification: "restricted", models: [mistral], vendors: 1, jurisdictions: 1 },
+        ],
+      },
       { capability: "code", models: [deepseek], vendors: 1, jurisdictions: 1 },
     ],
   },
@@ -34,6 +40,14 @@ describe("the portability matrix", () => {
     expect(matrix.singleVendor).toBe(2); // support/code and research/vision
   });
 
+  it("shows one classification's cover when one is chosen: what is usable for restricted work, not what is approved at all", () => {
+    const restricted = matrixOf(TEAMS, "", "restricted");
+    const support = restricted.rows.find((r) => r.team === "support")!;
+    expect(support.cells.chat.models).toEqual([mistral]);
+    expect(support.cells.chat.exposure).toBe("single-vendor");
+    expect(support.cells.code.exposure).toBe("none"); // no per-classification cover given
+  });
+
   it("filters teams and keeps only their capabilities as columns", () => {
     const matrix = matrixOf(TEAMS, " SUPP ");
     expect(matrix.rows.map((r) => r.team)).toEqual(["support"]);
@@ -43,16 +57,26 @@ describe("the portability matrix", () => {
 });
 
 describe("the what-if", () => {
-  it("groups the losses by team", () => {
-    const grouped = lossesByTeam([
-      { team: "support", capability: "code", lost: ["deepseek-v3"] },
-      { team: "research", capability: "vision", lost: ["b", "a"] },
-      { team: "support", capability: "chat", lost: ["deepseek-v3"] },
+  it("groups the losses by team and capability, with the classifications each is lost for", () => {
+    const losses = [
+      { team: "support", capability: "code", classification: "restricted", lost: ["deepseek-v3"] },
+      { team: "research", capability: "vision", classification: "public", lost: ["b", "a"] },
+      { team: "support", capability: "code", classification: "internal", lost: ["deepseek-v3"] },
+      { team: "support", capability: "chat", classification: "public", lost: ["deepseek-v3"] },
+    ];
+    expect(lossesByTeam(losses)).toEqual([
+      { team: "research", capabilities: [{ capability: "vision", classifications: ["public"], lost: ["a", "b"] }] },
+      {
+        team: "support",
+        capabilities: [
+          { capability: "chat", classifications: ["public"], lost: ["deepseek-v3"] },
+          { capability: "code", classifications: ["internal", "restricted"], lost: ["deepseek-v3"] },
+        ],
+      },
     ]);
-    expect(grouped).toEqual([
-      { team: "research", capabilities: [{ capability: "vision", lost: ["a", "b"] }] },
-      { team: "support", capabilities: [{ capability: "chat", lost: ["deepseek-v3"] }, { capability: "code", lost: ["deepseek-v3"] }] },
-    ]);
+    expect(isLost(losses, "support", "code")).toBe(true);
+    expect(isLost(losses, "support", "code", "public")).toBe(false);
+    expect(isLost(losses, "support", "code", "restricted")).toBe(true);
   });
 
   it("offers every vendor by name and every jurisdiction once", () => {

@@ -7,15 +7,30 @@ export interface PortableModel {
   jurisdiction: string;
 }
 
-/** GET /api/v1/portability: per team, per capability it holds approvals for, the models it may use. */
+/** The models that cover a capability, and from how many vendors and jurisdictions. */
+export interface Cover {
+  models: PortableModel[];
+  vendors: number;
+  jurisdictions: number;
+}
+
+/** Data classifications, least sensitive first (the API's order). */
+export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
+
+/**
+ * GET /api/v1/portability: per team, per capability it holds approvals for, the models it may use
+ * under the published settings: for any classification, and per classification.
+ */
 export interface PortabilityTeam {
   team: string;
-  capabilities: { capability: string; models: PortableModel[]; vendors: number; jurisdictions: number }[];
+  capabilities: (Cover & { capability: string; byClassification?: (Cover & { classification: string })[] })[];
 }
 
 export interface CapabilityLoss {
   team: string;
   capability: string;
+  /** The data classification left without a usable model. */
+  classification?: string;
   lost: string[];
 }
 
@@ -50,7 +65,7 @@ const NONE: MatrixCell = { models: [], vendors: 0, jurisdictions: 0, exposure: "
  * approved models for it, most portable first by vendor. A team without the capability gets an
  * empty cell rather than a missing one, so the table stays rectangular.
  */
-export function matrixOf(teams: PortabilityTeam[], filter = ""): Matrix {
+export function matrixOf(teams: PortabilityTeam[], filter = "", classification = ""): Matrix {
   const needle = filter.trim().toLowerCase();
   const shown = needle ? teams.filter((t) => t.team.toLowerCase().includes(needle)) : teams;
   const capabilities = [...new Set(shown.flatMap((t) => t.capabilities.map((c) => c.capability)))].sort();
@@ -60,7 +75,8 @@ export function matrixOf(teams: PortabilityTeam[], filter = ""): Matrix {
     .map((t) => {
       const cells: Record<string, MatrixCell> = {};
       for (const capability of capabilities) {
-        const held = t.capabilities.find((c) => c.capability === capability);
+        const capable = t.capabilities.find((c) => c.capability === capability);
+        const held = classification ? capable?.byClassification?.find((c) => c.classification === classification) : capable;
         if (!held || held.models.length === 0) {
           cells[capability] = NONE;
           continue;
@@ -75,17 +91,39 @@ export function matrixOf(teams: PortabilityTeam[], filter = ""): Matrix {
   return { capabilities, rows, singleVendor };
 }
 
-/** The losses grouped by team, teams and capabilities sorted. */
-export function lossesByTeam(losses: CapabilityLoss[]): { team: string; capabilities: { capability: string; lost: string[] }[] }[] {
-  const byTeam = new Map<string, { capability: string; lost: string[] }[]>();
+export interface TeamLosses {
+  team: string;
+  /** Each capability once, with the classifications it is lost for (least sensitive first) and the models lost. */
+  capabilities: { capability: string; classifications: string[]; lost: string[] }[];
+}
+
+/** The losses grouped by team, then capability; teams and capabilities sorted. */
+export function lossesByTeam(losses: CapabilityLoss[]): TeamLosses[] {
+  const byTeam = new Map<string, TeamLosses["capabilities"]>();
   for (const loss of losses) {
     const list = byTeam.get(loss.team) ?? [];
-    list.push({ capability: loss.capability, lost: [...loss.lost].sort() });
+    let entry = list.find((c) => c.capability === loss.capability);
+    if (!entry) {
+      entry = { capability: loss.capability, classifications: [], lost: [] };
+      list.push(entry);
+    }
+    if (loss.classification) entry.classifications.push(loss.classification);
+    entry.lost = [...new Set([...entry.lost, ...loss.lost])].sort();
     byTeam.set(loss.team, list);
+  }
+  for (const list of byTeam.values()) {
+    for (const c of list) c.classifications.sort((a, b) => rank(a) - rank(b));
   }
   return [...byTeam.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([team, capabilities]) => ({ team, capabilities: capabilities.sort((a, b) => a.capability.localeCompare(b.capability)) }));
+}
+
+const rank = (classification: string) => CLASSIFICATIONS.indexOf(classification as (typeof CLASSIFICATIONS)[number]);
+
+/** Whether a what-if loss touches a team capability: for this classification, or for any when none is chosen. */
+export function isLost(losses: CapabilityLoss[], team: string, capability: string, classification = ""): boolean {
+  return losses.some((l) => l.team === team && l.capability === capability && (!classification || l.classification === classification));
 }
 
 /** What can be cut off: "vendor:<id>" or "jurisdiction:<CC>", vendors by name then jurisdictions. */

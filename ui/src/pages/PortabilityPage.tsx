@@ -21,10 +21,13 @@ import { ErrorAlert, Loading, useLoader } from "../components/common";
 import { useApp } from "../context";
 import { can } from "../permissions";
 import {
+  CLASSIFICATIONS,
   cutOffOptions,
+  isLost,
   lossesByTeam,
   matrixOf,
   parseCutOff,
+  type CapabilityLoss,
   type Matrix,
   type PortabilityTeam,
   type WhatIf,
@@ -44,6 +47,13 @@ export function PortabilityPage() {
   const { api } = useApp();
   const [params, setParams] = useSearchParams();
   const cut = params.get("cut") ?? "";
+  const classification = CLASSIFICATIONS.find((c) => c === params.get("class")) ?? "";
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
   const { data, error, loading, reload } = useLoader(() => loadMatrix(api), []);
   const whatIf = useLoader(async () => {
     const cutOff = parseCutOff(cut);
@@ -60,8 +70,10 @@ export function PortabilityPage() {
       <PageSection>
         <Title headingLevel="h1">Portability</Title>
         <p>
-          For each team and capability, the models it may use now: approved for the team, approved in the inventory, from a vendor
-          that is not suspended. A capability that rests on one vendor is lost with that vendor.
+          For each team and capability, the models it may use now under the published settings: approved for the team and in the
+          inventory, from a vendor that is not suspended, and allowed by every rule for the data classification chosen (a model
+          approved only for public data is no cover for restricted work). A capability that rests on one vendor is lost with that
+          vendor.
         </p>
       </PageSection>
       <PageSection>
@@ -73,14 +85,16 @@ export function PortabilityPage() {
             <WhatIfSection
               vendors={data.vendors}
               cut={cut}
-              onCut={(value) => setParams(value ? { cut: value } : {}, { replace: true })}
+              onCut={(value) => setParam("cut", value)}
               result={whatIf.data ?? null}
               loading={whatIf.loading}
               error={whatIf.error}
             />
             <MatrixSection
-              matrix={matrixOf(data.teams, filter)}
-              singleVendor={matrixOf(data.teams).singleVendor}
+              matrix={matrixOf(data.teams, filter, classification)}
+              singleVendor={matrixOf(data.teams, "", classification).singleVendor}
+              classification={classification}
+              onClassification={(value) => setParam("class", value)}
               filter={filter}
               onFilter={setFilter}
               losses={whatIf.data?.teamsLosingCapabilities ?? []}
@@ -119,6 +133,7 @@ interface WhatIfProps {
 function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfProps) {
   const options = cutOffOptions(vendors);
   const losses = lossesByTeam(result?.teamsLosingCapabilities ?? []);
+  const lostCount = losses.reduce((n, t) => n + t.capabilities.length, 0);
   const vendor = result?.vendor ? vendors.find((v) => v.id === result.vendor) : undefined;
   const what = result?.vendor ? (vendor?.name ?? result.vendor) : `every vendor from ${result?.jurisdiction}`;
   return (
@@ -149,7 +164,9 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
         )}
       </Flex>
       <ErrorAlert error={error} title="The what-if could not be answered" />
-      {!cut && <p>Choose a vendor or a jurisdiction to see which teams would be left without any approved model for a capability.</p>}
+      {!cut && (
+        <p>Choose a vendor or a jurisdiction to see which teams would be left without any usable model for a capability and a data classification.</p>
+      )}
       {vendor?.suspended && !loading && (
         <Alert variant="info" isInline title={`${vendor.name} is suspended already`} style={{ marginBottom: "0.5rem" }}>
           Its models are left out of what teams may use, so cutting it off changes nothing more.
@@ -157,7 +174,7 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
       )}
       {result && !loading && losses.length === 0 && (
         <Alert variant="success" isInline title={`No team loses a capability if ${what} is cut off`} data-testid="what-if-result">
-          Every team keeps an approved model from another supplier for each capability it holds.
+          Every team keeps a usable model from another supplier for each capability and data classification it has one for.
         </Alert>
       )}
       {result && !loading && losses.length > 0 && (
@@ -165,7 +182,7 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
           <Alert
             variant="danger"
             isInline
-            title={`If ${what} is cut off, ${losses.length} team${losses.length === 1 ? "" : "s"} lose${losses.length === 1 ? "s" : ""} ${result.teamsLosingCapabilities.length} capabilit${result.teamsLosingCapabilities.length === 1 ? "y" : "ies"}`}
+            title={`If ${what} is cut off, ${losses.length} team${losses.length === 1 ? "" : "s"} lose${losses.length === 1 ? "s" : ""} ${lostCount} capabilit${lostCount === 1 ? "y" : "ies"}`}
           >
             Approve a model from another vendor and jurisdiction for these teams to keep them working.
           </Alert>
@@ -174,7 +191,8 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
               <Tr>
                 <Th>Team</Th>
                 <Th>Capability lost</Th>
-                <Th>Its approved models, all cut off</Th>
+                <Th>For data</Th>
+                <Th>Its usable models, all cut off</Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -183,7 +201,8 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
                   <Tr key={`${t.team}/${c.capability}`} data-testid={`loss-${t.team}-${c.capability}`}>
                     <Td dataLabel="Team">{t.team}</Td>
                     <Td dataLabel="Capability lost">{c.capability}</Td>
-                    <Td dataLabel="Its approved models, all cut off">{c.lost.join(", ")}</Td>
+                    <Td dataLabel="For data">{c.classifications.join(", ") || "any"}</Td>
+                    <Td dataLabel="Its usable models, all cut off">{c.lost.join(", ")}</Td>
                   </Tr>
                 )),
               )}
@@ -201,14 +220,16 @@ interface MatrixProps {
   singleVendor: number;
   filter: string;
   onFilter: (filter: string) => void;
-  losses: { team: string; capability: string }[];
+  losses: CapabilityLoss[];
+  classification: string;
+  onClassification: (classification: string) => void;
   suspended: Vendor[];
   onRefresh: () => void;
   refreshing: boolean;
 }
 
-function MatrixSection({ matrix, singleVendor, filter, onFilter, losses, suspended, onRefresh, refreshing }: MatrixProps) {
-  const lost = new Set(losses.map((l) => `${l.team}/${l.capability}`));
+function MatrixSection(props: MatrixProps) {
+  const { matrix, singleVendor, filter, onFilter, losses, classification, onClassification, suspended, onRefresh, refreshing } = props;
   return (
     <section aria-labelledby="matrix-title">
       <Title headingLevel="h2" size="lg" id="matrix-title">
@@ -216,13 +237,27 @@ function MatrixSection({ matrix, singleVendor, filter, onFilter, losses, suspend
       </Title>
       <p data-testid="matrix-summary">
         {singleVendor === 0
-          ? "Every team capability has approved models from more than one vendor."
+          ? "Every team capability has usable models from more than one vendor."
           : `${singleVendor} team capabilit${singleVendor === 1 ? "y rests" : "ies rest"} on a single vendor.`}
         {suspended.length > 0 && ` Models of suspended vendors (${suspended.map((v) => v.name).join(", ")}) are left out.`}
       </p>
       <Flex alignItems={{ default: "alignItemsCenter" }} style={{ margin: "0.75rem 0" }}>
         <FlexItem>
           <SearchInput aria-label="Filter teams" placeholder="Filter teams" value={filter} onChange={(_e, v) => onFilter(v)} onClear={() => onFilter("")} />
+        </FlexItem>
+        <FlexItem>
+          <FormSelect
+            id="portability-classification"
+            aria-label="Data classification"
+            value={classification}
+            onChange={(_e, v) => onClassification(v)}
+            data-testid="portability-classification"
+          >
+            <FormSelectOption value="" label="Any data classification" />
+            {CLASSIFICATIONS.map((c) => (
+              <FormSelectOption key={c} value={c} label={`${c[0].toUpperCase()}${c.slice(1)} data`} />
+            ))}
+          </FormSelect>
         </FlexItem>
         <FlexItem>
           <Button variant="secondary" onClick={onRefresh} isLoading={refreshing} isDisabled={refreshing} data-testid="refresh-portability">
@@ -254,7 +289,7 @@ function MatrixSection({ matrix, singleVendor, filter, onFilter, losses, suspend
                     return (
                       <Td key={capability} dataLabel={capability} data-testid={`cell-${row.team}-${capability}`}>
                         {cell.exposure === "none" ? (
-                          <><span aria-hidden="true">—</span><span className="pf-v6-screen-reader">none approved</span></>
+                          <><span aria-hidden="true">—</span><span className="pf-v6-screen-reader">none usable</span></>
                         ) : (
                           <>
                             {cell.models.map((m) => (
@@ -262,7 +297,7 @@ function MatrixSection({ matrix, singleVendor, filter, onFilter, losses, suspend
                                 {m.model} <small>({m.vendor}, {m.jurisdiction || "?"})</small>
                               </div>
                             ))}
-                            {lost.has(`${row.team}/${capability}`) ? (
+                            {isLost(losses, row.team, capability, classification) ? (
                               <Label color="red">lost in the what-if</Label>
                             ) : (
                               cell.exposure === "single-vendor" && <Label color="orange">single vendor</Label>

@@ -33,6 +33,13 @@ public class PortabilityResource {
   @Inject TenantContext caller;
   @Inject OpaClient opa;
 
+  /** Where the work happens: coverage for requests from this region only; any region when absent. */
+  public static class Where {
+    @QueryParam("region")
+    @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
+    String region;
+  }
+
   /** Which supplier disappears; exactly one of the two. */
   public static class CutOff {
     @QueryParam("vendor")
@@ -46,22 +53,25 @@ public class PortabilityResource {
 
   @GET
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "For every team and capability it holds approvals for: the models, vendors and jurisdictions")
-  public JsonNode matrix() {
+  @Operation(summary = "For every team and capability it holds approvals for: the models it may use under the published"
+      + " settings, with their vendors and jurisdictions, overall and per data classification (optionally for one region)")
+  public JsonNode matrix(@Valid @BeanParam Where where) {
     ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
-    answer.set("teams", evaluate("teams", input()));
+    answer.set("teams", evaluate("teams", input(where)));
+    answer.put("region", where.region);
     return answer;
   }
 
   @GET
   @Path("what-if")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Which teams lose a capability with no approved model left if a vendor or jurisdiction is cut off")
-  public JsonNode whatIf(@Valid @BeanParam CutOff cutOff) {
+  @Operation(summary = "Which teams lose a capability for a data classification, with no usable model left, if a vendor"
+      + " or jurisdiction is cut off")
+  public JsonNode whatIf(@Valid @BeanParam CutOff cutOff, @Valid @BeanParam Where where) {
     if ((cutOff.vendor == null) == (cutOff.jurisdiction == null)) {
       throw ProblemException.badRequest("vendor", "give exactly one of vendor or jurisdiction");
     }
-    ObjectNode input = input();
+    ObjectNode input = input(where);
     ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
     if (cutOff.vendor != null) {
       input.put("vendor", cutOff.vendor);
@@ -70,13 +80,15 @@ public class PortabilityResource {
       input.put("jurisdiction", cutOff.jurisdiction);
       answer.put("jurisdiction", cutOff.jurisdiction);
     }
+    answer.put("region", where.region);
     answer.set("teamsLosingCapabilities", evaluate("what_if", input));
     return answer;
   }
 
-  private ObjectNode input() {
+  private ObjectNode input(Where where) {
     ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
     input.put("tenant", caller.tenant().value()).put("nowMs", System.currentTimeMillis());
+    if (where.region != null) input.put("region", where.region);
     return input;
   }
 

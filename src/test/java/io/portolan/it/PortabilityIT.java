@@ -24,6 +24,42 @@ class PortabilityIT {
     assertEquals("CN", code.get("models").get(0).get("jurisdiction").asText());
   }
 
+  /**
+   * acme's settings keep restricted data on self-hosted open weights and confidential data in the
+   * EU, and research's approval of gpt-4o stops at confidential: gpt-4o is research's chat cover
+   * for public to confidential work, not for restricted work, and not for confidential work from us.
+   */
+  @Test
+  void coverageIsPerClassificationAndRegionUnderThePublishedSettings() {
+    JsonNode chat = researchChat("");
+    assertTrue(models(chat).contains("gpt-4o"), chat.toString());
+    assertTrue(models(byClassification(chat, "public")).contains("gpt-4o"));
+    assertTrue(models(byClassification(chat, "confidential")).contains("gpt-4o"));
+    List<String> restricted = models(byClassification(chat, "restricted"));
+    assertTrue(!restricted.contains("gpt-4o") && restricted.contains("llama-3.3-70b"), restricted.toString());
+
+    assertTrue(models(byClassification(researchChat("?region=eu"), "confidential")).contains("gpt-4o"));
+    assertTrue(!models(byClassification(researchChat("?region=us"), "confidential")).contains("gpt-4o"),
+        "acme keeps confidential data out of us");
+    assertEquals(400, get("/api/v1/portability?region=Not%20A%20Region", user("alice")).status());
+  }
+
+  private static JsonNode researchChat(String query) {
+    var reply = get("/api/v1/portability" + query, user("alice"));
+    assertEquals(200, reply.status(), reply.raw().body());
+    return find(find(reply.body().get("teams"), "team", "research").get("capabilities"), "capability", "chat");
+  }
+
+  private static JsonNode byClassification(JsonNode capability, String classification) {
+    return find(capability.get("byClassification"), "classification", classification);
+  }
+
+  private static List<String> models(JsonNode cover) {
+    List<String> models = new ArrayList<>();
+    cover.get("models").forEach(m -> models.add(m.get("model").asText()));
+    return models;
+  }
+
   @Test
   void cuttingOffAVendorShowsWhoLosesWhat() {
     var reply = get("/api/v1/portability/what-if?vendor=deepseek", user("erin"));
