@@ -20,7 +20,8 @@ export type Permission =
   | "teams:manage"
   | "gateways:read"
   | "gateways:manage"
-  | "tenants:read";
+  | "tenants:read"
+  | "retention:manage";
 
 const GRANTS: Record<Permission, Role[]> = {
   overview: ["tenant-admin", "compliance-officer", "requester", "auditor"],
@@ -43,6 +44,7 @@ const GRANTS: Record<Permission, Role[]> = {
   "gateways:read": ["tenant-admin", "auditor"],
   "gateways:manage": ["tenant-admin"],
   "tenants:read": ["platform-admin"],
+  "retention:manage": ["tenant-admin"],
 };
 
 export function can(roles: readonly string[], permission: Permission): boolean {

@@ -17,6 +17,7 @@ import {
 import { useRef, useState } from "react";
 import { query } from "../api";
 import { ErrorAlert, Field } from "../components/common";
+import { RetentionSection } from "../components/RetentionSection";
 import { useApp } from "../context";
 import { endOfDayUtc, formatInstant, startOfDayUtc } from "../format";
 import { exportSummary, formatBytes, rowsReceived, type Progress } from "../stream";
@@ -190,6 +191,7 @@ export function AuditPage() {
             {verification && <VerificationResult log={log} result={verification} />}
           </GridItem>
         </Grid>
+        <RetentionSection />
       </PageSection>
     </>
   );

@@ -42,14 +42,7 @@ public class AuditResource {
   @Inject DecisionLogReader reader;
   @Inject ChangeLogReader changes;
   @Inject UsageLogReader usage;
-  @Inject Retention retention;
   @Inject DecisionSearch search;
-
-  /** Entries younger than this are never removed, whatever a request asks. */
-  @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portolan.retention.minimum-days", defaultValue = "1")
-  int minimumRetentionDays;
-  @Inject jakarta.enterprise.event.Event<io.portolan.tenancy.TenantChange> changed;
 
   @GET
   @Path("decisions")
@@ -191,35 +184,6 @@ public class AuditResource {
       return usage.verify(caller.tenant(), window.from(), window.to());
     }
     return reader.verify(caller.tenant(), window);
-  }
-
-  /** How much to keep: entries evaluated before {@code before}, or older than {@code keepDays}, go. */
-  public record RetentionInput(Integer keepDays, java.time.Instant before) {}
-
-  @jakarta.ws.rs.POST
-  @Path("retention")
-  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Roles.TENANT_ADMIN)
-  @Operation(summary = "Remove decision-log and audit-trail entries older than a cut, keeping the chain verifiable")
-  @jakarta.transaction.Transactional
-  public Map<String, Object> retain(RetentionInput body) {
-    if (body == null || (body.keepDays() == null) == (body.before() == null)) {
-      throw io.portolan.infrastructure.web.ProblemException.badRequest("keepDays", "give exactly one of keepDays or before");
-    }
-    if (body.keepDays() != null && (body.keepDays() < minimumRetentionDays || body.keepDays() > 36_500)) {
-      throw io.portolan.infrastructure.web.ProblemException.badRequest("keepDays",
-          "must be between " + minimumRetentionDays + " and 36500");
-    }
-    java.time.Instant cut = body.before() != null ? body.before() : java.time.Instant.now().minus(java.time.Duration.ofDays(body.keepDays()));
-    java.time.Instant latestCut = java.time.Instant.now().minus(java.time.Duration.ofDays(minimumRetentionDays));
-    if (cut.isAfter(latestCut) || cut.isBefore(DecisionLogFilter.EARLIEST)) {
-      throw io.portolan.infrastructure.web.ProblemException.badRequest("before",
-          "must be at least " + minimumRetentionDays + " day(s) in the past (portolan.retention.minimum-days) and after 1970");
-    }
-    Map<String, Object> result = retention.apply(caller.tenant(), cut, caller.userName());
-    changed.fire(new io.portolan.tenancy.TenantChange(caller.tenant(), "retention.applied", "log", "retention", null, result));
-    return result;
   }
 
   private static String csvRow(LoggedDecision row) {

@@ -37,7 +37,10 @@ public class ChangeLog {
     TenantScope.enter(em, change.tenant());
     em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
         .setParameter(1, "change-log:" + change.tenant().value()).getSingleResult();
-    List<?> last = em.createNativeQuery("select seq, hash from change_log where tenant_id = ?1 order by seq desc limit 1")
+    // After a retention run removed every entry, the chain goes on from its checkpoint, not from genesis.
+    List<?> last = em.createNativeQuery("select seq, hash from (select seq, hash from change_log where tenant_id = ?1"
+            + " order by seq desc limit 1) l union all select seq, hash from (select seq, hash from log_checkpoint"
+            + " where tenant_id = ?1 and log = 'changes' order by seq desc limit 1) c order by seq desc limit 1")
         .setParameter(1, change.tenant().value()).getResultList();
     long seq = last.isEmpty() ? 1 : ((Number) ((Object[]) last.get(0))[0]).longValue() + 1;
     String previous = last.isEmpty() ? GENESIS : (String) ((Object[]) last.get(0))[1];

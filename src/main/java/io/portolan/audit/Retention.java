@@ -16,22 +16,56 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The retention job: removes a tenant's decision-log and audit-trail entries older than a cut,
- * as the schema owner (the application role cannot delete log rows), after checkpointing the hash
- * of the last entry removed so the remaining chain still verifies.
+ * The retention job: removes a tenant's decision-log, usage-log and audit-trail entries older than
+ * a cut per log, as the schema owner (the application role cannot delete log rows), after
+ * checkpointing the hash of the last entry removed so the remaining chain still verifies, and
+ * records the run in {@code retention_run}.
  */
 @ApplicationScoped
 public class Retention {
   @Inject DatabaseMigrator database;
 
+  /** The chained logs, with their tables and time columns. */
+  public enum Log {
+    DECISIONS("decisions", "decision_log", "evaluated_at"),
+    USAGE("usage", "usage_record", "reported_at"),
+    CHANGES("changes", "change_log", "at");
+
+    final String name;
+    final String table;
+    final String timeColumn;
+
+    Log(String name, String table, String timeColumn) {
+      this.name = name;
+      this.table = table;
+      this.timeColumn = timeColumn;
+    }
+  }
+
+  /** One cut for every log: an officer's or admin's explicit run. */
   public Map<String, Object> apply(TenantId tenant, Instant cutBefore, String actor) {
+    Map<Log, Instant> cuts = new java.util.EnumMap<>(Log.class);
+    for (Log log : Log.values()) cuts.put(log, cutBefore);
+    Map<String, Object> result = apply(tenant, cuts, actor, "manual");
+    result.put("cutBefore", cutBefore);
+    return result;
+  }
+
+  /** A cut per log (a log without one is kept whole); {@code trigger} is manual or schedule. */
+  public Map<String, Object> apply(TenantId tenant, Map<Log, Instant> cuts, String actor, String trigger) {
     Map<String, Object> result = new LinkedHashMap<>();
     try (Connection owner = database.owner().getConnection()) {
       owner.setAutoCommit(false);
       try {
         TenantScope.enter(owner, tenant);
-        result.put("decisions", cut(owner, tenant, "decisions", "decision_log", "evaluated_at", cutBefore, actor));
-        result.put("changes", cut(owner, tenant, "changes", "change_log", "at", cutBefore, actor));
+        Map<String, Object> cutBefore = new LinkedHashMap<>();
+        for (Log log : Log.values()) {
+          Instant cut = cuts.get(log);
+          cutBefore.put(log.name, cut == null ? null : cut.toString());
+          result.put(log.name, cut == null ? 0L : cut(owner, tenant, log.name, log.table, log.timeColumn, cut, actor));
+        }
+        record(owner, tenant, trigger, actor, result, cutBefore);
+        result.put("trigger", trigger);
         owner.commit();
       } catch (SQLException | RuntimeException e) {
         owner.rollback();
@@ -40,8 +74,28 @@ public class Retention {
     } catch (SQLException e) {
       throw ProblemException.unavailable("database-unavailable", "The retention job could not run: " + e.getSQLState());
     }
-    result.put("cutBefore", cutBefore);
     return result;
+  }
+
+  private static void record(Connection owner, TenantId tenant, String trigger, String actor, Map<String, Object> removed,
+      Map<String, Object> cutBefore) throws SQLException {
+    try (PreparedStatement run = owner.prepareStatement("insert into retention_run (tenant_id, trigger, actor, removed,"
+        + " cut_before) values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))")) {
+      run.setString(1, tenant.value());
+      run.setString(2, trigger);
+      run.setString(3, actor);
+      run.setString(4, json(removed));
+      run.setString(5, json(cutBefore));
+      run.executeUpdate();
+    }
+  }
+
+  private static String json(Map<String, Object> map) {
+    try {
+      return io.portolan.infrastructure.web.JacksonConfig.MAPPER.writeValueAsString(map);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Removes the chained entries before the cut, up to the first one that is not, and checkpoints the last. */

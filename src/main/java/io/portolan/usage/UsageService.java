@@ -45,8 +45,11 @@ public class UsageService {
     requireKnownDecisions(tenant, reports);
     // One writer per tenant at a time keeps the chain in order.
     em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "usage:" + tenant.value()).getSingleResult();
-    List<?> last = em.createNativeQuery("select seq, hash from usage_record where tenant_id = ?1 and seq is not null"
-        + " order by seq desc limit 1").setParameter(1, tenant.value()).getResultList();
+    // After a retention run removed every record, the chain goes on from its checkpoint, not from genesis.
+    List<?> last = em.createNativeQuery("select seq, hash from (select seq, hash from usage_record where tenant_id = ?1"
+        + " and seq is not null order by seq desc limit 1) l union all select seq, hash from (select seq, hash from"
+        + " log_checkpoint where tenant_id = ?1 and log = 'usage' order by seq desc limit 1) c order by seq desc limit 1")
+        .setParameter(1, tenant.value()).getResultList();
     long seq = last.isEmpty() ? 0 : ((Number) ((Object[]) last.get(0))[0]).longValue();
     String previous = last.isEmpty() ? "genesis" : (String) ((Object[]) last.get(0))[1];
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -112,6 +112,9 @@ class RoleMatrixIT {
       new Row("GET", "/api/v1/audit/changes/manifest", "/api/v1/audit/changes/manifest", null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/usage/manifest", "/api/v1/audit/usage/manifest", null, Set.of(AUDITOR, ADMIN)),
       new Row("POST", "/api/v1/audit/retention", "/api/v1/audit/retention", "{}", Set.of(ADMIN)),
+      new Row("GET", "/api/v1/audit/retention", "/api/v1/audit/retention", null, Set.of(AUDITOR, ADMIN)),
+      // An invalid policy: the allowed role gets 400 and nothing changes.
+      new Row("PUT", "/api/v1/audit/retention", "/api/v1/audit/retention", "{\"decisionsDays\": -1}", Set.of(ADMIN)),
       new Row("GET", "/api/v1/gateways", "/api/v1/gateways", null, Set.of(ADMIN, AUDITOR)),
       new Row("POST", "/api/v1/gateways", "/api/v1/gateways", "{}", Set.of(ADMIN)),
       new Row("POST", "/api/v1/gateways/{id}/rotate-secret", "/api/v1/gateways/" + NO_SUCH + "/rotate-secret", null,

@@ -211,6 +211,8 @@ final class TenantIsolationProbes {
       ambient("GET " + API + "/audit/verify", log, r -> get(r, "/audit/verify?log=" + log + "&from=" + since));
     }
     ambient("POST " + API + "/audit/retention", "invalid", r -> send(r, "POST", "/audit/retention", "{}"));
+    ambient("GET " + API + "/audit/retention", "policy", r -> get(r, "/audit/retention"));
+    ambient("PUT " + API + "/audit/retention", "invalid", r -> send(r, "PUT", "/audit/retention", Map.of("usageDays", -1)));
   }
 
   private void rest() {
