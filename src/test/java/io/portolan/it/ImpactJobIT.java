@@ -178,6 +178,11 @@ class ImpactJobIT {
     return copy;
   }
 
+  /** The seeded window as a request body. */
+  static String seededWindow() {
+    return "{\"from\":\"" + SEED_FROM + "\",\"to\":\"" + SEED_TO + "\"}";
+  }
+
   static JsonNode awaitJob(String id, String who, Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode job;
@@ -197,7 +202,7 @@ class ImpactJobIT {
    * Seeds globex's log in the seeded window (as the superuser; the log is append-only for the app).
    * The rows are outside the chain, so they are removed again after the test.
    */
-  private static void seedDecisions() throws Exception {
+  static void seedDecisions() throws Exception {
     removeSeededDecisions();
     try (Connection db = Stack.superuser();
         PreparedStatement insert = db.prepareStatement("insert into decision_log (id, tenant_id, team, model, purpose,"
@@ -213,7 +218,7 @@ class ImpactJobIT {
     }
   }
 
-  private static void removeSeededDecisions() throws Exception {
+  static void removeSeededDecisions() throws Exception {
     try (Connection db = Stack.superuser();
         PreparedStatement delete = db.prepareStatement("delete from decision_log where tenant_id = 'globex' and client_id = ?")) {
       delete.setString(1, SEED_CLIENT);
