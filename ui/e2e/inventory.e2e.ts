@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, launch, screenshot, signIn } from "./browser";
-import { api, gatewayToken, RUN_ID, userToken } from "./stack";
+import { api, gatewayToken, PORTOLAN_URL, RUN_ID, userToken } from "./stack";
 
 const VENDOR = `e2e-inv-vendor-${RUN_ID}`;
 const MODEL = `e2e-inv-model-${RUN_ID}`;
@@ -117,6 +117,19 @@ describe("the inventory", () => {
     await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
     await page.getByTestId("confirm-suspend").click();
     await expect.poll(() => page.getByTestId(`row-${VENDOR}`).textContent()).toContain("active");
+
+    // Saving the model as suspended first shows the same preview for the model alone.
+    await page.goto(`${PORTOLAN_URL}/inventory/models/${MODEL}`);
+    await page.getByTestId("edit-model").click();
+    await page.locator("#model-status").selectOption("suspended");
+    await page.getByTestId("save-model").click();
+    await page.getByTestId("suspension-summary").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("suspension-summary").textContent()).toMatch(/1 approval of 1 team would stop/);
+    await page.getByTestId("suspension-team-research").waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "model-suspend-dialog");
+    await page.getByTestId("confirm-suspend-model").click();
+    await expect.poll(() => page.getByTestId("provenance").textContent()).toContain("suspended");
     await context.close();
   });
 
