@@ -126,6 +126,12 @@ public class ImpactAnalysis {
    * @throws Stopped when {@code progress} asked to stop
    */
   public ImpactReport replay(TenantId tenant, ObjectNode draft, ImpactRequest window, Progress progress) {
+    return replay(tenant, draft, window, null, progress);
+  }
+
+  /** As above, over the decisions about {@code models} only (all decisions when null). */
+  public ImpactReport replay(TenantId tenant, ObjectNode draft, ImpactRequest window, List<String> models,
+      Progress progress) {
     long started = System.nanoTime();
     Instant from = window.from();
     Instant to = window.to();
@@ -137,7 +143,7 @@ public class ImpactAnalysis {
       connection.setAutoCommit(false);
       try {
         TenantScope.enter(connection, tenant);
-        replay(connection, tenant, from, to, nowMs, flips, tally, progress);
+        replay(connection, tenant, from, to, models, nowMs, flips, tally, progress);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -188,9 +194,12 @@ public class ImpactAnalysis {
     JsonNode of(ArrayNode batch);
   }
 
-  private void replay(Connection connection, TenantId tenant, Instant from, Instant to, long nowMs, Flips flips,
-      Tally tally, Progress progress) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(SELECT)) {
+  private void replay(Connection connection, TenantId tenant, Instant from, Instant to, List<String> models, long nowMs,
+      Flips flips, Tally tally, Progress progress) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(models == null ? SELECT : SELECT + " and model = any(?)")) {
+      if (models != null) {
+        query.setArray(4, connection.createArrayOf("text", models.toArray()));
+      }
       query.setFetchSize(BATCH);
       query.setString(1, tenant.value());
       query.setTimestamp(2, Timestamp.from(from));

@@ -70,7 +70,10 @@ public class SuspensionImpact {
     for (int i = 0; i < lost.size(); i++) {
       approvals.add(approval(lost.get(i), answers.get(i)));
     }
-    ImpactReport decisions = analysis.replay(tenant, changed, analysis.window(null), ImpactAnalysis.Progress.UNTIL_DONE);
+    // Only decisions about the models it takes out: others may differ from their logged outcome for
+    // reasons of their own (data changed since), which are not this suspension's doing.
+    ImpactReport decisions = analysis.replay(tenant, changed, analysis.window(null), List.copyOf(models),
+        ImpactAnalysis.Progress.UNTIL_DONE);
     return new SuspensionImpactView(vendor, model, List.copyOf(models), alreadySuspended, approvals,
         teams(lost, answers), decisions);
   }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What suspending a vendor or a model would do, before it is done: the approvals in force it
  * would stop, the teams holding them with each one's best compliant alternative, and the logged
- * decisions of the last 7 days that would flip (replayed with the inventory changed).
+ * decisions of the last 7 days about those models that would flip (replayed with the inventory
+ * changed; {@code decisions.evaluated} counts only those).
  *
  * @param vendor the vendor previewed, or null for a model
  * @param model the model previewed, or null for a vendor
