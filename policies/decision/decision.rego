@@ -40,6 +40,9 @@ alternatives := _alternatives(data.tenants[input.tenant], request(input, data.te
 	data.tenants[input.tenant].teams[input.team]
 }
 
+# The models the team may use instead under a tenant's data t, best first (a suspension's preview).
+alternatives_for(t, req) := _alternatives(t, req)
+
 # Every rule that denies a request against a tenant's data t; empty when it may go ahead.
 # Impact analysis calls this with a draft of t.
 denials(t, req) := (_team_denials(t, req.team) | _model_denials(t, req.model, req)) | _clock_denials(req)

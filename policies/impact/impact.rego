@@ -17,3 +17,16 @@ flips := [flip |
 	now != logged.allow
 	flip := {"id": logged.id, "was": logged.allow, "now": now, "reasons": [r.code | some r in decision.denials(input.draft, req)]}
 ]
+
+# Each question answered under the draft, with the models the team may use instead, best first:
+# what a team asking for a suspended model would be offered (the suspension preview).
+answers := [answer |
+	some question in input.questions
+	req := decision.request(question, input.draft)
+	denials := decision.denials(input.draft, req)
+	answer := {
+		"allow": count(denials) == 0,
+		"reasons": [{"code": r.code} | some r in denials],
+		"alternatives": decision.alternatives_for(input.draft, req),
+	}
+]

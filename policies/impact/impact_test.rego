@@ -34,3 +34,12 @@ test_unchanged_draft_flips_nothing if {
 	result := impact with input as {"draft": decision_test._sovereign.acme, "decisions": _decisions}
 	result.flips == []
 }
+
+test_answers_offer_the_teams_other_models_when_one_is_suspended if {
+	draft := json.patch(decision_test._sovereign.acme, [{"op": "add", "path": "/models/mistral-large/status", "value": "suspended"}])
+	question := object.union(_decisions[0].request, {"nowMs": 0})
+	result := impact with input as {"draft": draft, "questions": [question]}
+	result.answers[0].allow == false
+	"model_suspended" in {r.code | some r in result.answers[0].reasons}
+	[a.model | some a in result.answers[0].alternatives] == ["mistral-small", "deepseek-v3", "gpt-4o"]
+}

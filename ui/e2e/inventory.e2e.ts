@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, launch, screenshot, signIn } from "./browser";
-import { api, gatewayToken, RUN_ID, userToken } from "./stack";
+import { api, gatewayToken, PORTOLAN_URL, RUN_ID, userToken } from "./stack";
 
 const VENDOR = `e2e-inv-vendor-${RUN_ID}`;
 const MODEL = `e2e-inv-model-${RUN_ID}`;
@@ -75,10 +75,31 @@ describe("the inventory", () => {
     await context.close();
   });
 
-  it("suspends the vendor with a reason, and the gateway is refused its model", async () => {
+  it("previews the suspension, suspends the vendor with a reason, and the gateway is refused its model", async () => {
+    // research holds an approval for the model and used it once: the preview must name both.
+    const gateway = await gatewayToken("acme");
+    const decide = () =>
+      api<{ allow: boolean; reasons: { code: string }[] }>(gateway, "POST", "/decisions", {
+        team: "research", model: MODEL, purpose: "chat", dataClassification: "internal", region: "eu",
+      });
+    const request = await api<{ id: string }>(await userToken("dave"), "POST", "/approval-requests", {
+      team: "research", model: MODEL, purpose: "chat", maxDataClassification: "internal", regions: ["eu"], justification: "inventory spec",
+    });
+    for (const officer of ["alice", "olivia"]) {
+      // A high-risk request needs a second officer.
+      const decided = await api<{ status: string }>(await userToken(officer), "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
+      if (decided.status === "approved") break;
+    }
+    await expect.poll(async () => (await decide()).allow, { timeout: 15_000, interval: 500 }).toBe(true);
+
     const { context, page } = await signIn(browser, "alice", "/inventory/vendors");
     await page.getByLabel("Filter vendors").fill(VENDOR);
     await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
+    await page.getByTestId("suspension-summary").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("suspension-summary").textContent()).toMatch(/1 approval of 1 team would stop; [1-9]\d* decisions? allowed in the last 7 days would be denied/);
+    const research = (await page.getByTestId("suspension-team-research").textContent()) ?? "";
+    expect(research).toMatch(/^research1/);
+    expect(research).not.toMatch(/none$/); // research holds approvals for other chat models
     await page.getByTestId("confirm-suspend").click(); // without a reason: the server refuses
     await expect.poll(() => page.locator("#suspend-reason-helper").textContent()).toMatch(/required/);
     await page.locator("#suspend-reason").fill("Export-control review");
@@ -89,11 +110,6 @@ describe("the inventory", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "vendors");
 
-    const gateway = await gatewayToken("acme");
-    const decide = () =>
-      api<{ allow: boolean; reasons: { code: string }[] }>(gateway, "POST", "/decisions", {
-        team: "research", model: MODEL, purpose: "chat", dataClassification: "internal", region: "eu",
-      });
     // The suspension reaches OPA just after the commit: allow it a few seconds.
     await expect.poll(async () => (await decide()).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 }).toContain("vendor_suspended");
     expect((await decide()).allow).toBe(false);
@@ -101,6 +117,19 @@ describe("the inventory", () => {
     await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
     await page.getByTestId("confirm-suspend").click();
     await expect.poll(() => page.getByTestId(`row-${VENDOR}`).textContent()).toContain("active");
+
+    // Saving the model as suspended first shows the same preview for the model alone.
+    await page.goto(`${PORTOLAN_URL}/inventory/models/${MODEL}`);
+    await page.getByTestId("edit-model").click();
+    await page.locator("#model-status").selectOption("suspended");
+    await page.getByTestId("save-model").click();
+    await page.getByTestId("suspension-summary").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("suspension-summary").textContent()).toMatch(/1 approval of 1 team would stop/);
+    await page.getByTestId("suspension-team-research").waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "model-suspend-dialog");
+    await page.getByTestId("confirm-suspend-model").click();
+    await expect.poll(() => page.getByTestId("provenance").textContent()).toContain("suspended");
     await context.close();
   });
 

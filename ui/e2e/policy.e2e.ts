@@ -99,21 +99,32 @@ describe("the policy screen", () => {
     await context.close();
   });
 
-  it("analyses the draft's impact with a cancellable progress indicator, then lists the decision that would flip", async () => {
+  it("analyses the draft's impact on the server with progress and a cancel the server receives, then lists the decision that would flip", async () => {
     const { context, page } = await signIn(browser, OFFICER, "/policy");
     await page.getByTestId("analyse-impact").waitFor();
-    // Hold the first analysis back so the progress and its Cancel button can be seen.
-    await page.route("**/api/v1/policy/impact", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await route.continue().catch(() => undefined); // the browser may have aborted it already
+    // Hold the progress answers back until the cancel is sent, so the progress bar and its Cancel button stay.
+    const jobPolls = /\/api\/v1\/policy\/impact\/analyses\/[0-9a-f-]{36}$/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(jobPolls, async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
     });
+    const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/policy/impact/analyses") && r.request().method() === "POST");
     await page.getByTestId("analyse-impact").click();
+    expect((await started).status()).toBe(202);
     await page.getByTestId("impact-progress").waitFor();
-    expect(await page.getByTestId("impact-progress").textContent()).toMatch(/Replaying logged decisions/);
+    expect(await page.getByTestId("impact-progress").textContent()).toMatch(/Waiting to start|Replaying logged decisions/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    const cancelled = page.waitForResponse((r) => /\/analyses\/[0-9a-f-]{36}\/cancel$/.test(r.url()));
     await page.getByTestId("cancel-impact").click();
-    await page.getByTestId("impact-cancelled").waitFor();
-    expect(await page.getByTestId("impact-result").count()).toBe(0);
-    await page.unroute("**/api/v1/policy/impact");
+    // The server has the cancel; a replay of this small log may have finished before it arrived.
+    const answer = (await (await cancelled).json()) as { status: string; cancelRequested: boolean };
+    expect(["queued", "running", "cancelled", "done"]).toContain(answer.status);
+    expect(answer.cancelRequested || answer.status === "done").toBe(true);
+    release();
+    await page.unroute(jobPolls);
+    if (answer.status !== "done") await page.getByTestId("impact-cancelled").waitFor({ timeout: 30_000 });
 
     await page.getByTestId("analyse-impact").click();
     await page.getByTestId("impact-summary").waitFor({ timeout: 60_000 });
@@ -132,6 +143,15 @@ describe("the policy screen", () => {
     await page.getByTestId("confirm-publish").click();
     await expect.poll(() => page.getByTestId("policy-notice").textContent()).toMatch(/Published revision \d+/);
     await page.getByTestId("no-changes").waitFor(); // the draft is now what is published
+
+    // The analysis is kept: reopened from the list of recent analyses after a reload.
+    await page.reload();
+    await page.getByTestId("impact-history").waitFor();
+    await page.getByTestId("impact-history").getByRole("button", { name: "Open" }).first().click();
+    await page.getByTestId("impact-reopened").waitFor();
+    expect(await page.getByTestId("impact-summary").textContent()).toMatch(/[1-9][\d,]* allowed would be denied/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "policy-impact-reopened");
     await context.close();
 
     // The gateway is refused the model from the new revision on.

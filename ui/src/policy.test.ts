@@ -7,8 +7,12 @@ import {
   fromForm,
   impactSummary,
   inputId,
+  jobPercent,
+  jobProgress,
+  jobUnfinished,
   NO_SETTINGS,
   toForm,
+  type ImpactJob,
   type ImpactReport,
   type PolicySettings,
 } from "./policy";
@@ -118,5 +122,29 @@ describe("impact summaries", () => {
   it("says plainly when nothing changes or nothing was logged", () => {
     expect(impactSummary(report(10, 0, 0))).toBe("None of the 10 decisions replayed would change.");
     expect(impactSummary(report(0, 0, 0))).toMatch(/No decisions were logged/);
+  });
+});
+
+describe("an impact analysis job", () => {
+  const job = (over: Partial<ImpactJob>): ImpactJob => ({
+    id: "00000000-0000-0000-0000-000000000001", status: "running", from: "2026-12-01T00:00:00Z", to: "2026-12-02T00:00:00Z",
+    total: 400000, replayed: 12000, cancelRequested: false, requestedBy: "ivan", createdAt: "2026-12-02T00:00:00Z",
+    startedAt: null, finishedAt: null, error: null, result: null, ...over,
+  });
+
+  it("shows its progress as replayed of total, with the percentage", () => {
+    expect(jobProgress(job({}))).toBe("Replaying logged decisions: 12,000 of 400,000 (3 %)");
+    expect(jobPercent(job({}))).toBe(3);
+    expect(jobProgress(job({ total: null }))).toBe("Replaying logged decisions: 12,000");
+  });
+
+  it("says what happened when it ended, and whether it may still move", () => {
+    expect(jobProgress(job({ status: "cancelled" }))).toBe("Cancelled after 12,000 of 400,000 decisions");
+    expect(jobProgress(job({ status: "failed", error: "the replica running it stopped" }))).toBe("Failed: the replica running it stopped");
+    expect(jobProgress(job({ cancelRequested: true }))).toBe("Cancelling after 12,000 decisions…");
+    expect(jobUnfinished(job({ status: "queued" }))).toBe(true);
+    expect(jobUnfinished(job({ status: "done" }))).toBe(false);
+    expect(jobPercent(job({ status: "done", total: 0, replayed: 0 }))).toBe(100);
+    expect(jobProgress(job({ status: "done", total: 1, replayed: 1 }))).toBe("Done: 1 decision replayed");
   });
 });

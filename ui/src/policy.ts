@@ -42,6 +42,50 @@ export interface ImpactReport {
   tookMillis: number;
 }
 
+export type ImpactJobStatus = "queued" | "running" | "done" | "failed" | "cancelled";
+
+/** An impact analysis run on the server: progress while it runs, the report once done. */
+export interface ImpactJob {
+  id: string;
+  status: ImpactJobStatus;
+  from: string;
+  to: string;
+  total: number | null;
+  replayed: number;
+  cancelRequested: boolean;
+  requestedBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  result: ImpactReport | null;
+}
+
+/** Whether the server may still move the job on. */
+export function jobUnfinished(job: ImpactJob): boolean {
+  return job.status === "queued" || job.status === "running";
+}
+
+/** "Replaying logged decisions: 12,000 of 400,000 (3 %)" and its other states, for people. */
+export function jobProgress(job: ImpactJob): string {
+  const n = (x: number) => x.toLocaleString("en");
+  if (job.status === "queued") return "Waiting to start…";
+  if (job.status === "running" && job.cancelRequested) return `Cancelling after ${n(job.replayed)} decisions…`;
+  if (job.status === "running") {
+    if (!job.total) return `Replaying logged decisions: ${n(job.replayed)}`;
+    return `Replaying logged decisions: ${n(job.replayed)} of ${n(job.total)} (${jobPercent(job)} %)`;
+  }
+  if (job.status === "done") return `Done: ${n(job.replayed)} ${job.replayed === 1 ? "decision" : "decisions"} replayed`;
+  if (job.status === "cancelled") return `Cancelled after ${n(job.replayed)} of ${n(job.total ?? 0)} decisions`;
+  return `Failed: ${job.error ?? "unknown error"}`;
+}
+
+/** Whole percent replayed, 0 while the total is unknown. */
+export function jobPercent(job: ImpactJob): number {
+  if (!job.total) return job.status === "done" ? 100 : 0;
+  return Math.min(100, Math.floor((job.replayed * 100) / job.total));
+}
+
 export const TASK_TIERS = ["routine", "standard", "critical"] as const;
 export const CLOSED_WEIGHTS_FROM = ["never", ...CLASSIFICATIONS] as const;
 

@@ -5,17 +5,28 @@ import {
   FlexItem,
   FormSelect,
   FormSelectOption,
-  Spinner,
+  Progress,
   Title,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "./common";
 import { useApp } from "../context";
 import { formatInstant } from "../format";
-import { impactSummary, type ImpactReport, type ImpactSample } from "../policy";
+import {
+  impactSummary,
+  jobPercent,
+  jobProgress,
+  jobUnfinished,
+  type ImpactJob,
+  type ImpactReport,
+  type ImpactSample,
+} from "../policy";
 
 const HOUR = 60 * 60 * 1000;
+const JOBS = "/api/v1/policy/impact/analyses";
+/** How often a running analysis is asked for its progress. */
+const POLL_MS = 400;
 /** The server replays at most 92 days. */
 const WINDOWS = [
   { hours: 24, label: "the last 24 hours" },
@@ -31,41 +42,89 @@ interface Props {
   onReport: (report: ImpactReport) => void;
 }
 
-/** Replays the logged decisions against the saved draft; the replay can take a while, so it can be cancelled. */
+/**
+ * Starts an impact analysis of the saved draft on the server and follows it: progress while it
+ * replays, Cancel asks the server to stop, and earlier analyses can be reopened. Leaving the screen
+ * only stops watching; the analysis goes on and stays in the list.
+ */
 export function ImpactPanel({ report, blockedBecause, onReport }: Props) {
   const { api } = useApp();
   const [hours, setHours] = useState(7 * 24);
-  const [running, setRunning] = useState(false);
-  const [elapsed, setElapsed] = useState(0);
-  const [cancelled, setCancelled] = useState(false);
+  const [job, setJob] = useState<ImpactJob>();
+  const [reopened, setReopened] = useState<ImpactJob>();
+  const [history, setHistory] = useState<ImpactJob[]>([]);
   const [error, setError] = useState<unknown>();
-  const abort = useRef<AbortController | null>(null);
+  const watching = useRef<string | null>(null);
 
-  useEffect(() => () => abort.current?.abort(), []); // leaving the screen cancels the call
+  const loadHistory = useCallback(() => {
+    api.get<{ items: ImpactJob[] }>(`${JOBS}?size=10`).then((page) => setHistory(page.items), setError);
+  }, [api]);
   useEffect(() => {
-    if (!running) return;
-    const started = Date.now();
-    const timer = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 250);
-    return () => clearInterval(timer);
-  }, [running]);
+    loadHistory();
+    return () => {
+      watching.current = null; // leaving the screen stops the polling, not the analysis
+    };
+  }, [loadHistory]);
+
+  /** Polls a job until it ends; `ours` jobs (started here, of the saved draft) feed the publish dialog. */
+  const watch = async (started: ImpactJob, ours: boolean) => {
+    watching.current = started.id;
+    let current = started;
+    setJob(current);
+    try {
+      while (jobUnfinished(current) && watching.current === started.id) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        if (watching.current !== started.id) return;
+        current = await api.get<ImpactJob>(`${JOBS}/${started.id}`);
+        setJob(current);
+      }
+      if (current.status === "done" && current.result) {
+        if (ours) onReport(current.result);
+        else setReopened(current);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      if (watching.current === started.id) watching.current = null;
+      loadHistory();
+    }
+  };
 
   const analyse = async () => {
     setError(undefined);
-    setCancelled(false);
-    setElapsed(0);
-    setRunning(true);
-    abort.current = new AbortController();
+    setReopened(undefined);
     const to = new Date();
     try {
       const body = { from: new Date(to.getTime() - hours * HOUR).toISOString(), to: to.toISOString() };
-      onReport(await api.post<ImpactReport>("/api/v1/policy/impact", body, abort.current.signal));
+      await watch(await api.post<ImpactJob>(JOBS, body), true);
     } catch (e) {
-      if (abort.current?.signal.aborted) setCancelled(true);
-      else setError(e);
-    } finally {
-      setRunning(false);
+      setError(e);
     }
   };
+
+  const cancel = async () => {
+    if (!job) return;
+    try {
+      setJob(await api.post<ImpactJob>(`${JOBS}/${job.id}/cancel`));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const reopen = async (id: string) => {
+    setError(undefined);
+    try {
+      const past = await api.get<ImpactJob>(`${JOBS}/${id}`);
+      setReopened(past.status === "done" ? past : undefined);
+      if (jobUnfinished(past)) await watch(past, false);
+      else setJob(past);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const running = !!job && jobUnfinished(job);
+  const shown = reopened?.result ?? (job?.status === "done" ? report : undefined) ?? (job ? undefined : report);
 
   return (
     <section aria-labelledby="impact-title" data-testid="impact">
@@ -87,30 +146,82 @@ export function ImpactPanel({ report, blockedBecause, onReport }: Props) {
           </Button>
         </FlexItem>
         {running && (
-          <>
-            <FlexItem>
-              <Spinner size="md" aria-label="Analysing" />
-            </FlexItem>
-            <FlexItem data-testid="impact-progress" role="status">
-              Replaying logged decisions… {elapsed} s
-            </FlexItem>
-            <FlexItem>
-              <Button variant="link" onClick={() => abort.current?.abort()} data-testid="cancel-impact">
-                Cancel
-              </Button>
-            </FlexItem>
-          </>
+          <FlexItem>
+            <Button variant="link" onClick={cancel} isDisabled={job.cancelRequested} data-testid="cancel-impact">
+              Cancel
+            </Button>
+          </FlexItem>
         )}
         {blockedBecause && !running && <FlexItem>{blockedBecause}</FlexItem>}
       </Flex>
-      {cancelled && (
+      {running && (
+        <Progress
+          value={jobPercent(job)}
+          title={jobProgress(job)}
+          aria-label="Impact analysis progress"
+          data-testid="impact-progress"
+          style={{ maxWidth: "40rem" }}
+        />
+      )}
+      {job?.status === "cancelled" && (
         <Alert variant="info" isInline title="Analysis cancelled" data-testid="impact-cancelled">
-          Nothing was changed. Run it again when you are ready, or over a shorter window.
+          {jobProgress(job)}. Nothing was changed. Run it again when you are ready, or over a shorter window.
+        </Alert>
+      )}
+      {job?.status === "failed" && (
+        <Alert variant="danger" isInline title="The analysis failed" data-testid="impact-failed">
+          {job.error}
         </Alert>
       )}
       <ErrorAlert error={error} title="The impact could not be analysed" />
-      {report && !running && <ImpactResult report={report} />}
+      {reopened && (
+        <p data-testid="impact-reopened">
+          Analysis started {formatInstant(reopened.createdAt)} by {reopened.requestedBy}, of the draft as it was then.
+        </p>
+      )}
+      {shown && !running && <ImpactResult report={shown} />}
+      <History jobs={history} onOpen={reopen} />
     </section>
+  );
+}
+
+/** The tenant's recent analyses, each reopened with a click. */
+function History({ jobs, onOpen }: { jobs: ImpactJob[]; onOpen: (id: string) => void }) {
+  if (jobs.length === 0) return null;
+  return (
+    <>
+      <Title headingLevel="h3" size="md" style={{ marginTop: "1rem" }}>
+        Recent analyses
+      </Title>
+      <Table aria-label="Recent analyses" variant="compact" data-testid="impact-history">
+        <Thead>
+          <Tr>
+            <Th>Started</Th>
+            <Th>By</Th>
+            <Th>Decisions from</Th>
+            <Th>Status</Th>
+            <Th screenReaderText="Open" />
+          </Tr>
+        </Thead>
+        <Tbody>
+          {jobs.map((j) => (
+            <Tr key={j.id} data-testid={`impact-job-${j.id}`}>
+              <Td dataLabel="Started">{formatInstant(j.createdAt)}</Td>
+              <Td dataLabel="By">{j.requestedBy}</Td>
+              <Td dataLabel="Decisions from">
+                {formatInstant(j.from)} to {formatInstant(j.to)}
+              </Td>
+              <Td dataLabel="Status">{jobProgress(j)}</Td>
+              <Td>
+                <Button variant="link" isInline onClick={() => onOpen(j.id)} data-testid={`open-impact-${j.id}`}>
+                  Open
+                </Button>
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </>
   );
 }
 

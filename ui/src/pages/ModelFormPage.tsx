@@ -5,6 +5,10 @@ import {
   Form,
   FormSelect,
   FormSelectOption,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
   PageSection,
   TextInput,
   Title,
@@ -13,6 +17,7 @@ import { useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { fieldErrors, loadAll } from "../api";
 import { ErrorAlert, Field, Loading, useLoader } from "../components/common";
+import { SuspensionPreview } from "../components/SuspensionPreview";
 import { useApp } from "../context";
 import { splitList } from "../format";
 import { toModel } from "../routes";
@@ -42,6 +47,7 @@ export function ModelFormPage() {
   const [regions, setRegions] = useState("");
   const [capabilities, setCapabilities] = useState("");
   const [error, setError] = useState<unknown>();
+  const [confirmingSuspension, setConfirmingSuspension] = useState(false);
   const errors = fieldErrors(error);
 
   useEffect(() => {
@@ -55,7 +61,12 @@ export function ModelFormPage() {
   if (!model) return <PageSection><Loading /></PageSection>;
   const set = (change: Partial<Model>) => setModel({ ...model, ...change });
 
-  const save = () => {
+  // Suspending cuts every gateway off the model at its next decision: show what that does first.
+  const suspending = !!id && model.status === "suspended" && existing.data?.status !== "suspended";
+  const save = () => (suspending && !confirmingSuspension ? setConfirmingSuspension(true) : write());
+
+  const write = () => {
+    setConfirmingSuspension(false);
     // Only the writable fields: the API refuses unknown ones such as createdAt.
     const { id: modelId, displayName, vendor, openWeights, selfHostable, licence, costTier, status } = model;
     const body = {
@@ -126,6 +137,23 @@ export function ModelFormPage() {
           </ActionGroup>
         </Form>
       </PageSection>
+      {confirmingSuspension && id && (
+        <Modal isOpen variant="medium" onClose={() => setConfirmingSuspension(false)} aria-labelledby="suspend-model-title">
+          <ModalHeader title={`Suspend ${model.displayName}?`} labelId="suspend-model-title" />
+          <ModalBody>
+            <p>Every gateway is refused this model at its next decision.</p>
+            <SuspensionPreview path={`/api/v1/models/${encodeURIComponent(id)}/suspension-impact`} />
+          </ModalBody>
+          <ModalFooter>
+            <Button variant="danger" onClick={write} data-testid="confirm-suspend-model">
+              Suspend
+            </Button>
+            <Button variant="link" onClick={() => setConfirmingSuspension(false)}>
+              Cancel
+            </Button>
+          </ModalFooter>
+        </Modal>
+      )}
     </>
   );
 }

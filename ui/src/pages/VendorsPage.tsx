@@ -15,6 +15,7 @@ import { useState } from "react";
 import { fieldErrors, loadAll } from "../api";
 import { ErrorAlert, Field, Loading, StatusLabel, useLoader } from "../components/common";
 import { DataTable } from "../components/DataTable";
+import { SuspensionPreview } from "../components/SuspensionPreview";
 import { useApp } from "../context";
 import { can } from "../permissions";
 import type { Vendor } from "../types";
@@ -154,7 +155,7 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
       .then(() => onClose(true))
       .catch(setError);
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="suspend-title">
+    <Modal isOpen variant={suspend ? "medium" : "small"} onClose={() => onClose(false)} aria-labelledby="suspend-title">
       <ModalHeader title={suspend ? `Suspend ${vendor.name}?` : `Reinstate ${vendor.name}?`} labelId="suspend-title" />
       <ModalBody>
         <p>
@@ -162,6 +163,7 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
             ? "Every gateway is refused this vendor's models at its next decision."
             : "Decisions may allow this vendor's models again, where approvals exist."}
         </p>
+        {suspend && <SuspensionPreview path={`/api/v1/vendors/${encodeURIComponent(vendor.id)}/suspension-impact`} />}
         <ErrorAlert error={error} />
         {suspend && (
           <Form onSubmit={(e) => e.preventDefault()}>

@@ -61,8 +61,26 @@ public class ImpactAnalysis {
   @Inject TenantPolicyData policyData;
   @Inject PolicyPublisher publisher;
 
+  /** Told after every batch how many decisions were replayed so far; answers false to stop the replay. */
+  public interface Progress {
+    boolean replayed(long count);
+
+    Progress UNTIL_DONE = count -> true;
+  }
+
+  /** Raised when {@link Progress} asks the replay to stop; the analysis then has no report. */
+  public static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("stopped", null, false, false);
+    }
+  }
+
   public ImpactReport analyse(TenantId tenant, ImpactRequest window) {
-    long started = System.nanoTime();
+    return replay(tenant, draft(tenant), window(window), Progress.UNTIL_DONE);
+  }
+
+  /** The window asked for with its defaults filled in; a 400 naming the field when it is not one. */
+  public ImpactRequest window(ImpactRequest window) {
     Instant to = window != null && window.to() != null ? window.to() : Instant.now();
     Instant from = window != null && window.from() != null ? window.from() : to.minus(DEFAULT_WINDOW);
     if (!from.isBefore(to)) {
@@ -71,7 +89,52 @@ public class ImpactAnalysis {
     if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
       throw ProblemException.badRequest("from", "the window may span at most " + MAX_WINDOW.toDays() + " days");
     }
-    ObjectNode draft = policyData.build(tenant, publisher.policyHash(), policy.draft(tenant), 0);
+    return new ImpactRequest(from, to);
+  }
+
+  /** The tenant's data as the draft settings would make it: what the replay decides with. */
+  public ObjectNode draft(TenantId tenant) {
+    return policyData.build(tenant, publisher.policyHash(), policy.draft(tenant), 0);
+  }
+
+  /** How many logged decisions the window holds: the total a job's progress counts towards. */
+  public long count(TenantId tenant, ImpactRequest window) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement count = connection.prepareStatement(
+          "select count(*) from decision_log where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?")) {
+        TenantScope.enter(connection, tenant);
+        count.setString(1, tenant.value());
+        count.setTimestamp(2, Timestamp.from(window.from()));
+        count.setTimestamp(3, Timestamp.from(window.to()));
+        try (ResultSet row = count.executeQuery()) {
+          row.next();
+          return row.getLong(1);
+        }
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
+    }
+  }
+
+  /**
+   * Replays the window (already checked by {@link #window}) against {@code draft}.
+   *
+   * @throws Stopped when {@code progress} asked to stop
+   */
+  public ImpactReport replay(TenantId tenant, ObjectNode draft, ImpactRequest window, Progress progress) {
+    return replay(tenant, draft, window, null, progress);
+  }
+
+  /** As above, over the decisions about {@code models} only (all decisions when null). */
+  public ImpactReport replay(TenantId tenant, ObjectNode draft, ImpactRequest window, List<String> models,
+      Progress progress) {
+    long started = System.nanoTime();
+    Instant from = window.from();
+    Instant to = window.to();
     long nowMs = System.currentTimeMillis(); // approvals expire as of now, not as of the logged time
     Tally tally = new Tally();
     Optional<EmbeddedOpa.Replay> inProcess = embedded.replay(tenant.value(), draft, SPARE_WAIT_MILLIS);
@@ -80,7 +143,7 @@ public class ImpactAnalysis {
       connection.setAutoCommit(false);
       try {
         TenantScope.enter(connection, tenant);
-        replay(connection, tenant, from, to, nowMs, flips, tally);
+        replay(connection, tenant, from, to, models, nowMs, flips, tally, progress);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -98,15 +161,45 @@ public class ImpactAnalysis {
         tally.denyToAllowSamples, tookMillis);
   }
 
+  /**
+   * Each question ({@code {team, model, purpose, dataClassification, region}}) answered under
+   * {@code document}: {@code {allow, reasons: [{code}], alternatives: [...]}}, in order. In the
+   * embedded engine's spare instance when it is free, else by the OPA server's impact policy.
+   */
+  public List<JsonNode> answers(TenantId tenant, ObjectNode document, List<ObjectNode> questions) {
+    long nowMs = System.currentTimeMillis();
+    questions.forEach(question -> question.put("nowMs", nowMs));
+    Optional<EmbeddedOpa.Replay> inProcess = embedded.replay(tenant.value(), document, SPARE_WAIT_MILLIS);
+    if (inProcess.isEmpty()) {
+      ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
+      input.set("draft", document);
+      questions.forEach(input.putArray("questions")::add);
+      List<JsonNode> answers = new ArrayList<>();
+      askOpa(input).path("answers").forEach(answers::add);
+      return answers;
+    }
+    try (EmbeddedOpa.Replay replay = inProcess.get()) {
+      List<JsonNode> answers = new ArrayList<>();
+      for (ObjectNode question : questions) {
+        answers.add(replay.evaluate(question.deepCopy().put("tenant", tenant.value())));
+      }
+      return answers;
+    } catch (IllegalStateException e) {
+      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine failed; retry shortly.");
+    }
+  }
+
   /** The flips of a batch of logged decisions: {@code [{id, was, now, reasons: [code]}]}. */
   private interface Flips {
     JsonNode of(ArrayNode batch);
   }
 
-  private void replay(
-      Connection connection, TenantId tenant, Instant from, Instant to, long nowMs, Flips flips, Tally tally)
-      throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(SELECT)) {
+  private void replay(Connection connection, TenantId tenant, Instant from, Instant to, List<String> models, long nowMs,
+      Flips flips, Tally tally, Progress progress) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(models == null ? SELECT : SELECT + " and model = any(?)")) {
+      if (models != null) {
+        query.setArray(4, connection.createArrayOf("text", models.toArray()));
+      }
       query.setFetchSize(BATCH);
       query.setString(1, tenant.value());
       query.setTimestamp(2, Timestamp.from(from));
@@ -118,10 +211,14 @@ public class ImpactAnalysis {
           if (batch.size() == BATCH) {
             count(batch, flips.of(batch), tally);
             batch = JacksonConfig.MAPPER.createArrayNode();
+            if (!progress.replayed(tally.evaluated)) {
+              throw new Stopped();
+            }
           }
         }
         if (!batch.isEmpty()) {
           count(batch, flips.of(batch), tally);
+          progress.replayed(tally.evaluated);
         }
       }
     }
@@ -201,6 +298,10 @@ public class ImpactAnalysis {
     ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
     input.set("draft", draft);
     input.set("decisions", batch);
+    return askOpa(input).path("flips");
+  }
+
+  private JsonNode askOpa(ObjectNode input) {
     JsonNode result;
     try {
       result = opa.evaluate("portolan/impact", input, OPA_BATCH_TIMEOUT);
@@ -210,7 +311,7 @@ public class ImpactAnalysis {
     if (result == null) {
       throw ProblemException.unavailable("policy-not-loaded", "The impact policy is not loaded yet; retry shortly.");
     }
-    return result.path("flips");
+    return result;
   }
 
   private static void count(ArrayNode batch, JsonNode flips, Tally tally) {

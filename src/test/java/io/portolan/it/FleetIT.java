@@ -86,6 +86,27 @@ class FleetIT {
   }
 
   @Test
+  void anImpactAnalysisCancelledThroughOneReplicaStopsOnTheOther() throws Exception {
+    ImpactJobIT.seedDecisions();
+    try {
+      HttpResponse<String> started = send(A, "POST", "/api/v1/policy/impact/analyses", user("erin"), ImpactJobIT.seededWindow());
+      assertEquals(202, started.statusCode(), started.body());
+      String id = Stack.JSON.readTree(started.body()).get("id").asText();
+      String job = "/api/v1/policy/impact/analyses/" + id;
+      JsonNode running = ImpactJobIT.awaitJob(id, "erin", j -> j.get("replayed").asLong() > 0, Duration.ofSeconds(30));
+      HttpResponse<String> cancel = send(B, "POST", job + "/cancel", user("erin"), "");
+      assertEquals(200, cancel.statusCode(), cancel.body());
+      JsonNode stopped = ImpactJobIT.awaitJob(id, "erin", j -> !j.get("status").asText().equals("running"), Duration.ofSeconds(10));
+      assertEquals("cancelled", stopped.get("status").asText(), stopped.toString());
+      assertTrue(stopped.get("replayed").asLong() < running.get("total").asLong(), stopped.toString());
+      JsonNode throughB = Stack.JSON.readTree(send(B, "GET", job, user("erin"), "").body());
+      assertEquals(stopped.get("replayed"), throughB.get("replayed"), "both replicas answer the same job");
+    } finally {
+      ImpactJobIT.removeSeededDecisions();
+    }
+  }
+
+  @Test
   void aPolicyPublishedThroughOneReplicaIsInForceOnTheOtherAtItsNextAnswer() {
     JsonNode revisions = Stack.get("/api/v1/policy/revisions", user("alice")).body();
     int baseline = revisions.get(0).get("number").asInt();

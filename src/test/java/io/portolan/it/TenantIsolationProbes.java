@@ -79,6 +79,7 @@ final class TenantIsolationProbes {
     add(createModel, "foreign id", Rule.CREATE_OWN, Kind.MODEL, View.STATUS,
         r -> send(r, "POST", "/models", Fixtures.model(r.id(), r.own().vendor, "proposed")).cleanup(API + "/models/" + r.id()));
     single("GET " + API + "/models/{id}", Kind.MODEL, r -> get(r, "/models/" + r.id()));
+    single("GET " + API + "/models/{id}/suspension-impact", Kind.MODEL, r -> get(r, "/models/" + r.id() + "/suspension-impact"));
     single("PUT " + API + "/models/{id}", Kind.MODEL,
         r -> send(r, "PUT", "/models/" + r.id(), Fixtures.model(r.id(), r.own().vendor, "proposed")));
     add("PUT " + API + "/models/{id}", "own model, foreign vendor", Rule.REFERENCE, Kind.VENDOR, View.STATUS, r -> {
@@ -92,6 +93,8 @@ final class TenantIsolationProbes {
     add("POST " + API + "/vendors", "foreign id", Rule.CREATE_OWN, Kind.VENDOR, View.STATUS,
         r -> send(r, "POST", "/vendors", Fixtures.vendor(r.id(), "FR")).cleanup(API + "/vendors/" + r.id()));
     single("GET " + API + "/vendors/{id}", Kind.VENDOR, r -> get(r, "/vendors/" + r.id()));
+    single("GET " + API + "/vendors/{id}/suspension-impact", Kind.VENDOR,
+        r -> get(r, "/vendors/" + r.id() + "/suspension-impact"));
     single("PUT " + API + "/vendors/{id}", Kind.VENDOR, r -> send(r, "PUT", "/vendors/" + r.id(), Fixtures.vendor(r.id(), "FR")));
     single("DELETE " + API + "/vendors/{id}", Kind.VENDOR, r -> send(r, "DELETE", "/vendors/" + r.id(), null));
 
@@ -139,6 +142,14 @@ final class TenantIsolationProbes {
     ambient("PUT " + API + "/policy/settings", "invalid", r -> send(r, "PUT", "/policy/settings", "{\"residency\":{\"secret\":[]}}"));
     ambient("POST " + API + "/policy/impact", "since setup", r -> send(r, "POST", "/policy/impact", Map.of("from", since)));
     ambient("GET " + API + "/policy/revisions", "all", r -> get(r, "/policy/revisions"));
+    String analyses = API + "/policy/impact/analyses";
+    ambient("POST " + analyses, "invalid", r -> send(r, "POST", "/policy/impact/analyses", "{\"from\":\"not a time\"}"));
+    ambient("GET " + analyses, "all", r -> get(r, "/policy/impact/analyses?size=500"));
+    single("GET " + analyses + "/{id}", Kind.IMPACT_ANALYSIS, r -> get(r, "/policy/impact/analyses/" + r.id()));
+    single("POST " + analyses + "/{id}/cancel", Kind.IMPACT_ANALYSIS,
+        r -> send(r, "POST", "/policy/impact/analyses/" + r.id() + "/cancel", null));
+    single("DELETE " + analyses + "/{id}", Kind.IMPACT_ANALYSIS,
+        r -> send(r, "DELETE", "/policy/impact/analyses/" + r.id(), null));
     add("POST " + API + "/policy/revisions", "publish", Rule.AMBIENT, null, View.STATUS,
         Set.of("alice", "olivia", "erin"), r -> send(r, "POST", "/policy/revisions", null));
     single("POST " + API + "/policy/revisions/{number}/rollback", Kind.REVISION,

@@ -29,7 +29,10 @@ final class TenantIsolationWorld {
   // SIDECAR_DECISION: decisions only named by sidecar uploads. Decision ids are per tenant, so an
   // upload naming another tenant's id files a decision of the caller's own with that id; usage
   // probes use other decisions, whose ids stay foreign to the caller.
-  enum Kind { VENDOR, MODEL, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY, GATEWAY }
+  enum Kind {
+    VENDOR, MODEL, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY, GATEWAY,
+    IMPACT_ANALYSIS
+  }
 
   private static final SecureRandom FRESH = new SecureRandom();
 
@@ -167,6 +170,11 @@ final class TenantIsolationWorld {
     decideForSidecarProbes(acme, acme.team);
     decideForSidecarProbes(globex, globex.team);
     revisionsOnlyTheOtherHas();
+    for (Tenant tenant : List.of(acme, globex)) {
+      JsonNode analysis = send(call(tenant.officer, "POST", "/api/v1/policy/impact/analyses",
+          Map.of("from", start.toString())), 202);
+      tenant.ids.get(Kind.IMPACT_ANALYSIS).add(analysis.get("id").asText());
+    }
 
     String gateway = id(acme, "gw");
     send(call("dave", "POST", "/api/v1/gateways", Map.of("id", gateway, "description", "Gateway " + marker(acme))), 201);

@@ -1,0 +1,145 @@
+package io.portolan.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.policy.SuspensionImpactView.Alternative;
+import io.portolan.policy.SuspensionImpactView.Approval;
+import io.portolan.policy.SuspensionImpactView.TeamImpact;
+import io.portolan.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Previews a suspension over the tenant's published data: the same document decisions use, with
+ * the vendor marked suspended (or the model's status set to suspended). Flips come from the
+ * impact replay; alternatives from the decision policy's own ranking, asked as the affected team
+ * would ask for each approval it loses.
+ */
+@ApplicationScoped
+public class SuspensionImpact {
+  private static final List<String> CLASSIFICATIONS = List.of("public", "internal", "confidential", "restricted");
+
+  @Inject TenantPolicyData policyData;
+  @Inject PolicyPublisher publisher;
+  @Inject ImpactAnalysis analysis;
+
+  public SuspensionImpactView ofVendor(TenantId tenant, String vendorId) {
+    ObjectNode published = policyData.build(tenant, publisher.policyHash());
+    JsonNode vendor = published.path("vendors").get(vendorId);
+    if (vendor == null) {
+      throw ProblemException.notFound("vendor", vendorId);
+    }
+    ObjectNode changed = published.deepCopy();
+    ((ObjectNode) changed.path("vendors").get(vendorId))
+        .put("suspended", true).put("suspensionReason", "suspension preview");
+    Set<String> models = new TreeSet<>();
+    published.path("models").fields().forEachRemaining(m -> {
+      if (m.getValue().path("vendor").asText().equals(vendorId)) models.add(m.getKey());
+    });
+    return preview(tenant, published, changed, vendorId, null, models, vendor.path("suspended").asBoolean());
+  }
+
+  public SuspensionImpactView ofModel(TenantId tenant, String modelId) {
+    ObjectNode published = policyData.build(tenant, publisher.policyHash());
+    JsonNode model = published.path("models").get(modelId);
+    if (model == null) {
+      throw ProblemException.notFound("model", modelId);
+    }
+    ObjectNode changed = published.deepCopy();
+    ((ObjectNode) changed.path("models").get(modelId)).put("status", "suspended");
+    return preview(tenant, published, changed, null, modelId, Set.of(modelId),
+        model.path("status").asText().equals("suspended"));
+  }
+
+  private SuspensionImpactView preview(TenantId tenant, ObjectNode published, ObjectNode changed, String vendor,
+      String model, Set<String> models, boolean alreadySuspended) {
+    List<JsonNode> lost = approvalsInForce(published, models);
+    List<ObjectNode> questions = lost.stream().map(approval -> question(published, approval)).toList();
+    List<JsonNode> answers = analysis.answers(tenant, changed, questions);
+    List<Approval> approvals = new ArrayList<>();
+    for (int i = 0; i < lost.size(); i++) {
+      approvals.add(approval(lost.get(i), answers.get(i)));
+    }
+    // Only decisions about the models it takes out: others may differ from their logged outcome for
+    // reasons of their own (data changed since), which are not this suspension's doing.
+    ImpactReport decisions = analysis.replay(tenant, changed, analysis.window(null), List.copyOf(models),
+        ImpactAnalysis.Progress.UNTIL_DONE);
+    return new SuspensionImpactView(vendor, model, List.copyOf(models), alreadySuspended, approvals,
+        teams(lost, answers), decisions);
+  }
+
+  /** Approvals not revoked nor expired, for any of {@code models}; each annotated with its team and model. */
+  private static List<JsonNode> approvalsInForce(ObjectNode published, Set<String> models) {
+    long now = System.currentTimeMillis();
+    List<JsonNode> lost = new ArrayList<>();
+    published.path("approvals").fields().forEachRemaining(team -> team.getValue().fields().forEachRemaining(byModel -> {
+      if (!models.contains(byModel.getKey())) return;
+      for (JsonNode approval : byModel.getValue()) {
+        if (approval.path("expiresAtMs").asLong() > now) {
+          lost.add(((ObjectNode) approval.deepCopy()).put("team", team.getKey()).put("model", byModel.getKey()));
+        }
+      }
+    }));
+    lost.sort(Comparator.comparing((JsonNode a) -> a.path("team").asText()).thenComparing(a -> a.path("model").asText()));
+    return lost;
+  }
+
+  /** The question the team would ask for this approval's widest use: its top classification, in its first region. */
+  private static ObjectNode question(ObjectNode published, JsonNode approval) {
+    String model = approval.path("model").asText();
+    JsonNode regions = approval.path("regions");
+    String region = regions.size() > 0 ? regions.get(0).asText()
+        : published.path("models").path(model).path("hostingRegions").path(0).asText("eu");
+    ObjectNode question = JacksonConfig.MAPPER.createObjectNode();
+    question.put("team", approval.path("team").asText()).put("model", model);
+    question.put("purpose", approval.path("purpose").asText());
+    question.put("dataClassification", approval.path("maxDataClassification").asText()).put("region", region);
+    return question;
+  }
+
+  private static Approval approval(JsonNode approval, JsonNode answer) {
+    List<String> regions = new ArrayList<>();
+    approval.path("regions").forEach(r -> regions.add(r.asText()));
+    JsonNode best = answer.path("alternatives").path(0);
+    return new Approval(approval.path("id").asText(), approval.path("team").asText(), approval.path("model").asText(),
+        approval.path("purpose").asText(), approval.path("maxDataClassification").asText(), regions,
+        Instant.ofEpochMilli(approval.path("expiresAtMs").asLong()), best.isMissingNode() ? "none" : best.path("model").asText());
+  }
+
+  /** Per team, the best alternative for its most sensitive lost use (the hardest to replace). */
+  private static List<TeamImpact> teams(List<JsonNode> lost, List<JsonNode> answers) {
+    Map<String, Integer> count = new LinkedHashMap<>();
+    Map<String, Integer> hardest = new LinkedHashMap<>();
+    for (int i = 0; i < lost.size(); i++) {
+      String team = lost.get(i).path("team").asText();
+      count.merge(team, 1, Integer::sum);
+      Integer current = hardest.get(team);
+      if (current == null || rank(lost.get(i)) > rank(lost.get(current))) {
+        hardest.put(team, i);
+      }
+    }
+    List<TeamImpact> teams = new ArrayList<>();
+    for (Map.Entry<String, Integer> team : hardest.entrySet()) {
+      JsonNode best = answers.get(team.getValue()).path("alternatives").path(0);
+      Alternative alternative = best.isMissingNode() ? null : new Alternative(best.path("model").asText(),
+          best.path("vendor").asText(), best.path("jurisdiction").asText(), best.path("why").asText());
+      teams.add(new TeamImpact(team.getKey(), count.get(team.getKey()), alternative,
+          alternative == null ? "none" : alternative.model()));
+    }
+    return teams;
+  }
+
+  private static int rank(JsonNode approval) {
+    return CLASSIFICATIONS.indexOf(approval.path("maxDataClassification").asText());
+  }
+}
