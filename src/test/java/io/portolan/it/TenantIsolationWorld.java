@@ -29,7 +29,7 @@ final class TenantIsolationWorld {
   // SIDECAR_DECISION: decisions only named by sidecar uploads. Decision ids are per tenant, so an
   // upload naming another tenant's id files a decision of the caller's own with that id; usage
   // probes use other decisions, whose ids stay foreign to the caller.
-  enum Kind { VENDOR, MODEL, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY, GATEWAY }
+  enum Kind { VENDOR, MODEL, DEPLOYMENT, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY, GATEWAY }
 
   private static final SecureRandom FRESH = new SecureRandom();
 
@@ -197,6 +197,11 @@ final class TenantIsolationWorld {
     tenant.ids.get(Kind.CAPABILITY).add(capability);
     tenant.model = model(tenant, "approved", capability);
     tenant.spareModel = model(tenant, "proposed", capability);
+    String deployment = id(tenant, "deployment");
+    Map<String, Object> runs = DeploymentIT.deployment(deployment, tenant.model);
+    runs.put("endpoint", "https://" + marker(tenant) + ".example/v1");
+    send(call(tenant.officer, "POST", "/api/v1/deployments", runs), 201);
+    tenant.ids.get(Kind.DEPLOYMENT).add(deployment);
   }
 
   private String model(Tenant tenant, String status, String capability) {
@@ -302,6 +307,7 @@ final class TenantIsolationWorld {
     try (Connection db = Stack.superuser()) {
       rows.put("vendor", rows(db, "vendor", "id", tenant, tenant.idsOf(Kind.VENDOR)));
       rows.put("model", rows(db, "model", "id", tenant, tenant.idsOf(Kind.MODEL)));
+      rows.put("deployment", rows(db, "deployment", "id", tenant, tenant.idsOf(Kind.DEPLOYMENT)));
       rows.put("team", rows(db, "team", "id", tenant, tenant.idsOf(Kind.TEAM)));
       rows.put("approval_request", rows(db, "approval_request", "id", tenant, tenant.idsOf(Kind.REQUEST)));
       rows.put("approval_request_event", rows(db, "approval_request_event", "request_id", tenant, tenant.idsOf(Kind.REQUEST)));
