@@ -47,7 +47,7 @@ export function ModelDeployments({ model, canWrite, onChanged }: { model: Model;
               <Tr>
                 <Th>Deployment</Th>
                 <Th>Operator</Th>
-                <Th>Operator jurisdiction</Th>
+                <Th modifier="wrap">Operator jurisdiction</Th>
                 <Th>Regions</Th>
                 <Th>Data terms</Th>
                 <Th>Status</Th>
