@@ -57,7 +57,7 @@ public record PolicySettings(
 
   /**
    * Rules over deployments, per data classification: a model may be used for such data only
-   * when one of its deployments passes them all (policies/decision/deployments.rego).
+   * when one of its deployments passes them all (policies/deployments/deployments.rego).
    *
    * @param deniedOperatorJurisdictions jurisdictions whose operators may not run the call
    * @param selfHostedOnly classifications that need a deployment the tenant operates itself

@@ -1,15 +1,19 @@
-# Portolan decision, where the model runs.
+# METADATA
+# title: Portolan decision, where the model runs
+# description: |
 #   A model's weights come from its vendor; its deployments say who runs them, where, and on what
 #   data terms (data.tenants[t].deployments). For a data classification the tenant's settings name
 #   in "deployments", the model may be used only when at least one of its deployments passes every
 #   such rule; otherwise the answer names each rule that ruled deployments out. Classifications
 #   no deployment rule names are decided as before, so models without deployments keep their answers.
-package portolan.decision
+#   Its own package, loaded before portolan.decision (which calls denials): OPA's policy API compiles
+#   each module as it is put, so neither may need the other to compile.
+package portolan.deployments
 
 import rego.v1
 
 # Every deployment rule that denies the model for the request; empty when none applies or a deployment passes them all.
-_deployment_denials(t, id, request) := set() if {
+denials(t, id, request) := set() if {
 	not _deployment_rules_apply(_deployment_rules(t), request.classification)
 } else := {_reason("no_deployment", msg)} if {
 	count(_deployments_of(t, id)) == 0
@@ -24,7 +28,12 @@ _deployment_denials(t, id, request) := set() if {
 	names := concat(", ", sort([name | some name, codes in failures; code in codes]))
 }
 
-_deployment_rules(t) := object.get(_settings(t), "deployments", {})
+# By reference, never object.get on t: that would copy the tenant's whole document (policies/README).
+_deployment_rules(t) := t.settings.deployments
+
+_deployment_rules(t) := {} if not t.settings.deployments
+
+_reason(code, message) := {"code": code, "message": message, "rule": code}
 
 _deployments_of(t, id) := {name: d | some name, d in t.deployments; d.model == id}
 
