@@ -21,10 +21,10 @@ work=$(mktemp -d)
 # The baseline: a bare OPA with the same Rego and acme's data as Portolan published it.
 curl -fsS "$OPA_URL/v1/data/tenants" | jq '{tenants: .result}' > "$work/data.json"
 # A second one logs every decision to its console (into a file), as a deployment that audits would.
-"$OPA" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$BASE_PORT" --log-level error policies/decision/decision.rego "$work/data.json" &
+"$OPA" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$BASE_PORT" --log-level error policies/decision/decision.rego policies/deployments/deployments.rego "$work/data.json" &
 opa_pid=$!
 "$OPA" run --server --optimize-store-for-read-speed --addr "127.0.0.1:$((BASE_PORT + 1))" --log-level info --set decision_logs.console=true \
-  policies/decision/decision.rego "$work/data.json" > "$work/decisions.log" 2>&1 &
+  policies/decision/decision.rego policies/deployments/deployments.rego "$work/data.json" > "$work/decisions.log" 2>&1 &
 opa_logging_pid=$!
 trap 'kill $opa_pid $opa_logging_pid 2>/dev/null; rm -rf "$work"' EXIT
 

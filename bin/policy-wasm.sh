@@ -12,7 +12,7 @@ opa=".tools/opa-$OPA_VERSION/opa"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$opa" build -t wasm -e portolan/answer/answer -o "$work/bundle.tar.gz" \
-  policies/decision/decision.rego policies/answer/answer.rego
+  policies/decision/decision.rego policies/deployments/deployments.rego policies/answer/answer.rego
 tar -xzf "$work/bundle.tar.gz" -C "$work" /policy.wasm 2>/dev/null || tar -xzf "$work/bundle.tar.gz" -C "$work" policy.wasm
 mkdir -p "$out"
 cp "$work/policy.wasm" "$out/decision.wasm"

@@ -42,6 +42,18 @@ insert into model (tenant_id, id, display_name, vendor_id, hosting_regions, open
   ('acme', 'qwen-2.5-72b', 'Qwen 2.5 72B Instruct', 'alibaba', '{apac,cn}', true, true, 'Qwen License', '{chat,code}', 'low', 'approved')
 on conflict do nothing;
 
+-- Where acme's models run (db/V17). DeepSeek V3 twice: its weights on acme's own EU cluster
+-- (self-hosted, operated in acme's jurisdiction, nothing retained, no training on prompts) and
+-- DeepSeek's own API, operated in China. A row V17 made for DeepSeek's API before this file said
+-- more takes these terms; rows edited since are left as they are.
+insert into deployment (tenant_id, id, model_id, operator, operator_jurisdiction, regions, endpoint,
+                        retention_days, trains_on_prompts, zero_data_retention, status) values
+  ('acme', 'deepseek-v3-acme-eu', 'deepseek-v3', 'self-hosted', 'FR', '{eu}', 'https://llm.acme.internal/deepseek-v3/v1', 0, false, true, 'active'),
+  ('acme', 'deepseek-v3', 'deepseek-v3', 'deepseek', 'CN', '{apac,cn}', 'https://api.deepseek.com/v1', 30, true, false, 'active')
+on conflict (tenant_id, id) do update
+  set endpoint = excluded.endpoint, retention_days = excluded.retention_days, trains_on_prompts = excluded.trains_on_prompts
+  where deployment.endpoint is null and deployment.retention_days is null and deployment.trains_on_prompts is null;
+
 select set_config('app.tenant', 'globex', true);
 
 insert into team (tenant_id, id, name) values
@@ -60,6 +72,28 @@ insert into model (tenant_id, id, display_name, vendor_id, hosting_regions, open
   ('globex', 'mistral-small-3', 'Mistral Small 3', 'mistral', '{eu,us}', true, true, 'Apache-2.0', '{chat}', 'low', 'approved'),
   ('globex', 'deepseek-v3', 'DeepSeek V3', 'deepseek', '{apac,cn}', true, true, 'MIT', '{chat,code}', 'low', 'approved')
 on conflict do nothing;
+
+-- Every other demo model runs on its vendor's own API, as db/V17 gives every model that existed
+-- before deployments (this file runs after the versioned migrations, so V17 found none of these).
+-- Only the demo's own models: a model someone added since gets no deployment unasked.
+do $$
+declare each_tenant text;
+begin
+  foreach each_tenant in array array['acme', 'globex'] loop
+    perform set_config('app.tenant', each_tenant, true);
+    insert into deployment (tenant_id, id, model_id, operator, operator_jurisdiction, regions, status)
+    select m.tenant_id, m.id, m.id, v.id, v.jurisdiction, m.hosting_regions, 'active'
+    from model m join vendor v on v.tenant_id = m.tenant_id and v.id = m.vendor_id
+    where m.tenant_id = each_tenant
+      and (m.tenant_id, m.id) in (values
+        ('acme', 'gpt-4o'), ('acme', 'gpt-4o-mini'), ('acme', 'text-embedding-3-large'), ('acme', 'claude-sonnet-4'),
+        ('acme', 'gemini-2.5-pro'), ('acme', 'llama-3.3-70b'), ('acme', 'mistral-large-2'), ('acme', 'mistral-small-3'),
+        ('acme', 'luminous-supreme'), ('acme', 'stablelm-2-12b'), ('acme', 'command-r-plus'), ('acme', 'deepseek-v3'),
+        ('acme', 'deepseek-r1'), ('acme', 'qwen-2.5-72b'),
+        ('globex', 'gpt-4o'), ('globex', 'mistral-small-3'), ('globex', 'deepseek-v3'))
+    on conflict do nothing;
+  end loop;
+end $$;
 
 -- acme's published sovereignty settings (revision 1): no CN or RU vendors for confidential and
 -- restricted data, US watch-listed for restricted, EU/UK residency, restricted data only on

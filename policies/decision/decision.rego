@@ -9,6 +9,8 @@ package portolan.decision
 
 import rego.v1
 
+import data.portolan.deployments
+
 default allow := false
 
 allow if {
@@ -114,7 +116,7 @@ _model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
 	model := t.models[id]
 	vendor := _vendor(t, model.vendor)
 	settings := _settings(t)
-	denials := (((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)
+	denials := ((((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)
 }
 
 # METADATA

@@ -25,6 +25,12 @@ const SOVEREIGN: PolicySettings = {
   selfHostedOpenWeightsOnly: ["restricted"],
   costTiers: { routine: ["low"] },
   preferences: { domesticJurisdiction: "FR", preferOpenWeights: true, preferLowerCost: true },
+  deployments: {
+    deniedOperatorJurisdictions: { confidential: ["CN"] },
+    selfHostedOnly: ["restricted"],
+    zeroRetentionOrSelfHostedOnly: ["confidential", "restricted"],
+    noTrainingOnPrompts: ["confidential"],
+  },
 };
 
 describe("the settings editor's state", () => {
@@ -50,6 +56,17 @@ describe("the settings editor's state", () => {
     const partial = { deniedJurisdictions: { internal: ["CN"] } } as unknown as PolicySettings;
     expect(toForm(partial)["highRisk.closedWeightsFrom"]).toBe("confidential");
     expect(toForm(partial)["preferences.preferLowerCost"]).toBe(true);
+  });
+
+  it("keeps the deployment rules through an edit, so saving the draft from the screen never drops them", () => {
+    const form = toForm(SOVEREIGN);
+    expect(form["deployments.deniedOperatorJurisdictions.confidential"]).toBe("CN");
+    expect(form["deployments.selfHostedOnly.restricted"]).toBe(true);
+    form["deployments.noTrainingOnPrompts.internal"] = true;
+    expect(fromForm(form).deployments.noTrainingOnPrompts).toEqual(["internal", "confidential"]);
+    expect(diffForms(toForm(SOVEREIGN), form)).toEqual([
+      { key: "deployments.noTrainingOnPrompts.internal", label: "Never where prompts train · internal", before: "no", after: "yes" },
+    ]);
   });
 
   it("names inputs so CSS selectors need no escaping", () => {
@@ -86,7 +103,8 @@ describe("draft against published", () => {
     expect(changes.find((c) => c.key === "residency.restricted")).toMatchObject({ before: "any region", after: "eu" });
     expect(changes.find((c) => c.key === "costTiers.routine")).toMatchObject({ before: "any tier", after: "low" });
     expect(changes.find((c) => c.key === "preferences.domesticJurisdiction")).toMatchObject({ before: "none", after: "FR" });
-    expect(changes).toHaveLength(8); // two denied lists, watched, residency, self-hosted, cost tier, domestic, open weights
+    // two denied lists, watched, residency, self-hosted, cost tier, domestic, open weights; five deployment rules
+    expect(changes).toHaveLength(13);
   });
 });
 

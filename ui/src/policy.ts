@@ -12,7 +12,21 @@ export interface PolicySettings {
   costTiers: ListMap;
   preferences: { domesticJurisdiction: string | null; preferOpenWeights: boolean; preferLowerCost: boolean };
   highRisk: { classifications: string[]; closedWeightsFrom: string; watchedJurisdictions: boolean };
+  /** Rules over where a model runs, per classification (policies/decision/deployments.rego). */
+  deployments: DeploymentRules;
 }
+
+export interface DeploymentRules {
+  deniedOperatorJurisdictions: ListMap;
+  selfHostedOnly: string[];
+  zeroRetentionOrSelfHostedOnly: string[];
+  noTrainingOnPrompts: string[];
+}
+
+const NO_DEPLOYMENT_RULES: DeploymentRules = { deniedOperatorJurisdictions: {}, selfHostedOnly: [], zeroRetentionOrSelfHostedOnly: [], noTrainingOnPrompts: [] };
+
+/** The per-classification flags of the deployment rules, as the form keys name them. */
+const DEPLOYMENT_FLAGS = ["selfHostedOnly", "zeroRetentionOrSelfHostedOnly", "noTrainingOnPrompts"] as const;
 
 export interface Revision {
   number: number;
@@ -98,6 +112,7 @@ export const NO_SETTINGS: PolicySettings = {
   costTiers: {},
   preferences: { domesticJurisdiction: null, preferOpenWeights: false, preferLowerCost: true },
   highRisk: { classifications: ["restricted"], closedWeightsFrom: "confidential", watchedJurisdictions: true },
+  deployments: NO_DEPLOYMENT_RULES,
 };
 
 /**
@@ -134,6 +149,10 @@ export const SETTING_FIELDS: SettingField[] = [
   { key: "highRisk.classifications", label: "High risk · data classifications", kind: "classifications", emptyMeans: "none" },
   { key: "highRisk.closedWeightsFrom", label: "High risk · closed weights from", kind: "closedWeightsFrom" },
   { key: "highRisk.watchedJurisdictions", label: "High risk · watch-listed jurisdictions", kind: "flag" },
+  ...perClassification("deployments.deniedOperatorJurisdictions", "Denied operator jurisdictions", "countries", "none"),
+  ...perClassification("deployments.selfHostedOnly", "Self-hosted deployments only", "flag"),
+  ...perClassification("deployments.zeroRetentionOrSelfHostedOnly", "Zero retention or self-hosted only", "flag"),
+  ...perClassification("deployments.noTrainingOnPrompts", "Never where prompts train", "flag"),
 ];
 
 const FIELD_BY_KEY = new Map(SETTING_FIELDS.map((f) => [f.key, f]));
@@ -155,6 +174,10 @@ export function toForm(settings: PolicySettings): SettingsForm {
   form["highRisk.classifications"] = s.highRisk.classifications.join(", ");
   form["highRisk.closedWeightsFrom"] = s.highRisk.closedWeightsFrom;
   form["highRisk.watchedJurisdictions"] = s.highRisk.watchedJurisdictions;
+  for (const c of CLASSIFICATIONS) {
+    form[`deployments.deniedOperatorJurisdictions.${c}`] = (s.deployments.deniedOperatorJurisdictions[c] ?? []).join(", ");
+    for (const rule of DEPLOYMENT_FLAGS) form[`deployments.${rule}.${c}`] = s.deployments[rule].includes(c);
+  }
   return form;
 }
 
@@ -191,6 +214,12 @@ export function fromForm(form: SettingsForm): PolicySettings {
       classifications: splitList(text("highRisk.classifications")),
       closedWeightsFrom: text("highRisk.closedWeightsFrom") || "never",
       watchedJurisdictions: flag("highRisk.watchedJurisdictions"),
+    },
+    deployments: {
+      deniedOperatorJurisdictions: lists("deployments.deniedOperatorJurisdictions", CLASSIFICATIONS, true),
+      selfHostedOnly: CLASSIFICATIONS.filter((c) => flag(`deployments.selfHostedOnly.${c}`)),
+      zeroRetentionOrSelfHostedOnly: CLASSIFICATIONS.filter((c) => flag(`deployments.zeroRetentionOrSelfHostedOnly.${c}`)),
+      noTrainingOnPrompts: CLASSIFICATIONS.filter((c) => flag(`deployments.noTrainingOnPrompts.${c}`)),
     },
   };
 }
@@ -260,6 +289,7 @@ function withDefaults(settings: Partial<PolicySettings> | null | undefined): Pol
     costTiers: s.costTiers ?? {},
     preferences: { ...NO_SETTINGS.preferences, ...(s.preferences ?? {}) },
     highRisk: { ...NO_SETTINGS.highRisk, ...(s.highRisk ?? {}) },
+    deployments: { ...NO_DEPLOYMENT_RULES, ...(s.deployments ?? {}) },
   };
 }
 

@@ -68,6 +68,25 @@ export interface Model {
   capabilities: string[];
   costTier: string;
   status: string;
+  /** Only when one model is read. */
+  deployments?: Deployment[];
+}
+
+/** Where a model runs: who operates the endpoint, where, and on what data terms (null: not stated). */
+export interface Deployment {
+  id: string;
+  model: string;
+  operator: string;
+  selfHosted: boolean;
+  operatorJurisdiction: string;
+  regions: string[];
+  endpoint: string | null;
+  retentionDays: number | null;
+  trainsOnPrompts: boolean | null;
+  zeroDataRetention: boolean;
+  status: "active" | "suspended";
+  availableFrom: string | null;
+  cutOffAt: string | null;
 }
 
 export interface Team {

@@ -30,6 +30,44 @@ const COLUMNS = [
   { name: "selfHostedOpenWeightsOnly", title: "Self-hosted open weights only" },
 ];
 
+/** Rules over where a model runs (its deployments), apart from where its weights come from. */
+const DEPLOYMENT_COLUMNS = [
+  { name: "deployments.deniedOperatorJurisdictions", title: "Denied operator jurisdictions" },
+  { name: "deployments.selfHostedOnly", title: "Self-hosted deployments only" },
+  { name: "deployments.zeroRetentionOrSelfHostedOnly", title: "Zero retention or self-hosted only" },
+  { name: "deployments.noTrainingOnPrompts", title: "Never where prompts train" },
+];
+
+/** One row per data classification, one setting per column. */
+function PerClassification({ label, testId, columns, form, errors, onChange }: Props & { label: string; testId: string; columns: typeof COLUMNS }) {
+  return (
+    <Table aria-label={label} variant="compact" data-testid={testId}>
+      <Thead>
+        <Tr>
+          <Th modifier="wrap">Data classification</Th>
+          {columns.map((c) => (
+            <Th key={c.name} modifier="wrap">
+              {c.title}
+            </Th>
+          ))}
+        </Tr>
+      </Thead>
+      <Tbody>
+        {CLASSIFICATIONS.map((classification) => (
+          <Tr key={classification}>
+            <Th dataLabel="Data classification">{classification}</Th>
+            {columns.map((c) => (
+              <Td key={c.name} dataLabel={c.title}>
+                <Setting settingKey={`${c.name}.${classification}`} form={form} errors={errors} onChange={onChange} />
+              </Td>
+            ))}
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
+
 /** The sovereignty settings as inputs (editors) or as text (readers), one input per server field. */
 export function SettingsEditor({ form, errors, onChange }: Props) {
   return (
@@ -65,6 +103,15 @@ export function SettingsEditor({ form, errors, onChange }: Props) {
         Denied jurisdictions are vendor countries refused for that data (ISO codes such as CN); watch-listed ones are
         allowed with an obligation to record the use; residency lists the regions allowed for the request and the
         model's hosting (such as eu). Lists take commas or spaces; an empty list means no restriction.
+      </Content>
+      <Title headingLevel="h2" size="lg">
+        Where a model runs (deployments)
+      </Title>
+      <PerClassification label="Deployment rules per data classification" testId="deployment-settings" columns={DEPLOYMENT_COLUMNS} form={form} errors={errors} onChange={onChange} />
+      <Content component="p" style={{ margin: "0.5rem 0 1.5rem" }}>
+        For a classification with any of these rules, a model may be used only when one of its deployments passes them
+        all: operators are judged by their own jurisdiction, not the vendor's; self-hosted means the tenant runs it;
+        data terms an operator did not state do not pass.
       </Content>
       <Grid hasGutter>
         <GridItem md={4}>

@@ -20,13 +20,14 @@ import { useApp } from "../context";
 import { formatInstant } from "../format";
 import { can } from "../permissions";
 import type { Approval, Model, Vendor } from "../types";
+import { ModelDeployments } from "./ModelDeployments";
 
-/** A model's provenance, and which teams hold approvals for it. */
+/** A model's provenance, where it runs, and which teams hold approvals for it. */
 export function ModelDetailPage() {
   const { id = "" } = useParams();
   const { api, user } = useApp();
   const navigate = useNavigate();
-  const { data, error } = useLoader(async () => {
+  const { data, error, reload } = useLoader(async () => {
     const model = await api.get<Model>(`/api/v1/models/${encodeURIComponent(id)}`);
     const [vendor, approvals] = await Promise.all([
       api.get<Vendor>(`/api/v1/vendors/${encodeURIComponent(model.vendor)}`),
@@ -109,6 +110,9 @@ export function ModelDetailPage() {
                 )}
               </CardBody>
             </Card>
+          </GridItem>
+          <GridItem md={12}>
+            <ModelDeployments model={model} canWrite={can(user.roles, "inventory:write")} onChanged={reload} />
           </GridItem>
         </Grid>
       </PageSection>

@@ -125,6 +125,7 @@ public class Model {
         costTier,
         status,
         createdAt,
-        updatedAt);
+        updatedAt,
+        null);
   }
 }

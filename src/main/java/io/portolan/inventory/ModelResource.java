@@ -41,7 +41,7 @@ public class ModelResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Get a model")
+  @Operation(summary = "Get a model with its deployments (where it runs)")
   public ModelView get(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return models.get(caller.tenant(), id);
   }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /** Models of a tenant's inventory. */
 @ApplicationScoped
@@ -17,6 +18,7 @@ public class ModelService {
   static final String TABLE = "model";
 
   @Inject InventoryRepository repository;
+  @Inject DeploymentService deployments;
   @Inject Event<InventoryChanged> changed;
   @Inject Event<TenantChange> audit;
 
@@ -28,8 +30,9 @@ public class ModelService {
     return new PageView<>(items.stream().map(Model::view).toList(), total, page.page(), page.size());
   }
 
+  /** The model with its deployments. */
   public ModelView get(TenantId tenant, String id) {
-    return find(tenant, id).view();
+    return find(tenant, id).view().withDeployments(deployments.ofModel(tenant, id));
   }
 
   public ModelView create(TenantId tenant, ModelInput input) {
@@ -60,6 +63,11 @@ public class ModelService {
 
   public void delete(TenantId tenant, String id) {
     Model model = find(tenant, id);
+    long running = repository.count(tenant, DeploymentService.TABLE, "model_id = :model", Map.of("model", id));
+    if (running > 0) {
+      throw ProblemException.conflict(
+          "still-referenced", "model '" + id + "' still has " + running + " deployment(s); delete them first");
+    }
     repository.remove(tenant, model);
     changed.fire(new InventoryChanged(tenant));
     audit.fire(new TenantChange(tenant, "model.deleted", "model", id, model.view(), null));

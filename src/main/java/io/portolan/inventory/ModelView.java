@@ -1,9 +1,13 @@
 package io.portolan.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** A model as the API shows it; {@code vendor} is the vendor's id. */
+/**
+ * A model as the API shows it; {@code vendor} is the vendor's id. {@code deployments} is filled
+ * only when one model is read, and left out of lists and of the audit trail.
+ */
 public record ModelView(
     String id,
     String displayName,
@@ -16,4 +20,10 @@ public record ModelView(
     CostTier costTier,
     ModelStatus status,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<DeploymentView> deployments) {
+  ModelView withDeployments(List<DeploymentView> of) {
+    return new ModelView(id, displayName, vendor, hostingRegions, openWeights, selfHostable, licence, capabilities,
+        costTier, status, createdAt, updatedAt, of);
+  }
+}

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param selfHostedOpenWeightsOnly classifications that need a self-hostable open-weight model
  * @param costTiers the model cost tiers each task tier may use
  * @param preferences how alternatives are ranked
+ * @param deployments rules over where a model runs (its deployments), per classification
  */
 public record PolicySettings(
     Map<String, List<String>> deniedJurisdictions,
@@ -30,7 +31,8 @@ public record PolicySettings(
     List<String> selfHostedOpenWeightsOnly,
     Map<String, List<String>> costTiers,
     Preferences preferences,
-    HighRisk highRisk) {
+    HighRisk highRisk,
+    DeploymentRules deployments) {
 
   static final Set<String> CLASSIFICATIONS = Set.of("public", "internal", "confidential", "restricted");
   static final Set<String> TASK_TIERS = Set.of("routine", "standard", "critical");
@@ -56,9 +58,44 @@ public record PolicySettings(
     }
   }
 
+  /**
+   * Rules over deployments, per data classification: a model may be used for such data only
+   * when one of its deployments passes them all (policies/deployments/deployments.rego).
+   *
+   * @param deniedOperatorJurisdictions jurisdictions whose operators may not run the call
+   * @param selfHostedOnly classifications that need a deployment the tenant operates itself
+   * @param zeroRetentionOrSelfHostedOnly classifications that need zero data retention or self-hosting
+   * @param noTrainingOnPrompts classifications whose prompts must never train a model (not stated fails)
+   */
+  public record DeploymentRules(
+      Map<String, List<String>> deniedOperatorJurisdictions,
+      List<String> selfHostedOnly,
+      List<String> zeroRetentionOrSelfHostedOnly,
+      List<String> noTrainingOnPrompts) {
+    static final DeploymentRules NONE = new DeploymentRules(Map.of(), List.of(), List.of(), List.of());
+
+    DeploymentRules normalized() {
+      return new DeploymentRules(
+          deniedOperatorJurisdictions == null ? Map.of() : deniedOperatorJurisdictions,
+          selfHostedOnly == null ? List.of() : selfHostedOnly,
+          zeroRetentionOrSelfHostedOnly == null ? List.of() : zeroRetentionOrSelfHostedOnly,
+          noTrainingOnPrompts == null ? List.of() : noTrainingOnPrompts);
+    }
+
+    void validate(List<Problem.FieldError> errors) {
+      checkMap(errors, "deployments.deniedOperatorJurisdictions", deniedOperatorJurisdictions, CLASSIFICATIONS, COUNTRIES,
+          "an ISO 3166 alpha-2 country code such as CN");
+      checkList(errors, "deployments.selfHostedOnly", selfHostedOnly, CLASSIFICATIONS, "a data classification");
+      checkList(errors, "deployments.zeroRetentionOrSelfHostedOnly", zeroRetentionOrSelfHostedOnly, CLASSIFICATIONS,
+          "a data classification");
+      checkList(errors, "deployments.noTrainingOnPrompts", noTrainingOnPrompts, CLASSIFICATIONS, "a data classification");
+    }
+  }
+
   /** No restriction at all: what a tenant has before its first edit. */
   public static PolicySettings none() {
-    return new PolicySettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), new Preferences(null, false, true), HighRisk.DEFAULT);
+    return new PolicySettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), new Preferences(null, false, true), HighRisk.DEFAULT,
+        DeploymentRules.NONE);
   }
 
   /** Nulls become empty, so stored settings always have every key. */
@@ -75,7 +112,8 @@ public record PolicySettings(
                 preferences.domesticJurisdiction(),
                 Boolean.TRUE.equals(preferences.preferOpenWeights()),
                 !Boolean.FALSE.equals(preferences.preferLowerCost())),
-        highRisk == null ? HighRisk.DEFAULT : highRisk.normalized());
+        highRisk == null ? HighRisk.DEFAULT : highRisk.normalized(),
+        deployments == null ? DeploymentRules.NONE : deployments.normalized());
   }
 
   /** Throws a 400 naming every invalid entry. */
@@ -97,6 +135,9 @@ public record PolicySettings(
           && !CLASSIFICATIONS.contains(highRisk.closedWeightsFrom())) {
         errors.add(new Problem.FieldError("highRisk.closedWeightsFrom", "must be a data classification or never"));
       }
+    }
+    if (deployments != null) {
+      deployments.validate(errors);
     }
     if (!errors.isEmpty()) {
       String detail = errors.get(0).field() + ": " + errors.get(0).message()

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class PolicySources {
   /** Every module Portolan loads into OPA; tests (*_test.rego) stay out of the WAR. */
   static final List<String> MODULES =
-      List.of("decision/decision.rego", "catalog/catalog.rego", "impact/impact.rego", "approval/approval.rego",
+      List.of("deployments/deployments.rego", "decision/decision.rego", "catalog/catalog.rego", "impact/impact.rego", "approval/approval.rego",
           "portability/portability.rego");
 
   private PolicySources() {}

@@ -8,6 +8,7 @@ import io.portolan.infrastructure.web.JacksonConfig;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import io.portolan.inventory.Deployment;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
 import io.portolan.inventory.Team;
@@ -72,6 +73,7 @@ public class TenantPolicyData {
       m.hostingRegions().forEach(model.putArray("hostingRegions")::add);
       m.capabilities().forEach(model.putArray("capabilities")::add);
     }
+    document.set("deployments", deployments(tenant));
     ObjectNode teams = document.putObject("teams");
     for (Team t : repository.all(tenant, Team.class, "team")) {
       teams.putObject(t.id()).put("defaultTaskTier", t.defaultTaskTier());
@@ -82,6 +84,26 @@ public class TenantPolicyData {
     document.put("revision", number + "-" + revision(policyHash + document));
     document.put("dataVersion", dataVersion);
     return document;
+  }
+
+  /**
+   * Where each model runs, by deployment id: the operator, its jurisdiction, regions, endpoint and
+   * data terms (null: not stated). Times are epoch milliseconds, as approvals' expiries.
+   */
+  private ObjectNode deployments(TenantId tenant) {
+    ObjectNode deployments = JSON.objectNode();
+    for (Deployment d : repository.all(tenant, Deployment.class, "deployment")) {
+      ObjectNode deployment = deployments.putObject(d.id());
+      deployment.put("model", d.modelId()).put("operator", d.operator()).put("selfHosted", d.selfHosted());
+      deployment.put("operatorJurisdiction", d.operatorJurisdiction()).put("status", d.status().json());
+      d.regions().forEach(deployment.putArray("regions")::add);
+      deployment.put("endpoint", d.endpoint());
+      deployment.put("retentionDays", d.retentionDays()).put("trainsOnPrompts", d.trainsOnPrompts());
+      deployment.put("zeroDataRetention", d.zeroDataRetention());
+      deployment.put("availableFromMs", d.availableFrom() == null ? null : d.availableFrom().toEpochMilli());
+      deployment.put("cutOffAtMs", d.cutOffAt() == null ? null : d.cutOffAt().toEpochMilli());
+    }
+    return deployments;
   }
 
   /** The tenant's data version in the database, bumped with every change to what decides. */

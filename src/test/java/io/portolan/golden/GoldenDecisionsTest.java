@@ -45,7 +45,7 @@ class GoldenDecisionsTest {
     Path dataFile = Files.createTempFile("golden", ".json");
     Files.writeString(dataFile, JSON.writeValueAsString(data));
     Process opa = new ProcessBuilder(opaBinary().toString(), "eval", "--format", "json",
-            "-d", "policies/decision/decision.rego", "-d", dataFile.toString(),
+            "-d", "policies/decision/decision.rego", "-d", "policies/deployments/deployments.rego", "-d", dataFile.toString(),
             "[r | some i in data.golden.inputs; r := data.portolan.decision with input as i]")
         .redirectErrorStream(true).start();
     String output = new String(opa.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -41,6 +41,29 @@ public record GoldenFile(String name, JsonNode content) {
     return content.get("models");
   }
 
+  /**
+   * The file's deployments in the API's shape; a file without any gets what db/V17 gives every
+   * model that existed before deployments: one, with the model's id, operated by its vendor.
+   */
+  public JsonNode deployments() {
+    if (content.has("deployments")) {
+      return content.get("deployments");
+    }
+    var derived = JSON.createArrayNode();
+    for (JsonNode m : models()) {
+      String vendor = m.get("vendor").asText();
+      String jurisdiction = "";
+      for (JsonNode v : vendors()) {
+        if (v.get("id").asText().equals(vendor)) jurisdiction = v.get("jurisdiction").asText();
+      }
+      ObjectNode d = derived.addObject();
+      d.put("id", m.get("id").asText()).put("model", m.get("id").asText()).put("operator", vendor);
+      d.put("operatorJurisdiction", jurisdiction).set("regions", m.get("hostingRegions"));
+      d.put("zeroDataRetention", false).put("status", "active");
+    }
+    return derived;
+  }
+
   public JsonNode teams() {
     return content.get("teams");
   }
@@ -75,6 +98,23 @@ public record GoldenFile(String name, JsonNode content) {
       model.put("costTier", m.get("costTier").asText());
       model.set("hostingRegions", sorted(m.get("hostingRegions")));
       model.set("capabilities", sorted(m.get("capabilities")));
+    }
+    ObjectNode deployments = document.putObject("deployments");
+    for (JsonNode d : deployments()) {
+      ObjectNode deployment = deployments.putObject(d.get("id").asText());
+      deployment.put("model", d.get("model").asText()).put("operator", d.get("operator").asText());
+      deployment.put("selfHosted", d.get("operator").asText().equals("self-hosted"));
+      deployment.put("operatorJurisdiction", d.get("operatorJurisdiction").asText());
+      deployment.put("status", d.get("status").asText());
+      deployment.set("regions", sorted(d.get("regions")));
+      deployment.set("endpoint", d.path("endpoint").isMissingNode() ? null : d.get("endpoint"));
+      boolean zero = d.get("zeroDataRetention").asBoolean();
+      deployment.set("retentionDays", zero ? JSON.getNodeFactory().numberNode(0)
+          : d.path("retentionDays").isMissingNode() ? null : d.get("retentionDays"));
+      deployment.set("trainsOnPrompts", d.path("trainsOnPrompts").isMissingNode() ? null : d.get("trainsOnPrompts"));
+      deployment.put("zeroDataRetention", zero);
+      deployment.set("availableFromMs", millis(d.path("availableFrom")));
+      deployment.set("cutOffAtMs", millis(d.path("cutOffAt")));
     }
     ObjectNode teams = document.putObject("teams");
     for (JsonNode t : teams()) {
@@ -125,6 +165,12 @@ public record GoldenFile(String name, JsonNode content) {
     List<String> values = new ArrayList<>();
     array.forEach(v -> values.add(v.asText()));
     return values;
+  }
+
+  private static JsonNode millis(JsonNode instant) {
+    return instant.isTextual()
+        ? JSON.getNodeFactory().numberNode(java.time.Instant.parse(instant.asText()).toEpochMilli())
+        : JSON.getNodeFactory().nullNode();
   }
 
   private static JsonNode sorted(JsonNode array) {

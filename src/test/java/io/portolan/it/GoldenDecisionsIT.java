@@ -46,6 +46,7 @@ class GoldenDecisionsIT {
     try {
       file.vendors().forEach(v -> create("/api/v1/vendors", token, v));
       file.models().forEach(m -> create("/api/v1/models", token, m));
+      file.deployments().forEach(d -> create("/api/v1/deployments", token, d));
       file.teams().forEach(t -> create("/api/v1/teams", token, t));
       // Settings first: they say which requests are high risk.
       require(put("/api/v1/policy/settings", token, file.settings()), 200);

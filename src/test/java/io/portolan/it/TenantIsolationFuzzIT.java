@@ -46,7 +46,8 @@ class TenantIsolationFuzzIT {
   private static final List<String> LOG_READERS = List.of("/api/v1/audit/", "/api/v1/policy/impact");
   /** Operations that record the ids they are sent in the caller's own logs (when not a plain read). */
   private static final List<String> LOG_WRITERS =
-      List.of("/api/v1/decisions", "/api/v1/opa/decision-logs", "/api/v1/vendors", "/api/v1/models", "/api/v1/teams",
+      List.of("/api/v1/decisions", "/api/v1/opa/decision-logs", "/api/v1/vendors", "/api/v1/models", "/api/v1/deployments",
+          "/api/v1/teams",
           "/api/v1/gateways");
   private final TenantIsolationHttp http = new TenantIsolationHttp();
   private final TenantIsolationWorld world = new TenantIsolationWorld(http);

@@ -89,6 +89,19 @@ final class TenantIsolationProbes {
     });
     single("DELETE " + API + "/models/{id}", Kind.MODEL, r -> send(r, "DELETE", "/models/" + r.id(), null));
 
+    String deployments = "GET " + API + "/deployments";
+    ambient(deployments, "all", r -> get(r, "/deployments?size=500"));
+    add(deployments, "model filter", Rule.REFERENCE, Kind.MODEL, View.BODY, r -> get(r, "/deployments?size=500&model=" + r.id()));
+    String createDeployment = "POST " + API + "/deployments";
+    add(createDeployment, "foreign model", Rule.REFERENCE, Kind.MODEL, View.STATUS,
+        r -> send(r, "POST", "/deployments", DeploymentIT.deployment(r.freshId(), r.id())).cleanup(API + "/deployments/" + r.freshId()));
+    add(createDeployment, "foreign id", Rule.CREATE_OWN, Kind.DEPLOYMENT, View.STATUS,
+        r -> send(r, "POST", "/deployments", DeploymentIT.deployment(r.id(), r.own().model)).cleanup(API + "/deployments/" + r.id()));
+    single("GET " + API + "/deployments/{id}", Kind.DEPLOYMENT, r -> get(r, "/deployments/" + r.id()));
+    single("PUT " + API + "/deployments/{id}", Kind.DEPLOYMENT,
+        r -> send(r, "PUT", "/deployments/" + r.id(), DeploymentIT.deployment(r.id(), r.own().model)));
+    single("DELETE " + API + "/deployments/{id}", Kind.DEPLOYMENT, r -> send(r, "DELETE", "/deployments/" + r.id(), null));
+
     ambient("GET " + API + "/vendors", "all", r -> get(r, "/vendors?size=500"));
     add("POST " + API + "/vendors", "foreign id", Rule.CREATE_OWN, Kind.VENDOR, View.STATUS,
         r -> send(r, "POST", "/vendors", Fixtures.vendor(r.id(), "FR")).cleanup(API + "/vendors/" + r.id()));

@@ -30,8 +30,8 @@ final class TenantIsolationWorld {
   // upload naming another tenant's id files a decision of the caller's own with that id; usage
   // probes use other decisions, whose ids stay foreign to the caller.
   enum Kind {
-    VENDOR, MODEL, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY, GATEWAY,
-    IMPACT_ANALYSIS
+    VENDOR, MODEL, DEPLOYMENT, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY,
+    GATEWAY, IMPACT_ANALYSIS
   }
 
   private static final SecureRandom FRESH = new SecureRandom();
@@ -205,6 +205,11 @@ final class TenantIsolationWorld {
     tenant.ids.get(Kind.CAPABILITY).add(capability);
     tenant.model = model(tenant, "approved", capability);
     tenant.spareModel = model(tenant, "proposed", capability);
+    String deployment = id(tenant, "deployment");
+    Map<String, Object> runs = DeploymentIT.deployment(deployment, tenant.model);
+    runs.put("endpoint", "https://" + marker(tenant) + ".example/v1");
+    send(call(tenant.officer, "POST", "/api/v1/deployments", runs), 201);
+    tenant.ids.get(Kind.DEPLOYMENT).add(deployment);
   }
 
   private String model(Tenant tenant, String status, String capability) {
@@ -310,6 +315,7 @@ final class TenantIsolationWorld {
     try (Connection db = Stack.superuser()) {
       rows.put("vendor", rows(db, "vendor", "id", tenant, tenant.idsOf(Kind.VENDOR)));
       rows.put("model", rows(db, "model", "id", tenant, tenant.idsOf(Kind.MODEL)));
+      rows.put("deployment", rows(db, "deployment", "id", tenant, tenant.idsOf(Kind.DEPLOYMENT)));
       rows.put("team", rows(db, "team", "id", tenant, tenant.idsOf(Kind.TEAM)));
       rows.put("approval_request", rows(db, "approval_request", "id", tenant, tenant.idsOf(Kind.REQUEST)));
       rows.put("approval_request_event", rows(db, "approval_request_event", "request_id", tenant, tenant.idsOf(Kind.REQUEST)));
