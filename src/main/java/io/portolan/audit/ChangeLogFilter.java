@@ -10,7 +10,7 @@ public class ChangeLogFilter extends DecisionLogFilter {
   String actor;
 
   @QueryParam("entityType")
-  @Pattern(regexp = "vendor|model|team|policy-settings|policy-revision|approval-request|approval|gateway",
-      message = "must be one of: vendor, model, team, policy-settings, policy-revision, approval-request, approval, gateway")
+  @Pattern(regexp = "vendor|model|team|policy-settings|policy-revision|approval-request|approval|gateway|bundle-signing-key",
+      message = "must be one of: vendor, model, team, policy-settings, policy-revision, approval-request, approval, gateway, bundle-signing-key")
   String entityType;
 }
