@@ -4,6 +4,7 @@ import static io.portolan.it.DecisionIT.codes;
 import static io.portolan.it.DecisionIT.decide;
 import static io.portolan.it.Fixtures.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,30 +40,51 @@ class SidecarIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static Process refresher;
   private static Process opa;
+  private static Path tokenFile;
 
   @BeforeAll
   static void startSidecar() throws Exception {
-    Path binary = Files.list(Stack.REPO.resolve(".tools")).filter(p -> p.getFileName().toString().startsWith("opa-"))
-        .map(p -> p.resolve("opa")).findFirst().orElseThrow();
-    Path tokenFile = Stack.REPO.resolve("target/opa-sidecar.token").toAbsolutePath();
+    tokenFile = Stack.REPO.resolve("target/opa-sidecar.token").toAbsolutePath();
     Files.deleteIfExists(tokenFile);
     // KEYCLOAK_URL=… GATEWAY_CLIENT_ID=acme-gateway GATEWAY_CLIENT_SECRET=acme-gateway-secret deploy/opa-sidecar/refresh-token.sh &
     refresher = readmeCommand(Map.of("KEYCLOAK_URL", Stack.KEYCLOAK, "GATEWAY_CLIENT_ID", "acme-gateway",
             "GATEWAY_CLIENT_SECRET", "acme-gateway-secret", "TOKEN_FILE", tokenFile.toString()),
         "target/opa-sidecar-token.log",
         Stack.REPO.resolve("deploy/opa-sidecar/refresh-token.sh").toAbsolutePath().toString()).start();
-    // export PORTOLAN_URL=… TENANT=acme TOKEN_FILE=…; opa run --server --addr 127.0.0.1:<port> --config-file …
-    opa = readmeCommand(Map.of("PORTOLAN_URL", Stack.BASE, "TENANT", "acme", "TOKEN_FILE", tokenFile.toString()),
-        "target/opa-sidecar.log", binary.toAbsolutePath().toString(), "run", "--server", "--addr", "127.0.0.1:" + PORT,
-        "--config-file", "deploy/opa-sidecar/opa-config.yaml").start();
+    opa = startOpa(Stack.BASE, PORT, tokenFile, "target/opa-sidecar.log");
+    awaitBundle(SIDECAR, "target/opa-sidecar.log");
+  }
+
+  /**
+   * export PORTOLAN_URL=… TENANT=acme TOKEN_FILE=… BUNDLE_KEY_ID=<the signing key, as dave reads it>;
+   * opa run --server --addr 127.0.0.1:<port> --config-file … --set-file keys.$BUNDLE_KEY_ID.key=<its PEM>
+   */
+  private static Process startOpa(String portolanUrl, int port, Path tokenFile, String log) throws Exception {
+    JsonNode keys = Stack.send("GET", "/api/v1/bundle-signing/keys", Stack.user("dave"), null, null).body();
+    JsonNode signing = null;
+    for (JsonNode key : keys) {
+      if (key.get("signing").asBoolean()) signing = key;
+    }
+    String keyId = signing.get("keyId").asText();
+    Path pem = Stack.REPO.resolve("target/opa-sidecar-bundle-key.pem").toAbsolutePath();
+    Files.writeString(pem, signing.get("publicKeyPem").asText());
+    Path binary = Files.list(Stack.REPO.resolve(".tools")).filter(p -> p.getFileName().toString().startsWith("opa-"))
+        .map(p -> p.resolve("opa")).findFirst().orElseThrow();
+    return readmeCommand(Map.of("PORTOLAN_URL", portolanUrl, "TENANT", "acme", "TOKEN_FILE", tokenFile.toString(),
+            "BUNDLE_KEY_ID", keyId),
+        log, binary.toAbsolutePath().toString(), "run", "--server", "--addr", "127.0.0.1:" + port,
+        "--config-file", "deploy/opa-sidecar/opa-config.yaml", "--set-file", "keys." + keyId + ".key=" + pem).start();
+  }
+
+  private static void awaitBundle(String sidecar, String log) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {
-      if (status(SIDECAR + "/health?bundles") == 200) {
+      if (status(sidecar + "/health?bundles") == 200) {
         return;
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the sidecar never activated its bundle; see target/opa-sidecar.log"
+    throw new IllegalStateException("the sidecar never activated its bundle; see " + log
         + " and target/opa-sidecar-token.log");
   }
 
@@ -121,6 +143,110 @@ class SidecarIT {
   }
 
   @Test
+  void aSidecarRefusesAnAlteredBundleAndKeepsAnsweringFromItsLastGoodOne() throws Exception {
+    int port = PORT + 1;
+    String sidecar = "http://127.0.0.1:" + port;
+    String log = "target/opa-sidecar-tampered.log";
+    Process second = null;
+    try (TamperingProxy proxy = new TamperingProxy()) {
+      second = startOpa(proxy.url(), port, tokenFile, log);
+      awaitBundle(sidecar, log);
+      Map<String, Object> input = new java.util.HashMap<>(decision("research", "gpt-4o"));
+      input.put("tenant", "acme");
+      JsonNode good = ask(sidecar, input).get("result");
+      assertEquals(central(input), good.get("allow"));
+
+      proxy.tamper();
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline && !refused(log)) {
+        Thread.sleep(250);
+      }
+      assertTrue(proxy.tamperedServed.get() > 0, "the proxy never served the altered bundle");
+      assertTrue(refused(log), "the sidecar did not refuse the altered bundle; see " + log);
+      // The altered data never became visible, and answers still come from the last good bundle.
+      JsonNode added = get(sidecar + "/v1/data/tenants/acme/vendors/" + TamperingProxy.ADDED_VENDOR);
+      assertFalse(added.has("result"), added.toString());
+      JsonNode after = ask(sidecar, input).get("result");
+      assertEquals(good.get("allow"), after.get("allow"));
+      assertEquals(good.get("revision"), after.get("revision"));
+      assertEquals(200, status(sidecar + "/health"));
+    } finally {
+      if (second != null) second.destroy();
+    }
+  }
+
+  private static boolean refused(String log) throws java.io.IOException {
+    Path file = Stack.REPO.resolve(log);
+    return Files.exists(file) && Files.readString(file).contains("digest mismatch");
+  }
+
+  private static JsonNode central(Map<String, Object> input) {
+    Map<String, Object> ask = new java.util.HashMap<>(input);
+    ask.remove("tenant");
+    return decide("acme", ask).get("allow");
+  }
+
+  @Test
+  void theSigningKeysAreForTheTenantsAdminsAndARotationSignsWithTheNewKey() throws Exception {
+    assertEquals(403, Stack.send("GET", "/api/v1/bundle-signing/keys", Stack.user("bob"), null, null).status());
+    assertEquals(403, Stack.send("POST", "/api/v1/bundle-signing/keys", Stack.user("alice"), "{}", "application/json").status());
+    assertEquals(200, HTTP.send(bundleRequest("/bundles/globex", Stack.gateway("globex"), null),
+        HttpResponse.BodyHandlers.discarding()).statusCode()); // globex has a key of its own now
+    var bad = Stack.send("POST", "/api/v1/bundle-signing/keys", Stack.user("dave"), "{\"activeFrom\":\"soon\"}",
+        "application/json");
+    assertEquals(400, bad.status(), bad.raw().body());
+    assertTrue(bad.contentType().startsWith("application/problem+json"), bad.contentType());
+    // A key that signs from tomorrow is listed, but today's bundles keep the current key.
+    String current = signingKeyId();
+    var later = Stack.send("POST", "/api/v1/bundle-signing/keys", Stack.user("dave"),
+        Map.of("activeFrom", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()), "application/json");
+    assertEquals(201, later.status(), later.raw().body());
+    assertFalse(later.body().get("signing").asBoolean());
+    assertEquals(current, signingKeyId());
+    assertEquals(current, bundleKid());
+    assertTrue(Stack.send("GET", "/api/v1/bundle-signing/keys", Stack.user("carol"), null, null).body().toString()
+        .contains(later.body().get("keyId").asText()), "an auditor sees every key");
+    String acmeKeys = Stack.send("GET", "/api/v1/bundle-signing/keys", Stack.user("dave"), null, null).body().toString();
+    for (String globexKey : globexKeyIds()) {
+      assertFalse(acmeKeys.contains(globexKey), "acme's admin sees globex's key " + globexKey);
+    }
+  }
+
+  private static List<String> globexKeyIds() throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (Connection db = Stack.superuser();
+        ResultSet r = db.createStatement().executeQuery("select key_id from bundle_signing_key where tenant_id = 'globex'")) {
+      while (r.next()) ids.add(r.getString(1));
+    }
+    assertFalse(ids.isEmpty(), "globex has no signing key");
+    return ids;
+  }
+
+  private static String signingKeyId() {
+    for (JsonNode key : Stack.send("GET", "/api/v1/bundle-signing/keys", Stack.user("dave"), null, null).body()) {
+      if (key.get("signing").asBoolean()) return key.get("keyId").asText();
+    }
+    throw new AssertionError("no signing key");
+  }
+
+  /** The kid in the header of the JWT in .signatures.json of acme's bundle as served. */
+  private static String bundleKid() throws Exception {
+    byte[] bundle = HTTP.send(bundleRequest("/bundles/acme", Stack.gateway("acme"), null),
+        HttpResponse.BodyHandlers.ofByteArray()).body();
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bundle)))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (entry.getName().equals(".signatures.json")) {
+          String jwt = Stack.JSON.readTree(in.readAllBytes()).get("signatures").get(0).asText();
+          return Stack.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))))
+              .get("kid").asText();
+        }
+      }
+    }
+    throw new AssertionError("the bundle has no .signatures.json");
+  }
+
+  @Test
   void bundlesAnswer304ForAnUnchangedRevisionAndOnlyToTheirOwnTenant() throws Exception {
     String token = Stack.gateway("acme");
     HttpResponse<byte[]> first = HTTP.send(bundleRequest("/bundles/acme", token, null), HttpResponse.BodyHandlers.ofByteArray());
@@ -166,8 +292,17 @@ class SidecarIT {
   }
 
   private static JsonNode ask(Map<String, Object> input) throws Exception {
+    return ask(SIDECAR, input);
+  }
+
+  private static JsonNode get(String url) throws Exception {
+    return Stack.JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private static JsonNode ask(String sidecar, Map<String, Object> input) throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(SIDECAR + "/v1/data/portolan/decision"))
+        HttpRequest.newBuilder(URI.create(sidecar + "/v1/data/portolan/decision"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(Stack.JSON.writeValueAsString(Map.of("input", input))))
             .build();
