@@ -156,28 +156,51 @@ class SidecarIT {
       JsonNode good = ask(sidecar, input).get("result");
       assertEquals(central(input), good.get("allow"));
 
-      proxy.tamper();
+      // Altered data under Portolan's signature: the hashes no longer match.
+      proxy.tamper(TamperingProxy.Tampering.ALTER_DATA);
+      awaitRefusals(log, "digest mismatch", 1);
+      assertTrue(proxy.tamperedServed.get() > 0, "the proxy never served the altered bundle");
+      assertKeepsItsLastGoodBundle(sidecar, input, good);
+
+      // Altered data without a signature: refused only because the config requires one (signing).
+      int served = proxy.tamperedServed.get();
+      proxy.tamper(TamperingProxy.Tampering.ALTER_DATA_AND_DROP_SIGNATURE);
       long deadline = System.currentTimeMillis() + 30_000;
-      while (System.currentTimeMillis() < deadline && !refused(log)) {
+      while (System.currentTimeMillis() < deadline && proxy.tamperedServed.get() < served + 3) {
         Thread.sleep(250);
       }
-      assertTrue(proxy.tamperedServed.get() > 0, "the proxy never served the altered bundle");
-      assertTrue(refused(log), "the sidecar did not refuse the altered bundle; see " + log);
-      // The altered data never became visible, and answers still come from the last good bundle.
-      JsonNode added = get(sidecar + "/v1/data/tenants/acme/vendors/" + TamperingProxy.ADDED_VENDOR);
-      assertFalse(added.has("result"), added.toString());
-      JsonNode after = ask(sidecar, input).get("result");
-      assertEquals(good.get("allow"), after.get("allow"));
-      assertEquals(good.get("revision"), after.get("revision"));
-      assertEquals(200, status(sidecar + "/health"));
+      assertTrue(proxy.tamperedServed.get() >= served + 3, "the sidecar stopped polling");
+      assertTrue(refusals(log, "") > refusals(log, "digest mismatch"), "no unsigned bundle refused; see " + log);
+      assertKeepsItsLastGoodBundle(sidecar, input, good);
     } finally {
       if (second != null) second.destroy();
     }
   }
 
-  private static boolean refused(String log) throws java.io.IOException {
+  /** The altered data never became visible, and answers still come from the last good bundle. */
+  private static void assertKeepsItsLastGoodBundle(String sidecar, Map<String, Object> input, JsonNode good)
+      throws Exception {
+    JsonNode added = get(sidecar + "/v1/data/tenants/acme/vendors/" + TamperingProxy.ADDED_VENDOR);
+    assertFalse(added.has("result"), "the altered data is in force: " + added);
+    JsonNode after = ask(sidecar, input).get("result");
+    assertEquals(good.get("allow"), after.get("allow"));
+    assertEquals(good.get("revision"), after.get("revision"));
+    assertEquals(200, status(sidecar + "/health"));
+  }
+
+  private static void awaitRefusals(String log, String reason, int count) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline && refusals(log, reason) < count) {
+      Thread.sleep(250);
+    }
+    assertTrue(refusals(log, reason) >= count, "the sidecar did not refuse the altered bundle; see " + log);
+  }
+
+  /** OPA's "Bundle load failed" lines in its log that contain {@code reason}. */
+  private static long refusals(String log, String reason) throws java.io.IOException {
     Path file = Stack.REPO.resolve(log);
-    return Files.exists(file) && Files.readString(file).contains("digest mismatch");
+    if (!Files.exists(file)) return 0;
+    return Files.readAllLines(file).stream().filter(l -> l.contains("Bundle load failed") && l.contains(reason)).count();
   }
 
   private static JsonNode central(Map<String, Object> input) {

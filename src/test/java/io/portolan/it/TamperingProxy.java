@@ -12,7 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -23,7 +23,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 /**
  * Stands between a sidecar and Portolan, as a compromised cache or proxy on the way would: it passes
  * every request on until told to tamper, then serves the tenant's bundle with a vendor added to its
- * data.json, keeping Portolan's .signatures.json, under a new ETag so that OPA takes it.
+ * data.json, keeping Portolan's .signatures.json or leaving it out, under a new ETag each time so
+ * that OPA takes it.
  */
 final class TamperingProxy implements AutoCloseable {
   static final String ADDED_VENDOR = "tampered-vendor";
@@ -32,7 +33,9 @@ final class TamperingProxy implements AutoCloseable {
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final HttpServer server;
-  private final AtomicBoolean tampering = new AtomicBoolean();
+  enum Tampering { NONE, ALTER_DATA, ALTER_DATA_AND_DROP_SIGNATURE }
+
+  private final AtomicReference<Tampering> tampering = new AtomicReference<>(Tampering.NONE);
   final AtomicInteger tamperedServed = new AtomicInteger();
 
   TamperingProxy() throws IOException {
@@ -45,17 +48,18 @@ final class TamperingProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void tamper() {
-    tampering.set(true);
+  void tamper(Tampering how) {
+    tampering.set(how);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      boolean bundle = exchange.getRequestURI().getPath().startsWith("/bundles/");
+      Tampering how = tampering.get();
+      boolean bundle = exchange.getRequestURI().getPath().startsWith("/bundles/") && how != Tampering.NONE;
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.BASE + exchange.getRequestURI()));
       for (String header : PASSED_HEADERS) {
         String value = exchange.getRequestHeaders().getFirst(header);
-        if (value != null && !(bundle && tampering.get() && header.equals("If-None-Match"))) {
+        if (value != null && !(bundle && header.equals("If-None-Match"))) {
           request.header(header, value);
         }
       }
@@ -66,8 +70,8 @@ final class TamperingProxy implements AutoCloseable {
       byte[] answer = response.body();
       response.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().set("Content-Type", t));
       response.headers().firstValue("ETag").ifPresent(t -> exchange.getResponseHeaders().set("ETag", t));
-      if (bundle && tampering.get() && response.statusCode() == 200) {
-        answer = withAddedVendor(answer);
+      if (bundle && response.statusCode() == 200) {
+        answer = withAddedVendor(answer, how == Tampering.ALTER_DATA_AND_DROP_SIGNATURE);
         exchange.getResponseHeaders().set("ETag", "\"tampered-" + tamperedServed.incrementAndGet() + "\"");
       }
       if (response.statusCode() == 304 || answer.length == 0) {
@@ -81,13 +85,16 @@ final class TamperingProxy implements AutoCloseable {
     }
   }
 
-  /** The same tarball, every file as it was but data.json, which gains a vendor. */
-  private static byte[] withAddedVendor(byte[] bundle) throws IOException {
+  /** The same tarball, every file as it was but data.json, which gains a vendor, and maybe the signature. */
+  private static byte[] withAddedVendor(byte[] bundle, boolean dropSignature) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(bundle)));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
       for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         byte[] content = in.readAllBytes();
+        if (dropSignature && entry.getName().equals(".signatures.json")) {
+          continue;
+        }
         if (entry.getName().equals("data.json")) {
           ObjectNode data = (ObjectNode) Stack.JSON.readTree(content);
           ((ObjectNode) data.at("/tenants/acme/vendors")).putObject(ADDED_VENDOR).put("jurisdiction", "US")
