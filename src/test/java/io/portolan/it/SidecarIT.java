@@ -252,21 +252,8 @@ class SidecarIT {
     throw new AssertionError("no signing key");
   }
 
-  /** The kid in the header of the JWT in .signatures.json of acme's bundle as served. */
   private static String bundleKid() throws Exception {
-    byte[] bundle = HTTP.send(bundleRequest("/bundles/acme", Stack.gateway("acme"), null),
-        HttpResponse.BodyHandlers.ofByteArray()).body();
-    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
-        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bundle)))) {
-      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        if (entry.getName().equals(".signatures.json")) {
-          String jwt = Stack.JSON.readTree(in.readAllBytes()).get("signatures").get(0).asText();
-          return Stack.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))))
-              .get("kid").asText();
-        }
-      }
-    }
-    throw new AssertionError("the bundle has no .signatures.json");
+    return SignedBundles.signature(Stack.BASE, "acme", Stack.gateway("acme")).getHeader().getKeyID();
   }
 
   @Test
