@@ -25,7 +25,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A real OPA sidecar, started with the commands of deploy/opa-sidecar/README.md (refresh-token.sh
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * decision log. Only the URLs (the test stack's), the port and the token file differ from the
  * README; each process gets the README's variables and nothing else of this JVM's environment.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SidecarIT {
   private static final int PORT = 28282 + Integer.parseInt(System.getenv().getOrDefault("PORTOLAN_TEST_PORT_OFFSET", "0"));
   private static final String SIDECAR = "http://127.0.0.1:" + PORT;
@@ -59,7 +63,8 @@ class SidecarIT {
    * export PORTOLAN_URL=… TENANT=acme TOKEN_FILE=… BUNDLE_KEY_ID=<the signing key, as dave reads it>;
    * opa run --server --addr 127.0.0.1:<port> --config-file … --set-file keys.$BUNDLE_KEY_ID.key=<its PEM>
    */
-  private static Process startOpa(String portolanUrl, int port, Path tokenFile, String log) throws Exception {
+  private static Process startOpa(String portolanUrl, int port, Path tokenFile, String log, String... moreArgs)
+      throws Exception {
     JsonNode keys = Stack.send("GET", "/api/v1/bundle-signing/keys", Stack.user("dave"), null, null).body();
     JsonNode signing = null;
     for (JsonNode key : keys) {
@@ -70,10 +75,13 @@ class SidecarIT {
     Files.writeString(pem, signing.get("publicKeyPem").asText());
     Path binary = Files.list(Stack.REPO.resolve(".tools")).filter(p -> p.getFileName().toString().startsWith("opa-"))
         .map(p -> p.resolve("opa")).findFirst().orElseThrow();
+    List<String> command = new ArrayList<>(List.of(binary.toAbsolutePath().toString(), "run", "--server", "--addr",
+        "127.0.0.1:" + port, "--config-file", "deploy/opa-sidecar/opa-config.yaml",
+        "--set-file", "keys." + keyId + ".key=" + pem));
+    command.addAll(List.of(moreArgs));
     return readmeCommand(Map.of("PORTOLAN_URL", portolanUrl, "TENANT", "acme", "TOKEN_FILE", tokenFile.toString(),
             "BUNDLE_KEY_ID", keyId),
-        log, binary.toAbsolutePath().toString(), "run", "--server", "--addr", "127.0.0.1:" + port,
-        "--config-file", "deploy/opa-sidecar/opa-config.yaml", "--set-file", "keys." + keyId + ".key=" + pem).start();
+        log, command.toArray(String[]::new)).start();
   }
 
   private static void awaitBundle(String sidecar, String log) throws InterruptedException {
@@ -207,6 +215,52 @@ class SidecarIT {
     Map<String, Object> ask = new java.util.HashMap<>(input);
     ask.remove("tenant");
     return decide("acme", ask).get("allow");
+  }
+
+  /**
+   * The README's rotation: the next key is added to sign a few seconds later, a sidecar is given
+   * both keys, and after the switch a change reaches it in a bundle signed with the next key. Last,
+   * because acme's bundles are signed with a key the other sidecar of this class was not given.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aStagedRotationReachesASidecarGivenBothKeys() throws Exception {
+    int port = PORT + 2;
+    String sidecar = "http://127.0.0.1:" + port;
+    String log = "target/opa-sidecar-rotation.log";
+    String current = signingKeyId();
+    JsonNode next = Stack.send("POST", "/api/v1/bundle-signing/keys", Stack.user("dave"),
+        Map.of("activeFrom", java.time.Instant.now().plusSeconds(5).toString()), "application/json").body();
+    String nextId = next.get("keyId").asText();
+    Path nextPem = Stack.REPO.resolve("target/opa-sidecar-next-key.pem").toAbsolutePath();
+    Files.writeString(nextPem, next.get("publicKeyPem").asText());
+    Process both = startOpa(Stack.BASE, port, tokenFile, log,
+        "--set", "keys." + nextId + ".algorithm=ES256", "--set-file", "keys." + nextId + ".key=" + nextPem);
+    try {
+      awaitBundle(sidecar, log);
+      long until = System.currentTimeMillis() + 8_000;
+      while (System.currentTimeMillis() < until && !nextId.equals(signingKeyId())) {
+        Thread.sleep(500);
+      }
+      assertEquals(nextId, signingKeyId(), "the next key never started signing");
+      // A change, so that the sidecar's next poll gets a new revision, signed with the next key.
+      String vendor = Stack.unique("rotation-vendor");
+      assertEquals(201, Stack.post("/api/v1/vendors", Stack.user("alice"), Fixtures.vendor(vendor, "FR")).status());
+      assertEquals(nextId, bundleKid());
+      assertTrue(!current.equals(nextId));
+      long deadline = System.currentTimeMillis() + 30_000;
+      JsonNode seen = get(sidecar + "/v1/data/tenants/acme/vendors/" + vendor);
+      while (System.currentTimeMillis() < deadline && !seen.has("result")) {
+        Thread.sleep(500);
+        seen = get(sidecar + "/v1/data/tenants/acme/vendors/" + vendor);
+      }
+      assertTrue(seen.has("result"), "the bundle signed with the next key never reached the sidecar; see " + log);
+      // The README's sidecar, given only the current key, refuses that bundle and keeps its last good one.
+      awaitRefusals("target/opa-sidecar.log", "verification key corresponding to ID " + nextId + " not found", 1);
+      assertFalse(get(SIDECAR + "/v1/data/tenants/acme/vendors/" + vendor).has("result"));
+    } finally {
+      both.destroy();
+    }
   }
 
   @Test
