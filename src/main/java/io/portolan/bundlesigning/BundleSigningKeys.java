@@ -79,9 +79,13 @@ public class BundleSigningKeys {
     return view;
   }
 
+  /**
+   * The newest key already active. By the clock, not the transaction's start: after waiting for
+   * another replica's first key, that key (made after this transaction began) counts.
+   */
   private Object[] current(TenantId tenant) {
     List<?> rows = em.createNativeQuery("select key_id, private_key_jwe from bundle_signing_key"
-            + " where tenant_id = ?1 and active_from <= now() order by active_from desc, created_at desc limit 1")
+            + " where tenant_id = ?1 and active_from <= clock_timestamp() order by active_from desc, created_at desc limit 1")
         .setParameter(1, tenant.value()).getResultList();
     return rows.isEmpty() ? null : (Object[]) rows.get(0);
   }
