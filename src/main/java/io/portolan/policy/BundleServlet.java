@@ -14,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The OPA bundle protocol: {@code GET /bundles/{tenant}} serves the tenant's current policy and
- * data as a bundle, with the revision as ETag and 304 for an unchanged one. Only the tenant's own
+ * data as a signed bundle, with the revision as ETag and 304 for an unchanged one. Only the tenant's own
  * gateways may fetch it. Checked here rather than by a security constraint, so that a missing
  * token is a 401 problem like everywhere else.
  */
@@ -47,14 +47,16 @@ public class BundleServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    PolicyBundles.Bundle bundle = bundles.current(caller);
-    String etag = "\"" + bundle.revision() + "\"";
-    response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "no-cache");
+    // The revision alone is cheap while the tenant's data is unchanged: a 304 builds nothing.
+    String etag = "\"" + bundles.revision(caller) + "\"";
     if (etag.equals(request.getHeader("If-None-Match"))) {
+      response.setHeader("ETag", etag);
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
+    PolicyBundles.Bundle bundle = bundles.current(caller);
+    response.setHeader("ETag", "\"" + bundle.revision() + "\"");
     response.setContentType("application/gzip");
     response.setContentLength(bundle.bytes().length);
     response.getOutputStream().write(bundle.bytes());

@@ -107,7 +107,8 @@ public class TenantPolicyData {
   }
 
   /** The tenant's data version in the database, bumped with every change to what decides. */
-  private long dataVersion(TenantId tenant) {
+  @Transactional
+  public long dataVersion(TenantId tenant) {
     Object version = em.createNativeQuery("select data_version from tenant where id = ?1")
         .setParameter(1, tenant.value()).getResultList().stream().findFirst().orElse(0L);
     return ((Number) version).longValue();

@@ -74,6 +74,23 @@ class FleetIT {
   }
 
   @Test
+  void bothReplicasSignTheTenantsBundleWithTheKeyItsAdminIsShown() throws Exception {
+    String gateway = Stack.gateway(TENANT);
+    var fromA = SignedBundles.signature(A, TENANT, gateway);
+    var fromB = SignedBundles.signature(B, TENANT, gateway);
+    assertEquals(fromA.getHeader().getKeyID(), fromB.getHeader().getKeyID());
+    String pem = null;
+    for (var key : Stack.send("GET", "/api/v1/bundle-signing/keys", user("dave"), null, null).body()) {
+      if (key.get("signing").asBoolean()) {
+        assertEquals(key.get("keyId").asText(), fromA.getHeader().getKeyID());
+        pem = key.get("publicKeyPem").asText();
+      }
+    }
+    assertTrue(SignedBundles.verifies(fromA, pem), "replica A's signature");
+    assertTrue(SignedBundles.verifies(fromB, pem), "replica B's signature");
+  }
+
+  @Test
   void aSuspensionThroughOneReplicaIsInForceOnTheOtherAtItsNextAnswer() {
     for (int round = 0; round < 20; round++) {
       String through = round % 2 == 0 ? A : B;

@@ -137,6 +137,10 @@ class RoleMatrixIT {
       new Row("POST", "/api/v1/gateways/{id}/rotate-secret", "/api/v1/gateways/" + NO_SUCH + "/rotate-secret", null,
           Set.of(ADMIN)),
       new Row("DELETE", "/api/v1/gateways/{id}", "/api/v1/gateways/" + NO_SUCH, null, Set.of(ADMIN)),
+      new Row("GET", "/api/v1/bundle-signing/keys", "/api/v1/bundle-signing/keys", null, Set.of(ADMIN, AUDITOR)),
+      // Not a time: the admin gets 400 and no key is added (a valid body would rotate the key).
+      new Row("POST", "/api/v1/bundle-signing/keys", "/api/v1/bundle-signing/keys", "{\"activeFrom\":\"never\"}",
+          Set.of(ADMIN)),
       new Row("GET", "/api/v1/tenants", "/api/v1/tenants", null, Set.of(PLATFORM_ADMIN)));
 
   @Test

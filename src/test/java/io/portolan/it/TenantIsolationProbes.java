@@ -253,6 +253,11 @@ final class TenantIsolationProbes {
     single("POST " + API + "/gateways/{id}/rotate-secret", Kind.GATEWAY,
         r -> send(r, "POST", "/gateways/" + r.id() + "/rotate-secret", null));
     single("DELETE " + API + "/gateways/{id}", Kind.GATEWAY, r -> send(r, "DELETE", "/gateways/" + r.id(), null));
+
+    ambient("GET " + API + "/bundle-signing/keys", "list", r -> get(r, "/bundle-signing/keys"));
+    // Not a time: nothing rotates (a valid body would change the key the tenant's sidecars trust).
+    ambient("POST " + API + "/bundle-signing/keys", "invalid",
+        r -> send(r, "POST", "/bundle-signing/keys", Map.of("activeFrom", "never")));
   }
 
   // ---- bodies ----
