@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
+import io.portolan.infrastructure.logging.LogContext;
 import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
@@ -62,6 +63,7 @@ public class DecisionService {
    */
   public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
     long started = System.nanoTime();
+    LogContext.tenant(tenant.value());
     try {
       Logged logged = decideLogged(tenant, clientId, request);
       metrics.record(tenant.value(), logged.response().allow(), false, logged.source(), System.nanoTime() - started);
@@ -97,6 +99,7 @@ public class DecisionService {
         .orElseGet(() -> evaluate(tenant, question, lookup, input(tenant, request, now)));
     Verdict verdict = answer.verdict();
     UUID decisionId = DECISION_IDS.generate();
+    LogContext.decision(decisionId.toString());
     DecisionLogEntry entry =
         new DecisionLogEntry(
             decisionId,
