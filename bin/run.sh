@@ -22,11 +22,12 @@ bin/stack.sh up run
 replicas=${PORTOLAN_REPLICAS:-1}
 watched=(opa keycloak portolan)
 fleet=""
+metrics="http://127.0.0.1:9080/metrics"
 if (( replicas > 1 )); then
   for ((k = 2; k <= replicas; k++)); do watched+=("portolan-$k" "opa-$k"); done
   watched+=(balancer)
+  metrics="http://127.0.0.1:9081..$((9080 + replicas))/metrics, one per replica"
   fleet="  Fleet         $replicas replicas on http://127.0.0.1:8081..$((8080 + replicas)), behind nginx on 8080
-                (metrics of each on 127.0.0.1:9081..$((9080 + replicas)))
                 (deploy/fleet/nginx.conf; log .data/run/balancer.log)
 "
 fi
@@ -38,7 +39,7 @@ cat <<INFO
   Web and API   http://localhost:8080            (API under /api/v1, OpenAPI at /openapi)
 $fleet
   Health        http://localhost:8080/health/ready
-  Metrics       http://127.0.0.1:9080/metrics    (Prometheus; loopback only, PORTOLAN_METRICS_PORT/_HOST)
+  Metrics       $metrics    (Prometheus; loopback only; docs/operations.md)
   Keycloak      http://localhost:8180            (admin console: admin / admin)
   OPA           http://127.0.0.1:8181
   PostgreSQL    127.0.0.1:15432, database portolan (data in .data/run)
