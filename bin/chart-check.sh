@@ -76,6 +76,8 @@ render_and_validate opa-plain-sidecar --set opa.sidecar.native=false --set podAn
   --set preStopSleepSeconds=0 --set podDisruptionBudget.minAvailable=1
 render_and_validate no-sidecar-no-pdb --set opa.sidecar.enabled=false --set opa.url=http://opa:8181 \
   --set podDisruptionBudget.enabled=false --set podAntiAffinityPreset= --set serviceAccount.create=false
+render_and_validate service-monitor --set metrics.serviceMonitor.enabled=true \
+  --set metrics.serviceMonitor.labels.release=prometheus
 
 # What the fleet relies on, in the rendered default.
 expect defaults '^  replicas: 2$'
@@ -98,6 +100,13 @@ expect values-cloudnativepg 'name: portolan-db-role-app$'
 expect values-cloudnativepg '!^kind: Secret$'
 expect opa-plain-sidecar '^  minAvailable: 1$'
 expect opa-plain-sidecar '!^      initContainers:'
+# Metrics: a port of their own on every pod; the ServiceMonitor and its Service only when asked.
+expect defaults 'name: PORTOLAN_METRICS_PORT'
+expect defaults 'containerPort: 9080'
+expect defaults '!^kind: ServiceMonitor$'
+expect service-monitor '^kind: ServiceMonitor$'
+expect service-monitor '^  name: portolan-metrics$'
+expect service-monitor '^    release: prometheus$'
 
 # The values schema refuses a misspelt key and a malformed URL.
 if "$HELM" template portolan "$CHART" --kube-version "$CHART_KUBE_VERSION" --set databse.url=x >/dev/null 2>&1; then

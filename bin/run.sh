@@ -22,9 +22,11 @@ bin/stack.sh up run
 replicas=${PORTOLAN_REPLICAS:-1}
 watched=(opa keycloak portolan)
 fleet=""
+metrics="http://127.0.0.1:9080/metrics"
 if (( replicas > 1 )); then
   for ((k = 2; k <= replicas; k++)); do watched+=("portolan-$k" "opa-$k"); done
   watched+=(balancer)
+  metrics="http://127.0.0.1:9081..$((9080 + replicas))/metrics, one per replica"
   fleet="  Fleet         $replicas replicas on http://127.0.0.1:8081..$((8080 + replicas)), behind nginx on 8080
                 (deploy/fleet/nginx.conf; log .data/run/balancer.log)
 "
@@ -37,6 +39,7 @@ cat <<INFO
   Web and API   http://localhost:8080            (API under /api/v1, OpenAPI at /openapi)
 $fleet
   Health        http://localhost:8080/health/ready
+  Metrics       $metrics    (Prometheus; loopback only; docs/operations.md)
   Keycloak      http://localhost:8180            (admin console: admin / admin)
   OPA           http://127.0.0.1:8181
   PostgreSQL    127.0.0.1:15432, database portolan (data in .data/run)

@@ -22,7 +22,7 @@ TOOLS="$ROOT/.tools"
 
 profile_settings() {
   case "$1" in
-    run)  PG_PORT=15432; OPA_PORT=8181;  KC_PORT=8180;  KC_MGMT_PORT=9000;  APP_PORT=8080
+    run)  PG_PORT=15432; OPA_PORT=8181;  KC_PORT=8180;  KC_MGMT_PORT=9000;  APP_PORT=8080; METRICS_PORT=9080
           TOXIPROXY_PORT=8474; OPA_PROXY_PORT=8191; PG_PROXY_PORT=15442
           STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS=""; RETENTION_MINIMUM_DAYS=1
           RETENTION_CHECK_SECONDS=3600  # each tenant's retention runs once a day; checked hourly
@@ -31,7 +31,7 @@ profile_settings() {
     # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side.
     test) local off=${PORTOLAN_TEST_PORT_OFFSET:-0}
           PG_PORT=$((25432 + off)); OPA_PORT=$((28181 + off)); KC_PORT=$((28180 + off))
-          KC_MGMT_PORT=$((29000 + off)); APP_PORT=$((28080 + off))
+          KC_MGMT_PORT=$((29000 + off)); APP_PORT=$((28080 + off)); METRICS_PORT=$((28580 + off))
           TOXIPROXY_PORT=$((28474 + off)); OPA_PROXY_PORT=$((28191 + off)); PG_PROXY_PORT=$((25442 + off))
           STATE="$ROOT/.data/${PORTOLAN_TEST_STACK_NAME:-test}"; FRESH=true
           # Tests cut logs they wrote a moment ago; deployments keep at least a day.
@@ -61,6 +61,9 @@ replica_port() { # replica_port K
   if (( REPLICAS > 1 )); then echo $((APP_PORT + $1)); else echo $((APP_PORT + 10 * ($1 - 1))); fi
 }
 
+# Each replica's metrics listener (loopback) is as far from METRICS_PORT as its port from APP_PORT.
+# The test base 28580 ends in 580, which no other test port (nor one moved by a multiple of 1000) uses.
+replica_metrics_port() { echo $((METRICS_PORT + $(replica_port "$1") - APP_PORT)); }
 log() { printf '[stack] %s\n' "$*" >&2; }
 pidfile() { echo "$STATE/$1.pid"; }
 # A killed process stays a zombie until its parent reaps it: that is not running.
@@ -262,6 +265,7 @@ start_replica() { # start_replica K: Portolan replica K (1 is "portolan")
   PORTOLAN_RETENTION_SCHEDULE_CHECK_SECONDS="$RETENTION_CHECK_SECONDS" \
   PORTOLAN_WEBHOOK_ALLOW_PRIVATE_TARGETS="$WEBHOOK_PRIVATE" \
   PORTOLAN_RATE_LIMIT_CLIENT_OVERRIDES="$RATE_OVERRIDES" \
+  PORTOLAN_METRICS_PORT="$(replica_metrics_port "$1")" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KC_URL/realms/portolan/protocol/openid-connect/certs" \
   MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
     spawn "$name" java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
@@ -335,7 +339,7 @@ case "$cmd" in
   down) down ;;
   start|stop) component "$cmd" "${3:?component}" ;;
   env) pg_paths
-       echo "APP_URL=$APP_URL REPLICA2_URL=http://localhost:$(replica_port 2) BALANCER_URL=http://localhost:$BALANCER_PORT KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" \
+       echo "APP_URL=$APP_URL METRICS_URL=http://127.0.0.1:$METRICS_PORT/metrics REPLICA2_URL=http://localhost:$(replica_port 2) BALANCER_URL=http://localhost:$BALANCER_PORT KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" \
          "PG_DATA=$PG_DATA TOXIPROXY_URL=http://127.0.0.1:$TOXIPROXY_PORT OPA_PROXY_PORT=$OPA_PROXY_PORT PG_PROXY_PORT=$PG_PROXY_PORT" ;;
   *) echo "unknown command '$cmd'" >&2; exit 2 ;;
 esac

@@ -10,6 +10,7 @@ started=$SECONDS
 OPA=".tools/opa-$OPA_VERSION/opa"
 
 bin/tools.sh
+bin/tools.sh promtool  # Prometheus's parser and rule checker (MetricsIT, the alert rules below)
 
 echo "[test] Rego: format, strict check, opa test" >&2
 unformatted=$("$OPA" fmt -l policies)
@@ -20,6 +21,12 @@ coverage=$("$OPA" test policies --coverage | jq -r '.coverage')
 echo "[test] Rego line coverage: ${coverage}%" >&2
 awk -v c="$coverage" 'BEGIN { exit (c >= 90) ? 0 : 1 }' || { echo "[test] Rego coverage below 90%" >&2; exit 1; }
 [[ ${1:-} == policy ]] && exit 0
+
+echo "[test] Prometheus alert rules: promtool check rules, promtool test rules (deploy/prometheus)" >&2
+PROMTOOL=".tools/promtool-$PROMTOOL_VERSION/promtool"
+"$PROMTOOL" check rules deploy/prometheus/portolan-alerts.yaml
+"$PROMTOOL" test rules deploy/prometheus/portolan-alerts.test.yaml
+jq -e '.panels | length > 0' deploy/grafana/portolan.json > /dev/null
 
 echo "[test] Helm chart: lint, render, validate against Kubernetes schemas (bin/chart-check.sh)" >&2
 bin/chart-check.sh
@@ -37,7 +44,7 @@ export PORTOLAN_URL="http://127.0.0.1:${APP_URL##*:}" KEYCLOAK_URL="$KC_URL"
 
 echo "[test] integration tests" >&2
 mvn -B failsafe:integration-test failsafe:verify -Dit.base-url="$PORTOLAN_URL" -Dit.keycloak-url="$KEYCLOAK_URL" \
-  -Dit.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan" \
+  -Dit.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan" -Dit.metrics-url="$METRICS_URL" \
   -Dit.replica2-url="http://127.0.0.1:${REPLICA2_URL##*:}" -Dit.balancer-url="http://127.0.0.1:${BALANCER_URL##*:}"
 
 echo "[test] SDKs, gateway integrations and the web UI against the same stack" >&2

@@ -57,6 +57,16 @@ install_helm() {
   rm -rf "$dir"; mv "$dir.partial" "$dir"
 }
 
+# Prometheus's own parser and rule checker: make test checks /metrics and deploy/prometheus with it.
+install_promtool() {
+  local dir="$TOOLS/promtool-$PROMTOOL_VERSION"
+  [[ -x "$dir/promtool" ]] && return
+  log "building promtool $PROMTOOL_VERSION with go install (about 4 minutes with an empty Go cache, once)"
+  rm -rf "$dir.partial.$$"; mkdir -p "$dir.partial.$$"
+  GOBIN="$dir.partial.$$" GOFLAGS=-buildvcs=false go install "github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL_VERSION"
+  rm -rf "$dir"; mv "$dir.partial.$$" "$dir"
+}
+
 # kubernetes-validate and its dependencies, pinned in bin/chart-check-requirements.txt, in a venv.
 # Built in place (a venv's scripts name its interpreter by absolute path); .complete marks success.
 install_kubernetes_validate() {
@@ -109,7 +119,8 @@ case "$what" in
   postgres) install_postgres ;;
   payara) install_payara ;;
   toxiproxy) install_toxiproxy ;;
+  promtool) install_promtool ;;
   chart) install_helm; install_kubernetes_validate ;;
   all) install_keycloak; install_postgres; install_payara; install_opa; install_toxiproxy ;;
-  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy|chart]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy|promtool|chart]" >&2; exit 2 ;;
 esac

@@ -7,6 +7,8 @@ TOXIPROXY_VERSION=v2.12.0  # bin/faults.sh only
 # bin/chart-check.sh only (Helm chart lint and schema validation): not installed by make run.
 HELM_VERSION=v4.3.2
 KUBERNETES_VALIDATE_VERSION=1.37.0
+# make test's metrics and alert-rule checks (promtool check metrics / check rules).
+PROMTOOL_VERSION=v0.316.0
 # The Kubernetes version the chart's output is validated against (kubernetes-validate -k).
 CHART_KUBE_VERSION=1.33.0
 

@@ -12,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -59,6 +60,7 @@ public class DecisionLog {
   DataSource dataSource;
 
   @Resource ManagedThreadFactory threads;
+  @Inject DecisionLogMetrics metrics;
 
   private GroupCommit<DecisionLogEntry> commits;
 
@@ -74,7 +76,7 @@ public class DecisionLog {
 
   @PostConstruct
   void start() {
-    commits = new GroupCommit<>(this::store, 1_000, 20_000, CLAIMED_GRACE_MILLIS, threads);
+    commits = new GroupCommit<>(this::store, 1_000, 20_000, CLAIMED_GRACE_MILLIS, threads, metrics.observer(() -> commits.queued()));
   }
 
   @PreDestroy
@@ -88,12 +90,22 @@ public class DecisionLog {
 
   /** Returns once the entry is committed. */
   public void append(DecisionLogEntry entry) throws GroupCommit.NotStoredException {
-    commits.append(entry, APPEND_TIMEOUT_MILLIS);
+    try {
+      commits.append(entry, APPEND_TIMEOUT_MILLIS);
+    } catch (GroupCommit.NotStoredException e) {
+      metrics.refused(e);
+      throw e;
+    }
   }
 
   /** Returns once every entry is committed (or was already in the log). */
   public void appendAll(List<DecisionLogEntry> entries) throws GroupCommit.NotStoredException {
-    commits.appendAll(entries, APPEND_TIMEOUT_MILLIS);
+    try {
+      commits.appendAll(entries, APPEND_TIMEOUT_MILLIS);
+    } catch (GroupCommit.NotStoredException e) {
+      metrics.refused(e);
+      throw e;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
+import io.portolan.infrastructure.logging.LogContext;
 import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,6 +49,7 @@ public class DecisionService {
   @Inject DecisionLog log;
   @Inject DecisionCache cache;
   @Inject PolicyPublisher publisher;
+  @Inject DecisionMetrics metrics;
 
   @jakarta.inject.Inject
   @ConfigProperty(name = "portolan.decision.cache-seconds", defaultValue = "60")
@@ -59,10 +62,23 @@ public class DecisionService {
    * change already acknowledged would have turned.
    */
   public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
+    long started = System.nanoTime();
+    LogContext.tenant(tenant.value());
+    try {
+      Logged logged = decideLogged(tenant, clientId, request);
+      metrics.record(tenant.value(), logged.response().allow(), false, logged.source(), System.nanoTime() - started);
+      return logged.response();
+    } catch (ProblemException refused) {
+      metrics.record(tenant.value(), false, true, DecisionMetrics.Source.NONE, System.nanoTime() - started);
+      throw refused;
+    }
+  }
+
+  private Logged decideLogged(TenantId tenant, String clientId, DecisionRequest request) {
     for (int attempt = 1; ; attempt++) {
       Logged logged = decideOnce(tenant, clientId, request);
       if (logged.response() != null) {
-        return logged.response();
+        return logged;
       }
       if (attempt == STALE_ATTEMPTS) {
         throw ProblemException.unavailable("policy-data-changing",
@@ -72,19 +88,21 @@ public class DecisionService {
     }
   }
 
-  /** The logged answer, or the data version of an answer the log refused as stale. */
-  private record Logged(DecisionResponse response, long staleVersion) {}
+  /** The logged answer and where it came from, or the data version of an answer the log refused as stale. */
+  private record Logged(DecisionResponse response, long staleVersion, DecisionMetrics.Source source) {}
 
   private Logged decideOnce(TenantId tenant, String clientId, DecisionRequest request) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     DecisionCache.Question question = DecisionCache.Question.of(tenant, request);
     DecisionCache.Lookup lookup = cache.lookup(question, now.toEpochMilli());
-    Answer answer = lookup.verdict().map(v -> new Answer(v, lookup.storedVersion()))
+    Answer answer = lookup.verdict().map(v -> new Answer(v, lookup.storedVersion(), DecisionMetrics.Source.CACHE))
         .orElseGet(() -> evaluate(tenant, question, lookup, input(tenant, request, now)));
     Verdict verdict = answer.verdict();
+    UUID decisionId = DECISION_IDS.generate();
+    LogContext.decision(decisionId.toString());
     DecisionLogEntry entry =
         new DecisionLogEntry(
-            DECISION_IDS.generate(),
+            decisionId,
             tenant,
             clientId,
             request,
@@ -99,7 +117,7 @@ public class DecisionService {
       log.append(entry);
     } catch (GroupCommit.NotStoredException e) {
       if (e.getCause() instanceof DecisionLog.StaleDataException) {
-        return new Logged(null, entry.dataVersion());
+        return new Logged(null, entry.dataVersion(), answer.source());
       }
       LOG.warning("decision not logged, refused: " + e.getMessage());
       throw ProblemException.unavailable(
@@ -114,14 +132,14 @@ public class DecisionService {
         verdict.alternatives(),
         entry.policyRevision(),
         now,
-        expiry(now, lookup)), 0);
+        expiry(now, lookup)), 0, answer.source());
   }
 
   /**
    * A verdict and the tenant data version it was evaluated on (at least); 0 when that is unknown
    * (no data loaded, OPA's push failed), which the log then refuses as stale.
    */
-  private record Answer(Verdict verdict, long dataVersion) {
+  private record Answer(Verdict verdict, long dataVersion, DecisionMetrics.Source source) {
     Answer {
       dataVersion = Math.max(0, dataVersion);
     }
@@ -187,7 +205,7 @@ public class DecisionService {
     // Without data for the tenant the embedded engine has no answer: OPA may have it.
     Optional<JsonNode> embeddedAnswer = embedded.evaluate(input).filter(DecisionService::decided);
     if (embeddedAnswer.isPresent()) {
-      return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion);
+      return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion, DecisionMetrics.Source.EMBEDDED);
     }
     long opaVersion = publisher.opaDataVersion(tenant);
     JsonNode result;
@@ -197,7 +215,7 @@ public class DecisionService {
       // Every instance was busy and OPA is away: wait for an instance rather than refuse.
       embeddedAnswer = embedded.evaluate(input, OPA_AWAY_WAIT_MILLIS).filter(DecisionService::decided);
       if (embeddedAnswer.isPresent()) {
-        return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion);
+        return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion, DecisionMetrics.Source.EMBEDDED);
       }
       LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
       throw ProblemException.unavailable(
@@ -209,7 +227,7 @@ public class DecisionService {
           "policy-not-loaded",
           "The policy for this tenant is not loaded into the policy engine yet; retry shortly.");
     }
-    return new Answer(Verdict.of(result), opaVersion);
+    return new Answer(Verdict.of(result), opaVersion, DecisionMetrics.Source.OPA);
   }
 
   private Verdict remembered(DecisionCache.Question question, DecisionCache.Lookup lookup, JsonNode answer) {

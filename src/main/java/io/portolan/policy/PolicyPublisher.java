@@ -40,6 +40,7 @@ public class PolicyPublisher {
   @Inject EmbeddedOpa embedded;
   @Inject TenantPolicyData policyData;
   @Inject TenantRegistry tenants;
+  @Inject OpaSyncMetrics metrics;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -110,8 +111,10 @@ public class PolicyPublisher {
       embedded.putTenantData(tenant.value(), document); // first: decisions go on while OPA is away
       try {
         opa.putData("tenants/" + tenant.value(), document);
+        metrics.pushed();
       } catch (OpaUnavailableException e) {
         opaVersions.remove(tenant); // what OPA holds now is unknown: its answers count as stale
+        metrics.pushFailed();
         throw e;
       }
       opaVersions.merge(tenant, document.path("dataVersion").asLong(-1), Math::max);
@@ -157,13 +160,16 @@ public class PolicyPublisher {
       if (!BooleanNode.TRUE.equals(opa.getData(MARKER)) || !loaded) {
         reloadAll();
       }
+      metrics.synced();
     } catch (OpaUnavailableException e) {
       if (loaded) {
         LOG.warning("OPA unavailable: " + e.getMessage());
       }
       loaded = false;
+      metrics.lost();
     } catch (RuntimeException e) {
       loaded = false;
+      metrics.lost();
       LOG.log(Level.WARNING, "policy reload failed", e);
     }
   }

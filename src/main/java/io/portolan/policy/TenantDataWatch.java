@@ -52,7 +52,14 @@ public class TenantDataWatch {
   private volatile long lastFullCheckNanos;
   private Thread listener;
 
+  @Inject io.portolan.infrastructure.metrics.Metrics metrics;
+  private final long startedNanos = System.nanoTime();
+
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    io.micrometer.core.instrument.Gauge.builder("portolan.tenant.data.check.age", this, TenantDataWatch::checkAgeSeconds)
+        .description("Seconds since this replica last compared every tenant's data version with PostgreSQL"
+            + " (while listening for changes); past a few check periods its answers may miss a change")
+        .baseUnit("seconds").register(metrics.registry());
     listener = threads.newThread(this::listen);
     listener.setName("tenant-data-watch");
     listener.setDaemon(true);
@@ -74,6 +81,12 @@ public class TenantDataWatch {
   public boolean current() {
     long age = System.nanoTime() - lastFullCheckNanos;
     return lastFullCheckNanos != 0 && age < TimeUnit.SECONDS.toNanos(3 * Math.max(checkSeconds, 1));
+  }
+
+  /** Counted from this replica's start until the first comparison; from the start again while not listening. */
+  private double checkAgeSeconds() {
+    long last = lastFullCheckNanos;
+    return (System.nanoTime() - (last == 0 ? startedNanos : last)) / 1e9;
   }
 
   private void listen() {

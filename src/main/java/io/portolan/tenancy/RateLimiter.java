@@ -43,6 +43,7 @@ public class RateLimiter {
   String clientOverrides;
 
   @Inject ReplicaRegistry replicas;
+  @Inject RateLimitMetrics metrics;
 
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private Map<String, Double> overrides;
@@ -54,6 +55,14 @@ public class RateLimiter {
 
   /** The tighter of the caller's and the tenant's outcome; both buckets are charged. */
   public TokenBucket.Outcome admit(String tenant, String principal, String client) {
+    TokenBucket.Outcome outcome = charge(tenant, principal, client);
+    if (!outcome.admitted()) {
+      metrics.refused(tenant, client);
+    }
+    return outcome;
+  }
+
+  private TokenBucket.Outcome charge(String tenant, String principal, String client) {
     long now = System.nanoTime();
     sweepIfLarge(now);
     int share = replicas.live();

@@ -28,6 +28,7 @@ public class TenantContext {
     TenantId tenant = TenantClaims.resolve(claim("tenant"), claim("organization"));
     registry.ensureRegistered(tenant);
     request.setAttribute(TENANT, tenant);
+    io.portolan.infrastructure.logging.LogContext.tenant(tenant.value());
     return tenant;
   }
 

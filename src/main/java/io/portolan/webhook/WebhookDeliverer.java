@@ -42,6 +42,10 @@ public class WebhookDeliverer {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject TenantRegistry tenants;
+  @Inject WebhookMetrics metrics;
+  /** The backlog is counted every this many rounds (seconds). */
+  private static final int BACKLOG_EVERY_ROUNDS = 10;
+  private int round;
 
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portolan.webhook.allow-private-targets", defaultValue = "false")
@@ -61,8 +65,16 @@ public class WebhookDeliverer {
 
   void deliverDue() {
     try {
+      boolean count = round++ % BACKLOG_EVERY_ROUNDS == 0;
+      long pending = 0;
       for (TenantId tenant : tenants.ids()) {
         deliverDue(tenant);
+        if (count) {
+          pending += pending(tenant);
+        }
+      }
+      if (count) {
+        metrics.backlog(pending);
       }
     } catch (RuntimeException | SQLException e) {
       LOG.log(Level.WARNING, "webhook delivery round failed", e);
@@ -90,6 +102,26 @@ public class WebhookDeliverer {
         connection.rollback();
         throw e;
       } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private long pending(TenantId tenant) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        TenantScope.enter(connection, tenant);
+        try (PreparedStatement count = connection.prepareStatement(
+            "select count(*) from webhook_delivery where tenant_id = ? and status = 'pending'")) {
+          count.setString(1, tenant.value());
+          try (ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+          }
+        }
+      } finally {
+        connection.rollback();
         connection.setAutoCommit(true);
       }
     }
@@ -123,6 +155,7 @@ public class WebhookDeliverer {
       error = "interrupted";
     }
     String next = error == null ? "delivered" : attempts >= MAX_ATTEMPTS ? "failed" : "pending";
+    metrics.attempted(next);
     long backoffSeconds = Math.min(3600, 1L << Math.min(attempts, 12));
     try (PreparedStatement update = connection.prepareStatement(
         "update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"

@@ -55,6 +55,7 @@ class DecisionLogCommitOutcomeIT {
   static void start() throws SQLException {
     superuser("insert into tenant (id) values ('" + TENANT.value() + "')");
     log = new DecisionLog();
+    log.metrics = DecisionLogMetrics.standalone();
     log.dataSource = new FaultyCommits();
     log.threads = new PlainThreads();
     log.start();

@@ -32,6 +32,7 @@ public class VerifiedTokens implements IdentityStore {
   private static final String JWT_STORE = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
 
   @Inject BeanManager beans;
+  @Inject TokenMetrics metrics;
 
   private static final Logger LOG = Logger.getLogger(VerifiedTokens.class.getName());
   private volatile IdentityStore verifier;
@@ -50,9 +51,11 @@ public class VerifiedTokens implements IdentityStore {
     }
     CredentialValidationResult known = verified.getIfPresent(token);
     if (known != null) {
+      metrics.remembered();
       return known;
     }
     CredentialValidationResult result = payara.validate(credential);
+    metrics.checked(result.getStatus() == CredentialValidationResult.Status.VALID);
     if (result.getStatus() == CredentialValidationResult.Status.VALID
         && result.getCallerPrincipal() instanceof JsonWebToken) {
       verified.put(token, result);

@@ -53,6 +53,8 @@ public class EmbeddedOpa {
   private volatile boolean closed;
   private volatile boolean compiled;
   private ClassLoader loader;
+  @Inject EngineMetrics metrics;
+  private final java.util.concurrent.atomic.AtomicInteger instances = new java.util.concurrent.atomic.AtomicInteger();
 
   private record Snapshot(long version, String json) {}
 
@@ -60,7 +62,11 @@ public class EmbeddedOpa {
    * A tenant's data document and the version that put it here (a later put has a higher one), and
    * the tenant's data version in the database it was read at ({@code dataVersion} in the document).
    */
-  public record TenantData(long version, long storedVersion, JsonNode document) {}
+  public record TenantData(long version, long storedVersion, JsonNode document, long loadedAtMillis) {
+    public TenantData(long version, long storedVersion, JsonNode document) {
+      this(version, storedVersion, document, System.currentTimeMillis());
+    }
+  }
 
   private static final class Instance {
     final WasmPolicy policy;
@@ -75,6 +81,7 @@ public class EmbeddedOpa {
   void start() {
     int size = configuredInstances > 0 ? configuredInstances : Runtime.getRuntime().availableProcessors();
     pool = new ArrayBlockingQueue<>(size);
+    metrics.watch(this);
     if (!enabled()) {
       return;
     }
@@ -109,6 +116,16 @@ public class EmbeddedOpa {
     return pool.size();
   }
 
+  /** How many instances are evaluating now. */
+  public int busy() {
+    return Math.max(0, instances.get() - pool.size());
+  }
+
+  /** Every tenant's data as this replica's engine holds it. */
+  public Map<String, TenantData> tenantData() {
+    return java.util.Collections.unmodifiableMap(tenantVersions);
+  }
+
   /** Records a tenant's policy data, as pushed to OPA; instances load it on their next use. */
   public void putTenantData(String tenant, JsonNode document) {
     long stored = document.path("dataVersion").asLong(-1);
@@ -119,6 +136,7 @@ public class EmbeddedOpa {
       tenants.put(tenant, document);
       return new TenantData(dataVersion.incrementAndGet(), stored, document);
     });
+    metrics.tenantSeen(tenant);
   }
 
   /**
@@ -140,13 +158,18 @@ public class EmbeddedOpa {
 
   /** As {@link #evaluate(JsonNode)}, waiting up to {@code waitMillis} for a free instance. */
   public Optional<JsonNode> evaluate(JsonNode input, long waitMillis) {
+    long asked = System.nanoTime();
     Instance instance = borrow(pool, waitMillis);
+    if (enabled()) {
+      metrics.waited(System.nanoTime() - asked, instance != null);
+    }
     if (instance == null) {
       return Optional.empty();
     }
     try {
       Snapshot data = current();
       if (instance.version != data.version()) {
+        metrics.reloaded();
         instance.policy.data(data.json());
         instance.version = data.version();
       }
@@ -156,6 +179,8 @@ public class EmbeddedOpa {
     } catch (IOException | RuntimeException e) {
       // The instance may be left in any state: drop it and compile a fresh one.
       LOG.log(Level.WARNING, "embedded policy evaluation failed, asking OPA", e);
+      instances.decrementAndGet();
+      metrics.failed();
       replaceLater();
       return Optional.empty();
     }
@@ -256,6 +281,7 @@ public class EmbeddedOpa {
     for (int i = 0; i < count && !closed; i++) {
       try {
         pool.offer(new Instance(load()));
+        instances.incrementAndGet();
         compiled = true;
       } catch (RuntimeException | IOException | LinkageError e) {
         LOG.log(Level.WARNING, "embedded policy engine unavailable, decisions go to OPA", e);

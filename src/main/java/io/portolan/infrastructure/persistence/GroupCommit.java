@@ -28,6 +28,14 @@ public final class GroupCommit<T> {
     java.util.Map<T, Exception> store(List<T> batch) throws Exception;
   }
 
+  /** Sees each batch the writer stored (or failed to): how many, how long the oldest waited, how long the store took. */
+  @FunctionalInterface
+  public interface Observer {
+    Observer NONE = (size, oldestWaitNanos, storeNanos) -> {};
+
+    void batchStored(int size, long oldestWaitNanos, long storeNanos);
+  }
+
   /** The item could not be stored (or not in time); nothing acknowledged it. */
   public static final class NotStoredException extends Exception {
     NotStoredException(String message, Throwable cause) {
@@ -40,9 +48,9 @@ public final class GroupCommit<T> {
    * abandons it, so a decision refused for a slow log is not logged after all. A caller whose item
    * was claimed waits for that store to end instead, so what is logged is what was acknowledged.
    */
-  private record Pending<T>(T item, CompletableFuture<Void> stored, AtomicReference<State> state) {
+  private record Pending<T>(T item, CompletableFuture<Void> stored, AtomicReference<State> state, long queuedAt) {
     Pending(T item) {
-      this(item, new CompletableFuture<>(), new AtomicReference<>(State.WAITING));
+      this(item, new CompletableFuture<>(), new AtomicReference<>(State.WAITING), System.nanoTime());
     }
 
     boolean claim() {
@@ -62,6 +70,7 @@ public final class GroupCommit<T> {
   private final int maxBatch;
   private final long claimedGraceMillis;
   private final Thread writer;
+  private final Observer observer;
   private volatile boolean running = true;
 
   /**
@@ -69,6 +78,13 @@ public final class GroupCommit<T> {
    *     store has begun: that store's outcome, not the caller's patience, then decides the answer
    */
   public GroupCommit(BatchStore<T> store, int maxBatch, int capacity, long claimedGraceMillis, ThreadFactory threads) {
+    this(store, maxBatch, capacity, claimedGraceMillis, threads, Observer.NONE);
+  }
+
+  /** As above, telling {@code observer} of every batch (from the writer thread). */
+  public GroupCommit(
+      BatchStore<T> store, int maxBatch, int capacity, long claimedGraceMillis, ThreadFactory threads, Observer observer) {
+    this.observer = observer;
     this.store = store;
     this.maxBatch = maxBatch;
     this.claimedGraceMillis = claimedGraceMillis;
@@ -135,6 +151,11 @@ public final class GroupCommit<T> {
     return CompletableFuture.allOf(queued.stream().map(Pending::stored).toArray(CompletableFuture[]::new));
   }
 
+  /** Items waiting for the writer now. */
+  public int queued() {
+    return queue.size();
+  }
+
   /** Stops taking items, stores what is queued, and ends the writer. */
   public void close() throws InterruptedException {
     running = false;
@@ -165,6 +186,7 @@ public final class GroupCommit<T> {
     if (batch.isEmpty()) {
       return;
     }
+    long storeStarted = System.nanoTime();
     try {
       java.util.Map<T, Exception> failed = store.store(batch.stream().map(Pending::item).toList());
       for (Pending<T> p : batch) {
@@ -177,6 +199,8 @@ public final class GroupCommit<T> {
       }
     } catch (Exception | Error e) {
       batch.forEach(p -> p.stored().completeExceptionally(e));
+    } finally {
+      observer.batchStored(batch.size(), storeStarted - batch.get(0).queuedAt(), System.nanoTime() - storeStarted);
     }
   }
 }

@@ -27,6 +27,7 @@ class EmbeddedGoldenDecisionsTest {
   @BeforeAll
   static void compile() throws InterruptedException {
     engine = new EmbeddedOpa();
+    engine.metrics = EngineMetrics.standalone();
     engine.engine = "embedded";
     engine.configuredInstances = 1;
     engine.start();
@@ -92,6 +93,7 @@ class EmbeddedGoldenDecisionsTest {
   @Test
   void whenDisabledItLeavesDecisionsToOpa() {
     EmbeddedOpa off = new EmbeddedOpa();
+    off.metrics = EngineMetrics.standalone();
     off.engine = "opa";
     off.start();
     assertTrue(off.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()).isEmpty());
