@@ -53,7 +53,7 @@ app.kubernetes.io/part-of: portolan
 
 {{/* Whether the chart's own Secret has anything to hold. */}}
 {{- define "portolan.needsSecret" -}}
-{{- if or (not .Values.database.app.existingSecret) (not .Values.database.owner.existingSecret) (not .Values.keycloak.adminClient.existingSecret) }}true{{ end }}
+{{- if or (not .Values.database.app.existingSecret) (not .Values.database.owner.existingSecret) (not .Values.keycloak.adminClient.existingSecret) (and .Values.bundleSigning.secret (not .Values.bundleSigning.existingSecret)) }}true{{ end }}
 {{- end }}
 
 {{/* An env entry read from a Secret: (dict "name" ENV "existing" SECRET "key" KEY "own" OWNKEY "ctx" $). */}}
