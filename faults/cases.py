@@ -381,12 +381,15 @@ def slow_postgres(stack, timing):
 
 @contextlib.contextmanager
 def small_tablespace(stack):
-    """decision_log on a tablespace of its own, on a tmpfs just larger than the table; moved back after.
+    """decision_log, compacted, on a tablespace of its own, on a tmpfs just larger than the table; moved back after.
 
     A tmpfs needs root (mount) but no image file or loop device, and a tablespace confines the
     fault to the decision log: the rest of PostgreSQL (WAL, catalogue) keeps its disk.
     """
     mount = f"/var/lib/portolan-pg/faults-tmpfs-{stack.env['PG_PORT']}"
+    # Compacted first: pages freed by earlier deletes (a retention run) would take new rows without
+    # growing the file, and a full disk would then refuse nothing.
+    stack.superuser_sql("vacuum full decision_log;")
     size_mb = int(stack.sql("select pg_total_relation_size('decision_log') / 1048576;")[0]) + 16
     os.makedirs(mount, exist_ok=True)
     if os.path.ismount(mount):  # left by an interrupted run
