@@ -232,17 +232,22 @@ class FleetIT {
     Thread.sleep(2_000);
     String pid = Files.readString(Stack.REPO.resolve(".data/" + System.getProperty("it.stack-name", "test") + "/portolan-2.pid")).trim();
     new ProcessBuilder("kill", "-9", pid).start().waitFor();
-    for (Future<?> sender : senders) {
-      sender.get(60, TimeUnit.SECONDS);
+    try {
+      for (Future<?> sender : senders) {
+        sender.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdown();
+      Stack.stackCommand("start", "test", "portolan-2"); // for the tests after this one, whatever this one found
     }
-    pool.shutdown();
     System.out.printf("[FleetIT] kill -9 of one replica behind the balancer: statuses %s, %d acknowledged, %d after the kill%n",
         statuses, acknowledged.size(), afterTheKill.get());
     assertEquals(0, missingFromTheLog(acknowledged), "acknowledged decisions missing from the log");
     assertTrue(afterTheKill.get() > 20, "the balancer kept answering from the other replica");
-    assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 503), "only 200 or 503: " + statuses);
+    // 429: until the survivor counts itself alone it admits only its half of the caller's fleet-wide rate.
+    assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 503 || s == 429),
+        "only 200, 503 or 429: " + statuses);
     assertChainHolds(from);
-    Stack.stackCommand("start", "test", "portolan-2"); // for the tests after this one
   }
 
   /** Both replicas poll for due deliveries every second; each delivery is sent once. */
