@@ -116,7 +116,7 @@ _model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
 	model := t.models[id]
 	vendor := _vendor(t, model.vendor)
 	settings := _settings(t)
-	denials := ((((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)
+	denials := (((((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _cut_off(id, model, vendor, request)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)
 }
 
 # METADATA
@@ -136,6 +136,32 @@ _model_status(id, model) := {_reason("model_suspended", sprintf("model '%s' is s
 } else := {_reason("model_not_approved", sprintf("model '%s' is %s, not approved", [id, model.status]))} if {
 	model.status != "approved"
 } else := set()
+
+# METADATA
+# title: cut_off
+# description: The model or its vendor reached its announced cut-off (a retirement, an export rule).
+_cut_off(id, model, vendor, request) := {_reason("cut_off", msg) |
+	is_number(request.now_ms)
+	some announced in _cut_offs(id, model, vendor)
+	announced.atMs <= request.now_ms
+	msg := sprintf("%s was cut off on %s: %s", [announced.what, announced.at, announced.reason])
+}
+
+# The cut-offs announced for model id of a tenant's data t (its own and its vendor's): what, atMs, at, reason.
+cut_offs(t, id) := _cut_offs(id, t.models[id], _vendor(t, t.models[id].vendor))
+
+# The cut-offs announced for a model: its own and its vendor's.
+_cut_offs(id, model, vendor) := {announced |
+	some pair in [[sprintf("model '%s'", [id]), model], [sprintf("vendor '%s'", [model.vendor]), vendor]]
+	node := pair[1]
+	is_number(node.cutOffAtMs)
+	announced := {
+		"what": pair[0],
+		"atMs": node.cutOffAtMs,
+		"at": object.get(node, "cutOffAt", sprintf("%d ms", [node.cutOffAtMs])),
+		"reason": _or_default(object.get(node, "cutOffReason", null), "no reason given"),
+	}
+}
 
 # METADATA
 # title: jurisdiction_denied
@@ -234,7 +260,33 @@ _region_covered(approval, request) if request.region in approval.regions
 # Data classifications from least to most sensitive.
 classification_rank(classification) := {"public": 0, "internal": 1, "confidential": 2, "restricted": 3}[classification]
 
-_obligations(t, request) := {o |
+_obligations(t, request) := _watchlist_obligations(t, request) | _cut_off_obligations(t, request)
+
+# METADATA
+# title: cut_off_scheduled
+# description: An allowed answer for a model with a cut-off ahead names the date and where to move.
+_cut_off_obligations(t, request) := {o |
+	model := t.models[request.model]
+	ahead := [[c.atMs, c.what, c] |
+		some c in _cut_offs(request.model, model, _vendor(t, model.vendor))
+		c.atMs > request.now_ms
+	]
+	count(ahead) > 0
+	next := sort(ahead)[0][2]
+	moves := [a.model | some a in _alternatives_beyond(t, request, next.atMs)]
+	o := {
+		"code": "cut_off_scheduled",
+		"message": sprintf("%s is cut off on %s (%s): %s", [next.what, next.at, next.reason, _move_to(moves)]),
+		"cutOffAt": next.at,
+		"alternatives": moves,
+	}
+}
+
+_move_to(moves) := sprintf("move to %s before then", [concat(", ", moves)]) if count(moves) > 0
+
+_move_to(moves) := "no approved alternative yet: ask for one before then" if count(moves) == 0
+
+_watchlist_obligations(t, request) := {o |
 	model := t.models[request.model]
 	jurisdiction := t.vendors[model.vendor].jurisdiction
 	jurisdiction in object.get(_settings(t), ["watchedJurisdictions", request.classification], [])
@@ -244,7 +296,21 @@ _obligations(t, request) := {o |
 	}
 }
 
-_alternatives(t, request) := [alt |
+_alternatives(t, request) := [_alternative(t, id) | some id in array.slice(_ranked_alternatives(t, request), 0, 5)]
+
+# Alternatives to a model cut off at at_ms that are not cut off by then themselves.
+_alternatives_beyond(t, request, at_ms) := [_alternative(t, id) | some id in array.slice(lasting, 0, 5)] if {
+	lasting := [id |
+		some id in _ranked_alternatives(t, request)
+		model := t.models[id]
+		every c in _cut_offs(id, model, _vendor(t, model.vendor)) {
+			c.atMs > at_ms
+		}
+	]
+}
+
+# Every model the team may use instead, best first.
+_ranked_alternatives(t, request) := [entry[1] |
 	ranked := sort([[_rank(t, model), id] |
 		some id in _candidates(t, request)
 		id != request.model
@@ -252,8 +318,7 @@ _alternatives(t, request) := [alt |
 		_same_capability(t, request.model, model)
 		count(_model_denials(t, id, request)) == 0
 	])
-	some entry in array.slice(ranked, 0, 5)
-	alt := _alternative(t, entry[1])
+	some entry in ranked
 ]
 
 # Only models the team holds an approval for can qualify: every other is denied approval_missing.

@@ -36,6 +36,49 @@ what_if := [loss |
 	loss := {"team": team, "capability": capability, "classification": classification, "lost": [m.model | some m in before]}
 ]
 
+# Cut-offs announced and still ahead, earliest first: the models each takes away and the team
+# capabilities left with no usable model for a classification by its date (earlier cut-offs included).
+upcoming := [entry |
+	some ahead in sort(_ahead)
+	models := sort([id | some id, model in _tenant.models; _goes_with(ahead[1], ahead[2], id, model)])
+	entry := {
+		"kind": ahead[1],
+		"id": ahead[2],
+		"cutOffAt": ahead[3],
+		"reason": ahead[4],
+		"models": models,
+		"teamsLosingCapabilities": _losses_by(ahead[0]),
+	}
+]
+
+_ahead contains [node.cutOffAtMs, kind, id, object.get(node, "cutOffAt", ""), object.get(node, "cutOffReason", null)] if {
+	some kind, plural in {"vendor": "vendors", "model": "models"}
+	some id, node in object.get(_tenant, plural, {})
+	is_number(node.cutOffAtMs)
+	node.cutOffAtMs > _now
+}
+
+_goes_with("model", id, id, _)
+
+_goes_with("vendor", vendor, _, model) if model.vendor == vendor
+
+_losses_by(at_ms) := [loss |
+	some team in sort(object.keys(_held))
+	some capability in sort(_capabilities(team))
+	some classification in classifications
+	before := _covering(team, capability, classification)
+	count(before) > 0
+	every m in before {
+		_gone_by(m.model, at_ms)
+	}
+	loss := {"team": team, "capability": capability, "classification": classification, "lost": [m.model | some m in before]}
+]
+
+_gone_by(id, at_ms) if {
+	some c in decision.cut_offs(_tenant, id)
+	c.atMs <= at_ms
+}
+
 _tenant := data.tenants[input.tenant]
 
 # Per team, the models it holds an approval in force for: the capabilities it counts on.

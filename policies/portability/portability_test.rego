@@ -128,3 +128,33 @@ test_without_a_clock_the_engine_clock_counts if {
 	result := portability with input as {"tenant": "acme"} with data.tenants as _tenants with time.now_ns as 9999999999999 * 1000000
 	result.teams == []
 }
+
+_announced := json.patch(_tenants, [
+	{"op": "add", "path": "/acme/vendors/mistral/cutOffAtMs", "value": 1000},
+	{"op": "add", "path": "/acme/vendors/mistral/cutOffAt", "value": "1970-01-01T00:00:01Z"},
+	{"op": "add", "path": "/acme/models/deepseek-v3/cutOffAtMs", "value": 500},
+	{"op": "add", "path": "/acme/models/deepseek-v3/cutOffAt", "value": "1970-01-01T00:00:00.500Z"},
+	{"op": "add", "path": "/acme/models/deepseek-v3/cutOffReason", "value": "export rule"},
+])
+
+_lost(entry) := {[l.team, l.capability] | some l in entry.teamsLosingCapabilities}
+
+test_upcoming_cut_offs_come_earliest_first_with_what_each_leaves_uncovered if {
+	[deepseek, mistral] := _ask_with(_announced, {}).upcoming
+	deepseek.kind == "model"
+	deepseek.id == "deepseek-v3"
+	deepseek.reason == "export rule"
+	deepseek.models == ["deepseek-v3"]
+
+	# ops codes only with deepseek-v3; its chat still has mistral-small until the vendor goes.
+	_lost(deepseek) == {["ops", "code"]}
+	mistral.kind == "vendor"
+	mistral.cutOffAt == "1970-01-01T00:00:01Z"
+	mistral.models == ["mistral-large", "mistral-small"]
+	_lost(mistral) == {["ops", "chat"], ["ops", "code"]}
+}
+
+test_a_cut_off_already_past_is_not_upcoming if {
+	[mistral] := _ask_with(_announced, {"nowMs": 600}).upcoming
+	mistral.id == "mistral"
+}

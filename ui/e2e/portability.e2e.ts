@@ -112,6 +112,44 @@ describe("portability", () => {
     await context.close();
   });
 
+  it("announces a vendor's cut-off on the vendor form, and the page shows the date and the capability the team will lose", async () => {
+    const sunset = { vendor: `e2e-port-sunset-${RUN_ID}`, model: `e2e-port-sunset-model-${RUN_ID}`, jurisdiction: "US" };
+    const ivanToken = await userToken(OFFICER);
+    await api(ivanToken, "POST", "/vendors", { id: sunset.vendor, name: `Vendor ${sunset.vendor}`, jurisdiction: sunset.jurisdiction });
+    await api(ivanToken, "POST", "/models", {
+      id: sunset.model, displayName: `Model ${sunset.model}`, vendor: sunset.vendor, hostingRegions: ["eu"], openWeights: false,
+      selfHostable: false, licence: null, capabilities: ["translate"], costTier: "low", status: "approved",
+    });
+    const request = await api<{ id: string }>(await userToken(ADMIN), "POST", "/approval-requests", {
+      team: TEAM, model: sunset.model, purpose: "summaries", maxDataClassification: "internal", regions: ["eu"], justification: "cut-off spec",
+    });
+    await api(ivanToken, "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
+    const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+
+    const { context, page } = await signIn(browser, OFFICER, "/inventory/vendors");
+    await page.getByLabel("Filter vendors").fill(sunset.vendor);
+    await page.getByRole("button", { name: `Edit Vendor ${sunset.vendor}` }).click();
+    await page.locator("#vendor-cut-off-reason").waitFor();
+    expect(await page.locator("#vendor-cut-off-reason").isDisabled()).toBe(true); // a reason needs a date
+    await page.locator("#vendor-cut-off").fill(day);
+    await page.locator("#vendor-cut-off-reason").fill("Export rule in force");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByTestId("save-vendor").click();
+    await expect.poll(() => page.getByTestId(`cut-off-${sunset.vendor}`).textContent()).toBe(`Cut off on ${day} (Export rule in force)`);
+
+    await page.goto(`${PORTOLAN_URL}/portability`);
+    const row = page.getByTestId(`upcoming-vendor-${sunset.vendor}`);
+    await row.waitFor();
+    const text = (await row.textContent()) ?? "";
+    expect(text).toContain(`${day} 00:00 UTC (in `);
+    expect(text).toContain("Export rule in force");
+    expect(text).toContain(sunset.model);
+    expect(text).toContain(`${TEAM}: translate (public, internal)`);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "portability-cut-offs");
+    await context.close();
+  });
+
   it("is not on bob's screens: requesters may not read portability", async () => {
     const { context, page } = await signIn(browser, "bob");
     const nav = page.getByRole("navigation", { name: "Screens" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutOffOptions, isLost, lossesByTeam, matrixOf, parseCutOff, type PortabilityTeam } from "./portability";
+import { cutOffOptions, isLost, lossesByTeam, lossLines, matrixOf, parseCutOff, type PortabilityTeam } from "./portability";
 import type { Vendor } from "./types";
 
 const mistral = { model: "mistral-small-3", vendor: "mistral", jurisdiction: "FR" };
@@ -95,5 +95,19 @@ describe("the what-if", () => {
     expect(parseCutOff("jurisdiction:CN")).toEqual({ jurisdiction: "CN" });
     expect(parseCutOff("team:x")).toBeNull();
     expect(parseCutOff(null)).toBeNull();
+  });
+});
+
+describe("an announced cut-off on the portability page", () => {
+  it("lists each team capability it leaves uncovered once, with the data classifications, least sensitive first", () => {
+    const lines = lossLines({
+      kind: "vendor", id: "mistral", cutOffAt: "2027-01-01T00:00:00Z", reason: null, models: ["mistral-large"],
+      teamsLosingCapabilities: [
+        { team: "ops", capability: "code", classification: "internal", lost: ["mistral-large"] },
+        { team: "ops", capability: "code", classification: "public", lost: ["mistral-large"] },
+        { team: "dev", capability: "chat", classification: "restricted", lost: ["mistral-large"] },
+      ],
+    });
+    expect(lines).toEqual(["dev: chat (restricted)", "ops: code (public, internal)"]);
   });
 });

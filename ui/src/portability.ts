@@ -149,3 +149,20 @@ export function parseCutOff(value: string | null): { vendor: string } | { jurisd
   if (!match) return null;
   return match[1] === "vendor" ? { vendor: match[2] } : { jurisdiction: match[2] };
 }
+
+/** An announced cut-off still ahead, as GET /api/v1/portability/cut-offs lists it. */
+export interface UpcomingCutOff {
+  kind: "vendor" | "model";
+  id: string;
+  cutOffAt: string;
+  reason: string | null;
+  models: string[];
+  teamsLosingCapabilities: CapabilityLoss[];
+}
+
+/** "research: code (public, internal)" per team capability the cut-off leaves with no usable model. */
+export function lossLines(cutOff: UpcomingCutOff): string[] {
+  return lossesByTeam(cutOff.teamsLosingCapabilities).flatMap((t) =>
+    t.capabilities.map((c) => `${t.team}: ${c.capability} (${c.classifications.join(", ") || "any data"})`),
+  );
+}

@@ -55,6 +55,9 @@ export interface Vendor {
   jurisdiction: string;
   suspended: boolean;
   suspensionReason: string | null;
+  /** An announced cut-off: decisions deny with cut_off from then on. */
+  cutOffAt?: string | null;
+  cutOffReason?: string | null;
 }
 
 export interface Model {
@@ -68,6 +71,9 @@ export interface Model {
   capabilities: string[];
   costTier: string;
   status: string;
+  /** An announced cut-off: decisions deny with cut_off from then on. */
+  cutOffAt?: string | null;
+  cutOffReason?: string | null;
   /** Only when one model is read. */
   deployments?: Deployment[];
 }

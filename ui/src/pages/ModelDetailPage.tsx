@@ -17,6 +17,7 @@ import { useNavigate, useParams } from "react-router-dom";
 import { loadAll } from "../api";
 import { ErrorAlert, Loading, StatusLabel, useLoader } from "../components/common";
 import { useApp } from "../context";
+import { describeCutOff } from "../cutoff";
 import { formatInstant } from "../format";
 import { can } from "../permissions";
 import type { Approval, Model, Vendor } from "../types";
@@ -50,6 +51,8 @@ export function ModelDetailPage() {
     ["Capabilities", model.capabilities.join(", ") || "none"],
     ["Cost tier", model.costTier],
     ["Status", <StatusLabel key="s" status={model.status} />],
+    ["Cut-off", describeCutOff({ cutOffAt: model.cutOffAt ?? null, cutOffReason: model.cutOffReason ?? null }) || "none announced"],
+    ["Vendor cut-off", describeCutOff({ cutOffAt: vendor.cutOffAt ?? null, cutOffReason: vendor.cutOffReason ?? null }) || "none announced"],
   ];
   return (
     <>

@@ -17,8 +17,10 @@ import { useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { fieldErrors, loadAll } from "../api";
 import { ErrorAlert, Field, Loading, useLoader } from "../components/common";
+import { CutOffFields } from "../components/CutOffFields";
 import { SuspensionPreview } from "../components/SuspensionPreview";
 import { useApp } from "../context";
+import { cutOffBody, cutOffDate } from "../cutoff";
 import { splitList } from "../format";
 import { toModel } from "../routes";
 import type { Model, Vendor } from "../types";
@@ -46,6 +48,8 @@ export function ModelFormPage() {
   const [model, setModel] = useState<Model | null>(null);
   const [regions, setRegions] = useState("");
   const [capabilities, setCapabilities] = useState("");
+  const [cutOff, setCutOff] = useState("");
+  const [cutOffReason, setCutOffReason] = useState("");
   const [error, setError] = useState<unknown>();
   const [confirmingSuspension, setConfirmingSuspension] = useState(false);
   const errors = fieldErrors(error);
@@ -55,6 +59,8 @@ export function ModelFormPage() {
     setModel(existing.data);
     setRegions(existing.data.hostingRegions.join(", "));
     setCapabilities(existing.data.capabilities.join(", "));
+    setCutOff(cutOffDate(existing.data.cutOffAt));
+    setCutOffReason(existing.data.cutOffReason ?? "");
   }, [existing.data]);
 
   if (existing.error) return <PageSection><ErrorAlert error={existing.error} /></PageSection>;
@@ -74,6 +80,7 @@ export function ModelFormPage() {
       licence: licence || null,
       hostingRegions: splitList(regions),
       capabilities: splitList(capabilities),
+      ...cutOffBody(cutOff, cutOffReason, existing.data?.cutOffAt),
     };
     (id ? api.put<Model>(`/api/v1/models/${encodeURIComponent(id)}`, body) : api.post<Model>("/api/v1/models", body))
       .then((saved) => navigate(toModel(saved.id)))
@@ -127,6 +134,7 @@ export function ModelFormPage() {
               ))}
             </FormSelect>
           </Field>
+          <CutOffFields idPrefix="model" date={cutOff} reason={cutOffReason} errors={errors} onDate={setCutOff} onReason={setCutOffReason} />
           <ActionGroup>
             <Button type="submit" data-testid="save-model">
               Save

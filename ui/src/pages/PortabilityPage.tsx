@@ -19,6 +19,8 @@ import { Link, useSearchParams } from "react-router-dom";
 import { loadAll, query, type Api } from "../api";
 import { ErrorAlert, Loading, useLoader } from "../components/common";
 import { useApp } from "../context";
+import { daysUntil } from "../cutoff";
+import { formatInstant } from "../format";
 import { can } from "../permissions";
 import {
   CLASSIFICATIONS,
@@ -27,19 +29,22 @@ import {
   lossesByTeam,
   matrixOf,
   parseCutOff,
+  lossLines,
   type CapabilityLoss,
   type Matrix,
+  type UpcomingCutOff,
   type PortabilityTeam,
   type WhatIf,
 } from "../portability";
 import type { Vendor } from "../types";
 
 async function loadMatrix(api: Api) {
-  const [portability, vendors] = await Promise.all([
+  const [portability, vendors, upcoming] = await Promise.all([
     api.get<{ teams: PortabilityTeam[] }>("/api/v1/portability"),
     loadAll<Vendor>(api, "/api/v1/vendors"),
+    api.get<{ cutOffs: UpcomingCutOff[] }>("/api/v1/portability/cut-offs"),
   ]);
-  return { teams: portability.teams, vendors };
+  return { teams: portability.teams, vendors, cutOffs: upcoming.cutOffs };
 }
 
 /** Which teams could switch models, and what they would lose if a vendor or jurisdiction were cut off. */
@@ -90,6 +95,7 @@ export function PortabilityPage() {
               loading={whatIf.loading}
               error={whatIf.error}
             />
+            <UpcomingCutOffs cutOffs={data.cutOffs} />
             <MatrixSection
               matrix={matrixOf(data.teams, filter, classification)}
               singleVendor={matrixOf(data.teams, "", classification).singleVendor}
@@ -118,6 +124,59 @@ function NoTeams() {
         {can(user.roles, "approvals:read") && <Link to="/approvals">Go to the approval requests.</Link>}
       </EmptyStateBody>
     </EmptyState>
+  );
+}
+
+/** Cut-offs announced on vendors and models: when, and what each leaves teams without. */
+function UpcomingCutOffs({ cutOffs }: { cutOffs: UpcomingCutOff[] }) {
+  return (
+    <section aria-labelledby="upcoming-title" style={{ marginBottom: "2rem" }} data-testid="upcoming-cut-offs">
+      <Title headingLevel="h2" size="lg" id="upcoming-title">
+        Announced cut-offs
+      </Title>
+      {cutOffs.length === 0 ? (
+        <p>No vendor or model has a cut-off announced. Officers set one on a vendor or a model when a retirement or an export rule is announced.</p>
+      ) : (
+        <Table aria-label="Announced cut-offs" variant="compact">
+          <Thead>
+            <Tr>
+              <Th>When</Th>
+              <Th>What goes</Th>
+              <Th>Models</Th>
+              <Th>Left without a usable model</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {cutOffs.map((c) => {
+              const lines = lossLines(c);
+              return (
+                <Tr key={`${c.kind}/${c.id}`} data-testid={`upcoming-${c.kind}-${c.id}`}>
+                  <Td dataLabel="When">
+                    {formatInstant(c.cutOffAt)} (in {daysUntil(c.cutOffAt)} day{daysUntil(c.cutOffAt) === 1 ? "" : "s"})
+                  </Td>
+                  <Td dataLabel="What goes">
+                    {c.kind} {c.id}
+                    {c.reason ? `: ${c.reason}` : ""}
+                  </Td>
+                  <Td dataLabel="Models">{c.models.join(", ") || "none"}</Td>
+                  <Td dataLabel="Left without a usable model">
+                    {lines.length === 0 ? (
+                      <Label color="green">every team keeps a usable model</Label>
+                    ) : (
+                      lines.map((line) => (
+                        <div key={line}>
+                          <Label color="red">{line}</Label>
+                        </div>
+                      ))
+                    )}
+                  </Td>
+                </Tr>
+              );
+            })}
+          </Tbody>
+        </Table>
+      )}
+    </section>
   );
 }
 

@@ -15,8 +15,10 @@ import { useState } from "react";
 import { fieldErrors, loadAll } from "../api";
 import { ErrorAlert, Field, Loading, StatusLabel, useLoader } from "../components/common";
 import { DataTable } from "../components/DataTable";
+import { CutOffFields } from "../components/CutOffFields";
 import { SuspensionPreview } from "../components/SuspensionPreview";
 import { useApp } from "../context";
+import { cutOffBody, cutOffDate, describeCutOff } from "../cutoff";
 import { can } from "../permissions";
 import type { Vendor } from "../types";
 
@@ -56,6 +58,7 @@ export function VendorsPage() {
                 render: (v) => (
                   <>
                     <StatusLabel status={v.suspended ? "suspended" : "active"} /> {v.suspensionReason}
+                    {v.cutOffAt && <div data-testid={`cut-off-${v.id}`}>{describeCutOff({ cutOffAt: v.cutOffAt, cutOffReason: v.cutOffReason ?? null })}</div>}
                   </>
                 ),
               },
@@ -98,10 +101,15 @@ function VendorForm({ vendor, onClose }: { vendor: Vendor | null; onClose: (chan
   const [id, setId] = useState(vendor?.id ?? "");
   const [name, setName] = useState(vendor?.name ?? "");
   const [jurisdiction, setJurisdiction] = useState(vendor?.jurisdiction ?? "");
+  const [cutOff, setCutOff] = useState(cutOffDate(vendor?.cutOffAt));
+  const [cutOffReason, setCutOffReason] = useState(vendor?.cutOffReason ?? "");
   const [error, setError] = useState<unknown>();
   const errors = fieldErrors(error);
   const save = () => {
-    const body = { id, name, jurisdiction, suspended: vendor?.suspended ?? false, suspensionReason: vendor?.suspensionReason ?? null };
+    const body = {
+      id, name, jurisdiction, suspended: vendor?.suspended ?? false, suspensionReason: vendor?.suspensionReason ?? null,
+      ...cutOffBody(cutOff, cutOffReason, vendor?.cutOffAt),
+    };
     (vendor ? api.put(`/api/v1/vendors/${encodeURIComponent(vendor.id)}`, body) : api.post("/api/v1/vendors", body))
       .then(() => onClose(true))
       .catch(setError);
@@ -121,6 +129,7 @@ function VendorForm({ vendor, onClose }: { vendor: Vendor | null; onClose: (chan
           <Field label="Jurisdiction" fieldId="vendor-jurisdiction" error={errors.jurisdiction} hint="ISO 3166 country code, such as FR" isRequired>
             <TextInput id="vendor-jurisdiction" value={jurisdiction} onChange={(_e, v) => setJurisdiction(v)} validated={errors.jurisdiction ? "error" : "default"} />
           </Field>
+          <CutOffFields idPrefix="vendor" date={cutOff} reason={cutOffReason} errors={errors} onDate={setCutOff} onReason={setCutOffReason} />
         </Form>
       </ModalBody>
       <ModalFooter>
@@ -151,6 +160,9 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
         suspended: suspend,
         // The server requires the reason to suspend and clears it on reinstatement.
         suspensionReason: suspend ? reason : null,
+        // A PUT replaces the vendor: the announced cut-off stays as it was.
+        cutOffAt: vendor.cutOffAt ?? null,
+        cutOffReason: vendor.cutOffReason ?? null,
       })
       .then(() => onClose(true))
       .catch(setError);

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Remembers the embedded engine's answers. An answer is reused only for the same question, under
  * the same version of the tenant's policy data (every publish, approval or inventory change puts a
- * new one), and while no approval of the tenant has expired since: the policy reads the clock only
- * to compare it with approval expiries.
+ * new one), and while no time boundary has passed since (an approval's expiry, a cut-off): the
+ * policy reads the clock only to compare it with those ({@link TimeBoundaries}).
  */
 @ApplicationScoped
 public class DecisionCache {
@@ -40,7 +40,7 @@ public class DecisionCache {
   }
 
   /** The tenant's data version a lookup found, and when the answers it may reuse stop holding. */
-  record Lookup(long version, long storedVersion, ApprovalExpiries.Interval interval, Optional<Verdict> verdict) {
+  record Lookup(long version, long storedVersion, TimeBoundaries.Interval interval, Optional<Verdict> verdict) {
     static final Lookup NONE = new Lookup(-1, -1, null, Optional.empty());
 
     boolean rememberable() {
@@ -48,9 +48,9 @@ public class DecisionCache {
     }
   }
 
-  private record Remembered(long version, ApprovalExpiries.Interval interval, Verdict verdict) {}
+  private record Remembered(long version, TimeBoundaries.Interval interval, Verdict verdict) {}
 
-  private record Expiries(long version, ApprovalExpiries expiries) {}
+  private record Expiries(long version, TimeBoundaries expiries) {}
 
   @PostConstruct
   void start() {
@@ -67,7 +67,7 @@ public class DecisionCache {
       return Lookup.NONE;
     }
     long version = data.get().version();
-    ApprovalExpiries.Interval interval = expiries(question.tenant(), data.get()).around(nowMs);
+    TimeBoundaries.Interval interval = expiries(question.tenant(), data.get()).around(nowMs);
     Remembered known = answers.getIfPresent(question);
     boolean holds = known != null && known.version() == version && known.interval().contains(nowMs);
     return new Lookup(version, data.get().storedVersion(), interval, holds ? Optional.of(known.verdict()) : Optional.empty());
@@ -80,12 +80,12 @@ public class DecisionCache {
     }
   }
 
-  private ApprovalExpiries expiries(String tenant, EmbeddedOpa.TenantData data) {
+  private TimeBoundaries expiries(String tenant, EmbeddedOpa.TenantData data) {
     Expiries known = expiries.get(tenant);
     if (known != null && known.version() == data.version()) {
       return known.expiries();
     }
-    ApprovalExpiries computed = ApprovalExpiries.of(data.document());
+    TimeBoundaries computed = TimeBoundaries.of(data.document());
     expiries.merge(tenant, new Expiries(data.version(), computed),
         (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
     return computed;

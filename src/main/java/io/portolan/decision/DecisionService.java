@@ -145,7 +145,7 @@ public class DecisionService {
     }
   }
 
-  /** A gateway may reuse the answer for a while, but not past the next approval expiry that could change it. */
+  /** A gateway may reuse the answer for a while, but not past the next time boundary (an expiry, a cut-off) that could change it. */
   private Instant expiry(Instant now, DecisionCache.Lookup lookup) {
     Instant expiry = now.plusSeconds(cacheSeconds);
     if (lookup.interval() != null && lookup.interval().untilMs() < expiry.toEpochMilli()) {

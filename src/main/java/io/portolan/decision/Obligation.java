@@ -1,4 +1,23 @@
 package io.portolan.decision;
 
-/** A condition the gateway must honour when it goes ahead with an allowed call. */
-public record Obligation(String code, String message) {}
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A condition the gateway must honour when it goes ahead with an allowed call. A scheduled cut-off
+ * ({@code cut_off_scheduled}) also names its date and the models to move to, best first; other
+ * obligations leave both out (and so hash as they did before these existed).
+ */
+public record Obligation(
+    String code,
+    String message,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String cutOffAt,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> alternatives) {
+  public Obligation(String code, String message) {
+    this(code, message, null, List.of());
+  }
+
+  public Obligation {
+    alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+  }
+}

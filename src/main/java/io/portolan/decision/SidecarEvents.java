@@ -67,11 +67,14 @@ public class SidecarEvents {
     }
     List<Obligation> obligations = new ArrayList<>();
     for (JsonNode o : result.path("obligations")) {
-      obligations.add(new Obligation(o.path("code").asText(), o.path("message").asText()));
+      List<String> alternatives = new ArrayList<>();
+      o.path("alternatives").forEach(alternative -> alternatives.add(alternative.asText()));
+      obligations.add(new Obligation(o.path("code").asText(), o.path("message").asText(),
+          o.path("cutOffAt").isTextual() ? o.path("cutOffAt").asText() : null, alternatives));
     }
     String revision = result.path("revision").asText(event.path("bundles").path("portolan").path("revision").asText("unknown"));
     if (!storable(revision) || !reasons.stream().allMatch(r -> storable(r.code()) && storable(r.message()) && storable(r.rule()))
-        || !obligations.stream().allMatch(o -> storable(o.code()) && storable(o.message()))) {
+        || !obligations.stream().allMatch(SidecarEvents::storable)) {
       return null;
     }
     return new DecisionLogEntry(
@@ -85,6 +88,12 @@ public class SidecarEvents {
         revision,
         instant(event.path("timestamp").asText()),
         DecisionLogEntry.Source.OPA_SIDECAR);
+  }
+
+  /** A sidecar's obligation only when every text in it is one the log can hold. */
+  private static boolean storable(Obligation o) {
+    return storable(o.code()) && storable(o.message()) && (o.cutOffAt() == null || storable(o.cutOffAt()))
+        && o.alternatives().size() <= 20 && o.alternatives().stream().allMatch(SidecarEvents::storable);
   }
 
   private static boolean storable(String text) {

@@ -53,6 +53,12 @@ public class Model {
   @Convert(converter = ModelStatus.Column.class)
   ModelStatus status;
 
+  @Column(name = "cut_off_at")
+  Instant cutOffAt;
+
+  @Column(name = "cut_off_reason")
+  String cutOffReason;
+
   @Column(name = "created_at", updatable = false)
   Instant createdAt;
 
@@ -68,6 +74,7 @@ public class Model {
   }
 
   void apply(ModelInput input) {
+    String statedReason = CutOffs.reason(input.cutOffAt(), input.cutOffReason());
     displayName = input.displayName();
     vendorId = input.vendor();
     hostingRegions = input.hostingRegions().stream().distinct().sorted().toArray(String[]::new);
@@ -77,6 +84,8 @@ public class Model {
     capabilities = input.capabilities().stream().distinct().sorted().toArray(String[]::new);
     costTier = input.costTier();
     status = input.status();
+    cutOffReason = statedReason;
+    cutOffAt = CutOffs.instant(input.cutOffAt());
     updatedAt = Instant.now();
   }
 
@@ -112,6 +121,15 @@ public class Model {
     return costTier;
   }
 
+  /** When decisions start to deny with {@code cut_off}; null: none announced. */
+  public Instant cutOffAt() {
+    return cutOffAt;
+  }
+
+  public String cutOffReason() {
+    return cutOffReason;
+  }
+
   ModelView view() {
     return new ModelView(
         id,
@@ -124,6 +142,8 @@ public class Model {
         List.of(capabilities),
         costTier,
         status,
+        cutOffAt,
+        cutOffReason,
         createdAt,
         updatedAt,
         null);

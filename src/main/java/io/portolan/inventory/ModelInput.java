@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 
 /** A model as clients write it. {@code id} is required on create and must match on update. */
@@ -40,6 +41,12 @@ public final class ModelInput {
   @NotNull(message = "is required")
   private ModelStatus status;
 
+  /** When decisions start to deny with {@code cut_off}; null: none announced. */
+  private Instant cutOffAt;
+
+  @Size(max = 1000, message = "must be at most 1000 characters")
+  private String cutOffReason;
+
   /** For JSON binding. */
   ModelInput() {}
 
@@ -54,6 +61,14 @@ public final class ModelInput {
     this.capabilities = capabilities;
     this.costTier = costTier;
     this.status = status;
+  }
+
+  /** With an announced cut-off. */
+  public ModelInput(String id, String displayName, String vendor, List<String> hostingRegions, Boolean openWeights, Boolean selfHostable, String licence, List<String> capabilities, CostTier costTier, ModelStatus status,
+      Instant cutOffAt, String cutOffReason) {
+    this(id, displayName, vendor, hostingRegions, openWeights, selfHostable, licence, capabilities, costTier, status);
+    this.cutOffAt = cutOffAt;
+    this.cutOffReason = cutOffReason;
   }
 
   public String id() {
@@ -94,5 +109,13 @@ public final class ModelInput {
 
   public ModelStatus status() {
     return status;
+  }
+
+  public Instant cutOffAt() {
+    return cutOffAt;
+  }
+
+  public String cutOffReason() {
+    return cutOffReason;
   }
 }

@@ -19,11 +19,13 @@ public record ModelView(
     List<String> capabilities,
     CostTier costTier,
     ModelStatus status,
+    Instant cutOffAt,
+    String cutOffReason,
     Instant createdAt,
     Instant updatedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<DeploymentView> deployments) {
   ModelView withDeployments(List<DeploymentView> of) {
     return new ModelView(id, displayName, vendor, hostingRegions, openWeights, selfHostable, licence, capabilities,
-        costTier, status, createdAt, updatedAt, of);
+        costTier, status, cutOffAt, cutOffReason, createdAt, updatedAt, of);
   }
 }

@@ -25,6 +25,12 @@ public class Vendor {
   @Column(name = "suspension_reason")
   String suspensionReason;
 
+  @Column(name = "cut_off_at")
+  Instant cutOffAt;
+
+  @Column(name = "cut_off_reason")
+  String cutOffReason;
+
   @Column(name = "created_at", updatable = false)
   Instant createdAt;
 
@@ -40,6 +46,7 @@ public class Vendor {
   }
 
   void apply(VendorInput input) {
+    String statedReason = CutOffs.reason(input.cutOffAt(), input.cutOffReason());
     if (Boolean.TRUE.equals(input.suspended())
         && (input.suspensionReason() == null || input.suspensionReason().isBlank())) {
       throw ProblemException.badRequest("suspensionReason", "is required when suspended is true");
@@ -48,6 +55,8 @@ public class Vendor {
     jurisdiction = input.jurisdiction();
     suspended = Boolean.TRUE.equals(input.suspended());
     suspensionReason = suspended ? input.suspensionReason() : null;
+    cutOffReason = statedReason;
+    cutOffAt = CutOffs.instant(input.cutOffAt());
     updatedAt = Instant.now();
   }
 
@@ -67,8 +76,17 @@ public class Vendor {
     return suspensionReason;
   }
 
+  /** When decisions start to deny with {@code cut_off}; null: none announced. */
+  public Instant cutOffAt() {
+    return cutOffAt;
+  }
+
+  public String cutOffReason() {
+    return cutOffReason;
+  }
+
   VendorView view() {
     return new VendorView(
-        id, name, jurisdiction, suspended, suspensionReason, createdAt, updatedAt);
+        id, name, jurisdiction, suspended, suspensionReason, cutOffAt, cutOffReason, createdAt, updatedAt);
   }
 }

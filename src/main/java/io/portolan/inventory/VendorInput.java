@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 
 /** A vendor as clients write it. {@code id} is required on create and must match on update. */
 // A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
@@ -23,6 +24,12 @@ public final class VendorInput {
   @Size(max = 1000, message = "must be at most 1000 characters")
   private String suspensionReason;
 
+  /** When decisions start to deny with {@code cut_off}; null: none announced. */
+  private Instant cutOffAt;
+
+  @Size(max = 1000, message = "must be at most 1000 characters")
+  private String cutOffReason;
+
   /** For JSON binding. */
   VendorInput() {}
 
@@ -32,6 +39,14 @@ public final class VendorInput {
     this.jurisdiction = jurisdiction;
     this.suspended = suspended;
     this.suspensionReason = suspensionReason;
+  }
+
+  /** With an announced cut-off. */
+  public VendorInput(String id, String name, String jurisdiction, Boolean suspended, String suspensionReason,
+      Instant cutOffAt, String cutOffReason) {
+    this(id, name, jurisdiction, suspended, suspensionReason);
+    this.cutOffAt = cutOffAt;
+    this.cutOffReason = cutOffReason;
   }
 
   public String id() {
@@ -52,6 +67,14 @@ public final class VendorInput {
 
   public String suspensionReason() {
     return suspensionReason;
+  }
+
+  public Instant cutOffAt() {
+    return cutOffAt;
+  }
+
+  public String cutOffReason() {
+    return cutOffReason;
   }
 
 }

@@ -9,5 +9,7 @@ public record VendorView(
     String jurisdiction,
     boolean suspended,
     String suspensionReason,
+    Instant cutOffAt,
+    String cutOffReason,
     Instant createdAt,
     Instant updatedAt) {}

@@ -85,6 +85,18 @@ public class PortabilityResource {
     return answer;
   }
 
+  @GET
+  @Path("cut-offs")
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
+  @Operation(summary = "Announced vendor and model cut-offs still ahead, earliest first: the models each takes away"
+      + " and the teams left without a usable model for a capability and data classification by its date")
+  public JsonNode upcomingCutOffs(@Valid @BeanParam Where where) {
+    ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
+    answer.put("region", where.region);
+    answer.set("cutOffs", evaluate("upcoming", input(where)));
+    return answer;
+  }
+
   private ObjectNode input(Where where) {
     ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
     input.put("tenant", caller.tenant().value()).put("nowMs", System.currentTimeMillis());

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Instant;
 
 /**
  * Builds the document OPA sees at {@code data.tenants[<tenant>]}: the tenant's vendors, models
@@ -63,6 +64,7 @@ public class TenantPolicyData {
           .put("jurisdiction", v.jurisdiction())
           .put("suspended", v.suspended())
           .put("suspensionReason", v.suspensionReason());
+      cutOff((ObjectNode) vendors.get(v.id()), v.cutOffAt(), v.cutOffReason());
     }
     ObjectNode models = document.putObject("models");
     for (Model m : repository.all(tenant, Model.class, "model")) {
@@ -72,6 +74,7 @@ public class TenantPolicyData {
       model.put("costTier", m.costTier().json());
       m.hostingRegions().forEach(model.putArray("hostingRegions")::add);
       m.capabilities().forEach(model.putArray("capabilities")::add);
+      cutOff(model, m.cutOffAt(), m.cutOffReason());
     }
     document.set("deployments", deployments(tenant));
     ObjectNode teams = document.putObject("teams");
@@ -104,6 +107,13 @@ public class TenantPolicyData {
       deployment.put("cutOffAtMs", d.cutOffAt() == null ? null : d.cutOffAt().toEpochMilli());
     }
     return deployments;
+  }
+
+  /** An announced cut-off, when there is one: the time the rules compare and the date answers name. */
+  private static void cutOff(ObjectNode node, Instant at, String reason) {
+    if (at != null) {
+      node.put("cutOffAtMs", at.toEpochMilli()).put("cutOffAt", at.toString()).put("cutOffReason", reason);
+    }
   }
 
   /** The tenant's data version in the database, bumped with every change to what decides. */

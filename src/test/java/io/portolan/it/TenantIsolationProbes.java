@@ -199,6 +199,7 @@ final class TenantIsolationProbes {
     add("GET " + API + "/portability/what-if", "foreign vendor", Rule.REFERENCE, Kind.VENDOR, View.BODY,
         r -> get(r, "/portability/what-if?vendor=" + r.id()));
     ambient("GET " + API + "/portability/what-if", "jurisdiction", r -> get(r, "/portability/what-if?jurisdiction=FR"));
+    ambient("GET " + API + "/portability/cut-offs", "upcoming", r -> get(r, "/portability/cut-offs"));
   }
 
   /**
