@@ -26,6 +26,7 @@ profile_settings() {
           TOXIPROXY_PORT=8474; OPA_PROXY_PORT=8191; PG_PROXY_PORT=15442
           STATE="$ROOT/.data/run"; FRESH=false; JVM_OPTS=""; RETENTION_MINIMUM_DAYS=1
           RETENTION_CHECK_SECONDS=3600  # each tenant's retention runs once a day; checked hourly
+          NOTICES_CHECK_SECONDS=3600  # cut-off and expiry notices: checked hourly
           WEBHOOK_PRIVATE=true  # make run is a single-host demo
           RATE_OVERRIDES=none ;;
     # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side.
@@ -37,6 +38,7 @@ profile_settings() {
           # Tests cut logs they wrote a moment ago; deployments keep at least a day.
           RETENTION_MINIMUM_DAYS=0
           RETENTION_CHECK_SECONDS=3  # RetentionIT waits for the scheduled run
+          NOTICES_CHECK_SECONDS=3  # NoticeIT waits for cut-off and expiry notices
           WEBHOOK_PRIVATE=true  # the test receiver listens on 127.0.0.1
           RATE_OVERRIDES=initech-noisy-gateway:20  # RateLimitIT floods with this test-only client
           # Faster start for short-lived test servers; benchmarks use the run profile.
@@ -263,6 +265,7 @@ start_replica() { # start_replica K: Portolan replica K (1 is "portolan")
   PORTOLAN_DEMO_DATA=true \
   PORTOLAN_OPA_URL="http://127.0.0.1:$opa_port" PORTOLAN_RETENTION_MINIMUM_DAYS="$RETENTION_MINIMUM_DAYS" \
   PORTOLAN_RETENTION_SCHEDULE_CHECK_SECONDS="$RETENTION_CHECK_SECONDS" \
+  PORTOLAN_NOTICES_CHECK_SECONDS="$NOTICES_CHECK_SECONDS" \
   PORTOLAN_WEBHOOK_ALLOW_PRIVATE_TARGETS="$WEBHOOK_PRIVATE" \
   PORTOLAN_RATE_LIMIT_CLIENT_OVERRIDES="$RATE_OVERRIDES" \
   PORTOLAN_METRICS_PORT="$(replica_metrics_port "$1")" \

@@ -158,7 +158,7 @@ _cut_offs(id, model, vendor) := {announced |
 	announced := {
 		"what": pair[0],
 		"atMs": node.cutOffAtMs,
-		"at": object.get(node, "cutOffAt", sprintf("%d ms", [node.cutOffAtMs])),
+		"at": object.get(node, "cutOffAt", "the announced date"),
 		"reason": _or_default(object.get(node, "cutOffReason", null), "no reason given"),
 	}
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Previews a suspension over the tenant's published data: the same document decisions use, with
@@ -78,15 +79,44 @@ public class SuspensionImpact {
         teams(lost, answers), decisions);
   }
 
-  /** Approvals not revoked nor expired, for any of {@code models}; each annotated with its team and model. */
+  /** The document decisions use now: the tenant's data under its published settings. */
+  public ObjectNode published(TenantId tenant) {
+    return policyData.build(tenant, publisher.policyHash());
+  }
+
+  /** A team's loss and where it can go: its ranked alternatives for its most sensitive lost use. */
+  public record TeamAlternatives(String team, int approvals, List<Alternative> alternatives) {}
+
+  /**
+   * Per team that loses approvals in force ({@code lost} picks them; each is annotated with its team
+   * and model), the models it may use instead under {@code changed}, best first.
+   */
+  public List<TeamAlternatives> alternatives(TenantId tenant, ObjectNode published, ObjectNode changed, Predicate<JsonNode> lost) {
+    List<JsonNode> losses = approvalsInForce(published, lost);
+    List<JsonNode> answers = analysis.answers(tenant, changed, losses.stream().map(a -> question(published, a)).toList());
+    List<TeamAlternatives> teams = new ArrayList<>();
+    hardestPerTeam(losses).forEach((team, index) -> {
+      List<Alternative> ranked = new ArrayList<>();
+      answers.get(index).path("alternatives").forEach(alt -> ranked.add(alternative(alt)));
+      teams.add(new TeamAlternatives(team, (int) losses.stream().filter(a -> a.path("team").asText().equals(team)).count(),
+          List.copyOf(ranked)));
+    });
+    return teams;
+  }
+
   private static List<JsonNode> approvalsInForce(ObjectNode published, Set<String> models) {
+    return approvalsInForce(published, approval -> models.contains(approval.path("model").asText()));
+  }
+
+  /** Approvals not revoked nor expired that {@code picked} accepts; each annotated with its team and model. */
+  private static List<JsonNode> approvalsInForce(ObjectNode published, Predicate<JsonNode> picked) {
     long now = System.currentTimeMillis();
     List<JsonNode> lost = new ArrayList<>();
     published.path("approvals").fields().forEachRemaining(team -> team.getValue().fields().forEachRemaining(byModel -> {
-      if (!models.contains(byModel.getKey())) return;
       for (JsonNode approval : byModel.getValue()) {
-        if (approval.path("expiresAtMs").asLong() > now) {
-          lost.add(((ObjectNode) approval.deepCopy()).put("team", team.getKey()).put("model", byModel.getKey()));
+        JsonNode annotated = ((ObjectNode) approval.deepCopy()).put("team", team.getKey()).put("model", byModel.getKey());
+        if (approval.path("expiresAtMs").asLong() > now && picked.test(annotated)) {
+          lost.add(annotated);
         }
       }
     }));
@@ -119,24 +149,32 @@ public class SuspensionImpact {
   /** Per team, the best alternative for its most sensitive lost use (the hardest to replace). */
   private static List<TeamImpact> teams(List<JsonNode> lost, List<JsonNode> answers) {
     Map<String, Integer> count = new LinkedHashMap<>();
+    lost.forEach(approval -> count.merge(approval.path("team").asText(), 1, Integer::sum));
+    List<TeamImpact> teams = new ArrayList<>();
+    hardestPerTeam(lost).forEach((team, index) -> {
+      JsonNode best = answers.get(index).path("alternatives").path(0);
+      Alternative alternative = best.isMissingNode() ? null : alternative(best);
+      teams.add(new TeamImpact(team, count.get(team), alternative, alternative == null ? "none" : alternative.model()));
+    });
+    return teams;
+  }
+
+  /** Per team, in order of first loss, the index of its most sensitive lost approval. */
+  private static Map<String, Integer> hardestPerTeam(List<JsonNode> lost) {
     Map<String, Integer> hardest = new LinkedHashMap<>();
     for (int i = 0; i < lost.size(); i++) {
       String team = lost.get(i).path("team").asText();
-      count.merge(team, 1, Integer::sum);
       Integer current = hardest.get(team);
       if (current == null || rank(lost.get(i)) > rank(lost.get(current))) {
         hardest.put(team, i);
       }
     }
-    List<TeamImpact> teams = new ArrayList<>();
-    for (Map.Entry<String, Integer> team : hardest.entrySet()) {
-      JsonNode best = answers.get(team.getValue()).path("alternatives").path(0);
-      Alternative alternative = best.isMissingNode() ? null : new Alternative(best.path("model").asText(),
-          best.path("vendor").asText(), best.path("jurisdiction").asText(), best.path("why").asText());
-      teams.add(new TeamImpact(team.getKey(), count.get(team.getKey()), alternative,
-          alternative == null ? "none" : alternative.model()));
-    }
-    return teams;
+    return hardest;
+  }
+
+  private static Alternative alternative(JsonNode answer) {
+    return new Alternative(answer.path("model").asText(), answer.path("vendor").asText(),
+        answer.path("jurisdiction").asText(), answer.path("why").asText());
   }
 
   private static int rank(JsonNode approval) {

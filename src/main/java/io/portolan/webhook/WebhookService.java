@@ -103,22 +103,29 @@ public class WebhookService {
 
   /** Approval events go to the tenant's webhook, if it has one. */
   void enqueue(@Observes TenantChange change) {
-    if (!change.action().startsWith("approval")) {
-      return;
+    if (change.action().startsWith("approval")) {
+      queue(change.tenant(), change.action(), change.after() != null ? change.after() : change.before());
     }
-    TenantScope.enter(em, change.tenant());
+  }
+
+  /**
+   * Puts an event for the tenant's webhook, if it has one, in the outbox, in the caller's
+   * transaction: it is sent if and only if that transaction commits.
+   */
+  public void queue(TenantId tenant, String type, Object data) {
+    TenantScope.enter(em, tenant);
     boolean configured = !em.createNativeQuery("select 1 from webhook where tenant_id = ?1")
-        .setParameter(1, change.tenant().value()).getResultList().isEmpty();
+        .setParameter(1, tenant.value()).getResultList().isEmpty();
     if (!configured) {
       return;
     }
     UUID id = UUID.randomUUID();
     ObjectNode payload = JacksonConfig.MAPPER.createObjectNode();
-    payload.put("id", id.toString()).put("type", change.action()).put("tenant", change.tenant().value());
+    payload.put("id", id.toString()).put("type", type).put("tenant", tenant.value());
     payload.put("occurredAt", Instant.now().toString());
-    payload.set("data", JacksonConfig.MAPPER.valueToTree(change.after() != null ? change.after() : change.before()));
+    payload.set("data", JacksonConfig.MAPPER.valueToTree(data));
     em.createNativeQuery("insert into webhook_delivery (tenant_id, id, event_type, payload) values (?1, ?2, ?3, cast(?4 as jsonb))")
-        .setParameter(1, change.tenant().value()).setParameter(2, id).setParameter(3, change.action())
+        .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, type)
         .setParameter(4, payload.toString()).executeUpdate();
   }
 

@@ -89,6 +89,7 @@ public record GoldenFile(String name, JsonNode content) {
           .put("jurisdiction", v.get("jurisdiction").asText())
           .put("suspended", v.path("suspended").asBoolean(false))
           .set("suspensionReason", v.path("suspended").asBoolean(false) ? v.get("suspensionReason") : null);
+      cutOff((ObjectNode) vendors.get(v.get("id").asText()), v);
     }
     ObjectNode models = document.putObject("models");
     for (JsonNode m : models()) {
@@ -98,6 +99,7 @@ public record GoldenFile(String name, JsonNode content) {
       model.put("costTier", m.get("costTier").asText());
       model.set("hostingRegions", sorted(m.get("hostingRegions")));
       model.set("capabilities", sorted(m.get("capabilities")));
+      cutOff(model, m);
     }
     ObjectNode deployments = document.putObject("deployments");
     for (JsonNode d : deployments()) {
@@ -165,6 +167,15 @@ public record GoldenFile(String name, JsonNode content) {
     List<String> values = new ArrayList<>();
     array.forEach(v -> values.add(v.asText()));
     return values;
+  }
+
+  /** An announced cut-off as Portolan publishes it: the instant in milliseconds and as text, and the reason. */
+  private static void cutOff(ObjectNode node, JsonNode written) {
+    if (written.path("cutOffAt").isTextual()) {
+      node.set("cutOffAtMs", millis(written.get("cutOffAt")));
+      node.put("cutOffAt", java.time.Instant.parse(written.get("cutOffAt").asText()).toString());
+      node.set("cutOffReason", written.path("cutOffReason").isTextual() ? written.get("cutOffReason") : null);
+    }
   }
 
   private static JsonNode millis(JsonNode instant) {

@@ -110,6 +110,7 @@ class RoleMatrixIT {
       new Row("GET", "/api/v1/portability", "/api/v1/portability", null, Set.of(OFFICER, ADMIN, AUDITOR)),
       new Row("GET", "/api/v1/portability/what-if", "/api/v1/portability/what-if?vendor=openai", null,
           Set.of(OFFICER, ADMIN, AUDITOR)),
+      new Row("GET", "/api/v1/notices", "/api/v1/notices", null, READERS),
       new Row("GET", "/api/v1/portability/cut-offs", "/api/v1/portability/cut-offs", null, Set.of(OFFICER, ADMIN, AUDITOR)),
       new Row("GET", "/api/v1/audit/decisions", "/api/v1/audit/decisions?model=" + NO_SUCH, null, Set.of(AUDITOR, ADMIN)),
       new Row("GET", "/api/v1/audit/decisions/search", "/api/v1/audit/decisions/search?model=" + NO_SUCH, null,

@@ -200,6 +200,7 @@ final class TenantIsolationProbes {
         r -> get(r, "/portability/what-if?vendor=" + r.id()));
     ambient("GET " + API + "/portability/what-if", "jurisdiction", r -> get(r, "/portability/what-if?jurisdiction=FR"));
     ambient("GET " + API + "/portability/cut-offs", "upcoming", r -> get(r, "/portability/cut-offs"));
+    ambient("GET " + API + "/notices", "all", r -> get(r, "/notices?size=500"));
   }
 
   /**

@@ -31,6 +31,11 @@ class WebhookIT {
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/hook", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (exchange.getRequestHeaders().getFirst("Portolan-Event").startsWith("notice.")) { // notices of other tests' data
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+        return;
+      }
       int status = calls.incrementAndGet() == 1 ? 500 : 204; // the first attempt fails
       if (status == 204) {
         received.add(new Received(exchange.getRequestHeaders().getFirst("Portolan-Event"),
