@@ -112,7 +112,7 @@ describe("portability", () => {
     await context.close();
   });
 
-  it("announces a vendor's cut-off on the vendor form, and the page shows the date and the capability the team will lose", async () => {
+  it("announces a vendor's cut-off on the vendor form: the page shows the date and the capability the team will lose, the overview the team's notice", async () => {
     const sunset = { vendor: `e2e-port-sunset-${RUN_ID}`, model: `e2e-port-sunset-model-${RUN_ID}`, jurisdiction: "US" };
     const ivanToken = await userToken(OFFICER);
     await api(ivanToken, "POST", "/vendors", { id: sunset.vendor, name: `Vendor ${sunset.vendor}`, jurisdiction: sunset.jurisdiction });
@@ -124,7 +124,8 @@ describe("portability", () => {
       team: TEAM, model: sunset.model, purpose: "summaries", maxDataClassification: "internal", regions: ["eu"], justification: "cut-off spec",
     });
     await api(ivanToken, "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
-    const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    // Five days ahead: the team's notice (7 days ahead) follows within the stack's 3 s look.
+    const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
 
     const { context, page } = await signIn(browser, OFFICER, "/inventory/vendors");
     await page.getByLabel("Filter vendors").fill(sunset.vendor);
@@ -147,6 +148,20 @@ describe("portability", () => {
     expect(text).toContain(`${TEAM}: translate (public, internal)`);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "portability-cut-offs");
+
+    await page.goto(`${PORTOLAN_URL}/`);
+    const notice = page.getByTestId(`notice-cut_off-vendor-${sunset.vendor}`);
+    await expect.poll(async () => {
+      if ((await notice.count()) === 0) await page.reload();
+      return notice.count();
+    }, { timeout: 30_000, interval: 2_000 }).toBe(1);
+    const told = (await notice.textContent()) ?? "";
+    expect(told).toContain(`Cut-off, 7 days ahead`);
+    expect(told).toContain(`Vendor ${sunset.vendor} is cut off on ${day}T00:00:00Z`);
+    expect(told).toContain(`team ${TEAM}`);
+    expect(told).toContain("Export rule in force");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "overview-notices");
     await context.close();
   });
 

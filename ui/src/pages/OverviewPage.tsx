@@ -1,8 +1,10 @@
-import { Card, CardBody, CardTitle, Gallery, List, ListItem, PageSection, Title } from "@patternfly/react-core";
+import { Card, CardBody, CardTitle, Gallery, Label, List, ListItem, PageSection, Title } from "@patternfly/react-core";
 import { Link } from "react-router-dom";
 import { loadAll, query, type Api, type Page } from "../api";
 import { ErrorAlert, Loading, useLoader } from "../components/common";
 import { useApp } from "../context";
+import { formatInstant } from "../format";
+import { noticeLabel, type Notice } from "../notices";
 import { allowedShare, modelsByJurisdiction } from "../overview";
 import { can } from "../permissions";
 import type { ApprovalRequest, Approval, Model, Vendor } from "../types";
@@ -29,15 +31,17 @@ export function OverviewPage() {
   const showDecisions = can(user.roles, "decisions:read");
   const { data, error } = useLoader(async () => {
     const startOfToday = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
-    const [pending, expiring, vendors, models, today, month] = await Promise.all([
+    const [pending, expiring, vendors, models, today, month, notices] = await Promise.all([
       api.get<Page<ApprovalRequest>>(`/api/v1/approval-requests${query({ status: "pending", size: 1 })}`),
       api.get<Page<Approval>>(`/api/v1/approvals${query({ expiringWithinDays: 30, size: 1 })}`),
       loadAll<Vendor>(api, "/api/v1/vendors"),
       loadAll<Model>(api, "/api/v1/models"),
       showDecisions ? decisionCounts(api, startOfToday) : Promise.resolve(null),
       showDecisions ? decisionCounts(api, new Date(Date.now() - 30 * DAY)) : Promise.resolve(null),
+      // The server keeps requesters to their own team's notices.
+      api.get<Page<Notice>>(`/api/v1/notices${query({ size: 10 })}`),
     ]);
-    return { pending: pending.total, expiring: expiring.total, vendors, models, today, month };
+    return { pending: pending.total, expiring: expiring.total, vendors, models, today, month, notices: notices.items };
   }, [showDecisions]);
 
   return (
@@ -98,8 +102,35 @@ export function OverviewPage() {
             </Card>
           </Gallery>
         )}
+        {data && <Notices notices={data.notices} team={user.team} />}
       </PageSection>
     </>
+  );
+}
+
+/** The latest notices to the teams: what changes for them, when, and where to move. */
+function Notices({ notices, team }: { notices: Notice[]; team: string | null }) {
+  return (
+    <section aria-labelledby="notices-title" style={{ marginTop: "2rem" }} data-testid="notices">
+      <Title headingLevel="h2" size="lg" id="notices-title">
+        {team ? `Notices for ${team}` : "Notices to teams"}
+      </Title>
+      {notices.length === 0 ? (
+        <p>No notices: nothing your teams use has been suspended, is about to be cut off, or has an approval about to expire.</p>
+      ) : (
+        <List isPlain>
+          {notices.map((n) => (
+            <ListItem key={n.id} data-testid={`notice-${n.kind}-${n.subjectType}-${n.subjectId}`} style={{ marginTop: "0.75rem" }}>
+              <Label color={n.kind === "suspension" ? "red" : "orange"}>{noticeLabel(n)}</Label> <strong>{n.title}</strong>{" "}
+              <small>
+                (team {n.team}, {formatInstant(n.createdAt)})
+              </small>
+              <div>{n.message}</div>
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </section>
   );
 }
 

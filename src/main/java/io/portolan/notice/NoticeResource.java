@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The notices given to the tenant's teams, newest first. */
@@ -38,18 +39,14 @@ public class NoticeResource {
       @QueryParam("kind") @Pattern(regexp = "suspension|cut_off|approval_expiring",
           message = "must be suspension, cut_off or approval_expiring") String kind,
       @Valid @BeanParam PageRequest page) {
-    return repository.list(caller.tenant(), visibleTeam(team), kind, page);
-  }
-
-  /** Requesters read their own team's notices only; the others any team's (all when none is asked). */
-  private String visibleTeam(String team) {
     if (caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR)) {
-      return team;
+      return repository.list(caller.tenant(), team, kind, page);
     }
+    // Requesters read their own team's notices only; one without a team has none.
     String own = caller.team();
-    if (own == null || (team != null && !team.equals(own))) {
+    if (team != null && !team.equals(own)) {
       throw ProblemException.forbidden("not-your-team", "Requesters may read only their own team's notices.");
     }
-    return own;
+    return own == null ? new PageView<>(List.of(), 0, page.page(), page.size()) : repository.list(caller.tenant(), own, kind, page);
   }
 }

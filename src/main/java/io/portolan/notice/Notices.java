@@ -138,7 +138,7 @@ public class Notices {
               + " expires on " + Instant.ofEpochMilli(expiresAtMs);
           given += tell(tenant, APPROVAL_EXPIRING, "approval", id, Milestones.WEEK_AHEAD, Instant.ofEpochMilli(expiresAtMs),
               impact.alternatives(tenant, published, changed, a -> a.path("id").asText().equals(id)),
-              title, (t, lost) -> title + ": ask for a renewal, or " + lost);
+              title, (t, lost) -> title + ": ask for a renewal. " + lost);
         }
       }
     }
@@ -154,7 +154,7 @@ public class Notices {
     int given = 0;
     for (TeamAlternatives team : teams) {
       NoticeView notice = new NoticeView(UUID.randomUUID(), kind, subjectType, subjectId, milestone, team.team(),
-          title, message.of(team.team(), moves(team)), team.alternatives(), dueAt, Instant.now());
+          title, message.of(team.team(), moves(team, dueAt != null && dueAt.isAfter(Instant.now()))), team.alternatives(), dueAt, Instant.now());
       if (repository.insert(tenant, notice)) {
         webhooks.queue(tenant, "notice." + kind, notice);
         given++;
@@ -163,12 +163,13 @@ public class Notices {
     return given;
   }
 
-  private static String moves(TeamAlternatives team) {
-    String approvals = team.approvals() == 1 ? "1 approval" : team.approvals() + " approvals";
+  private static String moves(TeamAlternatives team, boolean ahead) {
+    String loses = "Team " + team.team() + (ahead ? " will lose " : " loses ")
+        + (team.approvals() == 1 ? "1 approval" : team.approvals() + " approvals");
     if (team.alternatives().isEmpty()) {
-      return "Team " + team.team() + " loses " + approvals + " and has no approved alternative yet: ask for one.";
+      return loses + " and has no approved alternative yet: ask for one.";
     }
-    return "Team " + team.team() + " loses " + approvals + "; move to "
+    return loses + "; move to "
         + team.alternatives().stream().map(Alternative::model).collect(Collectors.joining(", ")) + ".";
   }
 

@@ -250,6 +250,30 @@ class FleetIT {
     assertChainHolds(from);
   }
 
+  /** Both replicas look for due notices every 3 s (test stack); a cut-off a week ahead is noticed once. */
+  @Test
+  void bothReplicasLookingGiveEachNoticeOnce() throws Exception {
+    String retiring = Stack.unique("fleet-model");
+    var created = Stack.post("/api/v1/models", user("alice"), Fixtures.with(Fixtures.model(retiring, vendor, "approved"),
+        "cutOffAt", Instant.now().plus(Duration.ofDays(5)).toString()));
+    assertEquals(201, created.status(), created.raw().body());
+    Approvals.grant(TENANT, "research", retiring, "internal");
+    String path = "/api/v1/notices?kind=cut_off&team=research&size=500";
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (countNotices(A, path, retiring) == 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(500);
+    }
+    Thread.sleep(7_000); // two more looks by each replica
+    System.out.printf("[FleetIT] notices for one cut-off with two replicas looking: %d%n", countNotices(B, path, retiring));
+    assertEquals(1, countNotices(B, path, retiring));
+  }
+
+  private static long countNotices(String replica, String path, String subject) throws IOException {
+    JsonNode page = Stack.JSON.readTree(send(replica, "GET", path, user("alice"), "").body());
+    return java.util.stream.StreamSupport.stream(page.get("items").spliterator(), false)
+        .filter(n -> n.get("subjectId").asText().equals(subject)).count();
+  }
+
   /** Both replicas poll for due deliveries every second; each delivery is sent once. */
   @Test
   void webhookDeliveriesAreSentOncePerFleet() throws Exception {
