@@ -64,6 +64,15 @@ def test_unknown_fields_are_ignored_and_instants_parsed():
     assert decision.expires_at - decision.evaluated_at == timedelta(seconds=59, microseconds=689433)
 
 
+def test_a_scheduled_cut_off_names_its_date_and_where_to_move():
+    decision = Decision.from_json({"allow": True, "obligations": [
+        {"code": "cut_off_scheduled", "message": "m", "cutOffAt": "2027-01-31T00:00:00Z", "alternatives": ["a", "b"]},
+        {"code": "jurisdiction_watchlisted", "message": "w"}]})
+    scheduled, watched = decision.obligations
+    assert scheduled.cut_off_at == datetime(2027, 1, 31, tzinfo=timezone.utc) and scheduled.alternatives == ("a", "b")
+    assert watched.cut_off_at is None and watched.alternatives == ()
+
+
 def test_only_a_literal_true_allows():
     assert Decision.from_json({"allow": "true"}).allow is False
 

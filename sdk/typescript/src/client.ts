@@ -169,7 +169,10 @@ function toAllowedModel(json: unknown): AllowedModel {
 }
 
 function toObligation(o: Record<string, unknown>): Obligation {
-  return o.message === undefined ? { code: text(o.code) } : { code: text(o.code), message: text(o.message) };
+  const obligation: Obligation = o.message === undefined ? { code: text(o.code) } : { code: text(o.code), message: text(o.message) };
+  if (typeof o.cutOffAt === "string") obligation.cutOffAt = o.cutOffAt;
+  if (Array.isArray(o.alternatives)) obligation.alternatives = o.alternatives.map(text);
+  return obligation;
 }
 
 function list(value: unknown): Record<string, unknown>[] {

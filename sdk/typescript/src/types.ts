@@ -44,6 +44,10 @@ export interface Reason {
 export interface Obligation {
   code: string;
   message?: string;
+  /** cut_off_scheduled: the instant the model or its vendor is cut off. */
+  cutOffAt?: string;
+  /** cut_off_scheduled: models the team may move to, best first. */
+  alternatives?: string[];
 }
 
 export interface Alternative {

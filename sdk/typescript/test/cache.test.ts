@@ -90,4 +90,18 @@ describe("toDecision", () => {
       fromCache: false,
     });
   });
+
+  it("keeps a scheduled cut-off's date and where to move, and leaves them off other obligations", () => {
+    const decision = toDecision({
+      allow: true,
+      obligations: [
+        { code: "cut_off_scheduled", message: "m", cutOffAt: "2027-01-31T00:00:00Z", alternatives: ["a", "b"] },
+        { code: "jurisdiction_watchlisted", message: "w" },
+      ],
+    });
+    expect(decision.obligations).toEqual([
+      { code: "cut_off_scheduled", message: "m", cutOffAt: "2027-01-31T00:00:00Z", alternatives: ["a", "b"] },
+      { code: "jurisdiction_watchlisted", message: "w" },
+    ]);
+  });
 });

@@ -35,13 +35,18 @@ class Reason:
 
 @dataclass(frozen=True)
 class Obligation:
-    """A condition the caller must honour when it goes ahead with an allowed call."""
+    """A condition the caller must honour when it goes ahead with an allowed call. A scheduled
+    cut-off (``cut_off_scheduled``) also names its date and the models to move to, best first."""
     code: str
     message: str = ""
+    cut_off_at: Optional[datetime] = None
+    alternatives: Tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Obligation":
-        return cls(str(data.get("code", "")), str(data.get("message") or ""))
+        moves = data.get("alternatives")
+        return cls(str(data.get("code", "")), str(data.get("message") or ""), parse_instant(data.get("cutOffAt")),
+                   tuple(str(m) for m in moves) if isinstance(moves, list) else ())
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,21 @@ public record Decision(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Reason(String code, String message, String rule) {}
 
-  /** A condition the caller must honour when it goes ahead with an allowed call. */
+  /**
+   * A condition the caller must honour when it goes ahead with an allowed call. A scheduled cut-off
+   * ({@code cut_off_scheduled}) also names its instant and the models to move to, best first; other
+   * obligations leave them null and empty.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Obligation(String code, String message) {}
+  public record Obligation(String code, String message, Instant cutOffAt, List<String> alternatives) {
+    public Obligation(String code, String message) {
+      this(code, message, null, List.of());
+    }
+
+    public Obligation {
+      alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+  }
 
   /** A model the team may use instead, with why it qualifies. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -65,4 +65,17 @@ class DecisionCacheTest {
   private static Decision answer(String id, String revision, int seconds) {
     return new Decision(id, true, List.of(), List.of(), List.of(), revision, NOW, NOW.plus(Duration.ofSeconds(seconds)), false);
   }
+
+  @Test
+  void aScheduledCutOffNamesItsInstantAndWhereToMove() throws Exception {
+    Decision decision = Json.MAPPER.readValue("""
+        {"allow": true, "obligations": [
+          {"code": "cut_off_scheduled", "message": "m", "cutOffAt": "2027-01-31T00:00:00Z", "alternatives": ["a", "b"]},
+          {"code": "jurisdiction_watchlisted", "message": "w"}]}
+        """, Decision.class);
+    Decision.Obligation scheduled = decision.obligations().get(0);
+    assertEquals(java.time.Instant.parse("2027-01-31T00:00:00Z"), scheduled.cutOffAt());
+    assertEquals(java.util.List.of("a", "b"), scheduled.alternatives());
+    assertEquals(java.util.List.of(), decision.obligations().get(1).alternatives());
+  }
 }
