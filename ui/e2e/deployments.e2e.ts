@@ -62,6 +62,10 @@ describe("deployments under a model", () => {
 
     await page.getByTestId(`toggle-deployment-${DEPLOYMENT}`).click();
     await expect.poll(() => page.getByTestId("deployment-impact").textContent()).toContain("https://llm.acme.internal/v1");
+    // acme's published settings have no deployment rule, and no team holds this model: nothing stops.
+    await page.getByTestId("suspension-summary").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("suspension-summary").textContent()).toContain(
+      "0 approvals of 0 teams would stop; 0 decisions allowed in the last 7 days would be denied.");
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "deployment-suspend-dialog");
     await page.getByTestId("confirm-deployment-suspend").click();

@@ -11,6 +11,8 @@ export interface SuspensionAlternative {
 export interface SuspensionImpact {
   vendor: string | null;
   model: string | null;
+  /** Set when a deployment is previewed: only the uses no other deployment of its model serves are lost. */
+  deployment?: string | null;
   models: string[];
   alreadySuspended: boolean;
   approvals: {

@@ -18,6 +18,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { fieldErrors } from "../api";
 import { ErrorAlert, Field, StatusLabel } from "../components/common";
+import { SuspensionPreview } from "../components/SuspensionPreview";
 import { useApp } from "../context";
 import { dataTerms, deploymentBody } from "../deployments";
 import { splitList } from "../format";
@@ -167,7 +168,7 @@ function SuspendDeploymentDialog({ deployment, onClose }: { deployment: Deployme
       .then(() => onClose(true))
       .catch(setError);
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="suspend-deployment-title">
+    <Modal isOpen variant={suspend ? "medium" : "small"} onClose={() => onClose(false)} aria-labelledby="suspend-deployment-title">
       <ModalHeader title={suspend ? `Suspend ${deployment.id}?` : `Reactivate ${deployment.id}?`} labelId="suspend-deployment-title" />
       <ModalBody>
         <p data-testid="deployment-impact">
@@ -175,6 +176,7 @@ function SuspendDeploymentDialog({ deployment, onClose }: { deployment: Deployme
             ? `Calls should no longer go to ${deployment.endpoint ?? "this endpoint"} (operated by ${deployment.operator}, ${deployment.operatorJurisdiction}). The change is in the audit trail and reaches every gateway's policy data at once.`
             : "This deployment is recorded as serving calls again."}
         </p>
+        {suspend && <SuspensionPreview path={`/api/v1/deployments/${encodeURIComponent(deployment.id)}/suspension-impact`} />}
         <ErrorAlert error={error} />
       </ModalBody>
       <ModalFooter>

@@ -47,7 +47,7 @@ public class SuspensionImpact {
     published.path("models").fields().forEachRemaining(m -> {
       if (m.getValue().path("vendor").asText().equals(vendorId)) models.add(m.getKey());
     });
-    return preview(tenant, published, changed, vendorId, null, models, vendor.path("suspended").asBoolean());
+    return preview(tenant, published, changed, new Subject(vendorId, null, null), models, vendor.path("suspended").asBoolean());
   }
 
   public SuspensionImpactView ofModel(TenantId tenant, String modelId) {
@@ -58,15 +58,44 @@ public class SuspensionImpact {
     }
     ObjectNode changed = published.deepCopy();
     ((ObjectNode) changed.path("models").get(modelId)).put("status", "suspended");
-    return preview(tenant, published, changed, null, modelId, Set.of(modelId),
+    return preview(tenant, published, changed, new Subject(null, modelId, null), Set.of(modelId),
         model.path("status").asText().equals("suspended"));
   }
 
-  private SuspensionImpactView preview(TenantId tenant, ObjectNode published, ObjectNode changed, String vendor,
-      String model, Set<String> models, boolean alreadySuspended) {
-    List<JsonNode> lost = approvalsInForce(published, models);
-    List<ObjectNode> questions = lost.stream().map(approval -> question(published, approval)).toList();
-    List<JsonNode> answers = analysis.answers(tenant, changed, questions);
+  /**
+   * A deployment's preview: it stops only the approved uses that no other deployment of the model
+   * can serve under the published deployment rules (classifications without such rules are untouched).
+   */
+  public SuspensionImpactView ofDeployment(TenantId tenant, String deploymentId) {
+    ObjectNode published = policyData.build(tenant, publisher.policyHash());
+    JsonNode deployment = published.path("deployments").get(deploymentId);
+    if (deployment == null) {
+      throw ProblemException.notFound("deployment", deploymentId);
+    }
+    ObjectNode changed = published.deepCopy();
+    ((ObjectNode) changed.path("deployments").get(deploymentId)).put("status", "suspended");
+    return preview(tenant, published, changed, new Subject(null, null, deploymentId),
+        Set.of(deployment.path("model").asText()), deployment.path("status").asText().equals("suspended"));
+  }
+
+  /** What is previewed: one of the three. */
+  private record Subject(String vendor, String model, String deployment) {}
+
+  private SuspensionImpactView preview(TenantId tenant, ObjectNode published, ObjectNode changed, Subject subject,
+      Set<String> models, boolean alreadySuspended) {
+    List<JsonNode> inForce = approvalsInForce(published, models);
+    List<JsonNode> asked = analysis.answers(tenant, changed,
+        inForce.stream().map(approval -> question(published, approval)).toList());
+    // The approvals it stops: their widest use is denied once it is suspended (a vendor's or a
+    // model's, all of them; a deployment's, those no other deployment serves).
+    List<JsonNode> lost = new ArrayList<>();
+    List<JsonNode> answers = new ArrayList<>();
+    for (int i = 0; i < inForce.size(); i++) {
+      if (!asked.get(i).path("allow").asBoolean()) {
+        lost.add(inForce.get(i));
+        answers.add(asked.get(i));
+      }
+    }
     List<Approval> approvals = new ArrayList<>();
     for (int i = 0; i < lost.size(); i++) {
       approvals.add(approval(lost.get(i), answers.get(i)));
@@ -75,8 +104,8 @@ public class SuspensionImpact {
     // reasons of their own (data changed since), which are not this suspension's doing.
     ImpactReport decisions = analysis.replay(tenant, changed, analysis.window(null), List.copyOf(models),
         ImpactAnalysis.Progress.UNTIL_DONE);
-    return new SuspensionImpactView(vendor, model, List.copyOf(models), alreadySuspended, approvals,
-        teams(lost, answers), decisions);
+    return new SuspensionImpactView(subject.vendor(), subject.model(), subject.deployment(), List.copyOf(models),
+        alreadySuspended, approvals, teams(lost, answers), decisions);
   }
 
   /** The document decisions use now: the tenant's data under its published settings. */

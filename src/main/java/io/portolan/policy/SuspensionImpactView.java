@@ -9,13 +9,15 @@ import java.util.List;
  * decisions of the last 7 days about those models that would flip (replayed with the inventory
  * changed; {@code decisions.evaluated} counts only those).
  *
- * @param vendor the vendor previewed, or null for a model
- * @param model the model previewed, or null for a vendor
- * @param models the models the suspension takes out (a vendor's: all of them)
+ * @param vendor the vendor previewed, or null
+ * @param model the model previewed, or null
+ * @param deployment the deployment previewed, or null
+ * @param models the models the suspension touches (a vendor's: all of them; a deployment's: its model)
  */
 public record SuspensionImpactView(
     String vendor,
     String model,
+    String deployment,
     List<String> models,
     boolean alreadySuspended,
     List<Approval> approvals,

@@ -68,6 +68,8 @@ class RoleMatrixIT {
       new Row("GET", "/api/v1/deployments/{id}", "/api/v1/deployments/" + NO_SUCH, null, READERS),
       new Row("PUT", "/api/v1/deployments/{id}", "/api/v1/deployments/" + NO_SUCH, "{}", CURATORS),
       new Row("DELETE", "/api/v1/deployments/{id}", "/api/v1/deployments/" + NO_SUCH, null, CURATORS),
+      new Row("GET", "/api/v1/deployments/{id}/suspension-impact", "/api/v1/deployments/" + NO_SUCH + "/suspension-impact",
+          null, CURATORS),
       new Row("GET", "/api/v1/vendors", "/api/v1/vendors", null, READERS),
       new Row("GET", "/api/v1/vendors/{id}/suspension-impact", "/api/v1/vendors/" + NO_SUCH + "/suspension-impact", null,
           CURATORS),

@@ -101,6 +101,8 @@ final class TenantIsolationProbes {
     single("PUT " + API + "/deployments/{id}", Kind.DEPLOYMENT,
         r -> send(r, "PUT", "/deployments/" + r.id(), DeploymentIT.deployment(r.id(), r.own().model)));
     single("DELETE " + API + "/deployments/{id}", Kind.DEPLOYMENT, r -> send(r, "DELETE", "/deployments/" + r.id(), null));
+    single("GET " + API + "/deployments/{id}/suspension-impact", Kind.DEPLOYMENT,
+        r -> get(r, "/deployments/" + r.id() + "/suspension-impact"));
 
     ambient("GET " + API + "/vendors", "all", r -> get(r, "/vendors?size=500"));
     add("POST " + API + "/vendors", "foreign id", Rule.CREATE_OWN, Kind.VENDOR, View.STATUS,

@@ -48,7 +48,7 @@ public class OpenApiDocument implements OASFilter {
       openAPI.setComponents(OASFactory.createComponents());
     }
     impactSamplesAreObjects(openAPI);
-    objectAnswers(openAPI, "/api/v1/portability", "/api/v1/portability/what-if");
+    objectAnswers(openAPI, "/api/v1/portability", "/api/v1/portability/what-if", "/api/v1/portability/cut-offs");
     problemSchema(openAPI);
     deletesAnswerNoContent(openAPI);
     BeanParamParameters.declare(openAPI, io.portolan.PortolanApplication.class);
