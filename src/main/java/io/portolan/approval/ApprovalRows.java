@@ -1,5 +1,7 @@
 package io.portolan.approval;
 
+import static io.portolan.infrastructure.persistence.SqlValues.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portolan.infrastructure.persistence.TenantScope;
@@ -12,9 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -134,13 +133,6 @@ public class ApprovalRows {
     return joined == null || ((String) joined).isEmpty() ? List.of() : Arrays.asList(((String) joined).split(","));
   }
 
-  static Instant instant(Object value) {
-    if (value == null) return null;
-    if (value instanceof Instant i) return i;
-    if (value instanceof OffsetDateTime o) return o.toInstant();
-    if (value instanceof Timestamp t) return t.toInstant();
-    return Instant.parse(String.valueOf(value));
-  }
 
   private static JsonNode json(String text) {
     if (text == null) return null;

@@ -1,5 +1,7 @@
 package io.portolan.bundlesigning;
 
+import static io.portolan.infrastructure.persistence.SqlValues.instant;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -15,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,4 @@ public class BundleSigningKeys {
     return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
   }
 
-  private static Instant instant(Object value) {
-    if (value instanceof Timestamp t) return t.toInstant();
-    if (value instanceof OffsetDateTime o) return o.toInstant();
-    return (Instant) value;
-  }
 }

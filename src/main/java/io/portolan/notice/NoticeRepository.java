@@ -1,5 +1,7 @@
 package io.portolan.notice;
 
+import static io.portolan.infrastructure.persistence.SqlValues.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.portolan.infrastructure.persistence.TenantScope;
@@ -13,8 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,11 +87,4 @@ public class NoticeRepository {
     }
   }
 
-  private static Instant instant(Object value) {
-    if (value == null) return null;
-    if (value instanceof Instant i) return i;
-    if (value instanceof OffsetDateTime o) return o.toInstant();
-    if (value instanceof Timestamp t) return t.toInstant();
-    return Instant.parse(String.valueOf(value));
-  }
 }

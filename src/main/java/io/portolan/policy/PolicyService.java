@@ -1,5 +1,7 @@
 package io.portolan.policy;
 
+import static io.portolan.infrastructure.persistence.SqlValues.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
@@ -12,9 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -145,12 +144,6 @@ public class PolicyService {
         parse((String) row[5]));
   }
 
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) return i;
-    if (value instanceof OffsetDateTime o) return o.toInstant();
-    if (value instanceof Timestamp t) return t.toInstant();
-    return Instant.parse(String.valueOf(value));
-  }
 
   private static PolicySettings parse(String json) {
     try {

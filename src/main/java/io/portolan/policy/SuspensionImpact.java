@@ -35,7 +35,7 @@ public class SuspensionImpact {
   @Inject ImpactAnalysis analysis;
 
   public SuspensionImpactView ofVendor(TenantId tenant, String vendorId) {
-    ObjectNode published = policyData.build(tenant, publisher.policyHash());
+    ObjectNode published = published(tenant);
     JsonNode vendor = published.path("vendors").get(vendorId);
     if (vendor == null) {
       throw ProblemException.notFound("vendor", vendorId);
@@ -51,7 +51,7 @@ public class SuspensionImpact {
   }
 
   public SuspensionImpactView ofModel(TenantId tenant, String modelId) {
-    ObjectNode published = policyData.build(tenant, publisher.policyHash());
+    ObjectNode published = published(tenant);
     JsonNode model = published.path("models").get(modelId);
     if (model == null) {
       throw ProblemException.notFound("model", modelId);
@@ -67,7 +67,7 @@ public class SuspensionImpact {
    * can serve under the published deployment rules (classifications without such rules are untouched).
    */
   public SuspensionImpactView ofDeployment(TenantId tenant, String deploymentId) {
-    ObjectNode published = policyData.build(tenant, publisher.policyHash());
+    ObjectNode published = published(tenant);
     JsonNode deployment = published.path("deployments").get(deploymentId);
     if (deployment == null) {
       throw ProblemException.notFound("deployment", deploymentId);
@@ -123,12 +123,12 @@ public class SuspensionImpact {
   public List<TeamAlternatives> alternatives(TenantId tenant, ObjectNode published, ObjectNode changed, Predicate<JsonNode> lost) {
     List<JsonNode> losses = approvalsInForce(published, lost);
     List<JsonNode> answers = analysis.answers(tenant, changed, losses.stream().map(a -> question(published, a)).toList());
+    Map<String, Integer> count = countPerTeam(losses);
     List<TeamAlternatives> teams = new ArrayList<>();
     hardestPerTeam(losses).forEach((team, index) -> {
       List<Alternative> ranked = new ArrayList<>();
       answers.get(index).path("alternatives").forEach(alt -> ranked.add(alternative(alt)));
-      teams.add(new TeamAlternatives(team, (int) losses.stream().filter(a -> a.path("team").asText().equals(team)).count(),
-          List.copyOf(ranked)));
+      teams.add(new TeamAlternatives(team, count.get(team), List.copyOf(ranked)));
     });
     return teams;
   }
@@ -177,8 +177,7 @@ public class SuspensionImpact {
 
   /** Per team, the best alternative for its most sensitive lost use (the hardest to replace). */
   private static List<TeamImpact> teams(List<JsonNode> lost, List<JsonNode> answers) {
-    Map<String, Integer> count = new LinkedHashMap<>();
-    lost.forEach(approval -> count.merge(approval.path("team").asText(), 1, Integer::sum));
+    Map<String, Integer> count = countPerTeam(lost);
     List<TeamImpact> teams = new ArrayList<>();
     hardestPerTeam(lost).forEach((team, index) -> {
       JsonNode best = answers.get(index).path("alternatives").path(0);
@@ -186,6 +185,12 @@ public class SuspensionImpact {
       teams.add(new TeamImpact(team, count.get(team), alternative, alternative == null ? "none" : alternative.model()));
     });
     return teams;
+  }
+
+  private static Map<String, Integer> countPerTeam(List<JsonNode> lost) {
+    Map<String, Integer> count = new LinkedHashMap<>();
+    lost.forEach(approval -> count.merge(approval.path("team").asText(), 1, Integer::sum));
+    return count;
   }
 
   /** Per team, in order of first loss, the index of its most sensitive lost approval. */

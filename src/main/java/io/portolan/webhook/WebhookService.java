@@ -1,5 +1,7 @@
 package io.portolan.webhook;
 
+import static io.portolan.infrastructure.persistence.SqlValues.instant;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
@@ -14,9 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -135,11 +135,4 @@ public class WebhookService {
     return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static Instant instant(Object value) {
-    if (value == null) return null;
-    if (value instanceof Instant i) return i;
-    if (value instanceof OffsetDateTime o) return o.toInstant();
-    if (value instanceof Timestamp t) return t.toInstant();
-    return Instant.parse(String.valueOf(value));
-  }
 }
