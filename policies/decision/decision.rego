@@ -151,12 +151,13 @@ _cut_off(id, model, vendor, request) := {_reason("cut_off", msg) |
 cut_offs(t, id) := _cut_offs(id, t.models[id], _vendor(t, t.models[id].vendor))
 
 # The cut-offs announced for a model: its own and its vendor's.
+# Named only once one is announced: this runs for every model a decision weighs.
 _cut_offs(id, model, vendor) := {announced |
-	some pair in [[sprintf("model '%s'", [id]), model], [sprintf("vendor '%s'", [model.vendor]), vendor]]
-	node := pair[1]
+	some subject in [["model", id, model], ["vendor", model.vendor, vendor]]
+	node := subject[2]
 	is_number(node.cutOffAtMs)
 	announced := {
-		"what": pair[0],
+		"what": sprintf("%s '%s'", [subject[0], subject[1]]),
 		"atMs": node.cutOffAtMs,
 		"at": object.get(node, "cutOffAt", "the announced date"),
 		"reason": _or_default(object.get(node, "cutOffReason", null), "no reason given"),
