@@ -3,6 +3,7 @@ package io.portolan.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.portolan.infrastructure.web.Csv;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.inventory.PageRequest;
 import io.portolan.inventory.PageView;

@@ -1,19 +1,22 @@
 package io.portolan.usage;
 
+import io.portolan.infrastructure.persistence.SqlValues;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +27,7 @@ import java.util.UUID;
 @Transactional
 public class UsageService {
   @PersistenceContext EntityManager em;
+  @Inject Event<UsageStored> stored;
 
   /** What a report did: how many records it stored (or had stored), and whether it was a replay. */
   public record Stored(int records, boolean replayed, String idempotencyKey) {}
@@ -42,7 +46,7 @@ public class UsageService {
           .setParameter(1, tenant.value()).setParameter(2, key).getSingleResult();
       return new Stored(records.intValue(), true, key);
     }
-    requireKnownDecisions(tenant, reports);
+    Map<String, Decided> decisions = requireKnownDecisions(tenant, reports);
     // One writer per tenant at a time keeps the chain in order.
     em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "usage:" + tenant.value()).getSingleResult();
     // After a retention run removed every record, the chain goes on from its checkpoint, not from genesis.
@@ -69,21 +73,35 @@ public class UsageService {
           .executeUpdate();
       previous = hash;
     }
+    stored.fire(new UsageStored(tenant, reports.stream().map(r -> {
+      Decided decided = decisions.get(r.decisionId().toLowerCase());
+      return new UsageStored.Call(decided.team(), decided.at(), r.model(), r.inputTokens(), r.outputTokens(),
+          r.costMicros());
+    }).toList()));
     return new Stored(reports.size(), false, key);
   }
 
-  /** 422 naming every item whose decision this tenant never made (another tenant's looks the same). */
-  private void requireKnownDecisions(TenantId tenant, List<UsageReport> reports) {
-    List<?> found = em.createNativeQuery(
-            "select id::text from decision_log where tenant_id = ?1 and id = any(cast(string_to_array(?2, ',') as uuid[]))")
+  /** The team and time of a reported call's decision. */
+  private record Decided(String team, Instant at) {}
+
+  /**
+   * The reports' decisions by id; 422 naming every item whose decision this tenant never made
+   * (another tenant's looks the same).
+   */
+  private Map<String, Decided> requireKnownDecisions(TenantId tenant, List<UsageReport> reports) {
+    List<?> found = em.createNativeQuery("select id::text, team, evaluated_at from decision_log"
+            + " where tenant_id = ?1 and id = any(cast(string_to_array(?2, ',') as uuid[]))")
         .setParameter(1, tenant.value())
         .setParameter(2, String.join(",", reports.stream().map(r -> r.decisionId().toLowerCase()).toList()))
         .getResultList();
-    Set<String> known = new HashSet<>();
-    found.forEach(id -> known.add((String) id));
+    Map<String, Decided> known = new HashMap<>();
+    for (Object row : found) {
+      Object[] columns = (Object[]) row;
+      known.put((String) columns[0], new Decided((String) columns[1], SqlValues.instant(columns[2])));
+    }
     List<Problem.FieldError> errors = new ArrayList<>();
     for (int i = 0; i < reports.size(); i++) {
-      if (!known.contains(reports.get(i).decisionId().toLowerCase())) {
+      if (!known.containsKey(reports.get(i).decisionId().toLowerCase())) {
         errors.add(new Problem.FieldError("[" + i + "].decisionId", "no decision of this tenant has this id"));
       }
     }
@@ -91,5 +109,6 @@ public class UsageService {
       throw new ProblemException(422, "unknown-decision", "Unknown decision",
           errors.size() + " of " + reports.size() + " reports name no decision of this tenant; nothing was stored", errors);
     }
+    return known;
   }
 }

@@ -27,7 +27,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 404 -> Problems.response(404, "not-found", "Not found", "No such resource.");
       case 405 -> Problems.response(405, "method-not-allowed", "Method not allowed", "This resource does not accept that method.");
       case 406 -> Problems.response(406, "not-acceptable", "Not acceptable", "This resource answers application/json.");
-      case 413 -> BodySizeLimit.tooLarge();
+      case 413 -> e.getResponse().hasEntity() ? e.getResponse() : BodySizeLimit.tooLarge(BodySizeLimit.MAX_BYTES);
       case 415 -> Problems.response(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
       default ->
           status >= 500

@@ -1,4 +1,4 @@
-package io.portolan.audit;
+package io.portolan.infrastructure.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,13 +1,13 @@
-package io.portolan.audit;
+package io.portolan.infrastructure.web;
 
 /**
  * RFC 4180 fields, safe to open in a spreadsheet: a cell that a spreadsheet would run as a formula
  * (starting with =, +, -, @, tab or carriage return) is prefixed with a single quote.
  */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static String field(String value) {
+  public static String field(String value) {
     if (value == null) {
       return "";
     }
@@ -16,7 +16,7 @@ final class Csv {
     return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
   }
 
-  static String row(String... fields) {
+  public static String row(String... fields) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) line.append(',');

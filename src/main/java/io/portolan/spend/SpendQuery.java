@@ -1,0 +1,81 @@
+package io.portolan.spend;
+
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.inventory.Slugs;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Which spend: days (UTC, both ends included; by default this month so far), grouped by team,
+ * model, vendor or jurisdiction, per day, per month or over the whole window, optionally of one
+ * team or model.
+ */
+public class SpendQuery {
+  static final int MAX_DAYS_BY_DAY = 366;
+  static final int MAX_YEARS = 10;
+
+  @QueryParam("from")
+  String from;
+
+  @QueryParam("to")
+  String to;
+
+  @QueryParam("groupBy")
+  @Pattern(regexp = "team|model|vendor|jurisdiction", message = "must be team, model, vendor or jurisdiction")
+  String groupBy;
+
+  @QueryParam("interval")
+  @Pattern(regexp = "day|month|total", message = "must be day, month or total")
+  String interval;
+
+  @QueryParam("team")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  String team;
+
+  @QueryParam("model")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  String model;
+
+  /** The window, checked: from not after to, at most ten years, at most a year by day. */
+  record Window(LocalDate from, LocalDate to) {}
+
+  Window window(Clock clock) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate first = date("from", from, today.withDayOfMonth(1));
+    LocalDate last = date("to", to, today);
+    if (first.isAfter(last)) {
+      throw ProblemException.badRequest("from", "must not be after to (" + last + ")");
+    }
+    if (ChronoUnit.YEARS.between(first, last) >= MAX_YEARS) {
+      throw ProblemException.badRequest("from", "the window must be shorter than " + MAX_YEARS + " years");
+    }
+    if ("day".equals(interval()) && ChronoUnit.DAYS.between(first, last) >= MAX_DAYS_BY_DAY) {
+      throw ProblemException.badRequest("interval", "day is for windows of up to " + MAX_DAYS_BY_DAY + " days; use month");
+    }
+    return new Window(first, last);
+  }
+
+  String groupBy() {
+    return groupBy == null ? "team" : groupBy;
+  }
+
+  String interval() {
+    return interval == null ? "total" : interval;
+  }
+
+  private static LocalDate date(String parameter, String value, LocalDate fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(parameter, "must be a date such as 2026-12-01");
+    }
+  }
+}

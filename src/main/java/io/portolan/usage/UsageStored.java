@@ -1,0 +1,14 @@
+package io.portolan.usage;
+
+import io.portolan.tenancy.TenantId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Usage just stored, fired inside the transaction that stores it, so what keeps totals of usage
+ * (the spend rollup) changes with it or not at all. A replayed report fires nothing.
+ */
+public record UsageStored(TenantId tenant, List<Call> calls) {
+  /** One call: the team and time of its decision, and what it used. {@code costMicros} is null when not reported. */
+  public record Call(String team, Instant decidedAt, String model, int inputTokens, int outputTokens, Long costMicros) {}
+}
