@@ -38,6 +38,7 @@ import { ModelDetailPage } from "./pages/ModelDetailPage";
 import { ModelFormPage } from "./pages/ModelFormPage";
 import { PolicyPage } from "./pages/PolicyPage";
 import { PortabilityPage } from "./pages/PortabilityPage";
+import { SpendPage } from "./pages/SpendPage";
 import { DecisionsPage } from "./pages/DecisionsPage";
 import { DecisionDetailPage } from "./pages/DecisionDetailPage";
 import { TryDecisionPage } from "./pages/TryDecisionPage";
@@ -124,6 +125,7 @@ export function App({ session }: { session: Session }) {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/policy" element={<PolicyPage />} />
           <Route path="/portability" element={<PortabilityPage />} />
+          <Route path="/spend" element={<RequirePermission permission="spend:read"><SpendPage /></RequirePermission>} />
           <Route path="/decisions" element={<RequirePermission permission="decisions:explore"><DecisionsPage /></RequirePermission>} />
           <Route path="/decisions/try" element={<RequirePermission permission="decisions:try"><TryDecisionPage /></RequirePermission>} />
           <Route path="/decisions/:id" element={<RequirePermission permission="decisions:explore"><DecisionDetailPage /></RequirePermission>} />

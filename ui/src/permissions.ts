@@ -15,6 +15,8 @@ export type Permission =
   | "policy:edit"
   | "policy:publish"
   | "portability:read"
+  | "spend:read"
+  | "prices:write"
   | "decisions:explore"
   | "decisions:try"
   | "teams:manage"
@@ -38,6 +40,8 @@ const GRANTS: Record<Permission, Role[]> = {
   "policy:edit": ["tenant-admin", "compliance-officer"], // the draft and its impact analysis
   "policy:publish": ["compliance-officer"], // publish and roll back
   "portability:read": ["tenant-admin", "compliance-officer", "auditor"],
+  "spend:read": ["tenant-admin", "compliance-officer", "auditor"],
+  "prices:write": ["tenant-admin", "compliance-officer"],
   "decisions:explore": ["tenant-admin", "compliance-officer", "auditor"],
   "decisions:try": ["tenant-admin", "compliance-officer"],
   "teams:manage": ["tenant-admin"],

@@ -15,6 +15,7 @@ export const SCREENS: ScreenRoute[] = [
   { path: "/audit", label: "Audit", permission: "audit:read" },
   { path: "/policy", label: "Policy", permission: "policy:read" },
   { path: "/portability", label: "Portability", permission: "portability:read" },
+  { path: "/spend", label: "Spend", permission: "spend:read" },
   { path: "/decisions", label: "Decision explorer", permission: "decisions:explore" },
   { path: "/admin/teams", label: "Teams", permission: "teams:manage" },
   { path: "/admin/gateways", label: "Gateways", permission: "gateways:read" },

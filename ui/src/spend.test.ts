@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { costShare, filtersOf, formatCost, importSummary, type SpendItem } from "./spend";
+
+const item = (currency: string, costMicros: number): SpendItem => ({
+  key: "k", period: null, currency, calls: 1, inputTokens: 1, outputTokens: 1, costMicros, unpricedCalls: 0,
+});
+
+describe("spend", () => {
+  it("defaults to this month so far, by team, in total", () => {
+    expect(filtersOf(new URLSearchParams(), new Date("2026-12-07T10:00:00Z"))).toEqual({
+      from: "2026-12-01", to: "2026-12-07", groupBy: "team", interval: "total",
+    });
+  });
+
+  it("keeps what the address says and ignores what it cannot mean", () => {
+    const filters = filtersOf(new URLSearchParams("from=2026-01-01&to=nope&groupBy=jurisdiction&interval=fortnight"),
+      new Date("2026-12-07T10:00:00Z"));
+    expect(filters).toEqual({ from: "2026-01-01", to: "2026-12-07", groupBy: "jurisdiction", interval: "total" });
+  });
+
+  it("shows micros as money, with more decimals below one unit", () => {
+    expect(formatCost(7_500, "USD")).toBe("$0.0075");
+    expect(formatCost(2_000_000, "EUR")).toBe("€2.00");
+    expect(formatCost(0, "USD")).toBe("$0.00");
+    expect(formatCost(1_500_000, "XYZ")).toContain("1.50");
+  });
+
+  it("gives each item its share of its own currency's total", () => {
+    const totals = [item("USD", 4_000), item("EUR", 0)];
+    expect(costShare(item("USD", 1_000), totals)).toBe(25);
+    expect(costShare(item("EUR", 0), totals)).toBe(0);
+  });
+
+  it("summarises an import, naming the ambiguous models", () => {
+    expect(importSummary({ entries: 3, imported: [], unchanged: ["a"], unmatched: ["b", "c"], ambiguous: [{ model: "d", entries: ["x/d", "y/d"] }] }))
+      .toBe("0 models priced, 1 unchanged, 2 not in the map, 1 ambiguous (d): add their prices by hand; the map had 3 token-priced entries.");
+  });
+});
