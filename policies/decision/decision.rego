@@ -116,7 +116,7 @@ _model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
 	model := t.models[id]
 	vendor := _vendor(t, model.vendor)
 	settings := _settings(t)
-	denials := (((((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _cut_off(id, model, vendor, request)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)
+	denials := ((((((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _cut_off(id, model, vendor, request)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)) | _budget(t, model, request)
 }
 
 # METADATA
@@ -210,6 +210,61 @@ _cost_tier(settings, id, model, request) := {_reason("cost_tier_not_allowed", ms
 } else := set()
 
 # METADATA
+# title: budget_exceeded
+# description: |
+#   The team spent its monthly budget, or its budget for the model's vendor. With onExceeded
+#   low-tier-only, low-cost models stay allowed. Not a question for an approval's pre-check.
+_budget(t, model, request) := {_reason("budget_exceeded", msg) |
+	not request.precheck
+	some b in _current_budgets(t, request)
+	b.percent >= 100
+	_budget_covers(b, model)
+	not _spared(b, model)
+	msg := sprintf("team '%s' has spent its monthly budget%s of %s (%s spent)%s", [request.team, _budget_scope(b), b.limitText, b.spentText, _spared_hint(b)])
+}
+
+# The team's budgets whose month is the request's: a state from an earlier month no longer counts.
+_current_budgets(t, request) := [b |
+	is_number(request.now_ms)
+	some b in _team_budgets(t, request.team)
+	b.periodStartMs <= request.now_ms
+	request.now_ms < b.periodEndMs
+]
+
+_team_budgets(t, team) := t.budgets[team]
+
+_team_budgets(t, team) := [] if not t.budgets[team]
+
+_budget_covers(b, _) if b.vendor == null
+
+_budget_covers(b, model) if b.vendor == model.vendor
+
+_spared(b, model) if {
+	b.onExceeded == "low-tier-only"
+	model.costTier == "low"
+}
+
+_budget_scope(b) := "" if b.vendor == null
+
+_budget_scope(b) := sprintf(" for vendor '%s'", [b.vendor]) if b.vendor != null
+
+_spared_hint(b) := "; only low-cost models are allowed until the month ends" if b.onExceeded == "low-tier-only"
+
+_spared_hint(b) := "" if b.onExceeded != "low-tier-only"
+
+# Whether a budget the request's model falls under is spent: alternatives then rank by cost first.
+_over_budget(t, request) if {
+	model := t.models[request.model]
+	some b in _current_budgets(t, request)
+	b.percent >= 100
+	_budget_covers(b, model)
+}
+
+_budget_rank(t, request, model) := _cost_rank(true, model.costTier) if _over_budget(t, request)
+
+_budget_rank(t, request, _) := 0 if not _over_budget(t, request)
+
+# METADATA
 # title: approval_missing / approval_expired / approval_classification_exceeded / approval_region_not_covered
 # description: A team may use a model only under an active approval for it and the purpose.
 _approval(t, id, request) := set() if {
@@ -261,7 +316,23 @@ _region_covered(approval, request) if request.region in approval.regions
 # Data classifications from least to most sensitive.
 classification_rank(classification) := {"public": 0, "internal": 1, "confidential": 2, "restricted": 3}[classification]
 
-_obligations(t, request) := _watchlist_obligations(t, request) | _cut_off_obligations(t, request)
+_obligations(t, request) := (_watchlist_obligations(t, request) | _cut_off_obligations(t, request)) | _budget_obligations(t, request)
+
+# METADATA
+# title: budget_warning
+# description: From 80% of a budget the model falls under, an allowed answer names what is left this month.
+_budget_obligations(t, request) := {o |
+	model := t.models[request.model]
+	some b in _current_budgets(t, request)
+	b.percent >= 80
+	_budget_covers(b, model)
+	o := {
+		"code": "budget_warning",
+		"message": sprintf("team '%s' has used %s of its monthly budget%s of %s: %s remain", [request.team, b.percentText, _budget_scope(b), b.limitText, b.remainingText]),
+		"remainingMicros": b.remainingMicros,
+		"currency": b.currency,
+	}
+}
 
 # METADATA
 # title: cut_off_scheduled
@@ -310,9 +381,9 @@ _alternatives_beyond(t, request, at_ms) := [_alternative(t, id) | some id in arr
 	]
 }
 
-# Every model the team may use instead, best first.
-_ranked_alternatives(t, request) := [entry[1] |
-	ranked := sort([[_rank(t, model), id] |
+# Every model the team may use instead, best first (cheapest first when a budget is spent).
+_ranked_alternatives(t, request) := [entry[2] |
+	ranked := sort([[_budget_rank(t, request, model), _rank(t, model), id] |
 		some id in _candidates(t, request)
 		id != request.model
 		model := t.models[id]

@@ -70,7 +70,9 @@ public class SidecarEvents {
       List<String> alternatives = new ArrayList<>();
       o.path("alternatives").forEach(alternative -> alternatives.add(alternative.asText()));
       obligations.add(new Obligation(o.path("code").asText(), o.path("message").asText(),
-          o.path("cutOffAt").isTextual() ? o.path("cutOffAt").asText() : null, alternatives));
+          o.path("cutOffAt").isTextual() ? o.path("cutOffAt").asText() : null, alternatives,
+          o.path("remainingMicros").isIntegralNumber() ? o.path("remainingMicros").asLong() : null,
+          o.path("currency").isTextual() ? o.path("currency").asText() : null));
     }
     String revision = result.path("revision").asText(event.path("bundles").path("portolan").path("revision").asText("unknown"));
     if (!storable(revision) || !reasons.stream().allMatch(r -> storable(r.code()) && storable(r.message()) && storable(r.rule()))
@@ -93,6 +95,7 @@ public class SidecarEvents {
   /** A sidecar's obligation only when every text in it is one the log can hold. */
   private static boolean storable(Obligation o) {
     return storable(o.code()) && storable(o.message()) && (o.cutOffAt() == null || storable(o.cutOffAt()))
+        && (o.currency() == null || storable(o.currency()))
         && o.alternatives().size() <= 20 && o.alternatives().stream().allMatch(SidecarEvents::storable);
   }
 

@@ -8,7 +8,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * The instants at which a tenant's answers can change with nothing else changing: an approval
- * expires, a vendor, model or deployment reaches its cut-off, a deployment becomes available. Time
+ * expires, a vendor, model or deployment reaches its cut-off, a deployment becomes available, a
+ * budget's month ends. Time
  * enters a decision only through these, so between two consecutive ones the same data gives the
  * same answer.
  */
@@ -27,7 +28,8 @@ final class TimeBoundaries {
         .flatMap(node -> Stream.of(node.path("cutOffAtMs"), node.path("availableFromMs")))
         .filter(JsonNode::isNumber)
         .mapToLong(JsonNode::asLong);
-    return new TimeBoundaries(LongStream.concat(approvals, cutOffs).distinct().sorted().toArray());
+    LongStream months = tenantDocument.path("budgets").findValues("periodEndMs").stream().mapToLong(JsonNode::asLong);
+    return new TimeBoundaries(LongStream.concat(LongStream.concat(approvals, cutOffs), months).distinct().sorted().toArray());
   }
 
   private static Stream<JsonNode> stream(JsonNode byId) {

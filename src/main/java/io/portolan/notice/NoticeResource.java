@@ -36,8 +36,8 @@ public class NoticeResource {
       + " expiring within 7 days), each with the models to move to; requesters see their own team's")
   public PageView<NoticeView> list(
       @QueryParam("team") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String team,
-      @QueryParam("kind") @Pattern(regexp = "suspension|cut_off|approval_expiring",
-          message = "must be suspension, cut_off or approval_expiring") String kind,
+      @QueryParam("kind") @Pattern(regexp = "suspension|cut_off|approval_expiring|budget",
+          message = "must be suspension, cut_off, approval_expiring or budget") String kind,
       @Valid @BeanParam PageRequest page) {
     if (caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR)) {
       return repository.list(caller.tenant(), team, kind, page);

@@ -35,6 +35,7 @@ public class Notices {
   static final String SUSPENSION = "suspension";
   static final String CUT_OFF = "cut_off";
   static final String APPROVAL_EXPIRING = "approval_expiring";
+  static final String BUDGET = "budget";
 
   private static final Logger LOG = Logger.getLogger(Notices.class.getName());
 
@@ -143,6 +144,21 @@ public class Notices {
       }
     }
     return given;
+  }
+
+  /**
+   * A budget threshold reached (milestone such as {@code 2026-12:80}): told to the team and the
+   * webhook once, whichever replica saw it first. Runs in the caller's transaction.
+   */
+  public boolean budgetReached(TenantId tenant, String budgetId, String milestone, String team, String title,
+      String message, Instant periodEnd) {
+    NoticeView notice = new NoticeView(UUID.randomUUID(), BUDGET, "budget", budgetId, milestone, team, title, message,
+        List.of(), periodEnd, Instant.now());
+    if (!repository.insert(tenant, notice)) {
+      return false;
+    }
+    webhooks.queue(tenant, "notice." + BUDGET, notice);
+    return true;
   }
 
   private interface Text {

@@ -82,6 +82,7 @@ public class TenantPolicyData {
       teams.putObject(t.id()).put("defaultTaskTier", t.defaultTaskTier());
     }
     document.set("approvals", approvals(tenant));
+    document.set("budgets", budgets(tenant));
     document.set("settings", JacksonConfig.MAPPER.valueToTree(settings));
     // "<published settings revision>-<hash of policy and all data>": names exactly what decided.
     document.put("revision", number + "-" + revision(policyHash + document));
@@ -107,6 +108,42 @@ public class TenantPolicyData {
       deployment.put("cutOffAtMs", d.cutOffAt() == null ? null : d.cutOffAt().toEpochMilli());
     }
     return deployments;
+  }
+
+  /**
+   * Monthly budgets by team, each with where it stood this month when its state last changed
+   * (db/V23): the percent the rules compare, and the amounts as text (the engine cannot format
+   * numbers). The state holds until periodEndMs; after it a new month starts from nothing.
+   */
+  private ObjectNode budgets(TenantId tenant) {
+    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+    TenantScope.enter(em, tenant);
+    List<?> rows = em.createNativeQuery("select b.id::text, b.team, b.vendor, b.currency, b.monthly_limit_micros,"
+            + " b.on_exceeded, coalesce(s.spent_micros, 0), coalesce(s.percent, 0) from budget b"
+            + " left join budget_state s on s.tenant_id = b.tenant_id and s.budget_id = b.id and s.month = ?2"
+            + " where b.tenant_id = ?1 order by b.team, b.vendor nulls first")
+        .setParameter(1, tenant.value()).setParameter(2, month.atDay(1)).getResultList();
+    ObjectNode byTeam = JSON.objectNode();
+    for (Object r : rows) {
+      Object[] row = (Object[]) r;
+      String team = (String) row[1];
+      String currency = ((String) row[3]).trim();
+      long limit = ((Number) row[4]).longValue();
+      long spent = ((Number) row[6]).longValue();
+      ArrayNode list = byTeam.has(team) ? (ArrayNode) byTeam.get(team) : byTeam.putArray(team);
+      list.addObject().put("id", (String) row[0]).put("vendor", (String) row[2]).put("currency", currency)
+          .put("onExceeded", (String) row[5]).put("percent", ((Number) row[7]).intValue())
+          .put("percentText", ((Number) row[7]).intValue() + "%")
+          .put("limitText", money(limit, currency)).put("spentText", money(spent, currency))
+          .put("remainingMicros", Math.max(0, limit - spent)).put("remainingText", money(Math.max(0, limit - spent), currency))
+          .put("periodStartMs", month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
+          .put("periodEndMs", month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+    }
+    return byTeam;
+  }
+
+  private static String money(long micros, String currency) {
+    return java.math.BigDecimal.valueOf(micros, 6).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + currency;
   }
 
   /** An announced cut-off, when there is one: the time the rules compare and the date answers name. */

@@ -27,6 +27,7 @@ public class SpendRollup {
   static final String DEFAULT_CURRENCY = "USD";
 
   @Inject PriceRepository prices;
+  @Inject BudgetTracker budgets;
   @PersistenceContext EntityManager em;
 
   /** The vendor and its jurisdiction a model had when its usage arrived; empty for a deleted model. */
@@ -73,6 +74,7 @@ public class SpendRollup {
       }
     }
     totals.forEach((key, sum) -> upsert(usage.tenant(), key, sum));
+    budgets.afterUsage(usage.tenant(), totals.keySet().stream().map(Key::team).distinct().toList());
   }
 
   private void upsert(TenantId tenant, Key key, Totals sum) {

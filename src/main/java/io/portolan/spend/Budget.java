@@ -1,0 +1,33 @@
+package io.portolan.spend;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+
+/**
+ * A budget as the API shows it, with where it stands this month: what the team spent with it in
+ * its currency (reported and priced costs; unpriced calls count nothing) and the percent of the
+ * limit. {@code state}: {@code ok}, {@code warning} (80% or more) or {@code exceeded} (100% or more).
+ */
+public record Budget(String id, String team, String vendor, String currency, BigDecimal monthlyLimit,
+    String onExceeded, YearMonth month, BigDecimal spent, int percent, String state, Instant createdAt,
+    Instant updatedAt) {
+  static final int WARNING_PERCENT = 80;
+  static final int EXCEEDED_PERCENT = 100;
+
+  static String state(int percent) {
+    return percent >= EXCEEDED_PERCENT ? "exceeded" : percent >= WARNING_PERCENT ? "warning" : "ok";
+  }
+
+  /**
+   * What the decision needs to know of a percent: nothing below the warning, each percent from it,
+   * and only "exceeded" from the limit on. A state row is rewritten when this changes.
+   */
+  static int band(int percent) {
+    return percent < WARNING_PERCENT ? 0 : Math.min(percent, EXCEEDED_PERCENT);
+  }
+
+  static int percent(long spentMicros, long limitMicros) {
+    return (int) Math.min(Integer.MAX_VALUE, (spentMicros * 100.0) / limitMicros);
+  }
+}

@@ -1,0 +1,128 @@
+package io.portolan.spend;
+
+import io.portolan.infrastructure.persistence.SqlValues;
+import io.portolan.infrastructure.persistence.TenantScope;
+import io.portolan.infrastructure.web.Problem;
+import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.inventory.InventoryRepository;
+import io.portolan.inventory.Team;
+import io.portolan.inventory.Vendor;
+import io.portolan.tenancy.TenantChange;
+import io.portolan.tenancy.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A tenant's monthly budgets: one per team, and one per team and vendor. */
+@ApplicationScoped
+@Transactional
+public class BudgetService {
+  private static final String COLUMNS =
+      "id::text, team, vendor, currency, monthly_limit_micros, on_exceeded, created_at, updated_at";
+
+  @PersistenceContext EntityManager em;
+  @Inject InventoryRepository inventory;
+  @Inject BudgetTracker tracker;
+  @Inject Event<TenantChange> audit;
+
+  public List<Budget> list(TenantId tenant, String team) {
+    TenantScope.enter(em, tenant);
+    return ((List<?>) em.createNativeQuery("select " + COLUMNS + " from budget where tenant_id = ?1"
+            + " and team = coalesce(cast(?2 as text), team) order by team, vendor nulls first")
+        .setParameter(1, tenant.value()).setParameter(2, team).getResultList())
+        .stream().map(r -> view(tenant, (Object[]) r)).toList();
+  }
+
+  public Budget get(TenantId tenant, String id) {
+    TenantScope.enter(em, tenant);
+    return ((List<?>) em.createNativeQuery("select " + COLUMNS + " from budget where tenant_id = ?1 and id = cast(?2 as uuid)")
+        .setParameter(1, tenant.value()).setParameter(2, id).getResultList()).stream()
+        .findFirst().map(r -> view(tenant, (Object[]) r))
+        .orElseThrow(() -> ProblemException.notFound("budget", id));
+  }
+
+  public Budget create(TenantId tenant, BudgetInput input) {
+    requireReferences(tenant, input);
+    String id = BudgetTracker.newId();
+    TenantScope.enter(em, tenant);
+    int inserted = em.createNativeQuery("insert into budget (tenant_id, id, team, vendor, currency, monthly_limit_micros,"
+            + " on_exceeded) values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
+        .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, input.team()).setParameter(4, input.vendor())
+        .setParameter(5, input.currency()).setParameter(6, micros(input.monthlyLimit()))
+        .setParameter(7, input.onExceeded()).executeUpdate();
+    if (inserted == 0) {
+      throw ProblemException.conflict("duplicate", "team '" + input.team() + "' already has a budget"
+          + (input.vendor() == null ? "" : " for vendor '" + input.vendor() + "'") + "; change that one");
+    }
+    Budget created = settle(tenant, id);
+    audit.fire(new TenantChange(tenant, "budget.created", "budget", id, null, created));
+    return created;
+  }
+
+  public Budget update(TenantId tenant, String id, BudgetInput input) {
+    Budget before = get(tenant, id);
+    if (!before.team().equals(input.team()) || !java.util.Objects.equals(before.vendor(), input.vendor())) {
+      throw ProblemException.badRequest(input.team().equals(before.team()) ? "vendor" : "team",
+          "a budget's team and vendor cannot change; delete it and create another");
+    }
+    em.createNativeQuery("update budget set currency = ?3, monthly_limit_micros = ?4, on_exceeded = ?5,"
+            + " updated_at = now() where tenant_id = ?1 and id = cast(?2 as uuid)")
+        .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, input.currency())
+        .setParameter(4, micros(input.monthlyLimit())).setParameter(5, input.onExceeded()).executeUpdate();
+    Budget after = settle(tenant, id);
+    audit.fire(new TenantChange(tenant, "budget.updated", "budget", id, before, after));
+    return after;
+  }
+
+  public void delete(TenantId tenant, String id) {
+    Budget budget = get(tenant, id);
+    em.createNativeQuery("delete from budget where tenant_id = ?1 and id = cast(?2 as uuid)")
+        .setParameter(1, tenant.value()).setParameter(2, id).executeUpdate();
+    audit.fire(new TenantChange(tenant, "budget.deleted", "budget", id, budget, null));
+  }
+
+  /** Writes the budget's state for this month from the totals, so the next decision reads the new limit. */
+  private Budget settle(TenantId tenant, String id) {
+    Budget budget = get(tenant, id);
+    tracker.afterChange(tenant, new BudgetTracker.Scope(id, budget.team(), budget.vendor(), budget.currency(),
+        micros(budget.monthlyLimit())));
+    return get(tenant, id);
+  }
+
+  private Budget view(TenantId tenant, Object[] row) {
+    String team = (String) row[1];
+    String vendor = (String) row[2];
+    String currency = ((String) row[3]).trim();
+    long limit = ((Number) row[4]).longValue();
+    long spent = tracker.spentThisMonth(tenant, team, vendor, currency);
+    int percent = Budget.percent(spent, limit);
+    return new Budget((String) row[0], team, vendor, currency, BigDecimal.valueOf(limit, 6).setScale(2),
+        (String) row[5], YearMonth.now(ZoneOffset.UTC), BigDecimal.valueOf(spent, 6).stripTrailingZeros().max(BigDecimal.ZERO),
+        percent, Budget.state(percent), SqlValues.instant(row[6]), SqlValues.instant(row[7]));
+  }
+
+  private void requireReferences(TenantId tenant, BudgetInput input) {
+    if (inventory.find(tenant, Team.class, input.team()).isEmpty()) {
+      throw invalidReference("team", "team '" + input.team() + "' does not exist");
+    }
+    if (input.vendor() != null && inventory.find(tenant, Vendor.class, input.vendor()).isEmpty()) {
+      throw invalidReference("vendor", "vendor '" + input.vendor() + "' does not exist");
+    }
+  }
+
+  private static ProblemException invalidReference(String field, String message) {
+    return new ProblemException(422, "invalid-reference", "Invalid reference", field + ": " + message,
+        List.of(new Problem.FieldError(field, message)));
+  }
+
+  static long micros(BigDecimal amount) {
+    return amount.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+  }
+}
