@@ -72,6 +72,11 @@ public record GoldenFile(String name, JsonNode content) {
     return content.get("approvals");
   }
 
+  /** Monthly budgets with what each team spent this month ("spent", on the model "spentOn"); none when absent. */
+  public JsonNode budgets() {
+    return content.path("budgets").isArray() ? content.get("budgets") : JSON.createArrayNode();
+  }
+
   public JsonNode settings() {
     return content.get("settings");
   }
@@ -133,9 +138,35 @@ public record GoldenFile(String name, JsonNode content) {
           .put("expiresAtMs", 4102444800000L)
           .set("regions", sorted(a.get("regions")));
     }
+    document.set("budgets", budgetsDocument());
     document.set("settings", settings());
     document.put("revision", "golden");
     return document;
+  }
+
+  /** The budgets as Portolan publishes them (TenantPolicyData), in this month, at the spend the file states. */
+  private ObjectNode budgetsDocument() {
+    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+    ObjectNode byTeam = JSON.createObjectNode();
+    for (JsonNode b : budgets()) {
+      long limit = micros(b.get("monthlyLimit").asText());
+      long spent = micros(b.get("spent").asText());
+      int percent = (int) (spent * 100.0 / limit);
+      String currency = b.get("currency").asText();
+      var list = byTeam.has(b.get("team").asText())
+          ? (com.fasterxml.jackson.databind.node.ArrayNode) byTeam.get(b.get("team").asText()) : byTeam.putArray(b.get("team").asText());
+      list.addObject().put("id", "golden").put("vendor", b.path("vendor").asText(null)).put("currency", currency)
+          .put("onExceeded", b.path("onExceeded").asText("deny")).put("percent", percent).put("percentText", percent + "%")
+          .put("limitText", b.get("monthlyLimit").asText() + " " + currency).put("spentText", b.get("spent").asText() + " " + currency)
+          .put("remainingMicros", Math.max(0, limit - spent)).put("remainingText", "the rest")
+          .put("periodStartMs", month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
+          .put("periodEndMs", month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+    }
+    return byTeam;
+  }
+
+  public static long micros(String amount) {
+    return new java.math.BigDecimal(amount).movePointRight(6).longValueExact();
   }
 
   /** What an answer must match: allow, the set of reason codes, obligations and alternatives in order. */

@@ -53,6 +53,7 @@ class GoldenDecisionsIT {
       require(post("/api/v1/policy/revisions", token, null), 201);
       file.approvals().forEach(a -> Approvals.grant("initech", Stack.JSON.convertValue(
           ((com.fasterxml.jackson.databind.node.ObjectNode) a.deepCopy()).put("justification", "golden case"), java.util.Map.class)));
+      file.budgets().forEach(b -> budget(token, b));
       List<JsonNode> answers = new ArrayList<>();
       for (JsonNode c : file.cases()) {
         answers.add(require(post("/api/v1/decisions", Stack.gateway("initech"), c.get("request")), 200).body());
@@ -64,6 +65,35 @@ class GoldenDecisionsIT {
       inForce.get("items").forEach(a -> post("/api/v1/approvals/" + a.get("id").asText() + "/revoke", token,
           java.util.Map.of("reason", "golden replay done")));
     }
+  }
+
+  /**
+   * Sets the budget (or finds the one an earlier replay set) and reports usage with a reported cost
+   * until its spend this month is what the file says.
+   */
+  private static void budget(String token, JsonNode b) {
+    var body = ((com.fasterxml.jackson.databind.node.ObjectNode) b.deepCopy());
+    body.remove(List.of("spent", "spentOn"));
+    var created = post("/api/v1/budgets", token, body);
+    if (created.status() != 409) {
+      require(created, 201);
+    }
+    JsonNode held = Stack.get("/api/v1/budgets?team=" + b.get("team").asText(), token).body().get("items");
+    long spent = 0;
+    for (JsonNode budget : held) {
+      if (budget.path("vendor").asText("").equals(b.path("vendor").asText(""))) {
+        spent = GoldenFile.micros(budget.get("spent").asText());
+      }
+    }
+    long missing = GoldenFile.micros(b.get("spent").asText()) - spent;
+    if (missing <= 0) {
+      return;
+    }
+    String model = b.get("spentOn").asText();
+    String decisionId = require(post("/api/v1/decisions", Stack.gateway("initech"), java.util.Map.of("team", b.get("team").asText(),
+        "model", model, "purpose", "chat", "dataClassification", "internal", "region", "eu")), 200).body().get("decisionId").asText();
+    require(post("/api/v1/usage", Stack.gateway("initech"), java.util.Map.of("decisionId", decisionId, "model", model,
+        "inputTokens", 1, "outputTokens", 1, "latencyMs", 1, "costMicros", missing)), 201);
   }
 
   /** Creates an item; one left by an earlier replay on the same stack is kept. */
