@@ -103,6 +103,35 @@ class FleetIT {
   }
 
   @Test
+  void usageThatSpendsABudgetThroughOneReplicaDeniesOnTheOtherAtItsNextAnswer() throws Exception {
+    String[] world = BudgetIT.world();
+    String team = world[0];
+    String pricey = world[2];
+    var budget = Stack.post("/api/v1/budgets", user("alice"), BudgetIT.budget(team, null, "1.00", null));
+    assertEquals(201, budget.status(), budget.raw().body());
+    String path = "/api/v1/budgets/" + budget.body().get("id").asText();
+    for (int round = 0; round < 4; round++) {
+      String through = round % 2 == 0 ? A : B;
+      String asked = round % 2 == 0 ? B : A;
+      // Each round spends 1.10 USD; the limit starts 1.00 USD above what earlier rounds spent.
+      String limit = (round * 110 + 100) / 100 + "." + String.format("%02d", (round * 110 + 100) % 100);
+      var set = send(asked, "PUT", path, user("alice"), Stack.JSON.writeValueAsString(BudgetIT.budget(team, null, limit, null)));
+      assertEquals(200, set.statusCode(), set.body());
+      HttpResponse<String> allowed = decide(asked, pricey, team);
+      assertEquals(true, Stack.JSON.readTree(allowed.body()).get("allow").asBoolean(), "round " + round + ": " + allowed.body());
+      String usage = Stack.JSON.writeValueAsString(java.util.Map.of("decisionId",
+          Stack.JSON.readTree(allowed.body()).get("decisionId").asText(), "model", pricey, "inputTokens", 110_000,
+          "outputTokens", 0, "latencyMs", 5));
+      HttpResponse<String> stored = send(through, "POST", "/api/v1/usage", Stack.gateway(TENANT), usage);
+      assertEquals(201, stored.statusCode(), stored.body());
+      assertDecision(asked, pricey, team, false, "budget_exceeded", "round " + round + " after spending the budget");
+      var raised = send(through, "PUT", path, user("alice"), Stack.JSON.writeValueAsString(BudgetIT.budget(team, null, "100.00", null)));
+      assertEquals(200, raised.statusCode(), raised.body());
+      assertDecision(asked, pricey, team, true, null, "round " + round + " after raising the budget");
+    }
+  }
+
+  @Test
   void anImpactAnalysisCancelledThroughOneReplicaStopsOnTheOther() throws Exception {
     ImpactJobIT.seedDecisions();
     try {
@@ -396,7 +425,11 @@ class FleetIT {
   }
 
   private static void assertDecision(String replica, String asked, boolean allow, String reason, String when) {
-    HttpResponse<String> reply = decide(replica, asked);
+    assertDecision(replica, asked, "research", allow, reason, when);
+  }
+
+  private static void assertDecision(String replica, String asked, String team, boolean allow, String reason, String when) {
+    HttpResponse<String> reply = decide(replica, asked, team);
     assertEquals(200, reply.statusCode(), when + ": " + reply.body());
     try {
       JsonNode answer = Stack.JSON.readTree(reply.body());
@@ -414,8 +447,12 @@ class FleetIT {
   }
 
   private static HttpResponse<String> decide(String replica, String asked) {
-    return send(replica, "POST", "/api/v1/decisions", Stack.gateway(TENANT),
-        "{\"team\":\"research\",\"model\":\"" + asked + "\",\"purpose\":\"chat\",\"dataClassification\":\"internal\",\"region\":\"eu\"}");
+    return decide(replica, asked, "research");
+  }
+
+  private static HttpResponse<String> decide(String replica, String asked, String team) {
+    return send(replica, "POST", "/api/v1/decisions", Stack.gateway(TENANT), "{\"team\":\"" + team + "\",\"model\":\""
+        + asked + "\",\"purpose\":\"chat\",\"dataClassification\":\"internal\",\"region\":\"eu\"}");
   }
 
   private static HttpResponse<String> send(String base, String method, String path, String token, String body) {
