@@ -60,3 +60,12 @@ alter table notice add constraint notice_kind_check
 alter table notice drop constraint notice_subject_type_check;
 alter table notice add constraint notice_subject_type_check
     check (subject_type in ('vendor', 'model', 'approval', 'budget'));
+
+-- Prices reach the tenant data too (db/V22): the catalog of models a team may use (GET
+-- /teams/{team}/models) shows each model's price, so a price change is a data change.
+create trigger price_data_inserted after insert on price referencing new table as changed_new
+    for each statement execute function tenant_data_changed_new();
+create trigger price_data_deleted after delete on price referencing old table as changed_old
+    for each statement execute function tenant_data_changed_old();
+create trigger price_data_updated after update on price referencing old table as changed_old new table as changed_new
+    for each statement execute function tenant_data_changed_both();

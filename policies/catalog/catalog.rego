@@ -24,7 +24,20 @@ models := [entry |
 		"costTier": model.costTier,
 		"hostingRegions": model.hostingRegions,
 		"obligations": decision.obligations_for(t, req),
+		"price": _price(model, req.now_ms),
 	}
 ]
+
+# The model's price per million tokens valid now (currency, inputPerMillion, outputPerMillion); null without one.
+_price(model, now_ms) := p if {
+	some price in object.get(model, "prices", [])
+	price.validFromMs <= now_ms
+	_before_end(price, now_ms)
+	p := {"currency": price.currency, "inputPerMillion": price.inputPerMillion, "outputPerMillion": price.outputPerMillion}
+} else := null
+
+_before_end(price, _) if price.validToMs == null
+
+_before_end(price, now_ms) if now_ms < price.validToMs
 
 revision := data.tenants[input.tenant].revision

@@ -30,3 +30,23 @@ test_unknown_team_sees_no_models if {
 		with data.tenants as decision_test._sovereign
 	result.models == []
 }
+
+test_catalog_shows_the_price_valid_now if {
+	prices := [
+		{"currency": "USD", "inputPerMillion": 5, "outputPerMillion": 15, "validFromMs": 0, "validToMs": 1000},
+		{"currency": "USD", "inputPerMillion": 2.5, "outputPerMillion": 10, "validFromMs": 1000, "validToMs": null},
+	]
+	tenants := json.patch(decision_test._sovereign, [{"op": "add", "path": "/acme/models/gpt-4o/prices", "value": prices}])
+	now := object.union(_ask("confidential", "critical"), {"nowMs": 5000})
+	result := catalog with input as now with data.tenants as tenants
+	some m in result.models
+	m.model == "gpt-4o"
+	m.price == {"currency": "USD", "inputPerMillion": 2.5, "outputPerMillion": 10}
+	before := catalog with input as object.union(now, {"nowMs": 500}) with data.tenants as tenants
+	some b in before.models
+	b.model == "gpt-4o"
+	b.price.inputPerMillion == 5
+	some unpriced in result.models
+	unpriced.model == "mistral-large"
+	unpriced.price == null
+}

@@ -1,7 +1,7 @@
 """The decision cache and answer parsing, as pure logic."""
 from datetime import datetime, timedelta, timezone
 
-from portolan import Decision, DecisionCache, DecisionRequest
+from portolan import AllowedModel, Decision, DecisionCache, DecisionRequest, ModelPrice
 from portolan._http import backoff_seconds
 from portolan.models import parse_instant
 
@@ -71,6 +71,17 @@ def test_a_scheduled_cut_off_names_its_date_and_where_to_move():
     scheduled, watched = decision.obligations
     assert scheduled.cut_off_at == datetime(2027, 1, 31, tzinfo=timezone.utc) and scheduled.alternatives == ("a", "b")
     assert watched.cut_off_at is None and watched.alternatives == ()
+
+
+def test_a_budget_warning_names_what_is_left_and_a_listed_model_its_price():
+    decision = Decision.from_json({"allow": True, "obligations": [
+        {"code": "budget_warning", "message": "m", "remainingMicros": 150000, "currency": "USD"}]})
+    warning = decision.obligations[0]
+    assert warning.remaining_micros == 150000 and warning.currency == "USD"
+    priced = AllowedModel.from_json({"model": "g-gpt", "price": {"currency": "EUR", "inputPerMillion": 2.5,
+                                                                  "outputPerMillion": 10}})
+    assert priced.price == ModelPrice("EUR", 2.5, 10.0)
+    assert AllowedModel.from_json({"model": "g-gpt", "price": None}).price is None
 
 
 def test_only_a_literal_true_allows():

@@ -172,6 +172,8 @@ function toObligation(o: Record<string, unknown>): Obligation {
   const obligation: Obligation = o.message === undefined ? { code: text(o.code) } : { code: text(o.code), message: text(o.message) };
   if (typeof o.cutOffAt === "string") obligation.cutOffAt = o.cutOffAt;
   if (Array.isArray(o.alternatives)) obligation.alternatives = o.alternatives.map(text);
+  if (typeof o.remainingMicros === "number") obligation.remainingMicros = o.remainingMicros;
+  if (typeof o.currency === "string") obligation.currency = o.currency;
   return obligation;
 }
 

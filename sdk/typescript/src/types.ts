@@ -48,6 +48,17 @@ export interface Obligation {
   cutOffAt?: string;
   /** cut_off_scheduled: models the team may move to, best first. */
   alternatives?: string[];
+  /** budget_warning: the budget left this month, in millionths of its currency. */
+  remainingMicros?: number;
+  /** budget_warning: the budget's currency (ISO 4217). */
+  currency?: string;
+}
+
+/** What a model costs now, per million input and output tokens. */
+export interface ModelPrice {
+  currency: string;
+  inputPerMillion: number;
+  outputPerMillion: number;
 }
 
 export interface Alternative {
@@ -79,6 +90,8 @@ export interface AllowedModel {
   vendor?: string;
   jurisdiction?: string;
   obligations: Obligation[];
+  /** The model's price valid now; null when none is set. */
+  price?: ModelPrice | null;
   [extra: string]: unknown;
 }
 

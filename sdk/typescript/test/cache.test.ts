@@ -91,6 +91,14 @@ describe("toDecision", () => {
     });
   });
 
+  it("keeps a budget warning's remaining budget and currency", () => {
+    const decision = toDecision({
+      allow: true,
+      obligations: [{ code: "budget_warning", message: "m", remainingMicros: 150000, currency: "USD" }],
+    });
+    expect(decision.obligations).toEqual([{ code: "budget_warning", message: "m", remainingMicros: 150000, currency: "USD" }]);
+  });
+
   it("keeps a scheduled cut-off's date and where to move, and leaves them off other obligations", () => {
     const decision = toDecision({
       allow: true,

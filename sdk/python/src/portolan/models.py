@@ -36,17 +36,23 @@ class Reason:
 @dataclass(frozen=True)
 class Obligation:
     """A condition the caller must honour when it goes ahead with an allowed call. A scheduled
-    cut-off (``cut_off_scheduled``) also names its date and the models to move to, best first."""
+    cut-off (``cut_off_scheduled``) also names its date and the models to move to, best first; a
+    budget warning (``budget_warning``) the budget left this month, in millionths of its currency."""
     code: str
     message: str = ""
     cut_off_at: Optional[datetime] = None
     alternatives: Tuple[str, ...] = ()
+    remaining_micros: Optional[int] = None
+    currency: Optional[str] = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Obligation":
         moves = data.get("alternatives")
+        remaining = data.get("remainingMicros")
         return cls(str(data.get("code", "")), str(data.get("message") or ""), parse_instant(data.get("cutOffAt")),
-                   tuple(str(m) for m in moves) if isinstance(moves, list) else ())
+                   tuple(str(m) for m in moves) if isinstance(moves, list) else (),
+                   remaining if isinstance(remaining, int) and not isinstance(remaining, bool) else None,
+                   data.get("currency") if isinstance(data.get("currency"), str) else None)
 
 
 @dataclass(frozen=True)
@@ -114,8 +120,22 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class ModelPrice:
+    """What a model costs now, per million input and output tokens, in a currency."""
+    currency: str
+    input_per_million: float
+    output_per_million: float
+
+    @classmethod
+    def from_json(cls, data: Any) -> Optional["ModelPrice"]:
+        if not isinstance(data, Mapping) or not isinstance(data.get("currency"), str):
+            return None
+        return cls(data["currency"], float(data.get("inputPerMillion") or 0), float(data.get("outputPerMillion") or 0))
+
+
+@dataclass(frozen=True)
 class AllowedModel:
-    """One model a team may use now, with the obligations that come with it."""
+    """One model a team may use now, with the obligations that come with it and its price (None: none set)."""
     model: str
     vendor: str = ""
     jurisdiction: str = ""
@@ -123,6 +143,7 @@ class AllowedModel:
     cost_tier: str = ""
     hosting_regions: Tuple[str, ...] = ()
     obligations: Tuple[Obligation, ...] = ()
+    price: Optional[ModelPrice] = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "AllowedModel":
@@ -134,6 +155,7 @@ class AllowedModel:
             cost_tier=str(data.get("costTier") or ""),
             hosting_regions=tuple(data.get("hostingRegions") or ()),
             obligations=tuple(Obligation.from_json(o) for o in data.get("obligations") or ()),
+            price=ModelPrice.from_json(data.get("price")),
         )
 
 

@@ -76,6 +76,7 @@ public class TenantPolicyData {
       m.capabilities().forEach(model.putArray("capabilities")::add);
       cutOff(model, m.cutOffAt(), m.cutOffReason());
     }
+    prices(tenant, models);
     document.set("deployments", deployments(tenant));
     ObjectNode teams = document.putObject("teams");
     for (Team t : repository.all(tenant, Team.class, "team")) {
@@ -140,6 +141,25 @@ public class TenantPolicyData {
           .put("periodEndMs", month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
     }
     return byTeam;
+  }
+
+  /** Each model's prices per million tokens (not a deployment's own), with their validity in epoch milliseconds. */
+  private void prices(TenantId tenant, ObjectNode models) {
+    TenantScope.enter(em, tenant);
+    List<?> rows = em.createNativeQuery("select model_id, currency, input_per_million, output_per_million,"
+            + " (extract(epoch from valid_from) * 1000)::bigint, (extract(epoch from valid_to) * 1000)::bigint"
+            + " from price where tenant_id = ?1 and deployment_id is null order by model_id, valid_from")
+        .setParameter(1, tenant.value()).getResultList();
+    for (Object r : rows) {
+      Object[] row = (Object[]) r;
+      ObjectNode model = (ObjectNode) models.get((String) row[0]);
+      ArrayNode list = model.has("prices") ? (ArrayNode) model.get("prices") : model.putArray("prices");
+      list.addObject().put("currency", ((String) row[1]).trim())
+          .put("inputPerMillion", ((java.math.BigDecimal) row[2]).stripTrailingZeros().doubleValue())
+          .put("outputPerMillion", ((java.math.BigDecimal) row[3]).stripTrailingZeros().doubleValue())
+          .put("validFromMs", ((Number) row[4]).longValue())
+          .put("validToMs", row[5] == null ? null : ((Number) row[5]).longValue());
+    }
   }
 
   private static String money(long micros, String currency) {

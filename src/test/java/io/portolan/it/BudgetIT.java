@@ -152,6 +152,20 @@ class BudgetIT {
   }
 
   @Test
+  void theModelsATeamMayUseShowTheirPrice() {
+    String[] w = world();
+    JsonNode listed = Stack.get("/api/v1/teams/" + w[0] + "/models?dataClassification=internal&region=eu&purpose=chat",
+        Stack.gateway("acme")).body().get("models");
+    JsonNode pricey = null;
+    for (JsonNode m : listed) {
+      if (m.get("model").asText().equals(w[2])) pricey = m;
+    }
+    assertTrue(pricey != null, listed.toString());
+    assertEquals("USD", pricey.get("price").get("currency").asText());
+    assertEquals(10, pricey.get("price").get("inputPerMillion").asDouble());
+  }
+
+  @Test
   void budgetsAreCheckedAndTheTenantsOwn() {
     String[] w = world();
     String team = w[0];

@@ -3,7 +3,7 @@ package io.portolan.sdk;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
-/** A model a team may use now, as {@code GET /api/v1/teams/{team}/models} lists it. */
+/** A model a team may use now, as {@code GET /api/v1/teams/{team}/models} lists it; {@code price} null when none is set. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AllowedModel(
     String model,
@@ -12,7 +12,12 @@ public record AllowedModel(
     List<String> capabilities,
     String costTier,
     List<String> hostingRegions,
-    List<Decision.Obligation> obligations) {
+    List<Decision.Obligation> obligations,
+    Price price) {
+
+  /** What the model costs now, per million input and output tokens. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Price(String currency, java.math.BigDecimal inputPerMillion, java.math.BigDecimal outputPerMillion) {}
 
   public AllowedModel {
     capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);

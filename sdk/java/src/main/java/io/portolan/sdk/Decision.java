@@ -40,9 +40,10 @@ public record Decision(
    * obligations leave them null and empty.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Obligation(String code, String message, Instant cutOffAt, List<String> alternatives) {
+  public record Obligation(String code, String message, Instant cutOffAt, List<String> alternatives,
+      Long remainingMicros, String currency) {
     public Obligation(String code, String message) {
-      this(code, message, null, List.of());
+      this(code, message, null, List.of(), null, null);
     }
 
     public Obligation {

@@ -78,4 +78,18 @@ class DecisionCacheTest {
     assertEquals(java.util.List.of("a", "b"), scheduled.alternatives());
     assertEquals(java.util.List.of(), decision.obligations().get(1).alternatives());
   }
+
+  @Test
+  void aBudgetWarningNamesWhatIsLeftAndAListedModelItsPrice() throws Exception {
+    Decision decision = Json.MAPPER.readValue("""
+        {"allow": true, "obligations": [{"code": "budget_warning", "message": "m", "remainingMicros": 150000, "currency": "USD"}]}
+        """, Decision.class);
+    assertEquals(150_000L, decision.obligations().get(0).remainingMicros());
+    assertEquals("USD", decision.obligations().get(0).currency());
+    AllowedModel model = Json.MAPPER.readValue("""
+        {"model": "g-gpt", "price": {"currency": "EUR", "inputPerMillion": 2.5, "outputPerMillion": 10}}
+        """, AllowedModel.class);
+    assertEquals(new java.math.BigDecimal("2.5"), model.price().inputPerMillion());
+    assertNull(Json.MAPPER.readValue("{\"model\": \"g-gpt\"}", AllowedModel.class).price());
+  }
 }
