@@ -90,6 +90,32 @@ describe("spend", () => {
     await context.close();
   });
 
+  it("sets a team's budget, shows it spent, and the decision denies until it is raised", async () => {
+    const { context, page } = await signIn(browser, OFFICER, "/spend");
+    const form = page.getByTestId("set-budget");
+    await expect.poll(() => page.locator("#budget-team option").allTextContents()).toContain(TEAM);
+    await page.locator("#budget-team").selectOption(TEAM);
+    await page.locator("#budget-limit").fill("2");
+    await page.getByTestId("set-budget-submit").click();
+    const row = page.getByTestId(`budget-${TEAM}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain("spent: decisions deny"); // $3.00 of USD spend on the mapped model
+    expect(await row.textContent()).toContain("150%");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "spend-budgets");
+    const gateway = await gatewayToken("initech");
+    const ask = { team: TEAM, model: MAPPED, purpose: "chat", dataClassification: "internal", region: "eu" };
+    const denied = await api<{ allow: boolean; reasons: { code: string }[] }>(gateway, "POST", "/decisions", ask);
+    expect(denied.reasons.map((r) => r.code)).toContain("budget_exceeded");
+
+    await page.locator("#budget-team").selectOption(TEAM);
+    expect(await form.getByTestId("set-budget-submit").textContent()).toBe("Change budget");
+    await page.locator("#budget-limit").fill("100");
+    await page.getByTestId("set-budget-submit").click();
+    await expect.poll(() => row.textContent()).toContain("within budget");
+    await context.close();
+  });
+
   it("lets an officer add a price by hand and names what is wrong", async () => {
     const { context, page } = await signIn(browser, OFFICER, "/spend");
     await page.locator("#price-model").selectOption(PRICED);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costShare, filtersOf, formatCost, importSummary, type SpendItem } from "./spend";
+import { budgetFor, budgetStanding, costShare, filtersOf, formatCost, importSummary, type Budget, type SpendItem } from "./spend";
 
 const item = (currency: string, costMicros: number): SpendItem => ({
   key: "k", period: null, currency, calls: 1, inputTokens: 1, outputTokens: 1, costMicros, unpricedCalls: 0,
@@ -34,5 +34,27 @@ describe("spend", () => {
   it("summarises an import, naming the ambiguous models", () => {
     expect(importSummary({ entries: 3, imported: [], unchanged: ["a"], unmatched: ["b", "c"], ambiguous: [{ model: "d", entries: ["x/d", "y/d"] }] }))
       .toBe("0 models priced, 1 unchanged, 2 not in the map, 1 ambiguous (d): add their prices by hand; the map had 3 token-priced entries.");
+  });
+});
+
+describe("budgets", () => {
+  const budget = (over: Partial<Budget>): Budget => ({
+    id: "b", team: "research", vendor: null, currency: "USD", monthlyLimit: 10, onExceeded: "deny", month: "2026-12",
+    spent: 1, percent: 10, state: "ok", ...over,
+  });
+
+  it("finds the budget a team and vendor already have", () => {
+    const team = budget({ id: "team" });
+    const vendor = budget({ id: "vendor", vendor: "openai" });
+    expect(budgetFor([team, vendor], "research", "")?.id).toBe("team");
+    expect(budgetFor([team, vendor], "research", "openai")?.id).toBe("vendor");
+    expect(budgetFor([team, vendor], "sales", "")).toBeUndefined();
+  });
+
+  it("says what the decision does at each state", () => {
+    expect(budgetStanding(budget({ state: "exceeded" }))).toBe("spent: decisions deny");
+    expect(budgetStanding(budget({ state: "exceeded", onExceeded: "low-tier-only" }))).toBe("spent: only low-cost models are allowed");
+    expect(budgetStanding(budget({ state: "warning" }))).toBe("80% or more: decisions warn");
+    expect(budgetStanding(budget({}))).toBe("within budget");
   });
 });

@@ -99,3 +99,31 @@ export function costShare(item: SpendItem, totals: SpendItem[]): number {
   const total = totals.find((t) => t.currency === item.currency)?.costMicros ?? 0;
   return total > 0 ? Math.round((item.costMicros / total) * 1000) / 10 : 0;
 }
+
+/** GET /api/v1/budgets: a monthly limit with this month's spend in its currency. */
+export interface Budget {
+  id: string;
+  team: string;
+  vendor: string | null;
+  currency: string;
+  monthlyLimit: number;
+  onExceeded: "deny" | "low-tier-only";
+  month: string;
+  spent: number;
+  percent: number;
+  state: "ok" | "warning" | "exceeded";
+}
+
+/** The budget a form's team and vendor would set: the existing one is changed, not duplicated. */
+export function budgetFor(budgets: Budget[], team: string, vendor: string): Budget | undefined {
+  return budgets.find((b) => b.team === team && (b.vendor ?? "") === vendor);
+}
+
+/** How a budget stands, in words: what the decision does now. */
+export function budgetStanding(budget: Budget): string {
+  if (budget.state === "exceeded") {
+    return budget.onExceeded === "low-tier-only" ? "spent: only low-cost models are allowed" : "spent: decisions deny";
+  }
+  if (budget.state === "warning") return "80% or more: decisions warn";
+  return "within budget";
+}

@@ -18,6 +18,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { fieldErrors, loadAll, query } from "../api";
+import { BudgetsSection } from "../components/BudgetsSection";
 import { ErrorAlert, Field, Loading, useLoader } from "../components/common";
 import { useApp } from "../context";
 import { formatInstant } from "../format";
@@ -123,6 +124,7 @@ export function SpendPage() {
         {!report.data && !report.error && <Loading />}
         {report.data && <SpendTable report={report.data} />}
       </PageSection>
+      <BudgetsSection />
       <PricesSection />
     </>
   );
