@@ -24,8 +24,8 @@ create table price (
 );
 create index price_of_model on price (tenant_id, model_id, valid_from);
 
--- One row per day (UTC, of the decision), team, model, the model's vendor and its jurisdiction
--- when the usage arrived, and currency: what the spend report reads, so a month's report sums at
+-- One row per day (UTC, of the decision), team, data classification of the decision, model, the
+-- model's vendor and its jurisdiction when the usage arrived, and currency: what the spend report reads, so a month's report sums at
 -- most days × teams × models rows however long the usage log is. Usage stores and this rollup
 -- change in one transaction; concurrent replicas add with an upsert. The rollup outlives the
 -- usage log's retention on purpose: it names teams and models, no person and no call.
@@ -33,6 +33,7 @@ create table spend_daily (
     tenant_id       text not null references tenant (id),
     day             date not null,
     team            text not null,
+    classification  text not null,
     model           text not null,
     vendor          text not null,
     jurisdiction    text not null,
@@ -43,7 +44,7 @@ create table spend_daily (
     -- Reported costs plus costs priced from the price list; unpriced calls add nothing here.
     cost_micros     bigint not null,
     unpriced_calls  bigint not null,
-    primary key (tenant_id, day, team, model, vendor, jurisdiction, currency)
+    primary key (tenant_id, day, team, classification, model, vendor, jurisdiction, currency)
 );
 
 select enable_tenant_isolation(t) from unnest(array['price', 'spend_daily']::regclass[]) as t;
@@ -59,9 +60,10 @@ declare
 begin
     for each_tenant in select id from tenant order by id loop
         perform set_config('app.tenant', each_tenant, true);
-        insert into spend_daily (tenant_id, day, team, model, vendor, jurisdiction, currency, calls, input_tokens,
-                                 output_tokens, cost_micros, unpriced_calls)
-        select u.tenant_id, (d.evaluated_at at time zone 'UTC')::date, d.team, u.model, coalesce(m.vendor_id, ''),
+        insert into spend_daily (tenant_id, day, team, classification, model, vendor, jurisdiction, currency, calls,
+                                 input_tokens, output_tokens, cost_micros, unpriced_calls)
+        select u.tenant_id, (d.evaluated_at at time zone 'UTC')::date, d.team, d.data_classification, u.model,
+               coalesce(m.vendor_id, ''),
                coalesce(v.jurisdiction, ''), 'USD', count(*), sum(u.input_tokens), sum(u.output_tokens),
                coalesce(sum(u.cost_micros), 0), count(*) filter (where u.cost_micros is null)
         from usage_record u
@@ -69,7 +71,21 @@ begin
         left join model m on m.tenant_id = u.tenant_id and m.id = u.model
         left join vendor v on v.tenant_id = m.tenant_id and v.id = m.vendor_id
         where u.tenant_id = each_tenant
-        group by 1, 2, 3, 4, 5, 6;
+        group by 1, 2, 3, 4, 5, 6, 7;
     end loop;
     perform set_config('app.tenant', '', true);
 end $$;
+
+-- Dependency ceilings: the most of the tenant's calls (of one data classification, or of all when
+-- classification is '') that may rest on one vendor or one vendor jurisdiction. Breaches are
+-- warnings on the overview and the portability screen, not denials.
+create table dependency_ceiling (
+    tenant_id          text not null references tenant (id),
+    dimension          text not null check (dimension in ('vendor', 'jurisdiction')),
+    classification     text not null check (classification in ('', 'public', 'internal', 'confidential', 'restricted')),
+    max_share_percent  integer not null check (max_share_percent between 1 and 100),
+    updated_at         timestamptz not null default now(),
+    primary key (tenant_id, dimension, classification)
+);
+select enable_tenant_isolation('dependency_ceiling'::regclass);
+grant select, insert, update, delete on dependency_ceiling to ${app_role};

@@ -116,6 +116,27 @@ describe("spend", () => {
     await context.close();
   });
 
+  it("sets a dependency ceiling whose breach the overview and the portability screen warn about", async () => {
+    const { context, page } = await signIn(browser, OFFICER, "/spend");
+    await page.getByTestId("shares-jurisdiction").waitFor();
+    expect(await page.getByTestId("shares-jurisdiction").textContent()).toContain("SE");
+    await page.locator("#ceiling-dimension").selectOption("jurisdiction");
+    await page.locator("#ceiling-max").fill("1"); // no jurisdiction carries 1% or less of initech's calls
+    await page.getByTestId("set-ceiling-submit").click();
+    await expect.poll(() => page.getByTestId("ceilings").textContent()).toContain("at most 1% of all calls on one jurisdiction");
+    await page.getByTestId("dependency-breaches").waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    for (const screen of ["/", "/portability"]) {
+      await page.goto(PORTOLAN_URL + screen);
+      await page.getByTestId("dependency-warnings").waitFor();
+      expect(await page.getByTestId("dependency-warnings").textContent()).toContain("(ceiling 1%)");
+    }
+    await page.goto(`${PORTOLAN_URL}/spend`);
+    await page.getByRole("button", { name: "Remove the ceiling on jurisdiction for all calls" }).click();
+    await expect.poll(() => page.getByTestId("dependency-breaches").count()).toBe(0);
+    await context.close();
+  });
+
   it("lets an officer add a price by hand and names what is wrong", async () => {
     const { context, page } = await signIn(browser, OFFICER, "/spend");
     await page.locator("#price-model").selectOption(PRICED);

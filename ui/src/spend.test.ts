@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFor, budgetStanding, costShare, filtersOf, formatCost, importSummary, type Budget, type SpendItem } from "./spend";
+import { breachLine, budgetFor, budgetStanding, costShare, filtersOf, formatCost, importSummary, type Budget, type SpendItem } from "./spend";
 
 const item = (currency: string, costMicros: number): SpendItem => ({
   key: "k", period: null, currency, calls: 1, inputTokens: 1, outputTokens: 1, costMicros, unpricedCalls: 0,
@@ -56,5 +56,14 @@ describe("budgets", () => {
     expect(budgetStanding(budget({ state: "exceeded", onExceeded: "low-tier-only" }))).toBe("spent: only low-cost models are allowed");
     expect(budgetStanding(budget({ state: "warning" }))).toBe("80% or more: decisions warn");
     expect(budgetStanding(budget({}))).toBe("within budget");
+  });
+});
+
+describe("dependency", () => {
+  it("says which share is over which ceiling", () => {
+    expect(breachLine({ dimension: "jurisdiction", classification: "confidential", maxSharePercent: 60, key: "US", callShare: 75 }))
+      .toBe("jurisdiction US carries 75% of confidential calls (ceiling 60%)");
+    expect(breachLine({ dimension: "vendor", classification: null, maxSharePercent: 50, key: "openai", callShare: 50.5 }))
+      .toBe("vendor openai carries 50.5% of all calls (ceiling 50%)");
   });
 });

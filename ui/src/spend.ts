@@ -127,3 +127,47 @@ export function budgetStanding(budget: Budget): string {
   if (budget.state === "warning") return "80% or more: decisions warn";
   return "within budget";
 }
+
+/** GET /api/v1/spend/dependency: shares of calls (and cost, in one currency) per vendor and jurisdiction. */
+export interface Share {
+  key: string;
+  calls: number;
+  callShare: number;
+  costMicros: number;
+  costShare: number | null;
+}
+
+export interface DependencySlice {
+  capability: string | null;
+  calls: number;
+  costMicros: number;
+  byVendor: Share[];
+  byJurisdiction: Share[];
+}
+
+export interface Ceiling {
+  dimension: "vendor" | "jurisdiction";
+  classification: string | null;
+  maxSharePercent: number;
+}
+
+export interface Breach extends Ceiling {
+  key: string;
+  callShare: number;
+}
+
+export interface Dependency {
+  from: string;
+  to: string;
+  classification: string | null;
+  overall: DependencySlice;
+  capabilities: DependencySlice[];
+  ceilings: Ceiling[];
+  breaches: Breach[];
+}
+
+/** A breached ceiling in one sentence: "jurisdiction US carries 75% of confidential calls (ceiling 60%)". */
+export function breachLine(breach: Breach): string {
+  const scope = breach.classification ? `${breach.classification} calls` : "all calls";
+  return `${breach.dimension} ${breach.key} carries ${breach.callShare}% of ${scope} (ceiling ${breach.maxSharePercent}%)`;
+}

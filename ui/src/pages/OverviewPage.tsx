@@ -2,6 +2,7 @@ import { Card, CardBody, CardTitle, Gallery, Label, List, ListItem, PageSection,
 import { Link } from "react-router-dom";
 import { loadAll, query, type Api, type Page } from "../api";
 import { ErrorAlert, Loading, useLoader } from "../components/common";
+import { DependencyWarnings } from "../components/DependencyWarnings";
 import { useApp } from "../context";
 import { formatInstant } from "../format";
 import { noticeLabel, type Notice } from "../notices";
@@ -50,6 +51,7 @@ export function OverviewPage() {
         <Title headingLevel="h1">Overview</Title>
       </PageSection>
       <PageSection>
+        <DependencyWarnings />
         <ErrorAlert error={error} title="The overview could not be loaded" />
         {!data && !error && <Loading />}
         {data && (

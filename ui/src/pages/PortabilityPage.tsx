@@ -18,6 +18,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { loadAll, query, type Api } from "../api";
 import { ErrorAlert, Loading, useLoader } from "../components/common";
+import { DependencyWarnings } from "../components/DependencyWarnings";
 import { useApp } from "../context";
 import { daysUntil } from "../cutoff";
 import { formatInstant } from "../format";
@@ -95,6 +96,7 @@ export function PortabilityPage() {
               loading={whatIf.loading}
               error={whatIf.error}
             />
+            <DependencyWarnings />
             <UpcomingCutOffs cutOffs={data.cutOffs} />
             <MatrixSection
               matrix={matrixOf(data.teams, filter, classification)}

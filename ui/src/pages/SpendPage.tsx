@@ -19,6 +19,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { fieldErrors, loadAll, query } from "../api";
 import { BudgetsSection } from "../components/BudgetsSection";
+import { DependencySection } from "../components/DependencySection";
 import { ErrorAlert, Field, Loading, useLoader } from "../components/common";
 import { useApp } from "../context";
 import { formatInstant } from "../format";
@@ -124,6 +125,7 @@ export function SpendPage() {
         {!report.data && !report.error && <Loading />}
         {report.data && <SpendTable report={report.data} />}
       </PageSection>
+      <DependencySection from={filters.from} to={filters.to} />
       <BudgetsSection />
       <PricesSection />
     </>

@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Which spend: days (UTC, both ends included; by default this month so far), grouped by team,
- * model, vendor or jurisdiction, per day, per month or over the whole window, optionally of one
- * team or model.
+ * model, vendor, jurisdiction or data classification, per day, per month or over the whole window,
+ * optionally of one team, model or classification.
  */
 public class SpendQuery {
   static final int MAX_DAYS_BY_DAY = 366;
@@ -26,7 +26,8 @@ public class SpendQuery {
   String to;
 
   @QueryParam("groupBy")
-  @Pattern(regexp = "team|model|vendor|jurisdiction", message = "must be team, model, vendor or jurisdiction")
+  @Pattern(regexp = "team|model|vendor|jurisdiction|classification",
+      message = "must be team, model, vendor, jurisdiction or classification")
   String groupBy;
 
   @QueryParam("interval")
@@ -40,6 +41,12 @@ public class SpendQuery {
   @QueryParam("model")
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   String model;
+
+  @QueryParam("classification")
+  @Pattern(regexp = CLASSIFICATIONS, message = "must be one of: public, internal, confidential, restricted")
+  String classification;
+
+  static final String CLASSIFICATIONS = "public|internal|confidential|restricted";
 
   /** The window, checked: from not after to, at most ten years, at most a year by day. */
   record Window(LocalDate from, LocalDate to) {}

@@ -21,7 +21,8 @@ public class SpendReports {
   static final String UNKNOWN = "unknown";
 
   private static final Map<String, String> KEYS = Map.of(
-      "team", "team", "model", "model", "vendor", "vendor", "jurisdiction", "jurisdiction");
+      "team", "team", "model", "model", "vendor", "vendor", "jurisdiction", "jurisdiction",
+      "classification", "classification");
   private static final Map<String, String> PERIODS = Map.of(
       "day", "to_char(day, 'YYYY-MM-DD')", "month", "to_char(day, 'YYYY-MM')", "total", "''");
 
@@ -89,7 +90,7 @@ public class SpendReports {
     return days;
   }
 
-  private static void filters(SpendQuery query, StringBuilder sql, List<Object> values) {
+  static void filters(SpendQuery query, StringBuilder sql, List<Object> values) {
     if (query.team != null) {
       values.add(query.team);
       sql.append(" and team = ?").append(values.size());
@@ -97,6 +98,10 @@ public class SpendReports {
     if (query.model != null) {
       values.add(query.model);
       sql.append(" and model = ?").append(values.size());
+    }
+    if (query.classification != null) {
+      values.add(query.classification);
+      sql.append(" and classification = ?").append(values.size());
     }
   }
 

@@ -10,12 +10,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -29,6 +31,36 @@ public class SpendResource {
 
   @Inject TenantContext caller;
   @Inject SpendReports reports;
+  @Inject DependencyReports dependency;
+
+  @GET
+  @Path("dependency")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
+  @Operation(summary = "Shares of calls and cost per vendor and vendor jurisdiction, overall and per capability, between"
+      + " two dates, optionally of one data classification; with the tenant's ceilings and the shares over them")
+  public DependencyReports.Report dependency(@Valid @BeanParam SpendQuery query) {
+    return dependency.report(caller.tenant(), query);
+  }
+
+  @GET
+  @Path("ceilings")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
+  @Operation(summary = "The tenant's dependency ceilings: the most of its calls one vendor or jurisdiction may carry")
+  public DependencyReports.Ceilings ceilings() {
+    return dependency.ceilings(caller.tenant());
+  }
+
+  @PUT
+  @Path("ceilings")
+  @Produces(MediaType.APPLICATION_JSON)
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
+  @Operation(summary = "Replace the tenant's dependency ceilings: {items: [{dimension: vendor|jurisdiction, classification?, maxSharePercent}]}")
+  public DependencyReports.Ceilings replaceCeilings(@Valid @jakarta.validation.constraints.NotNull(message = "a JSON body is required") CeilingsInput body) {
+    return dependency.replace(caller.tenant(), body.items());
+  }
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, CSV})

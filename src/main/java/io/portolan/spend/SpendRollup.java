@@ -35,7 +35,7 @@ public class SpendRollup {
     static final Origin UNKNOWN = new Origin("", "");
   }
 
-  record Key(LocalDate day, String team, String model, Origin origin, String currency) {}
+  record Key(LocalDate day, String team, String classification, String model, Origin origin, String currency) {}
 
   /** Sums of one key's calls. */
   static final class Totals {
@@ -59,7 +59,8 @@ public class SpendRollup {
     for (UsageStored.Call call : usage.calls()) {
       Price price = priceLists.getOrDefault(call.model(), List.of()).stream()
           .filter(p -> p.validAt(call.decidedAt())).findFirst().orElse(null);
-      Key key = new Key(call.decidedAt().atZone(ZoneOffset.UTC).toLocalDate(), call.team(), call.model(),
+      Key key = new Key(call.decidedAt().atZone(ZoneOffset.UTC).toLocalDate(), call.team(), call.classification(),
+          call.model(),
           origins.getOrDefault(call.model(), Origin.UNKNOWN), price == null ? DEFAULT_CURRENCY : price.currency());
       Totals sum = totals.computeIfAbsent(key, k -> new Totals());
       sum.calls++;
@@ -79,8 +80,9 @@ public class SpendRollup {
 
   private void upsert(TenantId tenant, Key key, Totals sum) {
     em.createNativeQuery("insert into spend_daily (tenant_id, day, team, model, vendor, jurisdiction, currency, calls,"
-            + " input_tokens, output_tokens, cost_micros, unpriced_calls) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-            + " ?10, ?11, ?12) on conflict (tenant_id, day, team, model, vendor, jurisdiction, currency) do update set"
+            + " input_tokens, output_tokens, cost_micros, unpriced_calls, classification) values (?1, ?2, ?3, ?4, ?5, ?6,"
+            + " ?7, ?8, ?9, ?10, ?11, ?12, ?13) on conflict (tenant_id, day, team, classification, model, vendor,"
+            + " jurisdiction, currency) do update set"
             + " calls = spend_daily.calls + excluded.calls, input_tokens = spend_daily.input_tokens + excluded.input_tokens,"
             + " output_tokens = spend_daily.output_tokens + excluded.output_tokens,"
             + " cost_micros = spend_daily.cost_micros + excluded.cost_micros,"
@@ -89,7 +91,7 @@ public class SpendRollup {
         .setParameter(4, key.model()).setParameter(5, key.origin().vendor()).setParameter(6, key.origin().jurisdiction())
         .setParameter(7, key.currency()).setParameter(8, sum.calls).setParameter(9, sum.inputTokens)
         .setParameter(10, sum.outputTokens).setParameter(11, sum.costMicros).setParameter(12, sum.unpricedCalls)
-        .executeUpdate();
+        .setParameter(13, key.classification()).executeUpdate();
   }
 
   private Map<String, Origin> origins(TenantId tenant, List<String> models) {

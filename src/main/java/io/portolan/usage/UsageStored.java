@@ -9,6 +9,10 @@ import java.util.List;
  * (the spend rollup) changes with it or not at all. A replayed report fires nothing.
  */
 public record UsageStored(TenantId tenant, List<Call> calls) {
-  /** One call: the team and time of its decision, and what it used. {@code costMicros} is null when not reported. */
-  public record Call(String team, Instant decidedAt, String model, int inputTokens, int outputTokens, Long costMicros) {}
+  /**
+   * One call: the team, data classification and time of its decision, and what it used.
+   * {@code costMicros} is null when not reported.
+   */
+  public record Call(String team, String classification, Instant decidedAt, String model, int inputTokens,
+      int outputTokens, Long costMicros) {}
 }
