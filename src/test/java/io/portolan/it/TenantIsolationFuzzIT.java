@@ -149,7 +149,8 @@ class TenantIsolationFuzzIT {
       return;
     }
     String theirs = foreign.get(random.nextInt(foreign.size()));
-    if (Set.of(Kind.REQUEST, Kind.APPROVAL, Kind.DECISION, Kind.IMPACT_ANALYSIS).contains(probe.kind()) && random.nextInt(4) == 0) {
+    if (Set.of(Kind.REQUEST, Kind.APPROVAL, Kind.DECISION, Kind.IMPACT_ANALYSIS, Kind.PRICE, Kind.BUDGET).contains(probe.kind())
+        && random.nextInt(4) == 0) {
       theirs = theirs.toUpperCase(Locale.ROOT); // UUIDs are accepted in either case
       nowhere = nowhere.toUpperCase(Locale.ROOT);
     }
@@ -260,7 +261,7 @@ class TenantIsolationFuzzIT {
 
   private String nowhere(Kind kind, Random random) {
     return switch (kind) {
-      case REQUEST, APPROVAL, DECISION, IMPACT_ANALYSIS -> new UUID(random.nextLong(), random.nextLong()).toString();
+      case REQUEST, APPROVAL, DECISION, IMPACT_ANALYSIS, PRICE, BUDGET -> new UUID(random.nextLong(), random.nextLong()).toString();
       case REVISION -> Integer.toString(900_000 + random.nextInt(99_999));
       default -> world.nowhere(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     };

@@ -56,6 +56,7 @@ final class TenantIsolationProbes {
     this.world = world;
     this.since = world.start.toString();
     inventory();
+    spend();
     decisions();
     policy();
     approvals();
@@ -120,6 +121,43 @@ final class TenantIsolationProbes {
     single("PUT " + API + "/teams/{id}", Kind.TEAM, r -> send(r, "PUT", "/teams/" + r.id(), Fixtures.team(r.id())));
     single("DELETE " + API + "/teams/{id}", Kind.TEAM, r -> send(r, "DELETE", "/teams/" + r.id(), null));
     single("GET " + API + "/teams/{team}/models", Kind.TEAM, r -> get(r, "/teams/" + r.id() + TEAM_MODELS_QUERY));
+  }
+
+  /** Prices, spend, dependency and budgets. Writes of the caller's own are sent with a foreign reference or invalid. */
+  private void spend() {
+    String prices = "GET " + API + "/prices";
+    ambient(prices, "all", r -> get(r, "/prices"));
+    add(prices, "model filter", Rule.REFERENCE, Kind.MODEL, View.BODY, r -> get(r, "/prices?model=" + r.id()));
+    add("POST " + API + "/prices", "foreign model", Rule.REFERENCE, Kind.MODEL, View.STATUS,
+        r -> send(r, "POST", "/prices", Map.of("model", r.id(), "currency", "EUR", "inputPerMillion", 1, "outputPerMillion", 1)));
+    single("GET " + API + "/prices/{id}", Kind.PRICE, r -> get(r, "/prices/" + r.id()));
+    single("DELETE " + API + "/prices/{id}", Kind.PRICE, r -> send(r, "DELETE", "/prices/" + r.id(), null));
+    ambient("POST " + API + "/prices/import", "invalid", r -> send(r, "POST", "/prices/import", "[]"));
+
+    // Filtered by a foreign team or model, compared by status: the caller's own usage may carry those names.
+    String spend = "GET " + API + "/spend";
+    ambient(spend, "by team", r -> get(r, "/spend?groupBy=team"));
+    ambient(spend, "by jurisdiction, csv", r -> get(r, "/spend?groupBy=jurisdiction&format=csv"));
+    ambient(spend, "focus", r -> get(r, "/spend?format=focus"));
+    add(spend, "team filter", Rule.REFERENCE, Kind.TEAM, View.STATUS, r -> get(r, "/spend?team=" + r.id()));
+    add(spend, "model filter", Rule.REFERENCE, Kind.MODEL, View.STATUS, r -> get(r, "/spend?groupBy=model&model=" + r.id()));
+    ambient("GET " + API + "/spend/dependency", "all", r -> get(r, "/spend/dependency"));
+    ambient("GET " + API + "/spend/ceilings", "all", r -> get(r, "/spend/ceilings"));
+    ambient("PUT " + API + "/spend/ceilings", "invalid",
+        r -> send(r, "PUT", "/spend/ceilings", "{\"items\":[{\"dimension\":\"planet\",\"maxSharePercent\":1}]}"));
+
+    String budgets = "GET " + API + "/budgets";
+    ambient(budgets, "all", r -> get(r, "/budgets"));
+    add(budgets, "team filter", Rule.REFERENCE, Kind.TEAM, View.STATUS, r -> get(r, "/budgets?team=" + r.id()));
+    String createBudget = "POST " + API + "/budgets";
+    add(createBudget, "foreign team", Rule.REFERENCE, Kind.TEAM, View.STATUS,
+        r -> send(r, "POST", "/budgets", BudgetIT.budget(r.id(), null, "5", null)));
+    add(createBudget, "foreign vendor", Rule.REFERENCE, Kind.VENDOR, View.STATUS,
+        r -> send(r, "POST", "/budgets", BudgetIT.budget(r.own().team, r.id(), "5", null)));
+    single("GET " + API + "/budgets/{id}", Kind.BUDGET, r -> get(r, "/budgets/" + r.id()));
+    single("PUT " + API + "/budgets/{id}", Kind.BUDGET,
+        r -> send(r, "PUT", "/budgets/" + r.id(), BudgetIT.budget(r.own().team, null, "5", null)));
+    single("DELETE " + API + "/budgets/{id}", Kind.BUDGET, r -> send(r, "DELETE", "/budgets/" + r.id(), null));
   }
 
   private void decisions() {

@@ -31,7 +31,7 @@ final class TenantIsolationWorld {
   // probes use other decisions, whose ids stay foreign to the caller.
   enum Kind {
     VENDOR, MODEL, DEPLOYMENT, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY,
-    GATEWAY, IMPACT_ANALYSIS
+    GATEWAY, IMPACT_ANALYSIS, PRICE, BUDGET
   }
 
   private static final SecureRandom FRESH = new SecureRandom();
@@ -164,6 +164,9 @@ final class TenantIsolationWorld {
     pending(acme, "dave", acme.team);
     approve(globex, "frank", "support", List.of("erin"));
     pending(globex, "erin", globex.team);
+    for (Tenant tenant : List.of(acme, globex)) {
+      spend(tenant);
+    }
     decideAndReport(acme, acme.team);
     decideAndReport(globex, "support");
     decideAndReport(globex, globex.team);
@@ -210,6 +213,16 @@ final class TenantIsolationWorld {
     runs.put("endpoint", "https://" + marker(tenant) + ".example/v1");
     send(call(tenant.officer, "POST", "/api/v1/deployments", runs), 201);
     tenant.ids.get(Kind.DEPLOYMENT).add(deployment);
+  }
+
+  /** A price of the tenant's model and a budget of its team: spend and budgets to keep apart. */
+  private void spend(Tenant tenant) {
+    JsonNode price = send(call(tenant.officer, "POST", "/api/v1/prices", Map.of("model", tenant.model, "currency", "EUR",
+        "inputPerMillion", 1.5, "outputPerMillion", 6, "validFrom", start.toString())), 201);
+    tenant.ids.get(Kind.PRICE).add(price.get("id").asText());
+    JsonNode budget = send(call(tenant.officer, "POST", "/api/v1/budgets", Map.of("team", tenant.team, "currency", "EUR",
+        "monthlyLimit", 1000)), 201);
+    tenant.ids.get(Kind.BUDGET).add(budget.get("id").asText());
   }
 
   private String model(Tenant tenant, String status, String capability) {
@@ -316,6 +329,8 @@ final class TenantIsolationWorld {
       rows.put("vendor", rows(db, "vendor", "id", tenant, tenant.idsOf(Kind.VENDOR)));
       rows.put("model", rows(db, "model", "id", tenant, tenant.idsOf(Kind.MODEL)));
       rows.put("deployment", rows(db, "deployment", "id", tenant, tenant.idsOf(Kind.DEPLOYMENT)));
+      rows.put("price", rows(db, "price", "id", tenant, tenant.idsOf(Kind.PRICE)));
+      rows.put("budget", rows(db, "budget", "id", tenant, tenant.idsOf(Kind.BUDGET)));
       rows.put("team", rows(db, "team", "id", tenant, tenant.idsOf(Kind.TEAM)));
       rows.put("approval_request", rows(db, "approval_request", "id", tenant, tenant.idsOf(Kind.REQUEST)));
       rows.put("approval_request_event", rows(db, "approval_request_event", "request_id", tenant, tenant.idsOf(Kind.REQUEST)));
