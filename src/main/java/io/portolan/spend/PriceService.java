@@ -25,6 +25,7 @@ import java.util.UUID;
 @Transactional
 public class PriceService {
   static final String MANUAL = "manual";
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   @Inject PriceRepository prices;
   @Inject InventoryRepository inventory;
@@ -44,6 +45,8 @@ public class PriceService {
   }
 
   Price create(TenantId tenant, PriceInput input, String source) {
+    requireStorable("validFrom", input.validFrom());
+    requireStorable("validTo", input.validTo());
     requireModel(tenant, input.model());
     requireDeployment(tenant, input.model(), input.deployment());
     Instant from = (input.validFrom() != null ? input.validFrom() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
@@ -77,6 +80,13 @@ public class PriceService {
     Price price = get(tenant, id);
     prices.delete(tenant, id);
     audit.fire(new TenantChange(tenant, "price.deleted", "price", id, price, null));
+  }
+
+  /** Between 1970 and 9999: what the database and the engine's epoch milliseconds both hold. */
+  private static void requireStorable(String field, Instant at) {
+    if (at != null && (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST))) {
+      throw ProblemException.badRequest(field, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+    }
   }
 
   private static boolean overlaps(Price p, Instant from, Instant to) {

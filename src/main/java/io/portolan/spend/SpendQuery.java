@@ -79,10 +79,15 @@ public class SpendQuery {
     if (value == null) {
       return fallback;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw ProblemException.badRequest(parameter, "must be a date such as 2026-12-01");
     }
+    if (date.getYear() < 1970 || date.getYear() > 9999) {
+      throw ProblemException.badRequest(parameter, "must be a date between 1970-01-01 and 9999-12-31");
+    }
+    return date;
   }
 }

@@ -148,6 +148,9 @@ class SpendIT {
     assertEquals("inputPerMillion", field(Stack.post("/api/v1/prices", officer(), price(model, "USD", -1, 1, null)), 400));
     assertEquals("outputPerMillion", field(Stack.post("/api/v1/prices", officer(), price(model, "USD", 1, "1e999999999", null)), 400));
     assertEquals("model", field(Stack.post("/api/v1/prices", officer(), price("no-such-model", "USD", 1, 1, null)), 422));
+    Map<String, Object> farOff = price(model, "USD", 1, 1, null);
+    farOff.put("validFrom", "+1000000000-12-31T23:59:59Z");
+    assertEquals("validFrom", field(Stack.post("/api/v1/prices", officer(), farOff), 400));
     assertEquals(403, Stack.post("/api/v1/prices", Stack.user("bob"), price(model, "USD", 1, 1, null)).status());
 
     JsonNode listed = Stack.get("/api/v1/prices?model=" + model, Stack.user("bob")).body().get("items");

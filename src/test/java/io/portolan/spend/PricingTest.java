@@ -88,6 +88,8 @@ class PricingTest {
     assertEquals("interval", field(() -> query.window(clock)));
     query.interval = "month";
     assertEquals(java.time.LocalDate.parse("2024-12-01"), query.window(clock).from());
+    query.from = "+999999999-01-01";
+    assertEquals("from", field(() -> query.window(clock)));
   }
 
   private static String field(Runnable call) {
