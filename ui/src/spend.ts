@@ -7,8 +7,10 @@ export type Interval = (typeof INTERVALS)[number];
 
 /** One row of GET /api/v1/spend: a key's sums over a period (null: the whole window) in one currency. */
 export interface SpendItem {
-  key: string | null;
-  period: string | null;
+  /** Left out in the totals. */
+  key?: string | null;
+  /** Left out over the whole window. */
+  period?: string | null;
   currency: string;
   calls: number;
   inputTokens: number;
@@ -30,12 +32,13 @@ export interface SpendReport {
 export interface Price {
   id: string;
   model: string;
-  deployment: string | null;
+  deployment?: string | null;
   currency: string;
   inputPerMillion: number;
   outputPerMillion: number;
   validFrom: string;
-  validTo: string | null;
+  /** Left out: until further notice. */
+  validTo?: string | null;
   source: "manual" | "litellm";
   createdAt: string;
 }
@@ -104,7 +107,8 @@ export function costShare(item: SpendItem, totals: SpendItem[]): number {
 export interface Budget {
   id: string;
   team: string;
-  vendor: string | null;
+  /** Left out for a team-wide budget. */
+  vendor?: string | null;
   currency: string;
   monthlyLimit: number;
   onExceeded: "deny" | "low-tier-only";
@@ -134,11 +138,12 @@ export interface Share {
   calls: number;
   callShare: number;
   costMicros: number;
-  costShare: number | null;
+  /** Left out when costs are in several currencies. */
+  costShare?: number | null;
 }
 
 export interface DependencySlice {
-  capability: string | null;
+  capability?: string | null;
   calls: number;
   costMicros: number;
   byVendor: Share[];
@@ -147,7 +152,8 @@ export interface DependencySlice {
 
 export interface Ceiling {
   dimension: "vendor" | "jurisdiction";
-  classification: string | null;
+  /** Left out: calls of every classification. */
+  classification?: string | null;
   maxSharePercent: number;
 }
 
@@ -159,7 +165,7 @@ export interface Breach extends Ceiling {
 export interface Dependency {
   from: string;
   to: string;
-  classification: string | null;
+  classification?: string | null;
   overall: DependencySlice;
   capabilities: DependencySlice[];
   ceilings: Ceiling[];

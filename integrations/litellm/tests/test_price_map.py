@@ -40,7 +40,7 @@ def test_litellms_bundled_price_map_prices_a_model_named_in_it():
     assert len(price_map) > 1_000_000 and result["entries"] > 1000, "the whole map, over a megabyte, is read"
     assert "gpt-4o" in [i["model"] for i in result["imported"]] + result["unchanged"], result
     status, prices = call("GET", "/api/v1/prices?model=gpt-4o")
-    current = [p for p in prices["items"] if p["validTo"] is None]
+    current = [p for p in prices["items"] if p.get("validTo") is None]
     assert current[0]["currency"] == "USD" and current[0]["source"] == "litellm"
     assert abs(current[0]["inputPerMillion"] - listed["input_cost_per_token"] * 1_000_000) < 1e-6
     assert abs(current[0]["outputPerMillion"] - listed["output_cost_per_token"] * 1_000_000) < 1e-6

@@ -86,7 +86,7 @@ function SharesTable({ title, shares, testId }: { title: string; shares: Share[]
             <Td dataLabel={title}>{s.key}</Td>
             <Td dataLabel="Calls">{s.calls.toLocaleString("en")}</Td>
             <Td dataLabel="Share of calls">{s.callShare}%</Td>
-            <Td dataLabel="Share of cost">{s.costShare === null ? "several currencies" : `${s.costShare}%`}</Td>
+            <Td dataLabel="Share of cost">{s.costShare == null ? "several currencies" : `${s.costShare}%`}</Td>
           </Tr>
         ))}
       </Tbody>

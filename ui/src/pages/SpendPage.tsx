@@ -132,7 +132,7 @@ export function SpendPage() {
   );
 }
 
-function keyLink(report: SpendReport, key: string | null) {
+function keyLink(report: SpendReport, key: string | null | undefined) {
   if (!key || key === "unknown") return key ?? "";
   if (report.groupBy === "model") return <Link to={toModel(key)}>{key}</Link>;
   if (report.groupBy === "team") return <Link to={`/decisions${query({ team: key })}`}>{key}</Link>;

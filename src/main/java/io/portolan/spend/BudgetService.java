@@ -104,7 +104,7 @@ public class BudgetService {
     long spent = tracker.spentThisMonth(tenant, team, vendor, currency);
     int percent = Budget.percent(spent, limit);
     return new Budget((String) row[0], team, vendor, currency, BigDecimal.valueOf(limit, 6).setScale(2),
-        (String) row[5], YearMonth.now(ZoneOffset.UTC), BigDecimal.valueOf(spent, 6).stripTrailingZeros().max(BigDecimal.ZERO),
+        (String) row[5], YearMonth.now(ZoneOffset.UTC).toString(), BigDecimal.valueOf(spent, 6).stripTrailingZeros().max(BigDecimal.ZERO),
         percent, Budget.state(percent), SqlValues.instant(row[6]), SqlValues.instant(row[7]));
   }
 

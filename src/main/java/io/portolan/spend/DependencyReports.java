@@ -1,5 +1,6 @@
 package io.portolan.spend;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.tenancy.TenantChange;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * How much of a tenant's AI use rests on one vendor or one vendor jurisdiction: shares of calls
  * and of cost, overall and per capability (a call counts for each capability its model has now),
- * and the tenant's ceilings with the shares over them.
+ * and the tenant's ceilings with the shares over them. Nulls are left out: a slice of every
+ * capability has no capability, costs in several currencies no cost share.
  */
 @ApplicationScoped
 @Transactional
@@ -34,19 +35,22 @@ public class DependencyReports {
   Clock clock = Clock.systemUTC();
 
   /** One vendor's or jurisdiction's part. {@code costShare} is null when costs are in several currencies. */
-  public record Share(String key, long calls, double callShare, long costMicros, Double costShare) {}
+  public record Share(String key, long calls, double callShare, long costMicros,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double costShare) {}
 
   /** The shares of one slice of calls (all, or one capability's). */
-  public record Slice(String capability, long calls, long costMicros, List<Share> byVendor, List<Share> byJurisdiction) {}
+  public record Slice(@JsonInclude(JsonInclude.Include.NON_NULL) String capability, long calls, long costMicros, List<Share> byVendor, List<Share> byJurisdiction) {}
 
   /** A share over its ceiling. */
-  public record Breach(String dimension, String classification, String key, double callShare, int maxSharePercent) {}
+  public record Breach(String dimension, @JsonInclude(JsonInclude.Include.NON_NULL) String classification, String key, double callShare, int maxSharePercent) {}
 
-  public record Report(LocalDate from, LocalDate to, String classification, Slice overall, List<Slice> capabilities,
+  public record DependencyReport(String from, String to,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String classification, Slice overall, List<Slice> capabilities,
       List<Ceiling> ceilings, List<Breach> breaches) {}
 
   /** A ceiling as the API shows it. */
-  public record Ceiling(String dimension, String classification, int maxSharePercent) {}
+  public record Ceiling(String dimension, @JsonInclude(JsonInclude.Include.NON_NULL) String classification,
+      int maxSharePercent) {}
 
   public record Ceilings(List<Ceiling> items) {}
 
@@ -54,7 +58,7 @@ public class DependencyReports {
   private record Row(String model, String vendor, String jurisdiction, String classification, String currency,
       long calls, long costMicros) {}
 
-  public Report report(TenantId tenant, SpendQuery query) {
+  public DependencyReport report(TenantId tenant, SpendQuery query) {
     SpendQuery.Window window = query.window(clock);
     List<Row> rows = rows(tenant, window, query.classification);
     Map<String, List<String>> capabilities = capabilities(tenant);
@@ -67,7 +71,7 @@ public class DependencyReports {
     }
     List<Slice> slices = byCapability.entrySet().stream().map(e -> slice(e.getKey(), e.getValue())).toList();
     List<Ceiling> ceilings = ceilings(tenant).items();
-    return new Report(window.from(), window.to(), query.classification, overall, slices, ceilings,
+    return new DependencyReport(window.from().toString(), window.to().toString(), query.classification, overall, slices, ceilings,
         breaches(ceilings, rows, query.classification));
   }
 

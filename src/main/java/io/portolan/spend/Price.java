@@ -1,12 +1,16 @@
 package io.portolan.spend;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 
-/** A price as the API shows it. {@code source} is {@code manual} or {@code litellm} (imported). */
-public record Price(String id, String model, String deployment, String currency, BigDecimal inputPerMillion,
-    BigDecimal outputPerMillion, Instant validFrom, Instant validTo, String source, Instant createdAt) {
+/**
+ * A price as the API shows it. {@code source} is {@code manual} or {@code litellm} (imported);
+ * {@code deployment} and {@code validTo} are left out when there is none.
+ */
+public record Price(String id, String model, @JsonInclude(JsonInclude.Include.NON_NULL) String deployment, String currency, BigDecimal inputPerMillion,
+    BigDecimal outputPerMillion, Instant validFrom, @JsonInclude(JsonInclude.Include.NON_NULL) Instant validTo, String source, Instant createdAt) {
 
   boolean validAt(Instant at) {
     return !validFrom.isAfter(at) && (validTo == null || validTo.isAfter(at));

@@ -1,5 +1,6 @@
 package io.portolan.spend;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,18 +31,19 @@ public class SpendReports {
   Clock clock = Clock.systemUTC();
 
   /** One key's sums over one period (null over the whole window), in one currency. */
-  public record Item(String key, String period, String currency, long calls, long inputTokens, long outputTokens,
+  public record SpendItem(@JsonInclude(JsonInclude.Include.NON_NULL) String key,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String period, String currency, long calls, long inputTokens, long outputTokens,
       long costMicros, long unpricedCalls) {}
 
   /** What a report answers: its window and grouping, the items, and the totals per currency. */
-  public record Report(LocalDate from, LocalDate to, String groupBy, String interval, List<Item> items,
-      List<Item> totals) {}
+  public record SpendReport(String from, String to, String groupBy, String interval, List<SpendItem> items,
+      List<SpendItem> totals) {}
 
   /** A day's sums of one team, model, vendor and currency: the rows of the FOCUS export. */
   public record Day(LocalDate day, String team, String model, String vendor, String jurisdiction, String currency,
       long calls, long inputTokens, long outputTokens, long costMicros, long unpricedCalls) {}
 
-  public Report report(TenantId tenant, SpendQuery query) {
+  public SpendReport report(TenantId tenant, SpendQuery query) {
     SpendQuery.Window window = query.window(clock);
     String key = KEYS.get(query.groupBy());
     String period = PERIODS.get(query.interval());
@@ -56,15 +58,15 @@ public class SpendReports {
     for (int i = 0; i < values.size(); i++) {
       statement.setParameter(i + 1, values.get(i));
     }
-    List<Item> items = new ArrayList<>();
+    List<SpendItem> items = new ArrayList<>();
     for (Object row : statement.getResultList()) {
       Object[] c = (Object[]) row;
       String name = (String) c[0];
       String when = (String) c[1];
-      items.add(new Item(name.isBlank() ? UNKNOWN : name.trim(), when.isEmpty() ? null : when,
+      items.add(new SpendItem(name.isBlank() ? UNKNOWN : name.trim(), when.isEmpty() ? null : when,
           ((String) c[2]).trim(), number(c[3]), number(c[4]), number(c[5]), number(c[6]), number(c[7])));
     }
-    return new Report(window.from(), window.to(), query.groupBy(), query.interval(), items, totals(items));
+    return new SpendReport(window.from().toString(), window.to().toString(), query.groupBy(), query.interval(), items, totals(items));
   }
 
   /** Every day's sums in the window, for the FOCUS export. */
@@ -105,9 +107,9 @@ public class SpendReports {
     }
   }
 
-  private static List<Item> totals(List<Item> items) {
+  private static List<SpendItem> totals(List<SpendItem> items) {
     Map<String, long[]> sums = new LinkedHashMap<>();
-    for (Item item : items) {
+    for (SpendItem item : items) {
       long[] sum = sums.computeIfAbsent(item.currency(), c -> new long[5]);
       sum[0] += item.calls();
       sum[1] += item.inputTokens();
@@ -115,8 +117,8 @@ public class SpendReports {
       sum[3] += item.costMicros();
       sum[4] += item.unpricedCalls();
     }
-    List<Item> totals = new ArrayList<>();
-    sums.forEach((currency, s) -> totals.add(new Item(null, null, currency, s[0], s[1], s[2], s[3], s[4])));
+    List<SpendItem> totals = new ArrayList<>();
+    sums.forEach((currency, s) -> totals.add(new SpendItem(null, null, currency, s[0], s[1], s[2], s[3], s[4])));
     return totals;
   }
 

@@ -39,7 +39,7 @@ public class SpendResource {
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
   @Operation(summary = "Shares of calls and cost per vendor and vendor jurisdiction, overall and per capability, between"
       + " two dates, optionally of one data classification; with the tenant's ceilings and the shares over them")
-  public DependencyReports.Report dependency(@Valid @BeanParam SpendQuery query) {
+  public DependencyReports.DependencyReport dependency(@Valid @BeanParam SpendQuery query) {
     return dependency.report(caller.tenant(), query);
   }
 
@@ -74,16 +74,16 @@ public class SpendResource {
     if ("focus".equals(format)) {
       return attachment("focus", FocusExport.csv(caller.tenant(), reports.days(caller.tenant(), query)));
     }
-    SpendReports.Report report = reports.report(caller.tenant(), query);
+    SpendReports.SpendReport report = reports.report(caller.tenant(), query);
     boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains(CSV)
         && !accept.contains(MediaType.APPLICATION_JSON));
     return csv ? attachment("spend", csv(report)) : Response.ok(report, MediaType.APPLICATION_JSON).build();
   }
 
-  private static String csv(SpendReports.Report report) {
+  private static String csv(SpendReports.SpendReport report) {
     StringBuilder out = new StringBuilder(Csv.row(report.groupBy(), "period", "currency", "calls", "inputTokens",
         "outputTokens", "costMicros", "unpricedCalls"));
-    for (SpendReports.Item item : report.items()) {
+    for (SpendReports.SpendItem item : report.items()) {
       out.append(Csv.row(item.key(), item.period(), item.currency(), Long.toString(item.calls()),
           Long.toString(item.inputTokens()), Long.toString(item.outputTokens()), Long.toString(item.costMicros()),
           Long.toString(item.unpricedCalls())));
