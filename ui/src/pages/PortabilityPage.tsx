@@ -83,6 +83,7 @@ export function PortabilityPage() {
         </p>
       </PageSection>
       <PageSection>
+        <DependencyWarnings />
         <ErrorAlert error={error} title="Portability could not be loaded" />
         {!data && !error && <Loading />}
         {data && data.teams.length === 0 && <NoTeams />}
@@ -96,7 +97,6 @@ export function PortabilityPage() {
               loading={whatIf.loading}
               error={whatIf.error}
             />
-            <DependencyWarnings />
             <UpcomingCutOffs cutOffs={data.cutOffs} />
             <MatrixSection
               matrix={matrixOf(data.teams, filter, classification)}
