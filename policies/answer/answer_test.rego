@@ -26,9 +26,11 @@ test_the_answer_is_the_decision_package if {
 		"reasons": decision.reasons,
 		"obligations": decision.obligations,
 		"alternatives": decision.alternatives,
+		"route": decision.route,
 	} with data.tenants as _tenants with input as _input
 	got.revision == "r1"
 	got.allow == false # no approval
+	got.route == null
 }
 
 test_no_answer_without_tenant_data if {

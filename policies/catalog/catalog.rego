@@ -2,12 +2,14 @@
 # title: Portolan model catalog
 # description: |
 #   Every model a team may use now for a data classification, region and task tier, with the
-#   obligations that come with it: for SDKs that pick a model up front. Same rules as decisions.
+#   obligations and the route (deployment and endpoint) that come with it: for SDKs that pick a
+#   model up front. Same rules as decisions.
 package portolan.catalog
 
 import rego.v1
 
 import data.portolan.decision
+import data.portolan.deployments
 
 # input: {tenant, team, dataClassification, region, taskTier?}
 models := [entry |
@@ -25,8 +27,14 @@ models := [entry |
 		"hostingRegions": model.hostingRegions,
 		"obligations": decision.obligations_for(t, req),
 		"price": _price(model, req.now_ms),
+		"route": _route(t, id, req),
 	}
 ]
+
+# Where a call to the model would go (see decision.route); null when no deployment qualifies.
+_route(t, id, req) := deployments.route(t, id, req)
+
+_route(t, id, req) := null if not deployments.route(t, id, req)
 
 # The model's price per million tokens valid now (currency, inputPerMillion, outputPerMillion); null without one.
 _price(model, now_ms) := p if {

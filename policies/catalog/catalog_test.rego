@@ -50,3 +50,13 @@ test_catalog_shows_the_price_valid_now if {
 	unpriced.model == "mistral-large"
 	unpriced.price == null
 }
+
+test_catalog_names_where_each_model_would_be_routed if {
+	ask := {"tenant": "acme", "team": "research", "purpose": "chat", "dataClassification": "confidential", "region": "eu", "nowMs": 1795600800000}
+	result := catalog with input as ask with data.tenants as decision_test._where
+	[[m.model, m.route.deployment] | some m in result.models] == [["deepseek-v3", "deepseek-v3-own-eu"], ["mistral-small", "mistral-small"]]
+	internal := catalog with input as object.union(ask, {"dataClassification": "internal"}) with data.tenants as decision_test._where
+	some bare in internal.models
+	bare.model == "bare"
+	bare.route == null
+}

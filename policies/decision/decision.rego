@@ -34,6 +34,13 @@ obligations := obligations_for(data.tenants[input.tenant], request(input, data.t
 
 obligations_for(t, req) := [o | some o in _obligations(t, req)]
 
+# Where to send an allowed call (deployment, model, operator, operatorJurisdiction, region,
+# endpoint): the deployment the question names, else the best compliant one; null when the model has
+# no deployment that passes, or the answer is a deny.
+default route := null
+
+route := deployments.route(data.tenants[input.tenant], input.model, request(input, data.tenants[input.tenant])) if allow
+
 # Models the team may use instead, best first; only when the request is denied and the team exists.
 default alternatives := []
 
@@ -61,6 +68,8 @@ request(asked, t) := {
 	"now_ms": _now_ms(asked),
 	# A pre-check of an approval request asks every rule but the approval itself.
 	"precheck": object.get(asked, "precheck", false),
+	# The deployment the call goes to, when the asker chose it; null leaves the route to the policy.
+	"deployment": object.get(asked, "deployment", null),
 }
 
 # The asker's clock when it sends one: Portolan always does (a replay asks about a fixed time).
@@ -316,7 +325,7 @@ _region_covered(approval, request) if request.region in approval.regions
 # Data classifications from least to most sensitive.
 classification_rank(classification) := {"public": 0, "internal": 1, "confidential": 2, "restricted": 3}[classification]
 
-_obligations(t, request) := (_watchlist_obligations(t, request) | _cut_off_obligations(t, request)) | _budget_obligations(t, request)
+_obligations(t, request) := ((_watchlist_obligations(t, request) | _cut_off_obligations(t, request)) | _budget_obligations(t, request)) | deployments.obligations(t, request.model, request)
 
 # METADATA
 # title: budget_warning
@@ -368,12 +377,19 @@ _watchlist_obligations(t, request) := {o |
 	}
 }
 
-_alternatives(t, request) := [_alternative(t, id) | some id in array.slice(_ranked_alternatives(t, request), 0, 5)]
+_alternatives(t, request) := [_alternative(t, id, open) |
+	open := _open(request)
+	some id in array.slice(_ranked_alternatives(t, open), 0, 5)
+]
+
+# The request with its deployment left to the policy: another model has deployments of its own.
+_open(request) := object.union(request, {"deployment": null})
 
 # Alternatives to a model cut off at at_ms that are not cut off by then themselves.
-_alternatives_beyond(t, request, at_ms) := [_alternative(t, id) | some id in array.slice(lasting, 0, 5)] if {
+_alternatives_beyond(t, request, at_ms) := [_alternative(t, id, open) | some id in array.slice(lasting, 0, 5)] if {
+	open := _open(request)
 	lasting := [id |
-		some id in _ranked_alternatives(t, request)
+		some id in _ranked_alternatives(t, open)
 		model := t.models[id]
 		every c in _cut_offs(id, model, _vendor(t, model.vendor)) {
 			c.atMs > at_ms
@@ -431,14 +447,20 @@ _cost_rank(true, tier) := {"low": 0, "medium": 1, "high": 2}[tier]
 
 _cost_rank(false, _) := 0
 
-_alternative(t, id) := {
+# A model the team may use instead, with the deployment a call to it would be routed to (null: none).
+_alternative(t, id, request) := {
 	"model": id,
 	"vendor": model.vendor,
 	"jurisdiction": _jurisdiction(t, model.vendor),
 	"why": sprintf("approved %s model, %s weights, %s cost", [concat("/", model.capabilities), _weights(model), model.costTier]),
+	"route": _route_or_null(t, id, request),
 } if {
 	model := t.models[id]
 }
+
+_route_or_null(t, id, request) := deployments.route(t, id, request)
+
+_route_or_null(t, id, request) := null if not deployments.route(t, id, request)
 
 _weights(model) := "open" if model.openWeights
 

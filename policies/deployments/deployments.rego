@@ -13,7 +13,10 @@ package portolan.deployments
 import rego.v1
 
 # Every deployment rule that denies the model for the request; empty when none applies or a deployment passes them all.
-denials(t, id, request) := set() if {
+# A request that names its deployment is decided on that deployment alone, every rule applying.
+denials(t, id, request) := _named_denials(t, id, request, name) if {
+	name := _asked(request)
+} else := set() if {
 	not _deployment_rules_apply(_deployment_rules(t), request.classification)
 } else := {_reason("no_deployment", msg)} if {
 	count(_deployments_of(t, id)) == 0
@@ -28,6 +31,126 @@ denials(t, id, request) := set() if {
 	names := concat(", ", sort([name | some name, codes in failures; code in codes]))
 }
 
+# METADATA
+# title: deployment_unknown
+# description: The request names a deployment that is not one of the model's.
+_named_denials(t, id, request, name) := {_reason("deployment_unknown", msg)} if {
+	not t.deployments[name].model == id
+	msg := sprintf("deployment '%s' is not a deployment of model '%s'", [name, id])
+} else := {_reason(code, _deployment_message(code, id, request, name)) |
+	some code in _deployment_failures(_deployment_rules(t), t.deployments[name], request)
+}
+
+# The deployment the request names; undefined when it leaves the choice to the policy.
+_asked(request) := request.deployment if is_string(request.deployment)
+
+# Where to send an allowed call: the deployment the request names, else the best of the model's
+# deployments that passes every rule for the request (available, serving its region, and the
+# classification's deployment rules), ranked by the tenant's preferences. Undefined when none does.
+route(t, id, request) := _route(t, name, request) if {
+	name := _asked(request)
+	t.deployments[name].model == id
+} else := _route(t, best, request) if {
+	rules := _deployment_rules(t)
+	ranked := sort([[_route_rank(t, rules, d, request), name] |
+		some name in _deployment_ids(t, id)
+		d := t.deployments[name]
+		count(_deployment_failures(rules, d, request)) == 0
+	])
+	best := ranked[0][1]
+}
+
+_route(t, name, request) := {
+	"deployment": name,
+	"model": d.model,
+	"operator": d.operator,
+	"operatorJurisdiction": d.operatorJurisdiction,
+	"region": request.region,
+	"endpoint": d.endpoint,
+} if {
+	d := t.deployments[name]
+}
+
+# Lower ranks first: not watch-listed, a domestic operator, self-hosted, cheaper, and the request's
+# region earlier in the deployment's list (its primary region first).
+_route_rank(t, rules, d, request) := [watched, domestic, self_hosted, cost, region] if {
+	prefs := _preferences(t)
+	watched := _watched_rank(rules, d, request)
+	domestic := _flag(object.get(prefs, "domesticJurisdiction", null) == d.operatorJurisdiction)
+	self_hosted := _self_hosted_rank(_unless_false(prefs, "preferSelfHosted"), d.selfHosted)
+	cost := _cost_rank(_unless_false(prefs, "preferLowerCost"), t, d, request.now_ms)
+	region := [i | some i, r in d.regions; r == request.region][0]
+}
+
+_watched_rank(rules, d, request) := 1 if _operator_watched(rules, d, request)
+
+_watched_rank(rules, d, request) := 0 if not _operator_watched(rules, d, request)
+
+_preferences(t) := t.settings.preferences
+
+_preferences(t) := {} if not t.settings.preferences
+
+# A preference left out (or null, in settings stored before it existed) holds.
+_unless_false(prefs, key) := object.get(prefs, key, true) != false
+
+_flag(true) := 0
+
+_flag(false) := 1
+
+_self_hosted_rank(true, self_hosted) := _flag(self_hosted)
+
+_self_hosted_rank(false, _) := 0
+
+# The price per million input and output tokens at now: the deployment's own, else its model's;
+# a deployment with neither ranks after every priced one. Currencies are not converted.
+_cost_rank(false, _, _, _) := 0
+
+_cost_rank(true, t, d, now_ms) := p.inputPerMillion + p.outputPerMillion if {
+	p := _price_at(object.get(d, "prices", []), now_ms)
+} else := p.inputPerMillion + p.outputPerMillion if {
+	p := _price_at(object.get(t.models[d.model], "prices", []), now_ms)
+} else := 1e18
+
+_price_at(prices, now_ms) := p if {
+	some p in prices
+	p.validFromMs <= now_ms
+	_before_end(p.validToMs, now_ms)
+}
+
+_before_end(null, _) := true
+
+_before_end(end, now_ms) if {
+	end != null
+	now_ms < end
+}
+
+# METADATA
+# title: operator_jurisdiction_watchlisted
+# description: An obligation on an allowed answer whose route runs at an operator in a watch-listed jurisdiction.
+obligations(t, id, request) := {o |
+	r := route(t, id, request)
+	jurisdiction := r.operatorJurisdiction
+	_operator_watched(_deployment_rules(t), t.deployments[r.deployment], request)
+	o := {
+		"code": "operator_jurisdiction_watchlisted",
+		"message": sprintf("deployment '%s' is operated in %s, watch-listed for %s data: record the use for review", [r.deployment, jurisdiction, request.classification]),
+	}
+}
+
+_operator_watched(rules, d, request) if {
+	d.operatorJurisdiction in object.get(rules, ["watchedOperatorJurisdictions", request.classification], [])
+}
+
+# The model's deployment ids: from the index Portolan builds, else (a hand-written document) by scanning.
+_deployment_ids(t, id) := t.deploymentsByModel[id]
+
+_deployment_ids(t, id) := [] if {
+	t.deploymentsByModel
+	not t.deploymentsByModel[id]
+}
+
+_deployment_ids(t, id) := [name | some name, d in t.deployments; d.model == id] if not t.deploymentsByModel
+
 # By reference, never object.get on t: that would copy the tenant's whole document (policies/README).
 _deployment_rules(t) := t.settings.deployments
 
@@ -35,7 +158,7 @@ _deployment_rules(t) := {} if not t.settings.deployments
 
 _reason(code, message) := {"code": code, "message": message, "rule": code}
 
-_deployments_of(t, id) := {name: d | some name, d in t.deployments; d.model == id}
+_deployments_of(t, id) := {name: t.deployments[name] | some name in _deployment_ids(t, id)}
 
 _deployment_rules_apply(rules, classification) if {
 	count(object.get(rules, ["deniedOperatorJurisdictions", classification], [])) > 0

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, outcome, source, obligation. */
+/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, deployment, outcome, source, obligation. */
 public class DecisionLogFilter {
   static final Instant EARLIEST = Instant.EPOCH;
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -32,6 +32,11 @@ public class DecisionLogFilter {
   @QueryParam("model")
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   String model;
+
+  /** Only decisions that named this deployment or were routed to it. */
+  @QueryParam("deployment")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  String deployment;
 
   @QueryParam("outcome")
   @Pattern(regexp = "allow|deny", message = "must be allow or deny")
@@ -59,6 +64,7 @@ public class DecisionLogFilter {
     StringBuilder sql = new StringBuilder("tenant_id = ? and evaluated_at >= ? and evaluated_at < ?");
     if (team != null) sql.append(" and team = ?");
     if (model != null) sql.append(" and model = ?");
+    if (deployment != null) sql.append(" and (deployment = ? or asked_deployment = ?)");
     if (outcome != null) sql.append(" and allow = ?");
     if (source != null) sql.append(" and source = ?");
     // The first test is what the partial index decision_log_obligated (db/V15) is defined by.
@@ -70,6 +76,10 @@ public class DecisionLogFilter {
     List<Object> values = new ArrayList<>();
     if (team != null) values.add(team);
     if (model != null) values.add(model);
+    if (deployment != null) {
+      values.add(deployment);
+      values.add(deployment);
+    }
     if (outcome != null) values.add(outcome.equals("allow"));
     if (source != null) values.add(source);
     if (obligation != null) values.add(obligation);
@@ -95,6 +105,7 @@ public class DecisionLogFilter {
     filters.put("to", to());
     if (team != null) filters.put("team", team);
     if (model != null) filters.put("model", model);
+    if (deployment != null) filters.put("deployment", deployment);
     if (outcome != null) filters.put("outcome", outcome);
     if (source != null) filters.put("source", source);
     if (obligation != null) filters.put("obligation", obligation);

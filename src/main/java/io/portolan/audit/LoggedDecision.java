@@ -1,5 +1,6 @@
 package io.portolan.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.portolan.decision.DecisionChain;
@@ -12,7 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of the decision log as auditors see it. */
+/**
+ * One row of the decision log as auditors see it: {@code askedDeployment} the deployment the
+ * question named, {@code deployment} the one an allowed call was routed to (each left out when none).
+ */
 public record LoggedDecision(
     String id,
     Long seq,
@@ -30,10 +34,12 @@ public record LoggedDecision(
     String clientId,
     String source,
     String prevHash,
-    String hash) {
+    String hash,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String askedDeployment,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String deployment) {
 
   static final String COLUMNS = "id::text, seq, evaluated_at, team, model, purpose, data_classification, region,"
-      + " task_tier, allow, reasons::text, obligations::text, policy_revision, client_id, source, prev_hash, hash";
+      + " task_tier, allow, reasons::text, obligations::text, policy_revision, client_id, source, prev_hash, hash, asked_deployment, deployment";
 
   static LoggedDecision read(ResultSet row) throws SQLException {
     long seq = row.getLong("seq");
@@ -41,13 +47,15 @@ public record LoggedDecision(
         row.getString("team"), row.getString("model"), row.getString("purpose"), row.getString("data_classification"),
         row.getString("region"), row.getString("task_tier"), row.getBoolean("allow"), reasons(row.getString("reasons")),
         obligations(row.getString("obligations")), row.getString("policy_revision"), row.getString("client_id"), row.getString("source"),
-        row.getString("prev_hash"), row.getString("hash"));
+        row.getString("prev_hash"), row.getString("hash"),
+        row.getString("asked_deployment"), row.getString("deployment"));
   }
 
   /** The hash this row should carry, recomputed from its content and its previous hash. */
   String expectedHash() {
     return DecisionChain.hash(new DecisionChain.Content(seq, id, team, model, purpose, dataClassification, region, allow,
-        DecisionLog.json(reasons), policyRevision, evaluatedAt, clientId, taskTier, source, DecisionLog.json(obligations)),
+        DecisionLog.json(reasons), policyRevision, evaluatedAt, clientId, taskTier, source, DecisionLog.json(obligations),
+        askedDeployment, deployment),
         prevHash);
   }
 

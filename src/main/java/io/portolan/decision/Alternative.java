@@ -1,4 +1,10 @@
 package io.portolan.decision;
 
-/** A model the team may use instead, with why it qualifies. */
-public record Alternative(String model, String vendor, String jurisdiction, String why) {}
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A model the team may use instead, with why it qualifies and the deployment a call to it would be
+ * routed to (left out when none of its deployments qualifies).
+ */
+public record Alternative(
+    String model, String vendor, String jurisdiction, String why, @JsonInclude(JsonInclude.Include.NON_NULL) Route route) {}

@@ -38,12 +38,15 @@ public class AuthRequestResource {
   static final String CLASSIFICATION = "X-Portolan-Data-Classification";
   static final String REGION = "X-Portolan-Region";
   static final String TASK_TIER = "X-Portolan-Task-Tier";
+  static final String DEPLOYMENT = "X-Portolan-Deployment";
 
   static final String DECISION_ID = "X-Portolan-Decision-Id";
   static final String REASONS = "X-Portolan-Reasons";
   static final String ALTERNATIVES = "X-Portolan-Alternatives";
   static final String OBLIGATIONS = "X-Portolan-Obligations";
   static final String POLICY_REVISION = "X-Portolan-Policy-Revision";
+  static final String ROUTE_DEPLOYMENT = "X-Portolan-Route-Deployment";
+  static final String ROUTE_ENDPOINT = "X-Portolan-Route-Endpoint";
   static final String INVALID_HEADERS = "X-Portolan-Invalid-Headers";
 
   @Inject TenantContext caller;
@@ -54,13 +57,15 @@ public class AuthRequestResource {
   @Operation(
       summary = "Decide from headers, for nginx auth_request: 204 allow, 403 deny",
       description = "Headers X-Portolan-Team, -Model, -Purpose, -Data-Classification, -Region are required; "
-          + "X-Portolan-Task-Tier is optional (the team's default tier applies). The answer carries "
+          + "X-Portolan-Task-Tier is optional (the team's default tier applies), X-Portolan-Deployment too (the "
+          + "deployment the call goes to; without it the policy routes). The answer carries "
           + "X-Portolan-Decision-Id, X-Portolan-Reasons, X-Portolan-Obligations and X-Portolan-Alternatives (codes and model ids, comma-separated, "
-          + "omitted when empty), X-Portolan-Policy-Revision, and X-Accel-Expires / Cache-Control max-age "
+          + "omitted when empty), X-Portolan-Policy-Revision, for an allowed call X-Portolan-Route-Deployment and "
+          + "X-Portolan-Route-Endpoint (where to send it; omitted when no deployment qualifies), and X-Accel-Expires / Cache-Control max-age "
           + "counting down to the decision's expiresAt. Logged like POST /api/v1/decisions.")
   @APIResponse(responseCode = "204", description = "allowed", headers = {
       @Header(name = DECISION_ID), @Header(name = OBLIGATIONS), @Header(name = POLICY_REVISION),
-      @Header(name = "X-Accel-Expires")})
+      @Header(name = ROUTE_DEPLOYMENT), @Header(name = ROUTE_ENDPOINT), @Header(name = "X-Accel-Expires")})
   @APIResponse(responseCode = "403", description = "denied (or not a gateway token)", headers = {
       @Header(name = DECISION_ID), @Header(name = REASONS), @Header(name = ALTERNATIVES),
       @Header(name = POLICY_REVISION), @Header(name = "X-Accel-Expires")})
@@ -72,10 +77,11 @@ public class AuthRequestResource {
       @HeaderParam(PURPOSE) String purpose,
       @HeaderParam(CLASSIFICATION) String classification,
       @HeaderParam(REGION) String region,
-      @HeaderParam(TASK_TIER) String taskTier) {
+      @HeaderParam(TASK_TIER) String taskTier,
+      @HeaderParam(DEPLOYMENT) String deployment) {
     DecisionRequest request;
     try {
-      request = parse(team, model, purpose, classification, region, taskTier);
+      request = parse(team, model, purpose, classification, region, taskTier, deployment);
     } catch (ProblemException invalid) {
       return invalidHeaders(invalid.toProblem());
     }
@@ -92,8 +98,8 @@ public class AuthRequestResource {
   }
 
   /** Checks every header and names each bad one, as the JSON API names bad fields. */
-  static DecisionRequest parse(
-      String team, String model, String purpose, String classification, String region, String taskTier) {
+  static DecisionRequest parse(String team, String model, String purpose, String classification, String region,
+      String taskTier, String deployment) {
     List<Problem.FieldError> errors = new ArrayList<>();
     requireMatch(errors, TEAM, team, Slugs.ID, Slugs.ID_MESSAGE);
     requireMatch(errors, MODEL, model, Slugs.ID, Slugs.ID_MESSAGE);
@@ -110,11 +116,16 @@ public class AuthRequestResource {
         "must be one of: routine, standard, critical")) {
       tier = TaskTier.valueOf(taskTier.toUpperCase(Locale.ROOT));
     }
+    boolean deploymentGiven = deployment != null && !deployment.isEmpty();
+    if (deploymentGiven) {
+      requireMatch(errors, DEPLOYMENT, deployment, Slugs.ID, Slugs.ID_MESSAGE);
+    }
     if (!errors.isEmpty()) {
       String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
       throw new ProblemException(400, "validation", "Invalid request", detail, errors);
     }
-    DecisionRequest request = new DecisionRequest(team, model, purpose, dataClassification, region);
+    DecisionRequest request = new DecisionRequest(team, model, purpose, dataClassification, region)
+        .withDeployment(deploymentGiven ? deployment : null);
     return tier == null ? request : request.withTaskTier(tier);
   }
 
@@ -152,6 +163,12 @@ public class AuthRequestResource {
     String obligations = decision.obligations().stream().map(Obligation::code).collect(Collectors.joining(","));
     if (!obligations.isEmpty()) {
       response.header(OBLIGATIONS, obligations);
+    }
+    if (decision.route() != null) {
+      response.header(ROUTE_DEPLOYMENT, decision.route().deployment());
+      if (decision.route().endpoint() != null) {
+        response.header(ROUTE_ENDPOINT, decision.route().endpoint());
+      }
     }
     return response.build();
   }

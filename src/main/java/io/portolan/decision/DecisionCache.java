@@ -32,10 +32,10 @@ public class DecisionCache {
 
   /** Everything a decision depends on besides the data and the clock. */
   record Question(String tenant, String team, String model, String purpose, DataClassification classification,
-      String region, TaskTier taskTier) {
+      String region, TaskTier taskTier, String deployment) {
     static Question of(TenantId tenant, DecisionRequest request) {
       return new Question(tenant.value(), request.team(), request.model(), request.purpose(),
-          request.dataClassification(), request.region(), request.taskTier());
+          request.dataClassification(), request.region(), request.taskTier(), request.deployment());
     }
   }
 

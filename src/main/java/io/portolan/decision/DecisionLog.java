@@ -396,6 +396,12 @@ public class DecisionLog {
     row.writeStringField("source", c.source());
     row.writeFieldName("obligations");
     row.writeRawValue(c.obligationsJson());
+    if (c.askedDeployment() != null) {
+      row.writeStringField("asked_deployment", c.askedDeployment());
+    }
+    if (c.deployment() != null) {
+      row.writeStringField("deployment", c.deployment());
+    }
     row.writeStringField("chain_content", DecisionChain.content(c));
     if (e.dataVersion() != DecisionLogEntry.ANY_DATA_VERSION) {
       row.writeNumberField("data_version", e.dataVersion());
@@ -407,7 +413,8 @@ public class DecisionLog {
     DecisionRequest r = e.request();
     return new DecisionChain.Content(seq, e.decisionId().toString(), r.team(), r.model(), r.purpose(),
         r.dataClassification().json(), r.region(), e.allow(), json(e.reasons()), e.policyRevision(), e.evaluatedAt(),
-        e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column, json(e.obligations()));
+        e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column, json(e.obligations()),
+        r.deployment(), e.deployment());
   }
 
   /** The reasons or obligations as hashed and stored; the verifier rebuilds this exact text from the stored JSON. */

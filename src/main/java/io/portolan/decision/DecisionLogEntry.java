@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * One row of the decision log: what was asked, by whom, and the answer (with the obligations of an
  * allowed use, which are on the record as the reasons are); {@code dataVersion} is the
- * tenant's data version it was evaluated on, which the log checks against the database's.
+ * tenant's data version it was evaluated on, which the log checks against the database's;
+ * {@code deployment} the deployment an allowed call was routed to (the question's own, if it named
+ * one, is in the request), null for a deny or when none qualified.
  */
 public record DecisionLogEntry(
     UUID decisionId,
@@ -21,15 +23,17 @@ public record DecisionLogEntry(
     String policyRevision,
     Instant evaluatedAt,
     Source source,
-    long dataVersion) {
+    long dataVersion,
+    String deployment) {
 
   /** For entries not evaluated here (sidecar uploads): the log takes them whatever the data version. */
   public static final long ANY_DATA_VERSION = -1;
 
   public DecisionLogEntry(UUID decisionId, TenantId tenant, String clientId, DecisionRequest request, boolean allow,
-      List<Reason> reasons, List<Obligation> obligations, String policyRevision, Instant evaluatedAt, Source source) {
+      List<Reason> reasons, List<Obligation> obligations, String policyRevision, Instant evaluatedAt, Source source,
+      String deployment) {
     this(decisionId, tenant, clientId, request, allow, reasons, obligations, policyRevision, evaluatedAt, source,
-        ANY_DATA_VERSION);
+        ANY_DATA_VERSION, deployment);
   }
 
   /** Who decided: Portolan's API, or a gateway's OPA that uploaded its decision log. */

@@ -27,6 +27,10 @@ public final class DecisionRequest {
   /** Optional: the team's default task tier applies when absent. */
   private TaskTier taskTier;
 
+  /** Optional: the deployment the call goes to; when absent the answer's route names the best compliant one. */
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  private String deployment;
+
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(Slugs.ID);
   private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile(Slugs.REGION);
 
@@ -59,9 +63,27 @@ public final class DecisionRequest {
 
   /** A copy with a task tier. */
   public DecisionRequest withTaskTier(TaskTier tier) {
-    DecisionRequest copy = new DecisionRequest(team, model, purpose, dataClassification, region);
+    DecisionRequest copy = copy();
     copy.taskTier = tier;
     return copy;
+  }
+
+  /** A copy asking for a deployment (null: the policy routes). */
+  public DecisionRequest withDeployment(String deployment) {
+    DecisionRequest copy = copy();
+    copy.deployment = deployment;
+    return copy;
+  }
+
+  private DecisionRequest copy() {
+    DecisionRequest copy = new DecisionRequest(team, model, purpose, dataClassification, region);
+    copy.taskTier = taskTier;
+    copy.deployment = deployment;
+    return copy;
+  }
+
+  public String deployment() {
+    return deployment;
   }
 
   public TaskTier taskTier() {
@@ -82,7 +104,8 @@ public final class DecisionRequest {
         && matches(ID, model)
         && matches(ID, purpose)
         && dataClassification != null
-        && matches(REGION, region);
+        && matches(REGION, region)
+        && (deployment == null || matches(ID, deployment));
   }
 
   private static boolean matches(java.util.regex.Pattern pattern, String value) {

@@ -1,12 +1,14 @@
 package io.portolan.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The answer: allow or not, every reason that denied, the policy revision it came from, when it
- * was evaluated, and until when a gateway may cache it.
+ * was evaluated, until when a gateway may cache it, and for an allowed call where to send it (left
+ * out when no deployment of the model qualifies).
  */
 public record DecisionResponse(
     UUID decisionId,
@@ -16,4 +18,5 @@ public record DecisionResponse(
     List<Alternative> alternatives,
     String policyRevision,
     Instant evaluatedAt,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Route route) {}

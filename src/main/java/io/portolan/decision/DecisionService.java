@@ -112,7 +112,8 @@ public class DecisionService {
             verdict.revision(),
             now,
             DecisionLogEntry.Source.API,
-            answer.dataVersion());
+            answer.dataVersion(),
+            verdict.routedDeployment());
     try {
       log.append(entry);
     } catch (GroupCommit.NotStoredException e) {
@@ -132,7 +133,8 @@ public class DecisionService {
         verdict.alternatives(),
         entry.policyRevision(),
         now,
-        expiry(now, lookup)), 0, answer.source());
+        expiry(now, lookup),
+        verdict.route()), 0, answer.source());
   }
 
   /**
@@ -187,6 +189,9 @@ public class DecisionService {
     input.put("region", request.region());
     if (request.taskTier() != null) {
       input.put("taskTier", request.taskTier().json());
+    }
+    if (request.deployment() != null) {
+      input.put("deployment", request.deployment());
     }
     input.put("now", now.toString());
     input.put("nowMs", now.toEpochMilli());

@@ -59,8 +59,10 @@ public class SidecarEvents {
       return null;
     }
     TaskTier tier = input.hasNonNull("taskTier") ? enumOf(TaskTier.class, input.path("taskTier").asText()) : null;
-    DecisionRequest request = new DecisionRequest(team, model, purpose, classification, region);
+    DecisionRequest request = new DecisionRequest(team, model, purpose, classification, region)
+        .withDeployment(text(input, "deployment", Slugs.ID));
     request = tier == null ? request : request.withTaskTier(tier);
+    String routed = text(result.path("route"), "deployment", Slugs.ID);
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : result.path("reasons")) {
       reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
@@ -89,7 +91,8 @@ public class SidecarEvents {
         List.copyOf(obligations),
         revision,
         instant(event.path("timestamp").asText()),
-        DecisionLogEntry.Source.OPA_SIDECAR);
+        DecisionLogEntry.Source.OPA_SIDECAR,
+        result.path("allow").asBoolean() ? routed : null);
   }
 
   /** A sidecar's obligation only when every text in it is one the log can hold. */

@@ -9,7 +9,7 @@ import java.util.stream.StreamSupport;
 /**
  * The instants at which a tenant's answers can change with nothing else changing: an approval
  * expires, a vendor, model or deployment reaches its cut-off, a deployment becomes available, a
- * budget's month ends. Time
+ * budget's month ends, a price starts or ends. Time
  * enters a decision only through these, so between two consecutive ones the same data gives the
  * same answer.
  */
@@ -29,7 +29,15 @@ final class TimeBoundaries {
         .filter(JsonNode::isNumber)
         .mapToLong(JsonNode::asLong);
     LongStream months = tenantDocument.path("budgets").findValues("periodEndMs").stream().mapToLong(JsonNode::asLong);
-    return new TimeBoundaries(LongStream.concat(LongStream.concat(approvals, cutOffs), months).distinct().sorted().toArray());
+    // A route ranks deployments by the price in force, so a price's start and end can change it.
+    LongStream prices = Stream.of("models", "deployments")
+        .flatMap(kind -> stream(tenantDocument.path(kind)))
+        .flatMap(node -> stream(node.path("prices")))
+        .flatMap(price -> Stream.of(price.path("validFromMs"), price.path("validToMs")))
+        .filter(JsonNode::isNumber)
+        .mapToLong(JsonNode::asLong);
+    return new TimeBoundaries(LongStream.concat(LongStream.concat(LongStream.concat(approvals, cutOffs), months), prices)
+        .distinct().sorted().toArray());
   }
 
   private static Stream<JsonNode> stream(JsonNode byId) {

@@ -7,12 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** What the policy answered for one question, in the order the API gives it, whichever engine evaluated it. */
-record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations, List<Alternative> alternatives, String revision) {
+record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations, List<Alternative> alternatives,
+    String revision, Route route) {
 
-  /** From the policy's decision document ({@code allow, revision, reasons, obligations, alternatives}). */
+  /** From the policy's decision document ({@code allow, revision, reasons, obligations, alternatives, route}). */
   static Verdict of(JsonNode result) {
     return new Verdict(result.path("allow").asBoolean(false), reasons(result), obligations(result),
-        list(result.path("alternatives"), Alternative.class), result.path("revision").asText());
+        alternatives(result.path("alternatives")), result.path("revision").asText(), Route.of(result.get("route")));
   }
 
   private static <T> List<T> list(JsonNode array, Class<T> type) {
@@ -21,6 +22,20 @@ record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations
       items.add(JacksonConfig.MAPPER.convertValue(item, type));
     }
     return List.copyOf(items);
+  }
+
+  private static List<Alternative> alternatives(JsonNode array) {
+    List<Alternative> items = new ArrayList<>();
+    for (JsonNode a : array) {
+      items.add(new Alternative(a.path("model").asText(), a.path("vendor").asText(), a.path("jurisdiction").asText(),
+          a.path("why").asText(), Route.of(a.get("route"))));
+    }
+    return List.copyOf(items);
+  }
+
+  /** The deployment an allowed call is routed to, or null. */
+  String routedDeployment() {
+    return route == null ? null : route.deployment();
   }
 
   /**

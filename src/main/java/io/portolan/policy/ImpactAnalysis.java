@@ -49,7 +49,7 @@ public class ImpactAnalysis {
   /** A batch of 2,000 against a large draft takes OPA a few hundred ms; allow for a loaded machine. */
   static final Duration OPA_BATCH_TIMEOUT = Duration.ofSeconds(30);
   private static final String SELECT =
-      "select id, team, model, purpose, data_classification, region, task_tier, allow from decision_log"
+      "select id, team, model, purpose, data_classification, region, task_tier, asked_deployment, allow from decision_log"
           + " where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?";
 
   @Resource(lookup = DataSources.APP)
@@ -233,6 +233,9 @@ public class ImpactAnalysis {
     request.put("region", row.getString("region")).put("nowMs", nowMs);
     if (row.getString("task_tier") != null) {
       request.put("taskTier", row.getString("task_tier"));
+    }
+    if (row.getString("asked_deployment") != null) {
+      request.put("deployment", row.getString("asked_deployment"));
     }
     return logged;
   }

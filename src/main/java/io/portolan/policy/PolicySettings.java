@@ -39,8 +39,11 @@ public record PolicySettings(
   static final Set<String> COST_TIERS = Set.of("low", "medium", "high");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-  /** @param domesticJurisdiction rank this jurisdiction's models first, or null */
-  public record Preferences(String domesticJurisdiction, Boolean preferOpenWeights, Boolean preferLowerCost) {}
+  /**
+   * @param domesticJurisdiction rank this jurisdiction's models, and deployments operated in it, first; or null
+   * @param preferSelfHosted route to a deployment the tenant runs itself before others (default true)
+   */
+  public record Preferences(String domesticJurisdiction, Boolean preferOpenWeights, Boolean preferLowerCost, Boolean preferSelfHosted) {}
 
   /**
    * Which approval requests need two officers: those for data of these classifications, for a
@@ -66,25 +69,31 @@ public record PolicySettings(
    * @param selfHostedOnly classifications that need a deployment the tenant operates itself
    * @param zeroRetentionOrSelfHostedOnly classifications that need zero data retention or self-hosting
    * @param noTrainingOnPrompts classifications whose prompts must never train a model (not stated fails)
+   * @param watchedOperatorJurisdictions operator jurisdictions allowed but flagged with an obligation,
+   *     and routed to only when no other deployment qualifies
    */
   public record DeploymentRules(
       Map<String, List<String>> deniedOperatorJurisdictions,
       List<String> selfHostedOnly,
       List<String> zeroRetentionOrSelfHostedOnly,
-      List<String> noTrainingOnPrompts) {
-    static final DeploymentRules NONE = new DeploymentRules(Map.of(), List.of(), List.of(), List.of());
+      List<String> noTrainingOnPrompts,
+      Map<String, List<String>> watchedOperatorJurisdictions) {
+    static final DeploymentRules NONE = new DeploymentRules(Map.of(), List.of(), List.of(), List.of(), Map.of());
 
     DeploymentRules normalized() {
       return new DeploymentRules(
           deniedOperatorJurisdictions == null ? Map.of() : deniedOperatorJurisdictions,
           selfHostedOnly == null ? List.of() : selfHostedOnly,
           zeroRetentionOrSelfHostedOnly == null ? List.of() : zeroRetentionOrSelfHostedOnly,
-          noTrainingOnPrompts == null ? List.of() : noTrainingOnPrompts);
+          noTrainingOnPrompts == null ? List.of() : noTrainingOnPrompts,
+          watchedOperatorJurisdictions == null ? Map.of() : watchedOperatorJurisdictions);
     }
 
     void validate(List<Problem.FieldError> errors) {
       checkMap(errors, "deployments.deniedOperatorJurisdictions", deniedOperatorJurisdictions, CLASSIFICATIONS, COUNTRIES,
           "an ISO 3166 alpha-2 country code such as CN");
+      checkMap(errors, "deployments.watchedOperatorJurisdictions", watchedOperatorJurisdictions, CLASSIFICATIONS, COUNTRIES,
+          "an ISO 3166 alpha-2 country code such as US");
       checkList(errors, "deployments.selfHostedOnly", selfHostedOnly, CLASSIFICATIONS, "a data classification");
       checkList(errors, "deployments.zeroRetentionOrSelfHostedOnly", zeroRetentionOrSelfHostedOnly, CLASSIFICATIONS,
           "a data classification");
@@ -94,7 +103,7 @@ public record PolicySettings(
 
   /** No restriction at all: what a tenant has before its first edit. */
   public static PolicySettings none() {
-    return new PolicySettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), new Preferences(null, false, true), HighRisk.DEFAULT,
+    return new PolicySettings(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), new Preferences(null, false, true, true), HighRisk.DEFAULT,
         DeploymentRules.NONE);
   }
 
@@ -107,11 +116,12 @@ public record PolicySettings(
         selfHostedOpenWeightsOnly == null ? List.of() : selfHostedOpenWeightsOnly,
         costTiers == null ? Map.of() : costTiers,
         preferences == null
-            ? new Preferences(null, false, true)
+            ? new Preferences(null, false, true, true)
             : new Preferences(
                 preferences.domesticJurisdiction(),
                 Boolean.TRUE.equals(preferences.preferOpenWeights()),
-                !Boolean.FALSE.equals(preferences.preferLowerCost())),
+                !Boolean.FALSE.equals(preferences.preferLowerCost()),
+                !Boolean.FALSE.equals(preferences.preferSelfHosted())),
         highRisk == null ? HighRisk.DEFAULT : highRisk.normalized(),
         deployments == null ? DeploymentRules.NONE : deployments.normalized());
   }

@@ -76,8 +76,10 @@ public class TenantPolicyData {
       m.capabilities().forEach(model.putArray("capabilities")::add);
       cutOff(model, m.cutOffAt(), m.cutOffReason());
     }
-    prices(tenant, models);
-    document.set("deployments", deployments(tenant));
+    ObjectNode deployments = deployments(tenant);
+    prices(tenant, models, deployments);
+    document.set("deployments", deployments);
+    document.set("deploymentsByModel", byModel(deployments));
     ObjectNode teams = document.putObject("teams");
     for (Team t : repository.all(tenant, Team.class, "team")) {
       teams.putObject(t.id()).put("defaultTaskTier", t.defaultTaskTier());
@@ -109,6 +111,16 @@ public class TenantPolicyData {
       deployment.put("cutOffAtMs", d.cutOffAt() == null ? null : d.cutOffAt().toEpochMilli());
     }
     return deployments;
+  }
+
+  /** Each model's deployment ids, so a decision routes without scanning every deployment of the tenant. */
+  private static ObjectNode byModel(ObjectNode deployments) {
+    ObjectNode byModel = JSON.objectNode();
+    deployments.fields().forEachRemaining(d -> {
+      String model = d.getValue().path("model").asText();
+      (byModel.has(model) ? (ArrayNode) byModel.get(model) : byModel.putArray(model)).add(d.getKey());
+    });
+    return byModel;
   }
 
   /**
@@ -143,16 +155,22 @@ public class TenantPolicyData {
     return byTeam;
   }
 
-  /** Each model's prices per million tokens (not a deployment's own), with their validity in epoch milliseconds. */
-  private void prices(TenantId tenant, ObjectNode models) {
+  /**
+   * Prices per million tokens with their validity in epoch milliseconds: a model's own under the
+   * model, a deployment's own under the deployment (routes rank by them).
+   */
+  private void prices(TenantId tenant, ObjectNode models, ObjectNode deployments) {
     TenantScope.enter(em, tenant);
     List<?> rows = em.createNativeQuery("select model_id, currency, input_per_million, output_per_million,"
-            + " (extract(epoch from valid_from) * 1000)::bigint, (extract(epoch from valid_to) * 1000)::bigint"
-            + " from price where tenant_id = ?1 and deployment_id is null order by model_id, valid_from")
+            + " (extract(epoch from valid_from) * 1000)::bigint, (extract(epoch from valid_to) * 1000)::bigint, deployment_id"
+            + " from price where tenant_id = ?1 order by model_id, deployment_id nulls first, valid_from")
         .setParameter(1, tenant.value()).getResultList();
     for (Object r : rows) {
       Object[] row = (Object[]) r;
-      ObjectNode model = (ObjectNode) models.get((String) row[0]);
+      ObjectNode model = (ObjectNode) (row[6] == null ? models.get((String) row[0]) : deployments.get((String) row[6]));
+      if (model == null) {
+        continue;
+      }
       ArrayNode list = model.has("prices") ? (ArrayNode) model.get("prices") : model.putArray("prices");
       list.addObject().put("currency", ((String) row[1]).trim())
           .put("inputPerMillion", ((java.math.BigDecimal) row[2]).stripTrailingZeros().doubleValue())
