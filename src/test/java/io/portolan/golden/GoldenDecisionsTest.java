@@ -28,7 +28,7 @@ class GoldenDecisionsTest {
         JsonNode c = file.cases().get(i);
         JsonNode result = results.get(i);
         tests.add(DynamicTest.dynamicTest(file.name() + ": " + c.get("name").asText(),
-            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(result))));
+            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(result, c.get("expect")))));
       }
     }
     return tests.stream();

@@ -169,21 +169,31 @@ public record GoldenFile(String name, JsonNode content) {
     return new java.math.BigDecimal(amount).movePointRight(6).longValueExact();
   }
 
-  /** What an answer must match: allow, the set of reason codes, obligations and alternatives in order. */
+  /**
+   * What an answer must match: allow, the set of reason codes, obligations and alternatives in
+   * order, and where a case names one, the deployment the call is routed to ("route": an id, or
+   * null for none) and each alternative's ("alternativeRoutes", in order).
+   */
   public static String expected(JsonNode expect) {
     return summary(expect.get("allow").asBoolean(), codes(expect.get("reasons")), list(expect.get("obligations")),
-        list(expect.get("alternatives")));
+        list(expect.get("alternatives")))
+        + (expect.has("route") ? " route=" + expect.get("route").asText("none") : "")
+        + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + list(expect.get("alternativeRoutes")) : "");
   }
 
-  /** The same summary of an actual answer (the API's or OPA's result document). */
-  public static String actual(JsonNode answer) {
+  /** The same summary of an actual answer (the API's or OPA's result document), routes as far as the case names them. */
+  public static String actual(JsonNode answer, JsonNode expect) {
     List<String> reasons = new ArrayList<>();
     answer.path("reasons").forEach(r -> reasons.add(r.get("code").asText()));
     List<String> obligations = new ArrayList<>();
     answer.path("obligations").forEach(o -> obligations.add(o.get("code").asText()));
     List<String> alternatives = new ArrayList<>();
     answer.path("alternatives").forEach(a -> alternatives.add(a.get("model").asText()));
-    return summary(answer.get("allow").asBoolean(), new TreeSet<>(reasons).toString(), obligations, alternatives);
+    List<String> alternativeRoutes = new ArrayList<>();
+    answer.path("alternatives").forEach(a -> alternativeRoutes.add(a.path("route").path("deployment").asText("none")));
+    return summary(answer.get("allow").asBoolean(), new TreeSet<>(reasons).toString(), obligations, alternatives)
+        + (expect.has("route") ? " route=" + answer.path("route").path("deployment").asText("none") : "")
+        + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + alternativeRoutes : "");
   }
 
   private static String summary(boolean allow, String reasons, List<String> obligations, List<String> alternatives) {

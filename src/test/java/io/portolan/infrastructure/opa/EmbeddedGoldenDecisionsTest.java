@@ -51,7 +51,7 @@ class EmbeddedGoldenDecisionsTest {
       for (JsonNode c : file.cases()) {
         JsonNode answer = engine.evaluate(((ObjectNode) c.get("request").deepCopy()).put("tenant", TENANT)).orElseThrow();
         tests.add(DynamicTest.dynamicTest(file.name() + ": " + c.get("name").asText(),
-            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(answer))));
+            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(answer, c.get("expect")))));
       }
     }
     return tests.stream();
