@@ -75,6 +75,28 @@ class AuthRequestIT {
   }
 
   @Test
+  void anAllowedAnswerNamesTheDeploymentAndEndpointToRouteToForNginxToPickItsUpstream() {
+    String own = Stack.unique("ar-own");
+    Map<String, Object> deployment = DeploymentIT.deployment(own, approvedModel);
+    assertEquals(201, Stack.post("/api/v1/deployments", Stack.user(OFFICER), deployment).status());
+    HttpResponse<String> routed = ask(question(approvedModel, "internal", "eu"), Stack.gateway(TENANT));
+    assertEquals(204, routed.statusCode(), routed.body());
+    assertEquals(own, header(routed, "X-Portolan-Route-Deployment"));
+    assertEquals("https://llm.acme.internal/v1", header(routed, "X-Portolan-Route-Endpoint"));
+
+    Map<String, String> named = question(approvedModel, "internal", "eu");
+    named.put("deployment", "ar-nowhere");
+    HttpResponse<String> unknown = ask(named, Stack.gateway(TENANT));
+    assertEquals(403, unknown.statusCode());
+    assertEquals("deployment_unknown", header(unknown, "X-Portolan-Reasons"));
+    assertNull(header(unknown, "X-Portolan-Route-Deployment"), "a deny routes nowhere");
+    named.put("deployment", "Not A Slug");
+    HttpResponse<String> invalid = ask(named, Stack.gateway(TENANT));
+    assertEquals(400, invalid.statusCode());
+    assertEquals("X-Portolan-Deployment", header(invalid, "X-Portolan-Invalid-Headers"));
+  }
+
+  @Test
   void everyAnswerAgreesWithTheJsonDecisionApi() {
     List<Map<String, String>> questions = List.of(
         question(approvedModel, "internal", "eu"),
@@ -207,6 +229,9 @@ class AuthRequestIT {
     headers.put("X-Portolan-Region", question.get("region"));
     if (question.containsKey("taskTier")) {
       headers.put("X-Portolan-Task-Tier", question.get("taskTier"));
+    }
+    if (question.containsKey("deployment")) {
+      headers.put("X-Portolan-Deployment", question.get("deployment"));
     }
     return get(PATH, headers);
   }

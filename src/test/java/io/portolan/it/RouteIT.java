@@ -1,0 +1,170 @@
+package io.portolan.it;
+
+import static io.portolan.it.Fixtures.decision;
+import static io.portolan.it.Fixtures.model;
+import static io.portolan.it.Fixtures.vendor;
+import static io.portolan.it.Fixtures.with;
+import static io.portolan.it.Stack.get;
+import static io.portolan.it.Stack.post;
+import static io.portolan.it.Stack.put;
+import static io.portolan.it.Stack.unique;
+import static io.portolan.it.Stack.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decision names where to send the call (issue 19): the route of an allowed answer, a question
+ * naming its deployment, the route moving when a deployment is suspended or a cheaper one is priced,
+ * and the log keeping both the deployment asked for and the one routed to. acme, with a vendor,
+ * model and team of each test's own.
+ */
+class RouteIT {
+  private static final String ALICE = "alice"; // acme compliance officer
+  private static final String CAROL = "carol"; // acme auditor
+
+  /** [team, model]: an approved model of a fresh non-domestic vendor, and a team approved for it. */
+  private static String[] world() {
+    String vendorId = unique("rv");
+    String modelId = unique("rm");
+    String team = unique("rt");
+    assertEquals(201, post("/api/v1/vendors", user(ALICE), vendor(vendorId, "US")).status());
+    assertEquals(201, post("/api/v1/models", user(ALICE), model(modelId, vendorId, "approved")).status());
+    assertEquals(201, post("/api/v1/teams", user("dave"), Fixtures.team(team)).status());
+    Approvals.grant("acme", team, modelId, "internal");
+    return new String[] {team, modelId};
+  }
+
+  private static Map<String, Object> cloud(String id, String model, String endpoint) {
+    Map<String, Object> body = new LinkedHashMap<>(DeploymentIT.deployment(id, model));
+    body.put("operator", "cloudco");
+    body.put("operatorJurisdiction", "US");
+    body.put("endpoint", endpoint);
+    return body;
+  }
+
+  private static void create(Map<String, Object> deployment) {
+    Stack.Reply created = post("/api/v1/deployments", user(ALICE), deployment);
+    assertEquals(201, created.status(), created.raw().body());
+  }
+
+  @Test
+  void anAllowedAnswerRoutesToTheTenantsOwnDeploymentAndMovesWhenItIsSuspended() {
+    String[] w = world();
+    String own = unique("own");
+    String cloud = unique("cloud");
+    create(DeploymentIT.deployment(own, w[1]));
+    create(cloud(cloud, w[1], "https://cloud.example/v1"));
+
+    JsonNode first = DecisionIT.decide("acme", decision(w[0], w[1]));
+    assertTrue(first.get("allow").asBoolean(), first.toString());
+    JsonNode route = first.get("route");
+    assertEquals(own, route.get("deployment").asText(), "self-hosted first: " + first);
+    assertEquals(w[1], route.get("model").asText());
+    assertEquals("self-hosted", route.get("operator").asText());
+    assertEquals("FR", route.get("operatorJurisdiction").asText());
+    assertEquals("eu", route.get("region").asText());
+    assertEquals("https://llm.acme.internal/v1", route.get("endpoint").asText());
+
+    Map<String, Object> suspended = with(DeploymentIT.deployment(own, w[1]), "status", "suspended");
+    assertEquals(200, put("/api/v1/deployments/" + own, user(ALICE), suspended).status());
+    JsonNode moved = DecisionIT.decide("acme", decision(w[0], w[1]));
+    assertTrue(moved.get("allow").asBoolean(), moved.toString());
+    assertEquals(cloud, moved.get("route").get("deployment").asText(), "the next decision moves: " + moved);
+    assertEquals("https://cloud.example/v1", moved.get("route").get("endpoint").asText());
+
+    Map<String, Object> gone = with(cloud(cloud, w[1], "https://cloud.example/v1"), "status", "suspended");
+    assertEquals(200, put("/api/v1/deployments/" + cloud, user(ALICE), gone).status());
+    JsonNode nowhere = DecisionIT.decide("acme", decision(w[0], w[1]));
+    assertTrue(nowhere.get("allow").asBoolean(), "no deployment rule applies to internal data: " + nowhere);
+    assertFalse(nowhere.has("route"), "but there is nowhere to route it: " + nowhere);
+  }
+
+  @Test
+  void aDeploymentsOwnPriceMakesItTheCheaperRoute() {
+    String[] w = world();
+    String first = unique("rta");
+    String second = unique("rtb");
+    create(cloud(first, w[1], "https://a.example/v1"));
+    create(cloud(second, w[1], "https://b.example/v1"));
+    assertEquals(first, DecisionIT.decide("acme", decision(w[0], w[1])).get("route").get("deployment").asText(),
+        "alike and unpriced: by name");
+    Map<String, Object> price = Map.of("model", w[1], "deployment", second, "currency", "USD", "inputPerMillion", "0.10",
+        "outputPerMillion", "0.30", "validFrom", Instant.now().minus(1, ChronoUnit.MINUTES).toString());
+    Stack.Reply priced = post("/api/v1/prices", user(ALICE), price);
+    assertEquals(201, priced.status(), priced.raw().body());
+    assertEquals(second, DecisionIT.decide("acme", decision(w[0], w[1])).get("route").get("deployment").asText(),
+        "acme prefers lower cost: the priced deployment first");
+  }
+
+  @Test
+  void aQuestionNamingItsDeploymentIsDecidedOnItAndTheLogKeepsWhatWasAskedAndWhereItWent() throws Exception {
+    String[] w = world();
+    String own = unique("own");
+    String cloud = unique("cloud");
+    create(DeploymentIT.deployment(own, w[1]));
+    create(cloud(cloud, w[1], "https://cloud.example/v1"));
+    Instant from = Instant.now().minusSeconds(1);
+
+    JsonNode named = DecisionIT.decide("acme", with(decision(w[0], w[1]), "deployment", cloud));
+    assertTrue(named.get("allow").asBoolean(), named.toString());
+    assertEquals(cloud, named.get("route").get("deployment").asText(), "the deployment asked for, not the best");
+    JsonNode elsewhere = DecisionIT.decide("acme", with(decision(w[0], w[1]), "deployment", "gpt-4o"));
+    assertFalse(elsewhere.get("allow").asBoolean());
+    assertEquals(List.of("deployment_unknown"), List.copyOf(DecisionIT.codes(elsewhere)));
+    assertEquals("deployment 'gpt-4o' is not a deployment of model '" + w[1] + "'",
+        elsewhere.get("reasons").get(0).get("message").asText());
+    assertFalse(elsewhere.has("route"));
+    Stack.Reply invalid = post("/api/v1/decisions", Stack.gateway("acme"), with(decision(w[0], w[1]), "deployment", "Not A Slug"));
+    assertEquals(400, invalid.status());
+    assertEquals("deployment", invalid.body().get("errors").get(0).get("field").asText());
+
+    String window = "from=" + from + "&to=" + Instant.now().plusSeconds(1);
+    JsonNode logged = get("/api/v1/audit/decisions/search?deployment=" + cloud + "&" + window, user(CAROL)).body();
+    assertEquals(1, logged.get("items").size(), logged.toString());
+    assertEquals(cloud, logged.get("items").get(0).get("askedDeployment").asText());
+    assertEquals(cloud, logged.get("items").get(0).get("deployment").asText());
+    JsonNode denied = get("/api/v1/audit/decisions/search?deployment=gpt-4o&team=" + w[0] + "&" + window, user(CAROL)).body();
+    assertEquals(1, denied.get("items").size(), denied.toString());
+    assertFalse(denied.get("items").get(0).has("deployment"), "a deny went nowhere: " + denied);
+    String[] csv = get("/api/v1/audit/decisions?format=csv&team=" + w[0] + "&" + window, user(CAROL)).raw().body().split("\r\n");
+    assertTrue(csv[0].endsWith(",askedDeployment,deployment"), csv[0]);
+    assertTrue(csv[1].endsWith("," + cloud + "," + cloud), csv[1]);
+    JsonNode routed = DecisionIT.decide("acme", decision(w[0], w[1]));
+    JsonNode open = get("/api/v1/audit/decisions/search?deployment=" + own + "&from=" + from + "&to=" + Instant.now().plusSeconds(1),
+        user(CAROL)).body();
+    assertEquals(own, open.get("items").get(0).get("deployment").asText(), open.toString());
+    assertFalse(open.get("items").get(0).has("askedDeployment"), "the policy chose: " + open);
+
+    String verify = "/api/v1/audit/verify?from=" + from + "&to=" + Instant.now().plusSeconds(1);
+    assertTrue(get(verify, user(CAROL)).body().get("verified").asBoolean());
+    UUID routedId = UUID.fromString(routed.get("decisionId").asText());
+    try (Connection db = Stack.superuser()) {
+      execute(db, "update decision_log set deployment = '" + cloud + "' where id = ?", routedId);
+      JsonNode broken = get(verify, user(CAROL)).body();
+      assertFalse(broken.get("verified").asBoolean(), "the hash covers where the call went");
+      assertEquals(routedId.toString(), broken.get("firstBroken").get("id").asText(), broken.toString());
+      execute(db, "update decision_log set deployment = '" + own + "' where id = ?", routedId);
+    }
+    assertTrue(get(verify, user(CAROL)).body().get("verified").asBoolean(), "restored");
+  }
+
+  private static void execute(Connection db, String sql, UUID id) throws Exception {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setObject(1, id);
+      assertEquals(1, statement.executeUpdate());
+    }
+  }
+}
