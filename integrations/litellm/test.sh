@@ -4,7 +4,8 @@
 #     the SDK's module (config.demo.yaml) and the single file beside a config; against the demo
 #     tenant acme, gpt-4o is allowed and qwen-2.5-72b refused naming vendor_suspended.
 #  2. tests/ (pytest) against a proxy from tests/config.yaml: golden data of tenant initech (loaded
-#     by sdk/testdata/seed-golden.sh), fixed test keys in LiteLLM teams.
+#     by sdk/testdata/seed-golden.sh), fixed test keys in LiteLLM teams; the proxy's own upstream
+#     and two more fake upstreams for the deployments tests/test_routes.py routes calls to.
 #   integrations/litellm/test.sh [pytest args]
 # Environment: PORTOLAN_URL (default http://127.0.0.1:28080), KEYCLOAK_URL (http://127.0.0.1:28180).
 set -euo pipefail
@@ -101,14 +102,19 @@ start_readme_proxy() { # NAME BLOCK [FROM TO]...: the environment block, then BL
 start_readme_proxy package "$(readme_block proxy)"
 start_readme_proxy single_file "$(readme_block single-file)" "~/litellm-proxy" "$run/litellm-proxy"
 
-# The test proxy: tests/config.yaml with its custom auth beside it, against tenant initech.
-test_upstream=$(free_port) port_tests=$(free_port)
+# The test proxy: tests/config.yaml with its custom auth beside it, against tenant initech; its
+# upstream, and two more for the two deployments tests/test_routes.py registers in Portolan.
+test_upstream=$(free_port) port_tests=$(free_port) route_upstream_a=$(free_port) route_upstream_b=$(free_port)
 cat > "$run/tests.sh" <<EOF
 python3 ../testing/fake_openai.py $test_upstream &
+python3 ../testing/fake_openai.py $route_upstream_a &
+python3 ../testing/fake_openai.py $route_upstream_b &
 exec litellm --config tests/config.yaml --host 127.0.0.1 --port $port_tests
 EOF
+export CONFIGURED_UPSTREAM="http://127.0.0.1:$test_upstream" ROUTE_UPSTREAM_A="http://127.0.0.1:$route_upstream_a" \
+  ROUTE_UPSTREAM_B="http://127.0.0.1:$route_upstream_b" ROUTE_B_API_KEY=sk-route-b-test
 (exec setsid "${readme_env[@]}" LITELLM_MASTER_KEY=sk-test-master UPSTREAM_API_BASE="http://127.0.0.1:$test_upstream/v1" \
-   UPSTREAM_API_KEY=unused PORTOLAN_URL="$PORTOLAN_URL" \
+   UPSTREAM_API_KEY=unused ROUTE_B_API_KEY="$ROUTE_B_API_KEY" PORTOLAN_URL="$PORTOLAN_URL" \
    PORTOLAN_TOKEN_URL="$KEYCLOAK_URL/realms/portolan/protocol/openid-connect/token" \
    PORTOLAN_CLIENT_ID=initech-gateway PORTOLAN_CLIENT_SECRET=initech-gateway-secret LITELLM_LOCAL_MODEL_COST_MAP=True \
    bash -e "$run/tests.sh" > "$run/tests.log" 2>&1 < /dev/null) &

@@ -1,12 +1,18 @@
 """A tiny OpenAI-compatible upstream for tests: no real model can be reached from the test machine.
 
 Answers POST /v1/chat/completions with a fixed reply naming the model it was asked for, and
-GET /v1/models. Usage: python3 fake_openai.py PORT
+GET /v1/models. Every chat completion it answered is listed by GET /_received (oldest first: path,
+model, messages, authorization), so a test can tell which of several such servers a call reached.
+Usage: python3 fake_openai.py PORT
 """
 import json
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+RECEIVED = []  # the last 1000 chat completions answered
+LOCK = threading.Lock()
 
 
 class FakeOpenAI(BaseHTTPRequestHandler):
@@ -17,6 +23,9 @@ class FakeOpenAI(BaseHTTPRequestHandler):
             self._send(200, {"object": "list", "data": []})
         elif self.path == "/health":
             self._send(200, {"status": "ok"})
+        elif self.path == "/_received":
+            with LOCK:
+                self._send(200, list(RECEIVED))
         else:
             self._send(404, {"error": {"message": "not found"}})
 
@@ -27,6 +36,10 @@ class FakeOpenAI(BaseHTTPRequestHandler):
             self._send(404, {"error": {"message": "not found"}})
             return
         model = body.get("model", "unknown")
+        with LOCK:
+            RECEIVED.append({"path": self.path, "model": model, "messages": body.get("messages"),
+                             "authorization": self.headers.get("Authorization")})
+            del RECEIVED[:-1000]
         self._send(200, {
             "id": "chatcmpl-fake",
             "object": "chat.completion",

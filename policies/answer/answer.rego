@@ -1,7 +1,7 @@
 # METADATA
 # title: Portolan decision as one document
 # description: |
-#   The decision package's answer (allow, revision, reasons, obligations, alternatives, route) as one
+#   The decision package's answer (allow, revision, reasons, obligations, alternatives, route, alias) as one
 #   rule, for engines that evaluate a single entrypoint: Portolan runs this, compiled to
 #   WebAssembly, inside its JVM. Undefined when the tenant has no data, as revision is.
 package portolan.answer
@@ -17,4 +17,5 @@ answer := {
 	"obligations": decision.obligations,
 	"alternatives": decision.alternatives,
 	"route": decision.route,
+	"alias": decision.alias,
 }

@@ -27,6 +27,7 @@ test_the_answer_is_the_decision_package if {
 		"obligations": decision.obligations,
 		"alternatives": decision.alternatives,
 		"route": decision.route,
+		"alias": decision.alias,
 	} with data.tenants as _tenants with input as _input
 	got.revision == "r1"
 	got.allow == false # no approval

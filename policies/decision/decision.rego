@@ -23,14 +23,17 @@ revision := data.tenants[input.tenant].revision
 
 # Rules read the tenant's data by reference: object.get on a whole document would copy it out of
 # OPA's store on every evaluation, which costs more than the decision at thousands of models.
-reasons := denials(data.tenants[input.tenant], request(input, data.tenants[input.tenant]))
+reasons := denials(data.tenants[input.tenant], _asked)
 
 reasons := denials({}, request(input, {})) if not data.tenants[input.tenant]
+
+# The question as the rules read it, an alias resolved (evaluated once per decision).
+_asked := request(input, data.tenants[input.tenant])
 
 # Conditions a gateway must honour when it goes ahead (a watch-listed jurisdiction, say).
 default obligations := []
 
-obligations := obligations_for(data.tenants[input.tenant], request(input, data.tenants[input.tenant])) if allow
+obligations := obligations_for(data.tenants[input.tenant], _asked) if allow
 
 obligations_for(t, req) := [o | some o in _obligations(t, req)]
 
@@ -39,12 +42,22 @@ obligations_for(t, req) := [o | some o in _obligations(t, req)]
 # no deployment that passes, or the answer is a deny.
 default route := null
 
-route := deployments.route(data.tenants[input.tenant], input.model, request(input, data.tenants[input.tenant])) if allow
+route := deployments.route(data.tenants[input.tenant], _asked.model, _asked) if allow
+
+# A question for an alias: {name, model}, the model it resolved to (null when no candidate may be
+# used); null when the question named a model.
+default alias := null
+
+alias := alias_for(_asked)
+
+_resolved_model(req) := null if req.alias_unresolved
+
+_resolved_model(req) := req.model if not req.alias_unresolved
 
 # Models the team may use instead, best first; only when the request is denied and the team exists.
 default alternatives := []
 
-alternatives := _alternatives(data.tenants[input.tenant], request(input, data.tenants[input.tenant])) if {
+alternatives := _alternatives(data.tenants[input.tenant], _asked) if {
 	not allow
 	data.tenants[input.tenant].teams[input.team]
 }
@@ -52,12 +65,30 @@ alternatives := _alternatives(data.tenants[input.tenant], request(input, data.te
 # The models the team may use instead under a tenant's data t, best first (a suspension's preview).
 alternatives_for(t, req) := _alternatives(t, req)
 
+# Where an allowed request goes under a tenant's data t; null when denied or nowhere qualifies.
+route_for(t, req) := r if {
+	count(denials(t, req)) == 0
+	r := deployments.route(t, req.model, req)
+} else := null
+
+# A request's alias and the model it resolved to (null: none); null when it asked for a model.
+alias_for(req) := {"name": req.alias, "model": _resolved_model(req)} if req.alias != null
+
+alias_for(req) := null if req.alias == null
+
 # Every rule that denies a request against a tenant's data t; empty when it may go ahead.
 # Impact analysis calls this with a draft of t.
-denials(t, req) := (_team_denials(t, req.team) | _model_denials(t, req.model, req)) | _clock_denials(req)
+denials(t, req) := (_team_denials(t, req.team) | _subject_denials(t, req)) | _clock_denials(req)
 
-# A decision request as the rules read it, with the team's default task tier filled in.
-request(asked, t) := {
+_subject_denials(t, req) := _alias_denials(t, req) if req.alias_unresolved
+
+_subject_denials(t, req) := _model_denials(t, req.model, req) if not req.alias_unresolved
+
+# A decision request as the rules read it, with the team's default task tier filled in, and a
+# question for an alias resolved to the model (and deployment) of its first usable candidate.
+request(asked, t) := _resolve(t, _request(asked, t), asked.model)
+
+_request(asked, t) := {
 	"team": asked.team,
 	"model": asked.model,
 	"purpose": object.get(asked, "purpose", ""),
@@ -70,6 +101,51 @@ request(asked, t) := {
 	"precheck": object.get(asked, "precheck", false),
 	# The deployment the call goes to, when the asker chose it; null leaves the route to the policy.
 	"deployment": object.get(asked, "deployment", null),
+	# The alias asked for (null: a model), and whether none of its candidates may be used.
+	"alias": null,
+	"alias_unresolved": false,
+}
+
+# Aliases: logical model names a tenant defines (data.tenants[t].aliases[name].candidates, an
+# ordered list of {model, deployment}). A question for one is decided on its first candidate that
+# no rule denies; a model of the same id wins over an alias.
+_resolve(t, req, name) := req if not _is_alias(t, name)
+
+_resolve(t, req, name) := object.union(_candidate(req, c), {"alias": name}) if {
+	_is_alias(t, name)
+	c := _first_usable(t, req, name)
+}
+
+# None usable: decided as the alias itself, denied alias_unresolved, the first candidate's capabilities for alternatives.
+_resolve(t, req, name) := object.union(_candidate(req, t.aliases[name].candidates[0]), {"alias": name, "alias_unresolved": true}) if {
+	_is_alias(t, name)
+	not _first_usable(t, req, name)
+}
+
+_is_alias(t, name) if {
+	t.aliases[name]
+	not t.models[name]
+}
+
+_first_usable(t, req, name) := usable[0] if {
+	usable := [c |
+		some c in t.aliases[name].candidates
+		count(_model_denials(t, c.model, _candidate(req, c))) == 0
+	]
+	count(usable) > 0
+}
+
+# The request sent to one candidate: its model, and its deployment if it names one (else the asker's).
+_candidate(req, c) := object.union(req, {"model": c.model, "deployment": _or_default(object.get(c, "deployment", null), req.deployment)})
+
+# METADATA
+# title: alias_unresolved
+# description: No candidate of the alias asked for may be used; the message names each with its reasons.
+_alias_denials(t, req) := {_reason("alias_unresolved", msg)} if {
+	why := [sprintf("%s (%s)", [c.model, concat(", ", sort([r.code | some r in _model_denials(t, c.model, _candidate(req, c))]))]) |
+		some c in t.aliases[req.alias].candidates
+	]
+	msg := sprintf("no candidate of alias '%s' may be used: %s", [req.alias, concat("; ", why)])
 }
 
 # The asker's clock when it sends one: Portolan always does (a replay asks about a fixed time).
@@ -377,13 +453,23 @@ _watchlist_obligations(t, request) := {o |
 	}
 }
 
-_alternatives(t, request) := [_alternative(t, id, open) |
+_alternatives(t, request) := array.concat(_alias_alternatives(t, request), [_alternative(t, id, open) |
 	open := _open(request)
 	some id in array.slice(_ranked_alternatives(t, open), 0, 5)
+])
+
+# Aliases listing the denied model that resolve to another model for the same question, by name:
+# asking for the alias instead keeps the caller working when the model is cut off or suspended.
+_alias_alternatives(t, request) := [object.union(_alternative(t, resolved.model, resolved), {"alias": name}) |
+	request.alias == null
+	some name in sort([n | some n, a in t.aliases; _is_alias(t, n); some c in a.candidates; c.model == request.model])
+	resolved := _resolve(t, object.union(_open(request), {"model": name}), name)
+	not resolved.alias_unresolved
+	resolved.model != request.model
 ]
 
 # The request with its deployment left to the policy: another model has deployments of its own.
-_open(request) := object.union(request, {"deployment": null})
+_open(request) := object.union(request, {"deployment": null, "alias": null, "alias_unresolved": false})
 
 # Alternatives to a model cut off at at_ms that are not cut off by then themselves.
 _alternatives_beyond(t, request, at_ms) := [_alternative(t, id, open) | some id in array.slice(lasting, 0, 5)] if {

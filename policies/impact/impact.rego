@@ -19,7 +19,8 @@ flips := [flip |
 ]
 
 # Each question answered under the draft, with the models the team may use instead, best first:
-# what a team asking for a suspended model would be offered (the suspension preview).
+# what a team asking for a suspended model would be offered (the suspension preview); where an
+# allowed call would go, and what an alias asked for resolves to (an alias change's preview).
 answers := [answer |
 	some question in input.questions
 	req := decision.request(question, input.draft)
@@ -28,5 +29,7 @@ answers := [answer |
 		"allow": count(denials) == 0,
 		"reasons": [{"code": r.code} | some r in denials],
 		"alternatives": decision.alternatives_for(input.draft, req),
+		"route": decision.route_for(input.draft, req),
+		"alias": decision.alias_for(req),
 	}
 ]

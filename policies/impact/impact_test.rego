@@ -43,3 +43,16 @@ test_answers_offer_the_teams_other_models_when_one_is_suspended if {
 	"model_suspended" in {r.code | some r in result.answers[0].reasons}
 	[a.model | some a in result.answers[0].alternatives] == ["mistral-small", "deepseek-v3", "gpt-4o"]
 }
+
+test_answers_name_where_an_alias_resolves_under_a_draft if {
+	question := {"team": "research", "model": "chat-default", "purpose": "chat", "dataClassification": "internal", "region": "eu", "nowMs": 1795600800000}
+	published := impact with input as {"draft": decision_test._aliased.acme, "questions": [question]}
+	published.answers[0].alias == {"name": "chat-default", "model": "gpt-4o"}
+	published.answers[0].route.deployment == "gpt-4o"
+	reordered := json.patch(decision_test._aliased.acme, [{"op": "replace", "path": "/aliases/chat-default/candidates", "value": [{"model": "deepseek-v3"}, {"model": "gpt-4o"}]}])
+	draft := impact with input as {"draft": reordered, "questions": [question]}
+	draft.answers[0].alias == {"name": "chat-default", "model": "deepseek-v3"}
+	draft.answers[0].route.deployment == "deepseek-v3-own-eu"
+	model := impact with input as {"draft": reordered, "questions": [object.union(question, {"model": "gpt-4o"})]}
+	model.answers[0].alias == null
+}

@@ -7,6 +7,7 @@ KEYS = {
     "sk-research": {"team_id": "team-1", "team_alias": "research", "key_alias": "research-app"},
     "sk-marketing": {"team_id": "team-2", "team_alias": "marketing", "key_alias": "marketing-app"},
     "sk-unmapped": {"team_id": "team-3", "team_alias": "sales", "key_alias": "sales-app"},
+    "sk-routing": {"team_id": "team-4", "team_alias": "routing", "key_alias": "routing-app"},
 }
 
 

@@ -1,5 +1,5 @@
 """The guardrail's own logic (portolan.litellm), without a proxy: team mapping, what it asks, what
-the caller reads, and failing closed when Portolan cannot be reached."""
+the caller reads, where an allowed call is sent, and failing closed when Portolan cannot be reached."""
 import asyncio
 import socket
 from types import SimpleNamespace
@@ -8,7 +8,7 @@ import pytest
 from fastapi import HTTPException
 
 from conftest import TOKEN_URL
-from portolan import Alternative, Decision, PortolanClient, Reason
+from portolan import Alternative, Decision, PortolanClient, Reason, Route
 from portolan.litellm import Ask, Caller, PortolanGuardrail, TeamMapping, denial_message
 
 
@@ -71,3 +71,65 @@ def test_unreachable_portolan_refuses_the_call():
         asyncio.run(g.async_pre_call_hook(key(), None, {"model": "g-gpt"}, "completion"))
     assert refused.value.status_code == 403
     assert refused.value.detail["portolan"]["reasons"][0]["code"] == "portolan_unavailable"
+
+
+class AnsweringClient:
+    """Stands in for the SDK's client: answers every question with one decision, and keeps them."""
+
+    def __init__(self, decision):
+        self.decision, self.asked = decision, []
+
+    def decide(self, *question):
+        self.asked.append(question)
+        return self.decision
+
+    def close(self):
+        pass
+
+
+ROUTED = Decision(allow=True, decision_id="d-2", route=Route("g-llama-own-eu", "g-llama", "self-hosted", "FR", "eu",
+                                                             "https://llm.example.eu/v1"))
+
+
+def routed(decision, data, **settings):
+    g = PortolanGuardrail(client=AnsweringClient(decision), portolan_default_team="g-research",
+                          guardrail_name="portolan", event_hook="pre_call", **settings)
+    return g, asyncio.run(g.async_pre_call_hook(key(), None, data, "completion"))
+
+
+def test_an_allowed_call_with_a_route_goes_to_its_endpoint():
+    g, data = routed(ROUTED, {"model": "g-llama", "metadata": {"portolan_route_deployment": "forged"}})
+    assert data["api_base"] == "https://llm.example.eu/v1" and data["model"] == "g-llama"
+    assert "api_key" not in data  # the model's own key from LiteLLM's config, unless one is configured
+    assert data["metadata"]["portolan_route_deployment"] == "g-llama-own-eu"
+
+
+def test_a_deployment_key_and_the_deployment_the_caller_names():
+    g, data = routed(ROUTED, {"model": "g-llama", "metadata": {"portolan_deployment": "g-llama-own-eu"}},
+                     portolan_route_api_keys={"g-llama-own-eu": "sk-own", "other": "sk-other"})
+    assert (data["api_base"], data["api_key"]) == ("https://llm.example.eu/v1", "sk-own")
+    assert g.client.asked == [("g-research", "g-llama", "chat", "internal", "eu", None, "g-llama-own-eu")]
+
+
+def test_a_route_to_another_model_switches_to_its_litellm_model():
+    to_mistral = Decision(allow=True, decision_id="d-3", route=Route("g-mistral-api", "g-mistral-small", "g-mistral",
+                                                                     "FR", "eu", None))
+    _, data = routed(to_mistral, {"model": "chat-default"}, portolan_model_map={"mistral-small": "g-mistral-small"})
+    assert data["model"] == "mistral-small" and "api_base" not in data  # its own upstream in LiteLLM's config
+
+
+def test_no_route_no_endpoint_or_routing_off_leaves_the_call_alone():
+    no_endpoint = Decision(allow=True, decision_id="d-4", route=Route("g-gpt", "g-gpt", "g-openai", "US", "eu"))
+    for decision, settings in ((Decision(allow=True, decision_id="d-5"), {}), (no_endpoint, {}),
+                               (ROUTED, {"portolan_route_calls": False}), (ROUTED, {"portolan_route_calls": "false"})):
+        _, data = routed(decision, {"model": "g-llama", "metadata": {"portolan_route_deployment": "forged"}}, **settings)
+        assert "api_base" not in data and "api_key" not in data and data["model"] == "g-llama"
+        assert data["metadata"].get("portolan_route_deployment") == (
+            "g-gpt" if decision is no_endpoint else None), (decision, settings)
+
+
+def test_the_refusal_names_the_deployment_asked_for():
+    decision = Decision(allow=False, reasons=(Reason("deployment_unknown", "deployment 'x' is not ..."),))
+    text = denial_message(Ask("g-research", "g-llama", "chat", "internal", "eu", None, "x"), decision)
+    assert text.startswith("Portolan refused model 'g-llama' for team 'g-research' (purpose chat, internal data, "
+                           "region eu, deployment x): deployment_unknown")

@@ -3,11 +3,11 @@ from .cache import DecisionCache
 from .client import PortolanClient
 from .errors import PortolanError, ProblemError, UnavailableError
 from .models import (UNAVAILABLE, AllowedModel, Alternative, Decision, DecisionRequest, FieldError, ModelPrice,
-                     Obligation, Reason, UsageReport, UsageStats)
+                     Obligation, Reason, Route, UsageReport, UsageStats)
 
 __all__ = [
     "PortolanClient", "DecisionCache", "PortolanError", "ProblemError", "UnavailableError", "UNAVAILABLE",
     "AllowedModel", "Alternative", "Decision", "DecisionRequest", "FieldError", "ModelPrice", "Obligation", "Reason",
-    "UsageReport", "UsageStats",
+    "Route", "UsageReport", "UsageStats",
 ]
 __version__ = "0.1.0"

@@ -32,14 +32,16 @@ class PortolanClient:
         self.usage = UsageReporter(self._transport, usage_batch_size, usage_interval)
 
     def decide(self, team: str, model: str, purpose: str, data_classification: str, region: str,
-               task_tier: Optional[str] = None) -> Decision:
-        """May ``team`` use ``model`` for ``purpose`` with this data in this region?
+               task_tier: Optional[str] = None, deployment: Optional[str] = None) -> Decision:
+        """May ``team`` use ``model`` for ``purpose`` with this data in this region? With
+        ``deployment`` (the id of one of the model's deployments) the question is decided on that
+        deployment alone; without it an allowed answer's ``route`` names the best compliant one.
 
         Never raises because Portolan is down: then the answer is a deny (or, with
         ``fail_open=True``, an allow) carrying ``portolan_unavailable``. Raises ProblemError when
         Portolan refuses the request itself (bad input, wrong credentials).
         """
-        request = DecisionRequest(team, model, purpose, data_classification, region, task_tier)
+        request = DecisionRequest(team, model, purpose, data_classification, region, task_tier, deployment)
         if self.cache is not None:
             cached = self.cache.get(request)
             if cached is not None:

@@ -1,7 +1,8 @@
 """Portolan in front of a LiteLLM proxy: before each call it asks Portolan whether the caller's team
 may use the model for this purpose, data and region, and refuses the call (HTTP 403, with the
 reasons and the approved alternatives) when Portolan says no; after a successful call it reports
-the tokens used against the decision.
+the tokens used against the decision. When the answer names where to send the call (its
+``route``, a deployment with an endpoint), the call goes there (``portolan_route_calls``).
 
 Installed with the SDK's ``litellm`` extra (from a checkout: ``pip install './sdk/python[litellm]'``)
 and listed in the proxy's config.yaml under
@@ -26,9 +27,9 @@ from litellm.integrations.custom_guardrail import CustomGuardrail
 
 from .client import PortolanClient
 from .errors import ProblemError
-from .models import Decision
+from .models import Decision, Route
 
-__all__ = ["PortolanGuardrail", "Ask", "Caller", "TeamMapping", "denial_message", "refusal_detail"]
+__all__ = ["PortolanGuardrail", "Ask", "Caller", "TeamMapping", "denial_message", "refusal_detail", "route_call"]
 
 log = logging.getLogger("portolan.litellm")
 
@@ -37,9 +38,11 @@ PURPOSE_KEYS = ("portolan_purpose", "purpose")
 CLASSIFICATION_KEYS = ("portolan_data_classification", "data_classification", "dataClassification")
 REGION_KEYS = ("portolan_region", "region")
 TASK_TIER_KEYS = ("portolan_task_tier", "task_tier", "taskTier")
+DEPLOYMENT_KEYS = ("portolan_deployment",)  # one of the model's deployments in Portolan, by id
 # Set by an admin on a LiteLLM key or team (their metadata), never taken from the request itself.
 TEAM_METADATA_KEY = "portolan_team"
 DECISION_KEY = "portolan_decision_id"
+ROUTE_KEY = "portolan_route_deployment"
 
 
 def _setting(value: Any, env: str, default: Any = None) -> Any:
@@ -49,6 +52,13 @@ def _setting(value: Any, env: str, default: Any = None) -> Any:
     if value in (None, ""):
         value = os.environ.get(env, default)
     return value
+
+
+def _flag(value: Any, env: str, default: bool) -> bool:
+    value = _setting(value, env, None)
+    if value is None:
+        return default
+    return value if isinstance(value, bool) else str(value).strip().lower() == "true"
 
 
 def _first(metadata: Mapping[str, Any], keys: tuple, default: Optional[str]) -> Optional[str]:
@@ -98,13 +108,34 @@ class Ask:
     data_classification: str
     region: str
     task_tier: Optional[str] = None
+    deployment: Optional[str] = None
+
+
+def route_call(data: Dict[str, Any], route: Route, litellm_model: Optional[str] = None,
+               api_key: Optional[str] = None) -> bool:
+    """Rewrites a LiteLLM call so it goes where Portolan routed it: ``api_base`` becomes the
+    route's endpoint (LiteLLM then calls it with the model's own ``litellm_params``, e.g.
+    ``openai/<model>``, so the upstream is asked for the model name it expects), ``api_key`` the
+    deployment's key when one is configured, and ``model`` the LiteLLM model of the route's model
+    when that is another one (an alias resolved). True when the call was changed."""
+    changed = False
+    if litellm_model and litellm_model != data.get("model"):
+        data["model"] = litellm_model
+        changed = True
+    if route.endpoint:
+        data["api_base"] = route.endpoint
+        changed = True
+        if api_key:
+            data["api_key"] = api_key
+    return changed
 
 
 def denial_message(ask: Ask, decision: Decision) -> str:
     """What the caller reads: every reason code with its message, then the approved alternatives."""
     reasons = "; ".join(f"{r.code}: {r.message}" if r.message else r.code for r in decision.reasons)
+    deployment = f", deployment {ask.deployment}" if ask.deployment else ""
     text = (f"Portolan refused model '{ask.model}' for team '{ask.team}' (purpose {ask.purpose}, "
-            f"{ask.data_classification} data, region {ask.region}): {reasons or 'denied'}.")
+            f"{ask.data_classification} data, region {ask.region}{deployment}): {reasons or 'denied'}.")
     if decision.alternatives:
         text += " Approved alternatives: " + ", ".join(
             f"{a.model} ({a.vendor}, {a.jurisdiction})" if a.vendor else a.model for a in decision.alternatives) + "."
@@ -140,6 +171,7 @@ class PortolanGuardrail(CustomGuardrail):
                  portolan_default_data_classification: Optional[str] = None,
                  portolan_default_region: Optional[str] = None, portolan_timeout: Any = None,
                  portolan_retries: Any = None, portolan_fail_open: Any = None,
+                 portolan_route_calls: Any = None, portolan_route_api_keys: Optional[Mapping[str, str]] = None,
                  client: Optional[PortolanClient] = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.teams = TeamMapping(dict(portolan_team_map or {}),
@@ -149,6 +181,9 @@ class PortolanGuardrail(CustomGuardrail):
         self.default_classification = _setting(portolan_default_data_classification,
                                                "PORTOLAN_DEFAULT_DATA_CLASSIFICATION", "internal")
         self.default_region = _setting(portolan_default_region, "PORTOLAN_DEFAULT_REGION", "eu")
+        self.route_calls = _flag(portolan_route_calls, "PORTOLAN_ROUTE_CALLS", True)
+        # Deployment id -> API key for its endpoint; without one the model's own api_key goes there.
+        self.route_api_keys = {name: _setting(key, "", None) for name, key in (portolan_route_api_keys or {}).items()}
         self.client = client or PortolanClient(
             _setting(portolan_url, "PORTOLAN_URL", "http://127.0.0.1:8080"),
             _setting(portolan_token_url, "PORTOLAN_TOKEN_URL",
@@ -172,14 +207,26 @@ class PortolanGuardrail(CustomGuardrail):
                    _first(metadata, PURPOSE_KEYS, self.default_purpose),
                    _first(metadata, CLASSIFICATION_KEYS, self.default_classification),
                    _first(metadata, REGION_KEYS, self.default_region),
-                   _first(metadata, TASK_TIER_KEYS, None))
+                   _first(metadata, TASK_TIER_KEYS, None),
+                   _first(metadata, DEPLOYMENT_KEYS, None))
+
+    def litellm_model(self, portolan_model: str) -> str:
+        """The LiteLLM model name of a Portolan model id: the first portolan_model_map entry naming
+        it, else the id itself."""
+        return next((name for name, mapped in self.models.items() if mapped == portolan_model), portolan_model)
+
+    def route(self, data: Dict[str, Any], ask: Ask, route: Route) -> bool:
+        """Sends the call where Portolan's answer routes it (see ``route_call``)."""
+        target = None if route.model in ("", ask.model) else self.litellm_model(route.model)
+        return route_call(data, route, target, self.route_api_keys.get(route.deployment))
 
     async def async_pre_call_hook(self, user_api_key_dict: Any, cache: Any, data: dict, call_type: Any) -> dict:
         ask = self.ask_for(user_api_key_dict, data)
         try:
             # The SDK blocks (urllib); keep the proxy's event loop free while it asks.
             decision = await asyncio.to_thread(self.client.decide, ask.team, ask.model, ask.purpose,
-                                               ask.data_classification, ask.region, ask.task_tier)
+                                               ask.data_classification, ask.region, ask.task_tier,
+                                               ask.deployment)
         except ProblemError as problem:  # bad input (e.g. an unknown data classification) or credentials
             status = 400 if problem.status in (400, 404, 422) else 403 if problem.status < 500 else 502
             raise HTTPException(status_code=status, detail={
@@ -198,6 +245,15 @@ class PortolanGuardrail(CustomGuardrail):
             data.setdefault("metadata", {})[DECISION_KEY] = decision.decision_id
             data["metadata"]["portolan_model"] = ask.model
             data["metadata"]["portolan_obligations"] = [o.code for o in decision.obligations]
+        if isinstance(data.get("metadata"), dict):
+            data["metadata"].pop(ROUTE_KEY, None)  # only this guardrail says where a call went
+        # No route (no deployment qualifies, or Portolan failed open), a route without an endpoint,
+        # or routing turned off: the call goes to the model's upstream in LiteLLM's config.
+        if self.route_calls and decision.route is not None:
+            data.setdefault("metadata", {})[ROUTE_KEY] = decision.route.deployment
+            if self.route(data, ask, decision.route):
+                log.info("portolan routed %s for %s to deployment %s (%s)", ask.model, ask.team,
+                         decision.route.deployment, decision.route.endpoint or "the configured upstream")
         return data
 
     async def async_post_call_response_headers_hook(self, data: dict, user_api_key_dict: Any, response: Any,
@@ -210,6 +266,8 @@ class PortolanGuardrail(CustomGuardrail):
         headers = {"x-portolan-decision-id": str(metadata[DECISION_KEY])}
         if metadata.get("portolan_obligations"):
             headers["x-portolan-obligations"] = ",".join(metadata["portolan_obligations"])
+        if metadata.get(ROUTE_KEY):
+            headers["x-portolan-route-deployment"] = str(metadata[ROUTE_KEY])
         return headers
 
     async def async_log_success_event(self, kwargs: dict, response_obj: Any, start_time: Any, end_time: Any) -> None:

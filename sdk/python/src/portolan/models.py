@@ -56,17 +56,41 @@ class Obligation:
 
 
 @dataclass(frozen=True)
+class Route:
+    """Where to send an allowed call: the deployment of the model Portolan chose (or the one the
+    question named), who operates it and in which jurisdiction, the request's region, and the
+    endpoint (base URL) to call, None when the deployment records none."""
+    deployment: str
+    model: str = ""
+    operator: str = ""
+    operator_jurisdiction: str = ""
+    region: str = ""
+    endpoint: Optional[str] = None
+
+    @classmethod
+    def from_json(cls, data: Any) -> Optional["Route"]:
+        """None for an absent route (a deny, or no deployment qualifies) or one naming no deployment."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("deployment"), str) or not data["deployment"]:
+            return None
+        endpoint = data.get("endpoint")
+        return cls(data["deployment"], str(data.get("model") or ""), str(data.get("operator") or ""),
+                   str(data.get("operatorJurisdiction") or ""), str(data.get("region") or ""),
+                   endpoint if isinstance(endpoint, str) and endpoint else None)
+
+
+@dataclass(frozen=True)
 class Alternative:
-    """A model the team may use instead, with why it qualifies."""
+    """A model the team may use instead, with why it qualifies and where a call to it would go."""
     model: str
     vendor: str = ""
     jurisdiction: str = ""
     why: str = ""
+    route: Optional[Route] = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Alternative":
         return cls(str(data.get("model", "")), str(data.get("vendor") or ""),
-                   str(data.get("jurisdiction") or ""), str(data.get("why") or ""))
+                   str(data.get("jurisdiction") or ""), str(data.get("why") or ""), Route.from_json(data.get("route")))
 
 
 @dataclass(frozen=True)
@@ -78,19 +102,24 @@ class DecisionRequest:
     data_classification: str
     region: str
     task_tier: Optional[str] = None
+    deployment: Optional[str] = None  # the deployment the call goes to; None lets the policy route
 
     def to_json(self) -> Dict[str, Any]:
         body: Dict[str, Any] = {"team": self.team, "model": self.model, "purpose": self.purpose,
                                 "dataClassification": self.data_classification, "region": self.region}
         if self.task_tier:
             body["taskTier"] = self.task_tier
+        if self.deployment:
+            body["deployment"] = self.deployment
         return body
 
 
 @dataclass(frozen=True)
 class Decision:
     """Portolan's answer. ``decision_id`` is None only for an answer the SDK made up itself
-    because Portolan could not be asked (reason or obligation ``portolan_unavailable``)."""
+    because Portolan could not be asked (reason or obligation ``portolan_unavailable``). ``route``
+    says where to send an allowed call; None on a deny, when no deployment of the model qualifies,
+    and on the SDK's own answers."""
     allow: bool
     decision_id: Optional[str] = None
     reasons: Tuple[Reason, ...] = ()
@@ -100,6 +129,7 @@ class Decision:
     evaluated_at: Optional[datetime] = None
     expires_at: Optional[datetime] = None
     from_cache: bool = False
+    route: Optional[Route] = None
 
     @property
     def reason_codes(self) -> List[str]:
@@ -116,6 +146,7 @@ class Decision:
             policy_revision=data.get("policyRevision"),
             evaluated_at=parse_instant(data.get("evaluatedAt")),
             expires_at=parse_instant(data.get("expiresAt")),
+            route=Route.from_json(data.get("route")),
         )
 
 
@@ -135,7 +166,8 @@ class ModelPrice:
 
 @dataclass(frozen=True)
 class AllowedModel:
-    """One model a team may use now, with the obligations that come with it and its price (None: none set)."""
+    """One model a team may use now, with the obligations that come with it, its price (None: none
+    set) and where a call to it would be routed (None: no deployment qualifies)."""
     model: str
     vendor: str = ""
     jurisdiction: str = ""
@@ -144,6 +176,7 @@ class AllowedModel:
     hosting_regions: Tuple[str, ...] = ()
     obligations: Tuple[Obligation, ...] = ()
     price: Optional[ModelPrice] = None
+    route: Optional[Route] = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "AllowedModel":
@@ -156,6 +189,7 @@ class AllowedModel:
             hosting_regions=tuple(data.get("hostingRegions") or ()),
             obligations=tuple(Obligation.from_json(o) for o in data.get("obligations") or ()),
             price=ModelPrice.from_json(data.get("price")),
+            route=Route.from_json(data.get("route")),
         )
 
 

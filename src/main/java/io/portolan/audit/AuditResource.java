@@ -49,7 +49,7 @@ public class AuditResource {
   @Path("decisions")
   @Produces({NDJSON, CSV})
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "Logged decisions as CSV or NDJSON (format= or Accept), streamed, filtered by time, team, model, deployment, outcome, source, obligation")
+  @Operation(summary = "Logged decisions as CSV or NDJSON (format= or Accept), streamed, filtered by time, team, model, deployment, alias, outcome, source, obligation")
   public Response decisions(
       @Valid @BeanParam DecisionLogFilter filter,
       @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
@@ -60,7 +60,7 @@ public class AuditResource {
     filter.to();
     String header = Csv.row("id", "seq", "evaluatedAt", "team", "model", "purpose", "dataClassification", "region",
         "taskTier", "allow", "reasons", "obligations", "policyRevision", "clientId", "source", "hash", "askedDeployment",
-        "deployment");
+        "deployment", "alias");
     return ExportStream.response("decisions", csv, header, writer -> {
       if (csv) {
         reader.stream(tenant, filter, row -> writer.write(csvRow(row)));
@@ -193,6 +193,6 @@ public class AuditResource {
         row.model(), row.purpose(), row.dataClassification(), row.region(), row.taskTier(), Boolean.toString(row.allow()),
         row.reasons().stream().map(r -> r.code()).collect(Collectors.joining(";")),
         row.obligations().stream().map(o -> o.code()).collect(Collectors.joining(";")), row.policyRevision(), row.clientId(),
-        row.source(), row.hash(), row.askedDeployment(), row.deployment());
+        row.source(), row.hash(), row.askedDeployment(), row.deployment(), row.alias());
   }
 }

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, deployment, outcome, source, obligation. */
+/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, deployment, alias, outcome, source, obligation. */
 public class DecisionLogFilter {
   static final Instant EARLIEST = Instant.EPOCH;
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -37,6 +37,11 @@ public class DecisionLogFilter {
   @QueryParam("deployment")
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   String deployment;
+
+  /** Only decisions that asked for this alias. */
+  @QueryParam("alias")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  String alias;
 
   @QueryParam("outcome")
   @Pattern(regexp = "allow|deny", message = "must be allow or deny")
@@ -65,6 +70,7 @@ public class DecisionLogFilter {
     if (team != null) sql.append(" and team = ?");
     if (model != null) sql.append(" and model = ?");
     if (deployment != null) sql.append(" and (deployment = ? or asked_deployment = ?)");
+    if (alias != null) sql.append(" and alias = ?");
     if (outcome != null) sql.append(" and allow = ?");
     if (source != null) sql.append(" and source = ?");
     // The first test is what the partial index decision_log_obligated (db/V15) is defined by.
@@ -80,6 +86,7 @@ public class DecisionLogFilter {
       values.add(deployment);
       values.add(deployment);
     }
+    if (alias != null) values.add(alias);
     if (outcome != null) values.add(outcome.equals("allow"));
     if (source != null) values.add(source);
     if (obligation != null) values.add(obligation);
@@ -106,6 +113,7 @@ public class DecisionLogFilter {
     if (team != null) filters.put("team", team);
     if (model != null) filters.put("model", model);
     if (deployment != null) filters.put("deployment", deployment);
+    if (alias != null) filters.put("alias", alias);
     if (outcome != null) filters.put("outcome", outcome);
     if (source != null) filters.put("source", source);
     if (obligation != null) filters.put("obligation", obligation);

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * One row of the decision log as auditors see it: {@code askedDeployment} the deployment the
- * question named, {@code deployment} the one an allowed call was routed to (each left out when none).
+ * question named, {@code deployment} the one an allowed call was routed to, {@code alias} the alias
+ * asked for, whose resolved model is {@code model} (each left out when none).
  */
 public record LoggedDecision(
     String id,
@@ -36,10 +37,11 @@ public record LoggedDecision(
     String prevHash,
     String hash,
     @JsonInclude(JsonInclude.Include.NON_NULL) String askedDeployment,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String deployment) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String deployment,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String alias) {
 
   static final String COLUMNS = "id::text, seq, evaluated_at, team, model, purpose, data_classification, region,"
-      + " task_tier, allow, reasons::text, obligations::text, policy_revision, client_id, source, prev_hash, hash, asked_deployment, deployment";
+      + " task_tier, allow, reasons::text, obligations::text, policy_revision, client_id, source, prev_hash, hash, asked_deployment, deployment, alias";
 
   static LoggedDecision read(ResultSet row) throws SQLException {
     long seq = row.getLong("seq");
@@ -48,14 +50,14 @@ public record LoggedDecision(
         row.getString("region"), row.getString("task_tier"), row.getBoolean("allow"), reasons(row.getString("reasons")),
         obligations(row.getString("obligations")), row.getString("policy_revision"), row.getString("client_id"), row.getString("source"),
         row.getString("prev_hash"), row.getString("hash"),
-        row.getString("asked_deployment"), row.getString("deployment"));
+        row.getString("asked_deployment"), row.getString("deployment"), row.getString("alias"));
   }
 
   /** The hash this row should carry, recomputed from its content and its previous hash. */
   String expectedHash() {
     return DecisionChain.hash(new DecisionChain.Content(seq, id, team, model, purpose, dataClassification, region, allow,
         DecisionLog.json(reasons), policyRevision, evaluatedAt, clientId, taskTier, source, DecisionLog.json(obligations),
-        askedDeployment, deployment),
+        askedDeployment, deployment, alias),
         prevHash);
   }
 

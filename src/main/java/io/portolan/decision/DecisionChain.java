@@ -35,7 +35,8 @@ public final class DecisionChain {
       String source,
       String obligationsJson,
       String askedDeployment,
-      String deployment) {}
+      String deployment,
+      String alias) {}
 
   public static String hash(Content c, String previousHash) {
     return hash(c.seq(), content(c), previousHash);
@@ -46,7 +47,8 @@ public final class DecisionChain {
    * database, which numbers and links the entry (db/V13): hash = sha256(seq \n content \n previous).
    * Obligations come last and only when there are any (db/V15): entries logged before they were
    * stored had none on the record, and keep their hashes. The deployment the question named and the
-   * one the call was routed to follow the same way (db/V24), each marked so none reads as another.
+   * one the call was routed to, and the alias asked for, follow the same way (db/V24), each marked
+   * so none reads as another.
    */
   public static String content(Content c) {
     return String.join("\n",
@@ -56,7 +58,8 @@ public final class DecisionChain {
         c.clientId() == null ? "" : c.clientId(), c.taskTier() == null ? "" : c.taskTier(), c.source())
         + (c.obligationsJson() == null || c.obligationsJson().equals("[]") ? "" : "\n" + c.obligationsJson())
         + (c.askedDeployment() == null ? "" : "\nasked-deployment:" + c.askedDeployment())
-        + (c.deployment() == null ? "" : "\ndeployment:" + c.deployment());
+        + (c.deployment() == null ? "" : "\ndeployment:" + c.deployment())
+        + (c.alias() == null ? "" : "\nalias:" + c.alias());
   }
 
   static String hash(long seq, String content, String previousHash) {

@@ -402,6 +402,9 @@ public class DecisionLog {
     if (c.deployment() != null) {
       row.writeStringField("deployment", c.deployment());
     }
+    if (c.alias() != null) {
+      row.writeStringField("alias", c.alias());
+    }
     row.writeStringField("chain_content", DecisionChain.content(c));
     if (e.dataVersion() != DecisionLogEntry.ANY_DATA_VERSION) {
       row.writeNumberField("data_version", e.dataVersion());
@@ -414,7 +417,7 @@ public class DecisionLog {
     return new DecisionChain.Content(seq, e.decisionId().toString(), r.team(), r.model(), r.purpose(),
         r.dataClassification().json(), r.region(), e.allow(), json(e.reasons()), e.policyRevision(), e.evaluatedAt(),
         e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column, json(e.obligations()),
-        r.deployment(), e.deployment());
+        r.deployment(), e.deployment(), e.alias());
   }
 
   /** The reasons or obligations as hashed and stored; the verifier rebuilds this exact text from the stored JSON. */

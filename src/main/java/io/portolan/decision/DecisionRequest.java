@@ -68,6 +68,13 @@ public final class DecisionRequest {
     return copy;
   }
 
+  /** A copy naming another model (an alias's resolved model, as the log records it). */
+  public DecisionRequest withModel(String model) {
+    DecisionRequest copy = copy();
+    copy.model = model;
+    return copy;
+  }
+
   /** A copy asking for a deployment (null: the policy routes). */
   public DecisionRequest withDeployment(String deployment) {
     DecisionRequest copy = copy();

@@ -105,7 +105,7 @@ public class DecisionService {
             decisionId,
             tenant,
             clientId,
-            request,
+            verdict.logged(request),
             verdict.allow(),
             verdict.reasons(),
             verdict.obligations(),
@@ -113,7 +113,8 @@ public class DecisionService {
             now,
             DecisionLogEntry.Source.API,
             answer.dataVersion(),
-            verdict.routedDeployment());
+            verdict.routedDeployment(),
+            verdict.aliasName());
     try {
       log.append(entry);
     } catch (GroupCommit.NotStoredException e) {
@@ -134,7 +135,8 @@ public class DecisionService {
         entry.policyRevision(),
         now,
         expiry(now, lookup),
-        verdict.route()), 0, answer.source());
+        verdict.route(),
+        verdict.alias()), 0, answer.source());
   }
 
   /**

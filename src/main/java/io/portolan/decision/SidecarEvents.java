@@ -63,6 +63,10 @@ public class SidecarEvents {
         .withDeployment(text(input, "deployment", Slugs.ID));
     request = tier == null ? request : request.withTaskTier(tier);
     String routed = text(result.path("route"), "deployment", Slugs.ID);
+    AliasResolution alias = AliasResolution.of(result.get("alias"));
+    if (alias != null && (!alias.name().equals(model) || (alias.model() != null && !alias.model().matches(Slugs.ID)))) {
+      return null;
+    }
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : result.path("reasons")) {
       reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
@@ -85,14 +89,15 @@ public class SidecarEvents {
         id(tenant, event.path("decision_id").asText()),
         tenant,
         clientId,
-        request,
+        alias == null ? request : request.withModel(alias.loggedModel()),
         result.path("allow").asBoolean(),
         List.copyOf(reasons),
         List.copyOf(obligations),
         revision,
         instant(event.path("timestamp").asText()),
         DecisionLogEntry.Source.OPA_SIDECAR,
-        result.path("allow").asBoolean() ? routed : null);
+        result.path("allow").asBoolean() ? routed : null,
+        alias == null ? null : alias.name());
   }
 
   /** A sidecar's obligation only when every text in it is one the log can hold. */

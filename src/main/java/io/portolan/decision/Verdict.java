@@ -8,12 +8,13 @@ import java.util.List;
 
 /** What the policy answered for one question, in the order the API gives it, whichever engine evaluated it. */
 record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations, List<Alternative> alternatives,
-    String revision, Route route) {
+    String revision, Route route, AliasResolution alias) {
 
   /** From the policy's decision document ({@code allow, revision, reasons, obligations, alternatives, route}). */
   static Verdict of(JsonNode result) {
     return new Verdict(result.path("allow").asBoolean(false), reasons(result), obligations(result),
-        alternatives(result.path("alternatives")), result.path("revision").asText(), Route.of(result.get("route")));
+        alternatives(result.path("alternatives")), result.path("revision").asText(), Route.of(result.get("route")),
+        AliasResolution.of(result.get("alias")));
   }
 
   private static <T> List<T> list(JsonNode array, Class<T> type) {
@@ -31,6 +32,16 @@ record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations
           a.path("why").asText(), Route.of(a.get("route"))));
     }
     return List.copyOf(items);
+  }
+
+  /** The question as the log records it: an alias's resolved model in place of the alias. */
+  DecisionRequest logged(DecisionRequest asked) {
+    return alias == null ? asked : asked.withModel(alias.loggedModel());
+  }
+
+  /** The alias asked for, or null. */
+  String aliasName() {
+    return alias == null ? null : alias.name();
   }
 
   /** The deployment an allowed call is routed to, or null. */

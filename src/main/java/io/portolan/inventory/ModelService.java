@@ -41,6 +41,10 @@ public class ModelService {
     if (repository.find(tenant, Model.class, input.id()).isPresent()) {
       throw ProblemException.conflict("duplicate", "model '" + input.id() + "' already exists");
     }
+    if (repository.count(tenant, "alias", "id = :id", Map.of("id", input.id())) > 0) {
+      throw ProblemException.conflict("alias-name-taken",
+          "'" + input.id() + "' is an alias; a model of that id would take its place in every decision");
+    }
     Model model = new Model(tenant.value(), input.id());
     model.apply(input);
     repository.add(tenant, model);

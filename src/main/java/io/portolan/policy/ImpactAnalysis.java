@@ -49,7 +49,7 @@ public class ImpactAnalysis {
   /** A batch of 2,000 against a large draft takes OPA a few hundred ms; allow for a loaded machine. */
   static final Duration OPA_BATCH_TIMEOUT = Duration.ofSeconds(30);
   private static final String SELECT =
-      "select id, team, model, purpose, data_classification, region, task_tier, asked_deployment, allow from decision_log"
+      "select id, team, model, purpose, data_classification, region, task_tier, asked_deployment, alias, allow from decision_log"
           + " where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?";
 
   @Resource(lookup = DataSources.APP)
@@ -228,7 +228,9 @@ public class ImpactAnalysis {
     ObjectNode logged = JacksonConfig.MAPPER.createObjectNode();
     logged.put("id", row.getString("id")).put("allow", row.getBoolean("allow"));
     ObjectNode request = logged.putObject("request");
-    request.put("team", row.getString("team")).put("model", row.getString("model"));
+    // A call for an alias is replayed as asked: the draft may resolve it elsewhere.
+    String model = row.getString("alias") != null ? row.getString("alias") : row.getString("model");
+    request.put("team", row.getString("team")).put("model", model);
     request.put("purpose", row.getString("purpose")).put("dataClassification", row.getString("data_classification"));
     request.put("region", row.getString("region")).put("nowMs", nowMs);
     if (row.getString("task_tier") != null) {

@@ -84,6 +84,7 @@ public class TenantPolicyData {
     for (Team t : repository.all(tenant, Team.class, "team")) {
       teams.putObject(t.id()).put("defaultTaskTier", t.defaultTaskTier());
     }
+    document.set("aliases", aliases(tenant));
     document.set("approvals", approvals(tenant));
     document.set("budgets", budgets(tenant));
     document.set("settings", JacksonConfig.MAPPER.valueToTree(settings));
@@ -111,6 +112,23 @@ public class TenantPolicyData {
       deployment.put("cutOffAtMs", d.cutOffAt() == null ? null : d.cutOffAt().toEpochMilli());
     }
     return deployments;
+  }
+
+  /** Aliases by name, with their published candidates in order ({model, deployment?}); drafts stay out. */
+  private ObjectNode aliases(TenantId tenant) {
+    ObjectNode aliases = JSON.objectNode();
+    TenantScope.enter(em, tenant);
+    List<?> rows = em.createNativeQuery("select id, candidates::text from alias where tenant_id = ?1 order by id")
+        .setParameter(1, tenant.value()).getResultList();
+    for (Object r : rows) {
+      Object[] row = (Object[]) r;
+      try {
+        aliases.putObject((String) row[0]).set("candidates", JacksonConfig.MAPPER.readTree((String) row[1]));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("unreadable alias candidates", e);
+      }
+    }
+    return aliases;
   }
 
   /** Each model's deployment ids, so a decision routes without scanning every deployment of the tenant. */

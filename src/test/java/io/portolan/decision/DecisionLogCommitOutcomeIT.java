@@ -134,7 +134,7 @@ class DecisionLogCommitOutcomeIT {
   private static DecisionLogEntry entry(TenantId tenant) {
     return new DecisionLogEntry(UUID.randomUUID(), tenant, "commit-outcome-test",
         new DecisionRequest("research", "gpt-4o", "chat", DataClassification.INTERNAL, "eu"), true, List.of(), List.of(),
-        "r1", Instant.now().truncatedTo(ChronoUnit.MICROS), DecisionLogEntry.Source.API, null);
+        "r1", Instant.now().truncatedTo(ChronoUnit.MICROS), DecisionLogEntry.Source.API, null, null);
   }
 
   private static int rows(UUID id) throws SQLException {

@@ -1,8 +1,11 @@
 -- Where the call goes (issue 19): asked_deployment is the deployment the question named (null: it
 -- left the choice to the policy), deployment the one an allowed call was routed to (null for a
--- deny, or when no deployment of the model qualified). Both null on every earlier row. The chained
--- content carries each only when there is one (DecisionChain.content), so earlier hashes stay valid.
-alter table decision_log add column asked_deployment text, add column deployment text;
+-- deny, or when no deployment of the model qualified); alias the alias the question asked for, whose
+-- resolved model is then in model (the alias itself when no candidate could be used). All null on
+-- every earlier row. The chained content carries each only when there is one (DecisionChain.content),
+-- so earlier hashes stay valid.
+alter table decision_log add column asked_deployment text, add column deployment text, add column alias text;
+create index decision_log_alias on decision_log (tenant_id, alias, evaluated_at) where alias is not null;
 
 -- append_decisions of V15, storing each row's deployments too; a writer of an earlier release sends
 -- none, and its rows get null.
@@ -57,10 +60,10 @@ begin
 
         insert into decision_log (id, tenant_id, team, model, purpose, data_classification, region, allow, reasons,
                                   policy_revision, evaluated_at, client_id, task_tier, source, seq, prev_hash, hash, obligations,
-                                  asked_deployment, deployment)
+                                  asked_deployment, deployment, alias)
         select d.id, d.tenant_id, d.team, d.model, d.purpose, d.data_classification, d.region, d.allow, d.reasons,
                d.policy_revision, d.evaluated_at, d.client_id, d.task_tier, d.source, c.seq, c.prev_hash, c.hash,
-               coalesce(d.obligations, '[]'), d.asked_deployment, d.deployment
+               coalesce(d.obligations, '[]'), d.asked_deployment, d.deployment, d.alias
         from (select p.*, row_number() over (order by e.n) as i
               from jsonb_array_elements(rows) with ordinality e(r, n)
               cross join lateral jsonb_populate_record(null::decision_log, e.r) p
