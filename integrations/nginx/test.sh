@@ -2,7 +2,9 @@
 # Runs a real nginx with deploy/nginx/portolan.conf (ports and paths substituted) in front of
 # integrations/testing/fake_openai.py and checks, against the running Portolan stack, that nginx
 # lets allowed calls through, refuses denied ones with reasons and alternatives, caches decisions
-# until they expire (allows and denies), maps bad headers to 400 and an unreachable Portolan to 503.
+# until they expire (allows and denies), sends each call to the server of the deployment Portolan
+# routes it to (two more fake model servers, for two deployments of a model the test registers),
+# maps bad headers to 400 and an unreachable Portolan to 503.
 # Assumes sdk/testdata/seed-golden.sh has run (tenant initech). Installs Debian's nginx if missing.
 #   integrations/nginx/test.sh      PORTOLAN_URL (http://127.0.0.1:28080), KEYCLOAK_URL (http://127.0.0.1:28180)
 set -euo pipefail
@@ -24,25 +26,26 @@ nginx_bin=$(command -v nginx)
 for _ in $(seq 90); do curl -sf "$portolan/health/ready" >/dev/null && break; sleep 1; done
 curl -sf "$portolan/health/ready" >/dev/null || { echo "Portolan at $portolan is not ready" >&2; exit 1; }
 
-# Three free loopback ports: nginx, the model server, and one nothing listens on (Portolan down).
-read -r nginx_port model_port closed_port < <(python3 -c '
+# Free loopback ports: nginx, the model server, one nothing listens on (Portolan down), and the
+# servers of the two deployments of step 7.
+read -r nginx_port model_port closed_port route_a_port route_b_port < <(python3 -c '
 import socket
-socks = [socket.socket() for _ in range(3)]
+socks = [socket.socket() for _ in range(5)]
 for s in socks: s.bind(("127.0.0.1", 0))
 print(*[s.getsockname()[1] for s in socks])')
 
 rm -rf "$work" && mkdir -p "$work/cache" "$work/temp"
 nginx_cmd=("$nginx_bin" -p "$work/" -c "$work/nginx.conf" -e "$work/error.log")
-model_pid="" nginx_pid=""
-stop() { # only the two processes this script started, by their ids
+model_pid="" route_a_pid="" route_b_pid="" nginx_pid=""
+stop() { # only the processes this script started, by their ids
   local pid
-  for pid in $nginx_pid $model_pid; do
+  for pid in $nginx_pid $model_pid $route_a_pid $route_b_pid; do
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
-  nginx_pid="" model_pid=""
+  nginx_pid="" model_pid="" route_a_pid="" route_b_pid=""
   rm -f "$work/portolan-token.conf" # a live gateway token need not outlive the run
 }
 trap stop EXIT
@@ -55,6 +58,8 @@ site() {
   text=$(cat "$repo/deploy/nginx/portolan.conf")
   for pair in "server 127.0.0.1:8080;|server $portolan_server;" \
               "127.0.0.1:8000;|127.0.0.1:$model_port;" \
+              "127.0.0.1:8001;|127.0.0.1:$route_a_port;" \
+              "127.0.0.1:8002;|127.0.0.1:$route_b_port;" \
               "listen 127.0.0.1:8088;|listen 127.0.0.1:$nginx_port;" \
               "/var/cache/nginx/portolan|$work/cache" \
               "/etc/nginx/portolan-token.conf|$work/portolan-token.conf"; do
@@ -93,10 +98,13 @@ KEYCLOAK_URL=$keycloak GATEWAY_CLIENT_ID=initech-gateway GATEWAY_CLIENT_SECRET=i
   TOKEN_INCLUDE=$work/portolan-token.conf NGINX_RELOAD="" "$repo/deploy/nginx/refresh-token.sh" >/dev/null
 
 python3 "$repo/integrations/testing/fake_openai.py" "$model_port" & model_pid=$!
+python3 "$repo/integrations/testing/fake_openai.py" "$route_a_port" & route_a_pid=$!
+python3 "$repo/integrations/testing/fake_openai.py" "$route_b_port" & route_b_pid=$!
 "${nginx_cmd[@]}" -t -q
 "${nginx_cmd[@]}" -g 'daemon off;' & nginx_pid=$!
 for _ in $(seq 50); do
-  curl -sf "http://127.0.0.1:$model_port/health" >/dev/null && (: </dev/tcp/127.0.0.1/"$nginx_port") 2>/dev/null && break
+  curl -sf "http://127.0.0.1:$model_port/health" >/dev/null && curl -sf "http://127.0.0.1:$route_a_port/health" >/dev/null &&
+    curl -sf "http://127.0.0.1:$route_b_port/health" >/dev/null && (: </dev/tcp/127.0.0.1/"$nginx_port") 2>/dev/null && break
   sleep 0.1
 done
 
@@ -136,8 +144,11 @@ check "first decision is asked of Portolan" equal "$(header X-Portolan-Cache)" "
 status=$(call g-gpt internal us)
 check "repeated allowed call still reaches the model server" equal "$status" 200
 check "repeated decision comes from nginx's cache" equal "$(header X-Portolan-Cache) $(header X-Portolan-Decision-Id)" "HIT $allowed_id"
-ivan=$(curl -sf -d grant_type=password -d client_id=portolan-cli -d username=ivan -d password=ivan \
-  "$keycloak/realms/portolan/protocol/openid-connect/token" | jq -r .access_token)
+user_token() {
+  curl -sf -d grant_type=password -d client_id=portolan-cli -d "username=$1" -d "password=$1" \
+    "$keycloak/realms/portolan/protocol/openid-connect/token" | jq -r .access_token
+}
+ivan=$(user_token ivan) # initech's compliance officer
 logged=$(curl -sf "$portolan/api/v1/audit/decisions?format=ndjson&team=g-research&model=g-gpt&from=$started" \
   -H "Authorization: Bearer $ivan" | jq -c --arg id "$allowed_id" 'select(.id == $id)' | wc -l)
 check "the decision log holds the cached decision once" equal "$logged" 1
@@ -174,7 +185,82 @@ check "missing header is a 400 naming it" equal "$status $(body .error.message)"
 status=$(call g-unserved internal us)
 check "unserved model path is a 404" equal "$status" 404
 
-# 7. refresh-token.sh replaces the token and reloads the running nginx; a new question then works.
+# 7. Routing. A model of its own (g-route-nginx, served by the model server when no deployment is
+#    named) with three deployments, the first two listed in the site file's route map with servers
+#    of their own, the third not; team g-routing approved for it. Created by officer ivan (requester
+#    ian asks for the approval); kept between runs, the deployments reset here. Each call carries a
+#    marker in its message, which tells the server it reached (fake_openai.py lists what it got).
+api() { # api METHOD PATH TOKEN [BODY]: prints the status; the body goes to $work/api.body
+  curl -s -o "$work/api.body" -w '%{http_code}' -X "$1" "$portolan$2" -H "Authorization: Bearer $3" \
+    -H 'Content-Type: application/json' ${4:+--data-binary "$4"}
+}
+need() { # need STATUSES STATUS WHAT: stops the run when the API call behind STATUS failed
+  [[ " $1 " == *" $2 "* ]] || { echo "$3 answered $2: $(cat "$work/api.body")" >&2; exit 1; }
+}
+deployment() { # deployment ID PORT STATUS: saved, created or updated
+  local body status
+  body=$(jq -nc --arg id "$1" --arg endpoint "http://127.0.0.1:$2/v1" --arg status "$3" '{id: $id,
+    model: "g-route-nginx", operator: "self-hosted", operatorJurisdiction: "FR", regions: ["eu", "us"],
+    endpoint: $endpoint, zeroDataRetention: true, trainsOnPrompts: false, status: $status}')
+  status=$(api POST /api/v1/deployments "$ivan" "$body")
+  [[ $status == 409 ]] && status=$(api PUT "/api/v1/deployments/$1" "$ivan" "$body")
+  need "200 201" "$status" "saving deployment $1"
+}
+need "201 409" "$(api POST /api/v1/vendors "$ivan" '{"id":"g-route-labs","name":"Route Labs","jurisdiction":"FR"}')" vendor
+need "201 409" "$(api POST /api/v1/models "$ivan" '{"id":"g-route-nginx","displayName":"Routed (nginx test)",
+  "vendor":"g-route-labs","hostingRegions":["eu","us"],"openWeights":true,"selfHostable":true,"licence":"Apache-2.0",
+  "capabilities":["route-fixture"],"costTier":"low","status":"approved"}')" model
+need "201 409" "$(api POST /api/v1/teams "$ivan" '{"id":"g-routing","name":"Routing tests"}')" team
+deployment g-route-nginx-a "$route_a_port" active
+deployment g-route-nginx-b "$route_b_port" active
+deployment g-route-nginx-c "$closed_port" active
+need 200 "$(api GET '/api/v1/approvals?team=g-routing&size=500' "$ivan")" approvals
+if ! jq -e 'any(.items[]; .model == "g-route-nginx" and .purpose == "chat")' "$work/api.body" >/dev/null; then
+  need 201 "$(api POST /api/v1/approval-requests "$(user_token ian)" '{"team":"g-routing","model":"g-route-nginx",
+    "purpose":"chat","maxDataClassification":"internal","regions":["eu","us"],"justification":"nginx routing test"}')" request
+  need 200 "$(api POST "/api/v1/approval-requests/$(jq -r .id "$work/api.body")/decision" "$ivan" '{"outcome":"approve"}')" approval
+fi
+
+marker=""
+route_call() { # route_call CLASSIFICATION REGION [DEPLOYMENT]: as g-routing, with a new $marker set by the caller
+  curl -s -o "$work/last.body" -D "$work/last.headers" -w '%{http_code}' \
+    "http://127.0.0.1:$nginx_port/models/g-route-nginx/v1/chat/completions" \
+    -H 'X-Portolan-Team: g-routing' -H 'X-Portolan-Purpose: chat' -H "X-Portolan-Data-Classification: $1" \
+    -H "X-Portolan-Region: $2" ${3:+-H "X-Portolan-Deployment: $3"} -H 'Content-Type: application/json' \
+    -d "{\"model\":\"g-route-nginx\",\"messages\":[{\"role\":\"user\",\"content\":\"$marker\"}]}"
+}
+reached() { # the servers that got the call carrying $marker: a, b, model (comma-separated)
+  local name port
+  for name in a:$route_a_port b:$route_b_port model:$model_port; do
+    port=${name#*:}
+    curl -sf "http://127.0.0.1:$port/_received" |
+      jq -e --arg m "$marker" 'any(.[]; any(.messages[]?; .content == $m))' >/dev/null && echo "${name%%:*}"
+  done | paste -sd, -
+}
+routed() { # routed: status, the route nginx reports and the servers reached, of a new call
+  marker="route $$ $RANDOM$RANDOM"
+  local status
+  status=$(route_call "$@")
+  echo "$status|$(header X-Portolan-Route-Deployment)|$(reached)"
+}
+check "a call goes to the server of the deployment Portolan routes it to" \
+  equal "$(routed internal eu)" "200|g-route-nginx-a|a"
+check "a deployment the caller names: decided on it, sent to its server" \
+  equal "$(routed internal eu g-route-nginx-b)" "200|g-route-nginx-b|b"
+check "a deployment of another model: denied, sent nowhere" \
+  equal "$(routed internal eu g-gpt)|$(header X-Portolan-Reasons)" "403|||deployment_unknown"
+check "a deployment the route map does not list: refused with 502, never sent to the model's server" \
+  equal "$(routed internal eu g-route-nginx-c)|$(body .error.code)" "502|g-route-nginx-c||route_unlisted"
+deployment g-route-nginx-a "$route_a_port" suspended
+# A question nginx has not cached (a cached answer keeps its route until it expires).
+check "the routed deployment suspended: the next question goes to the other" \
+  equal "$(routed public eu)" "200|g-route-nginx-b|b"
+deployment g-route-nginx-b "$route_b_port" suspended
+deployment g-route-nginx-c "$closed_port" suspended
+check "no deployment to route to: the model's server, as before routing" \
+  equal "$(routed public us)" "200||model"
+
+# 8. refresh-token.sh replaces the token and reloads the running nginx; a new question then works.
 KEYCLOAK_URL=$keycloak GATEWAY_CLIENT_ID=initech-gateway GATEWAY_CLIENT_SECRET=initech-gateway-secret \
   TOKEN_INCLUDE=$work/portolan-token.conf NGINX_RELOAD="${nginx_cmd[*]} -s reload" \
   "$repo/deploy/nginx/refresh-token.sh" >/dev/null
@@ -183,7 +269,7 @@ status=$(call g-deepseek-v3 internal apac) # golden: CN vendor fine for internal
 check "after a token refresh and reload a new allowed call goes through" \
   equal "$status $(body .choices[0].message.content) $(header X-Portolan-Cache)" "200 hello from g-deepseek-v3 MISS"
 
-# 8. A token Portolan refuses (expired, say): 503, not the 401 nginx would pass on.
+# 9. A token Portolan refuses (expired, say): 503, not the 401 nginx would pass on.
 printf 'proxy_set_header Authorization "Bearer not-a-token";\n' > "$work/portolan-token.conf"
 "${nginx_cmd[@]}" -s reload
 sleep 0.5
@@ -191,7 +277,7 @@ status=$(call g-gpt internal eu)
 check "a refused gateway token: 503" equal "$status $(body .error.message)" \
   "503 no decision could be obtained (Portolan answered 401); the call is refused"
 
-# 9. Portolan unreachable: fail closed with 503, never let the call through.
+# 10. Portolan unreachable: fail closed with 503, never let the call through.
 site "127.0.0.1:$closed_port"
 "${nginx_cmd[@]}" -s reload
 sleep 0.5

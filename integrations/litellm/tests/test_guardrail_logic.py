@@ -116,16 +116,17 @@ def test_a_route_to_another_model_switches_to_its_litellm_model():
                                                                      "FR", "eu", None))
     _, data = routed(to_mistral, {"model": "chat-default"}, portolan_model_map={"mistral-small": "g-mistral-small"})
     assert data["model"] == "mistral-small" and "api_base" not in data  # its own upstream in LiteLLM's config
+    assert data["metadata"]["portolan_model"] == "g-mistral-small"  # what usage is reported for
 
 
 def test_no_route_no_endpoint_or_routing_off_leaves_the_call_alone():
-    no_endpoint = Decision(allow=True, decision_id="d-4", route=Route("g-gpt", "g-gpt", "g-openai", "US", "eu"))
+    no_endpoint = Decision(allow=True, decision_id="d-4", route=Route("g-llama", "g-llama", "g-meta", "US", "eu"))
     for decision, settings in ((Decision(allow=True, decision_id="d-5"), {}), (no_endpoint, {}),
                                (ROUTED, {"portolan_route_calls": False}), (ROUTED, {"portolan_route_calls": "false"})):
         _, data = routed(decision, {"model": "g-llama", "metadata": {"portolan_route_deployment": "forged"}}, **settings)
         assert "api_base" not in data and "api_key" not in data and data["model"] == "g-llama"
         assert data["metadata"].get("portolan_route_deployment") == (
-            "g-gpt" if decision is no_endpoint else None), (decision, settings)
+            "g-llama" if decision is no_endpoint else None), (decision, settings)
 
 
 def test_the_refusal_names_the_deployment_asked_for():

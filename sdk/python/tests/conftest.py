@@ -3,6 +3,7 @@ import json
 import os
 import socket
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -40,6 +41,19 @@ def user_token(user: str) -> str:
                                    "username": user, "password": user}).encode()
     with urllib.request.urlopen(urllib.request.Request(TOKEN_URL, data=form), timeout=10) as response:
         return json.loads(response.read())["access_token"]
+
+
+def api(method: str, path: str, user: str, body=None):
+    """One call to Portolan's API as a user of tenant initech: (status, parsed body)."""
+    request = urllib.request.Request(f"{PORTOLAN_URL}{path}", method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": "Bearer " + user_token(user),
+                                              "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
 
 
 def audit_usage(since: str, **filters) -> list:

@@ -1,7 +1,7 @@
-"""The decision cache and answer parsing, as pure logic."""
+"""The decision cache and answer parsing (routes included), as pure logic."""
 from datetime import datetime, timedelta, timezone
 
-from portolan import AllowedModel, Decision, DecisionCache, DecisionRequest, ModelPrice
+from portolan import AllowedModel, Decision, DecisionCache, DecisionRequest, ModelPrice, Route
 from portolan._http import backoff_seconds
 from portolan.models import parse_instant
 
@@ -82,6 +82,33 @@ def test_a_budget_warning_names_what_is_left_and_a_listed_model_its_price():
                                                                   "outputPerMillion": 10}})
     assert priced.price == ModelPrice("EUR", 2.5, 10.0)
     assert AllowedModel.from_json({"model": "g-gpt", "price": None}).price is None
+
+
+def test_a_route_is_read_on_the_decision_its_alternatives_and_listed_models():
+    decision = Decision.from_json({"allow": True, "route": {
+        "deployment": "g-llama-own-eu", "model": "g-llama", "operator": "self-hosted", "operatorJurisdiction": "FR",
+        "region": "eu", "endpoint": "https://llm.example.eu/v1", "weight": 3}})
+    assert decision.route == Route("g-llama-own-eu", "g-llama", "self-hosted", "FR", "eu", "https://llm.example.eu/v1")
+    # No endpoint recorded: left out by the decision API, null in the model list.
+    bare = {"deployment": "g-gpt", "model": "g-gpt", "operator": "g-openai", "operatorJurisdiction": "US", "region": "us"}
+    assert Decision.from_json({"allow": True, "route": bare}).route.endpoint is None
+    assert AllowedModel.from_json({"model": "g-gpt", "route": {**bare, "endpoint": None}}).route == Route(
+        "g-gpt", "g-gpt", "g-openai", "US", "us")
+    denied = Decision.from_json({"allow": False, "alternatives": [
+        {"model": "g-llama", "route": bare}, {"model": "g-mistral"}]})
+    assert denied.route is None
+    assert [a.route and a.route.deployment for a in denied.alternatives] == ["g-gpt", None]
+    for broken in (None, "g-gpt", {}, {"deployment": ""}, {"deployment": 7}):
+        assert Decision.from_json({"allow": True, "route": broken}).route is None
+
+
+def test_a_question_names_its_deployment_only_when_given_and_is_cached_apart():
+    plain = request()
+    named = DecisionRequest("g-research", "g-gpt", "chat", "internal", "eu", deployment="g-gpt-eu")
+    assert "deployment" not in plain.to_json() and named.to_json()["deployment"] == "g-gpt-eu"
+    cache = DecisionCache(Clock())
+    cache.put(named, answer("1-abc"))
+    assert cache.get(plain) is None and cache.get(named).from_cache
 
 
 def test_only_a_literal_true_allows():

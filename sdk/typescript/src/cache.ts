@@ -11,8 +11,8 @@ export class DecisionCache {
   constructor(private readonly maxEntries = 10_000) {}
 
   static key(request: DecisionRequest): string {
-    const { team, model, purpose, dataClassification, region, taskTier } = request;
-    return JSON.stringify([team, model, purpose, dataClassification, region, taskTier ?? null]);
+    const { team, model, purpose, dataClassification, region, taskTier, deployment } = request;
+    return JSON.stringify([team, model, purpose, dataClassification, region, taskTier ?? null, deployment ?? null]);
   }
 
   get size(): number {

@@ -12,6 +12,7 @@ import type {
   Obligation,
   PortolanClientOptions,
   Reason,
+  Route,
   TaskTier,
   UsageReport,
 } from "./types.js";
@@ -56,6 +57,8 @@ export class PortolanClient {
    * an earlier answer is valid. Never throws for an unreachable Portolan: answers allow=false with
    * reason `portolan_unavailable` (allow=true with that warning as an obligation when failOpen).
    * Throws PortolanProblemError when Portolan refuses the request (bad input, credentials, role).
+   * With `deployment` (one of the model's deployments) the question is decided on it alone; without
+   * it an allowed answer's `route` names the best compliant deployment.
    */
   async decide(
     team: string,
@@ -64,8 +67,17 @@ export class PortolanClient {
     dataClassification: DataClassification | string,
     region: string,
     taskTier?: TaskTier | string,
+    deployment?: string,
   ): Promise<Decision> {
-    const request: DecisionRequest = { team, model, purpose, dataClassification, region, ...(taskTier ? { taskTier } : {}) };
+    const request: DecisionRequest = {
+      team,
+      model,
+      purpose,
+      dataClassification,
+      region,
+      ...(taskTier ? { taskTier } : {}),
+      ...(deployment ? { deployment } : {}),
+    };
     const cached = this.cache.get(request);
     if (cached) return cached;
     try {
@@ -148,24 +160,54 @@ export class PortolanClient {
 /** Picks the known fields of Portolan's answer; anything else is ignored. */
 export function toDecision(json: unknown): Decision {
   const body = (json ?? {}) as Record<string, unknown>;
+  const route = toRoute(body.route);
   return {
     decisionId: optionalString(body.decisionId),
     allow: body.allow === true, // anything but an explicit true is a refusal
     reasons: list(body.reasons).map((r): Reason => ({ code: text(r.code), message: text(r.message), rule: text(r.rule) })),
     obligations: list(body.obligations).map(toObligation),
-    alternatives: list(body.alternatives).map(
-      (a): Alternative => ({ model: text(a.model), vendor: text(a.vendor), jurisdiction: text(a.jurisdiction), why: text(a.why) }),
-    ),
+    alternatives: list(body.alternatives).map(toAlternative),
     policyRevision: optionalString(body.policyRevision),
     evaluatedAt: text(body.evaluatedAt),
     expiresAt: text(body.expiresAt),
     fromCache: false,
+    ...(route ? { route } : {}),
   };
+}
+
+function toAlternative(a: Record<string, unknown>): Alternative {
+  const alternative: Alternative = { model: text(a.model), vendor: text(a.vendor), jurisdiction: text(a.jurisdiction), why: text(a.why) };
+  const route = toRoute(a.route);
+  if (route) alternative.route = route;
+  return alternative;
+}
+
+/** A route as Portolan sends it; undefined when absent or naming no deployment. A null endpoint is left out. */
+function toRoute(json: unknown): Route | undefined {
+  if (typeof json !== "object" || json === null) return undefined;
+  const r = json as Record<string, unknown>;
+  if (typeof r.deployment !== "string" || !r.deployment) return undefined;
+  const route: Route = {
+    deployment: r.deployment,
+    model: text(r.model),
+    operator: text(r.operator),
+    operatorJurisdiction: text(r.operatorJurisdiction),
+    region: text(r.region),
+  };
+  if (typeof r.endpoint === "string" && r.endpoint) route.endpoint = r.endpoint;
+  return route;
 }
 
 function toAllowedModel(json: unknown): AllowedModel {
   const item = (json ?? {}) as Record<string, unknown>;
-  return { ...item, model: text(item.model ?? item.id), obligations: list(item.obligations).map(toObligation) };
+  const { route: rawRoute, ...rest } = item;
+  const route = toRoute(rawRoute);
+  return {
+    ...rest,
+    model: text(item.model ?? item.id),
+    obligations: list(item.obligations).map(toObligation),
+    ...(route ? { route } : {}),
+  };
 }
 
 function toObligation(o: Record<string, unknown>): Obligation {

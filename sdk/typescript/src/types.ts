@@ -33,6 +33,20 @@ export interface DecisionRequest {
   dataClassification: DataClassification | string;
   region: string;
   taskTier?: TaskTier | string;
+  /** The id of one of the model's deployments: the question is decided on it alone. Absent: Portolan routes. */
+  deployment?: string;
+}
+
+/** Where to send an allowed call: a deployment of the model, who operates it and where, and its endpoint. */
+export interface Route {
+  deployment: string;
+  model: string;
+  operator: string;
+  operatorJurisdiction: string;
+  /** The request's region. */
+  region: string;
+  /** The base URL to call, e.g. https://llm.example.eu/v1; absent when the deployment records none. */
+  endpoint?: string;
 }
 
 export interface Reason {
@@ -66,6 +80,8 @@ export interface Alternative {
   vendor: string;
   jurisdiction: string;
   why: string;
+  /** Where a call to this model would be routed; absent when none of its deployments qualifies. */
+  route?: Route;
 }
 
 export interface Decision {
@@ -82,6 +98,8 @@ export interface Decision {
   expiresAt: string;
   /** True when this answer came from the local cache rather than a fresh call. */
   fromCache: boolean;
+  /** Where to send the call; absent on a deny, when no deployment of the model qualifies, and on the SDK's own answers. */
+  route?: Route;
 }
 
 /** One model a team may use now, as GET /api/v1/teams/{team}/models lists it. */
@@ -92,6 +110,8 @@ export interface AllowedModel {
   obligations: Obligation[];
   /** The model's price valid now; null when none is set. */
   price?: ModelPrice | null;
+  /** Where a call to the model would be routed; absent when none of its deployments qualifies. */
+  route?: Route;
   [extra: string]: unknown;
 }
 

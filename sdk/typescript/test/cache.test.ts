@@ -28,11 +28,12 @@ describe("DecisionCache", () => {
     expect(cache.get(request, t0 + 60_000)).toBeUndefined();
   });
 
-  it("keys answers by every request field, task tier included", () => {
+  it("keys answers by every request field, task tier and deployment included", () => {
     const cache = new DecisionCache();
     cache.put(request, answer("1-aaa"), t0);
     expect(cache.get({ ...request, region: "us" }, t0)).toBeUndefined();
     expect(cache.get({ ...request, taskTier: "routine" }, t0)).toBeUndefined();
+    expect(cache.get({ ...request, deployment: "gpt-4o-eu" }, t0)).toBeUndefined();
     expect(cache.get({ ...request }, t0)).toBeDefined();
   });
 
@@ -89,6 +90,21 @@ describe("toDecision", () => {
       expiresAt: "2026-01-01T10:01:00Z",
       fromCache: false,
     });
+  });
+
+  it("reads the route of an allowed answer and of each alternative, leaving out what is absent", () => {
+    const own = { deployment: "llama-own-eu", model: "llama", operator: "self-hosted", operatorJurisdiction: "FR", region: "eu" };
+    const allowed = toDecision({ allow: true, route: { ...own, endpoint: "https://llm.example.eu/v1", weight: 3 } });
+    expect(allowed.route).toEqual({ ...own, endpoint: "https://llm.example.eu/v1" });
+    expect(toDecision({ allow: true, route: own }).route).toEqual(own); // no endpoint recorded
+    expect(toDecision({ allow: true, route: { ...own, endpoint: null } }).route).toEqual(own);
+    for (const broken of [null, "llama-own-eu", {}, { deployment: "" }, { deployment: 7 }]) {
+      expect("route" in toDecision({ allow: true, route: broken })).toBe(false);
+    }
+    const denied = toDecision({ allow: false, alternatives: [{ model: "llama", route: own }, { model: "mistral" }] });
+    expect("route" in denied).toBe(false);
+    expect(denied.alternatives.map((a) => a.route?.deployment)).toEqual(["llama-own-eu", undefined]);
+    expect("route" in denied.alternatives[1]).toBe(false);
   });
 
   it("keeps a budget warning's remaining budget and currency", () => {

@@ -47,6 +47,17 @@ export async function userToken(user: string): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
+/** One call to Portolan's API as a user of tenant initech: the status and the parsed body (null when empty). */
+export async function api(method: string, path: string, user: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${PORTOLAN_URL}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${await userToken(user)}`, "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
 /** A recorded call made through a spying fetch. */
 export interface Call {
   url: string;

@@ -215,7 +215,7 @@ class PortolanGuardrail(CustomGuardrail):
         it, else the id itself."""
         return next((name for name, mapped in self.models.items() if mapped == portolan_model), portolan_model)
 
-    def route(self, data: Dict[str, Any], ask: Ask, route: Route) -> bool:
+    def apply_route(self, data: Dict[str, Any], ask: Ask, route: Route) -> bool:
         """Sends the call where Portolan's answer routes it (see ``route_call``)."""
         target = None if route.model in ("", ask.model) else self.litellm_model(route.model)
         return route_call(data, route, target, self.route_api_keys.get(route.deployment))
@@ -251,7 +251,9 @@ class PortolanGuardrail(CustomGuardrail):
         # or routing turned off: the call goes to the model's upstream in LiteLLM's config.
         if self.route_calls and decision.route is not None:
             data.setdefault("metadata", {})[ROUTE_KEY] = decision.route.deployment
-            if self.route(data, ask, decision.route):
+            if decision.route.model and decision.route.model != ask.model and decision.decision_id:
+                data["metadata"]["portolan_model"] = decision.route.model  # usage is the model called
+            if self.apply_route(data, ask, decision.route):
                 log.info("portolan routed %s for %s to deployment %s (%s)", ask.model, ask.team,
                          decision.route.deployment, decision.route.endpoint or "the configured upstream")
         return data

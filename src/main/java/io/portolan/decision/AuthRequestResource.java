@@ -153,7 +153,9 @@ public class AuthRequestResource {
         .header("X-Accel-Expires", seconds)
         .header("Cache-Control", "max-age=" + seconds);
     String reasons = decision.reasons().stream().map(Reason::code).collect(Collectors.joining(","));
-    String alternatives = decision.alternatives().stream().map(Alternative::model).collect(Collectors.joining(","));
+    // An alias that still resolves is named as the alias: asking for it is what keeps the caller portable.
+    String alternatives = decision.alternatives().stream().map(a -> a.alias() != null ? a.alias() : a.model())
+        .collect(Collectors.joining(","));
     if (!reasons.isEmpty()) {
       response.header(REASONS, reasons);
     }

@@ -29,7 +29,7 @@ record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations
     List<Alternative> items = new ArrayList<>();
     for (JsonNode a : array) {
       items.add(new Alternative(a.path("model").asText(), a.path("vendor").asText(), a.path("jurisdiction").asText(),
-          a.path("why").asText(), Route.of(a.get("route"))));
+          a.path("why").asText(), Route.of(a.get("route")), a.path("alias").isTextual() ? a.path("alias").asText() : null));
     }
     return List.copyOf(items);
   }

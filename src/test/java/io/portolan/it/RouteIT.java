@@ -140,8 +140,8 @@ class RouteIT {
     assertEquals(1, denied.get("items").size(), denied.toString());
     assertFalse(denied.get("items").get(0).has("deployment"), "a deny went nowhere: " + denied);
     String[] csv = get("/api/v1/audit/decisions?format=csv&team=" + w[0] + "&" + window, user(CAROL)).raw().body().split("\r\n");
-    assertTrue(csv[0].endsWith(",askedDeployment,deployment"), csv[0]);
-    assertTrue(csv[1].endsWith("," + cloud + "," + cloud), csv[1]);
+    assertTrue(csv[0].endsWith(",askedDeployment,deployment,alias"), csv[0]);
+    assertTrue(csv[1].endsWith("," + cloud + "," + cloud + ","), csv[1]);
     JsonNode routed = DecisionIT.decide("acme", decision(w[0], w[1]));
     JsonNode open = get("/api/v1/audit/decisions/search?deployment=" + own + "&from=" + from + "&to=" + Instant.now().plusSeconds(1),
         user(CAROL)).body();

@@ -63,6 +63,15 @@ public final class PortolanClient implements AutoCloseable {
   }
 
   /**
+   * Decided on {@code deployment}, one of the model's deployments, alone (null: the answer's route
+   * names the best compliant one); {@code taskTier} may be null for the team's default.
+   */
+  public Decision decide(String team, String model, String purpose, String dataClassification, String region,
+      String taskTier, String deployment) {
+    return decide(new DecisionRequest(team, model, purpose, dataClassification, region, taskTier, deployment));
+  }
+
+  /**
    * Portolan's answer, or the cached one while it has not expired. Never throws because Portolan is
    * unreachable; throws {@link PortolanProblemException} when it refuses the request (4xx).
    */

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The cache's rules on their own: reuse until expiresAt, drop everything on a new policy revision. */
+/**
+ * The cache's rules on their own (reuse until expiresAt, drop everything on a new policy revision),
+ * and how answers are read.
+ */
 class DecisionCacheTest {
   private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
   private final MutableClock clock = new MutableClock(NOW);
@@ -77,6 +80,51 @@ class DecisionCacheTest {
     assertEquals(java.time.Instant.parse("2027-01-31T00:00:00Z"), scheduled.cutOffAt());
     assertEquals(java.util.List.of("a", "b"), scheduled.alternatives());
     assertEquals(java.util.List.of(), decision.obligations().get(1).alternatives());
+  }
+
+  @Test
+  void aRouteIsReadOnTheAnswerItsAlternativesAndListedModels() throws Exception {
+    Decision allowed = Json.MAPPER.readValue("""
+        {"allow": true, "route": {"deployment": "llama-own-eu", "model": "llama", "operator": "self-hosted",
+          "operatorJurisdiction": "FR", "region": "eu", "endpoint": "https://llm.example.eu/v1", "weight": 3}}
+        """, Decision.class);
+    assertEquals(new Decision.Route("llama-own-eu", "llama", "self-hosted", "FR", "eu", "https://llm.example.eu/v1"),
+        allowed.route());
+    assertEquals(allowed.route(), cachedCopyOf(allowed).route(), "a cached answer keeps its route");
+    Decision bare = Json.MAPPER.readValue("""
+        {"allow": true, "route": {"deployment": "gpt", "model": "gpt", "operator": "openai", "operatorJurisdiction": "US", "region": "us"}}
+        """, Decision.class);
+    assertNull(bare.route().endpoint(), "no endpoint recorded");
+    for (String broken : List.of("null", "{}", "{\"deployment\": \"\"}")) {
+      assertNull(Json.MAPPER.readValue("{\"allow\": true, \"route\": " + broken + "}", Decision.class).route(), broken);
+    }
+    Decision denied = Json.MAPPER.readValue("""
+        {"allow": false, "alternatives": [{"model": "gpt", "route": {"deployment": "gpt", "model": "gpt"}}, {"model": "mistral"}]}
+        """, Decision.class);
+    assertNull(denied.route());
+    assertEquals("gpt", denied.alternatives().get(0).route().deployment());
+    assertNull(denied.alternatives().get(1).route());
+    AllowedModel listed = Json.MAPPER.readValue("""
+        {"model": "gpt", "route": {"deployment": "gpt", "model": "gpt", "operator": "openai", "endpoint": null}}
+        """, AllowedModel.class);
+    assertEquals("gpt", listed.route().deployment());
+    assertNull(listed.route().endpoint());
+  }
+
+  @Test
+  void aQuestionNamingADeploymentIsCachedApartAndSendsItOnlyWhenNamed() throws Exception {
+    DecisionRequest named = new DecisionRequest("research", "gpt-4o", "chat", "internal", "eu", null, "gpt-4o-eu");
+    cache.put(named, answer("d1", "rev-1", 60));
+    assertNull(cache.get(gpt));
+    assertTrue(cache.get(named).fromCache());
+    assertFalse(Json.MAPPER.writeValueAsString(gpt).contains("deployment"));
+    assertTrue(Json.MAPPER.writeValueAsString(named).contains("\"deployment\":\"gpt-4o-eu\""));
+  }
+
+  private Decision cachedCopyOf(Decision decision) {
+    cache.put(gpt, new Decision("d9", decision.allow(), List.of(), List.of(), List.of(), "rev-1", NOW, NOW.plusSeconds(60),
+        false, decision.route()));
+    return cache.get(gpt);
   }
 
   @Test

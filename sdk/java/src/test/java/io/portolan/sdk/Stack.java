@@ -41,6 +41,15 @@ final class Stack {
     return Json.MAPPER.readTree(response.body()).get("access_token").asText();
   }
 
+  /** One call to Portolan's API as a user of tenant initech; the body (a JSON value, or null) is sent as JSON. */
+  static HttpResponse<String> api(String method, String path, String user, Object body) throws Exception {
+    HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body));
+    return HTTP.send(HttpRequest.newBuilder(URI.create(PORTOLAN_URL + path))
+        .header("Authorization", "Bearer " + userToken(user)).header("Content-Type", "application/json")
+        .method(method, content).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Every usage record of tenant initech, as ian (tenant-admin) reads it from the audit export. */
   static List<JsonNode> usageRecords(String model) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
