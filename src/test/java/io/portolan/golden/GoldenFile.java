@@ -72,6 +72,11 @@ public record GoldenFile(String name, JsonNode content) {
     return content.get("approvals");
   }
 
+  /** Aliases in the API's shape ({id, candidates: [{model, deployment?}]}); none when absent. */
+  public JsonNode aliases() {
+    return content.path("aliases").isArray() ? content.get("aliases") : JSON.createArrayNode();
+  }
+
   /** Monthly budgets with what each team spent this month ("spent", on the model "spentOn"); none when absent. */
   public JsonNode budgets() {
     return content.path("budgets").isArray() ? content.get("budgets") : JSON.createArrayNode();
@@ -123,6 +128,10 @@ public record GoldenFile(String name, JsonNode content) {
       deployment.set("availableFromMs", millis(d.path("availableFrom")));
       deployment.set("cutOffAtMs", millis(d.path("cutOffAt")));
     }
+    ObjectNode aliases = document.putObject("aliases");
+    for (JsonNode a : aliases()) {
+      aliases.putObject(a.get("id").asText()).set("candidates", a.get("candidates"));
+    }
     ObjectNode teams = document.putObject("teams");
     for (JsonNode t : teams()) {
       teams.putObject(t.get("id").asText()).put("defaultTaskTier", t.path("defaultTaskTier").asText("standard"));
@@ -171,14 +180,16 @@ public record GoldenFile(String name, JsonNode content) {
 
   /**
    * What an answer must match: allow, the set of reason codes, obligations and alternatives in
-   * order, and where a case names one, the deployment the call is routed to ("route": an id, or
-   * null for none) and each alternative's ("alternativeRoutes", in order).
+   * order (an alias offered as "alias:<name>"), and where a case names one, the deployment the call
+   * is routed to ("route": an id, or null for none), each alternative's ("alternativeRoutes", in
+   * order) and the model an alias asked for resolved to ("alias": an id, or null for none).
    */
   public static String expected(JsonNode expect) {
     return summary(expect.get("allow").asBoolean(), codes(expect.get("reasons")), list(expect.get("obligations")),
         list(expect.get("alternatives")))
         + (expect.has("route") ? " route=" + expect.get("route").asText("none") : "")
-        + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + list(expect.get("alternativeRoutes")) : "");
+        + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + list(expect.get("alternativeRoutes")) : "")
+        + (expect.has("alias") ? " alias=" + expect.get("alias").asText("none") : "");
   }
 
   /** The same summary of an actual answer (the API's or OPA's result document), routes as far as the case names them. */
@@ -188,12 +199,13 @@ public record GoldenFile(String name, JsonNode content) {
     List<String> obligations = new ArrayList<>();
     answer.path("obligations").forEach(o -> obligations.add(o.get("code").asText()));
     List<String> alternatives = new ArrayList<>();
-    answer.path("alternatives").forEach(a -> alternatives.add(a.get("model").asText()));
+    answer.path("alternatives").forEach(a -> alternatives.add(a.hasNonNull("alias") ? "alias:" + a.get("alias").asText() : a.get("model").asText()));
     List<String> alternativeRoutes = new ArrayList<>();
     answer.path("alternatives").forEach(a -> alternativeRoutes.add(a.path("route").path("deployment").asText("none")));
     return summary(answer.get("allow").asBoolean(), new TreeSet<>(reasons).toString(), obligations, alternatives)
         + (expect.has("route") ? " route=" + answer.path("route").path("deployment").asText("none") : "")
-        + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + alternativeRoutes : "");
+        + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + alternativeRoutes : "")
+        + (expect.has("alias") ? " alias=" + answer.path("alias").path("model").asText("none") : "");
   }
 
   private static String summary(boolean allow, String reasons, List<String> obligations, List<String> alternatives) {

@@ -48,6 +48,7 @@ class GoldenDecisionsIT {
       file.models().forEach(m -> create("/api/v1/models", token, m));
       file.deployments().forEach(d -> create("/api/v1/deployments", token, d));
       file.teams().forEach(t -> create("/api/v1/teams", token, t));
+      file.aliases().forEach(a -> create("/api/v1/aliases", token, a));
       // Settings first: they say which requests are high risk.
       require(put("/api/v1/policy/settings", token, file.settings()), 200);
       require(post("/api/v1/policy/revisions", token, null), 201);
