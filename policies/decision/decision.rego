@@ -201,18 +201,31 @@ _model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
 	model := t.models[id]
 	vendor := _vendor(t, model.vendor)
 	settings := _settings(t)
-	denials := ((((((((_vendor_suspended(model, vendor) | _model_status(id, model)) | _cut_off(id, model, vendor, request)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)) | _budget(t, model, request)
+	denials := ((((((((_vendor_suspended(t, id, model, vendor, request) | _model_status(id, model)) | _cut_off(id, model, vendor, request)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)) | _budget(t, model, request)
 }
 
 # METADATA
 # title: vendor_suspended
-# description: The vendor is suspended (kill switch); this wins over every approval.
-_vendor_suspended(model, vendor) := {_reason("vendor_suspended", msg)} if {
+# description: |
+#   The vendor is suspended (kill switch); this wins over every approval. Suspended for its own
+#   endpoints only (suspensionScope vendor-operated), its models stay usable where another
+#   deployment (the tenant's own, another operator's) can take the call.
+_vendor_suspended(t, id, model, vendor, request) := {_reason("vendor_suspended", msg)} if {
 	vendor.suspended
+	not _own_endpoints_only(vendor)
 
 	# object.get: a vendor without the field must not make the kill switch undefined, hence off.
-	msg := sprintf("vendor '%s' is suspended: %s", [model.vendor, _or_default(object.get(vendor, "suspensionReason", null), "no reason given")])
+	msg := sprintf("vendor '%s' is suspended: %s", [model.vendor, _suspension_reason(vendor)])
+} else := {_reason("vendor_suspended", msg)} if {
+	vendor.suspended
+	_own_endpoints_only(vendor)
+	not deployments.routable(t, id, request)
+	msg := sprintf("vendor '%s' is suspended for its own endpoints: %s; no other deployment of model '%s' can take this call", [model.vendor, _suspension_reason(vendor), id])
 } else := set()
+
+_own_endpoints_only(vendor) if object.get(vendor, "suspensionScope", "all") == "vendor-operated"
+
+_suspension_reason(vendor) := _or_default(object.get(vendor, "suspensionReason", null), "no reason given")
 
 # METADATA
 # title: model_suspended / model_not_approved

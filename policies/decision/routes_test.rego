@@ -133,3 +133,26 @@ test_preferences_stored_as_null_hold if {
 	result := decision with input as _question("mistral-small", "internal", "eu") with data.tenants as tenants
 	result.route.deployment == "mistral-small-cloud"
 }
+
+_vendor_suspended_for(scope) := {"acme": object.union(_routes.acme, {"vendors": {"deepseek": {"suspended": true, "suspensionReason": "export review", "suspensionScope": scope}}})}
+
+test_a_vendor_suspended_for_its_own_endpoints_leaves_its_weights_on_the_tenants_cluster if {
+	tenants := _vendor_suspended_for("vendor-operated")
+	own := decision with input as _question("deepseek-v3", "internal", "eu") with data.tenants as tenants
+	own.allow
+	own.route.deployment == "deepseek-v3-own-eu"
+	api := decision with input as _question("deepseek-v3", "internal", "cn") with data.tenants as tenants
+	_codes(api) == {"vendor_suspended"}
+	[r.message | some r in api.reasons] == ["vendor 'deepseek' is suspended for its own endpoints: export review; no other deployment of model 'deepseek-v3' can take this call"]
+	named := decision with input as _asking("deepseek-v3", "deepseek-v3", "internal", "cn") with data.tenants as tenants
+	_codes(named) == {"vendor_suspended", "deployment_unavailable"}
+}
+
+test_a_vendor_suspended_outright_stops_its_weights_everywhere if {
+	all := decision with input as _question("deepseek-v3", "internal", "eu") with data.tenants as _vendor_suspended_for("all")
+	_codes(all) == {"vendor_suspended"}
+	all.route == null
+	unstated := decision with input as _question("deepseek-v3", "confidential", "eu")
+		with data.tenants as {"acme": object.union(_routes.acme, {"vendors": {"deepseek": {"suspended": true, "suspensionReason": "x"}}})}
+	_codes(unstated) == {"vendor_suspended"} # a document without a scope: the kill switch as before
+}

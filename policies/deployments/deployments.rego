@@ -23,10 +23,10 @@ denials(t, id, request) := _named_denials(t, id, request, name) if {
 	msg := sprintf("%s data needs a recorded deployment of model '%s'; it has none", [request.classification, id])
 } else := set() if {
 	some d in _deployments_of(t, id)
-	count(_deployment_failures(_deployment_rules(t), d, request)) == 0
+	count(_deployment_failures(t, _deployment_rules(t), d, request)) == 0
 } else := {_reason(code, _deployment_message(code, id, request, names)) |
 	rules := _deployment_rules(t)
-	failures := {name: _deployment_failures(rules, d, request) | some name, d in _deployments_of(t, id)}
+	failures := {name: _deployment_failures(t, rules, d, request) | some name, d in _deployments_of(t, id)}
 	some code in {c | some codes in failures; some c in codes}
 	names := concat(", ", sort([name | some name, codes in failures; code in codes]))
 }
@@ -38,7 +38,7 @@ _named_denials(t, id, request, name) := {_reason("deployment_unknown", msg)} if 
 	not t.deployments[name].model == id
 	msg := sprintf("deployment '%s' is not a deployment of model '%s'", [name, id])
 } else := {_reason(code, _deployment_message(code, id, request, name)) |
-	some code in _deployment_failures(_deployment_rules(t), t.deployments[name], request)
+	some code in _deployment_failures(t, _deployment_rules(t), t.deployments[name], request)
 }
 
 # The deployment the request names; undefined when it leaves the choice to the policy.
@@ -55,9 +55,22 @@ route(t, id, request) := _route(t, name, request) if {
 	ranked := sort([[_route_rank(t, rules, d, request), name] |
 		some name in _deployment_ids(t, id)
 		d := t.deployments[name]
-		count(_deployment_failures(rules, d, request)) == 0
+		count(_deployment_failures(t, rules, d, request)) == 0
 	])
 	best := ranked[0][1]
+}
+
+# Whether a call may go to a deployment of the model: the one the request names, else any.
+routable(t, id, request) if {
+	name := _asked(request)
+	t.deployments[name].model == id
+	count(_deployment_failures(t, _deployment_rules(t), t.deployments[name], request)) == 0
+}
+
+routable(t, id, request) if {
+	not _asked(request)
+	some name in _deployment_ids(t, id)
+	count(_deployment_failures(t, _deployment_rules(t), t.deployments[name], request)) == 0
 }
 
 _route(t, name, request) := {
@@ -170,9 +183,9 @@ _deployment_rules_apply(rules, classification) if {
 }
 
 # The codes of the rules one deployment fails for the request.
-_deployment_failures(rules, d, request) := {code |
+_deployment_failures(t, rules, d, request) := {code |
 	some code in [
-		_unavailable(d, request),
+		_unavailable(t, d, request),
 		_region_not_served(d, request),
 		_operator_jurisdiction_denied(rules, d, request),
 		_not_self_hosted(rules, d, request),
@@ -183,10 +196,22 @@ _deployment_failures(rules, d, request) := {code |
 
 # METADATA
 # title: deployment_unavailable
-# description: Suspended, cut off, or not yet available at the evaluation time.
-_unavailable(d, request) := "deployment_unavailable" if {
+# description: |
+#   Suspended, cut off, or not yet available at the evaluation time; or operated by its model's
+#   vendor while that vendor is suspended for its own endpoints (suspensionScope vendor-operated).
+_unavailable(t, d, request) := "deployment_unavailable" if {
 	not _available(d, request.now_ms)
+} else := "deployment_unavailable" if {
+	_operator_suspended(t, d)
 } else := ""
+
+# The deployment is its model's vendor's own, and that vendor is suspended for its own endpoints.
+_operator_suspended(t, d) if {
+	vendor := t.models[d.model].vendor
+	d.operator == vendor
+	t.vendors[vendor].suspended
+	t.vendors[vendor].suspensionScope == "vendor-operated"
+}
 
 _available(d, now_ms) if {
 	d.status == "active"

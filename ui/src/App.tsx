@@ -45,6 +45,8 @@ import { TryDecisionPage } from "./pages/TryDecisionPage";
 import { TeamsPage } from "./pages/TeamsPage";
 import { GatewaysPage } from "./pages/GatewaysPage";
 import { TenantsPage } from "./pages/TenantsPage";
+import { AliasesPage } from "./pages/AliasesPage";
+import { AliasDetailPage } from "./pages/AliasDetailPage";
 import { RequirePermission } from "./components/RequirePermission";
 
 export function App({ session }: { session: Session }) {
@@ -122,6 +124,8 @@ export function App({ session }: { session: Session }) {
           <Route path="/inventory/models/new" element={<ModelFormPage />} />
           <Route path="/inventory/models/:id" element={<ModelDetailPage />} />
           <Route path="/inventory/models/:id/edit" element={<ModelFormPage />} />
+          <Route path="/aliases" element={<RequirePermission permission="aliases:read"><AliasesPage /></RequirePermission>} />
+          <Route path="/aliases/:id" element={<RequirePermission permission="aliases:read"><AliasDetailPage /></RequirePermission>} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/policy" element={<PolicyPage />} />
           <Route path="/portability" element={<PortabilityPage />} />

@@ -11,11 +11,15 @@ export interface DecisionFilters {
   outcome: "" | "allow" | "deny";
   /** An obligation code: only decisions that carry it. */
   obligation: string;
+  /** Only decisions that named this deployment or were routed to it. */
+  deployment: string;
+  /** Only decisions that asked for this alias. */
+  alias: string;
 }
 
-export const NO_FILTERS: DecisionFilters = { from: "", to: "", team: "", model: "", outcome: "", obligation: "" };
+export const NO_FILTERS: DecisionFilters = { from: "", to: "", team: "", model: "", outcome: "", obligation: "", deployment: "", alias: "" };
 
-const KEYS = ["from", "to", "team", "model", "outcome", "obligation"] as const;
+const KEYS = ["from", "to", "team", "model", "outcome", "obligation", "deployment", "alias"] as const;
 
 /** The obligations the policy gives (policies/README.md), as the explorer offers them. */
 export const OBLIGATIONS: { code: string; label: string }[] = [
@@ -32,6 +36,8 @@ export function filtersFromSearch(search: URLSearchParams): DecisionFilters {
     model: search.get("model") ?? "",
     outcome: outcome === "allow" || outcome === "deny" ? outcome : "",
     obligation: search.get("obligation") ?? "",
+    deployment: search.get("deployment") ?? "",
+    alias: search.get("alias") ?? "",
   };
 }
 
@@ -51,6 +57,8 @@ export function searchPath(filters: DecisionFilters, page: number, perPage: numb
     model: filters.model.trim(),
     outcome: filters.outcome,
     obligation: filters.obligation.trim(),
+    deployment: filters.deployment.trim(),
+    alias: filters.alias.trim(),
     page: Math.max(0, page - 1),
     size: perPage,
   })}`;
@@ -91,6 +99,38 @@ export interface LoggedDecision {
   source: string;
   prevHash: string | null;
   hash: string | null;
+  /** The deployment the question named, if it named one. */
+  askedDeployment?: string | null;
+  /** Where an allowed call was routed. */
+  deployment?: string | null;
+  /** The alias asked for; `model` is then the model it resolved to (the alias itself when none did). */
+  alias?: string | null;
+}
+
+/** Where to send an allowed call (the answer's `route`, and each alternative's). */
+export interface Route {
+  deployment: string;
+  model: string;
+  operator: string;
+  operatorJurisdiction: string;
+  region: string;
+  endpoint?: string | null;
+}
+
+/** What a question for an alias resolved to; no model when no candidate may be used (alias_unresolved). */
+export interface AliasResolution {
+  name: string;
+  model?: string | null;
+}
+
+export interface Alternative {
+  model: string;
+  vendor: string;
+  jurisdiction: string;
+  why: string;
+  route?: Route | null;
+  /** An alias that resolves to this model for the same question: ask for it instead. */
+  alias?: string | null;
 }
 
 /** The decision API's answer (POST /api/v1/decisions/try). */
@@ -99,16 +139,49 @@ export interface DecisionAnswer {
   allow: boolean;
   reasons: { code: string; message: string; rule?: string }[];
   obligations: { code: string; message: string }[];
-  alternatives: { model: string; vendor: string; jurisdiction: string; why: string }[];
+  alternatives: Alternative[];
   policyRevision: string;
   evaluatedAt: string;
   expiresAt: string;
+  /** Where to send the call; absent when denied or when no deployment of the model qualifies. */
+  route?: Route | null;
+  /** Present when the question named an alias. */
+  alias?: AliasResolution | null;
 }
 
-/** What was asked, as the caller sent it: the logged input without the answer, no tier when none was named. */
+/** A route in one line: "eu-cluster, operated by self-hosted (FR), region eu, https://…". */
+export function routeLabel(route: Route): string {
+  const where = `${route.deployment}, operated by ${route.operator} (${route.operatorJurisdiction}), region ${route.region}`;
+  return route.endpoint ? `${where}, ${route.endpoint}` : where;
+}
+
+/** What an alias question came to, in words. */
+export function aliasOutcome(alias: AliasResolution): string {
+  return alias.model ? `alias ${alias.name} resolved to ${alias.model}` : `alias ${alias.name}: none of its candidates may be used`;
+}
+
+/** A logged decision's deployment: where it was routed, and the one asked for when that differs. */
+export function deploymentLabel(decision: Pick<LoggedDecision, "deployment" | "askedDeployment">): string {
+  const { deployment, askedDeployment } = decision;
+  if (askedDeployment && askedDeployment !== deployment) return `${deployment ?? "not routed"} (asked for ${askedDeployment})`;
+  return deployment ?? "—";
+}
+
+/**
+ * What was asked, as the caller sent it: the logged input without the answer, no tier or deployment
+ * when none was named, and the alias (not the model it resolved to) when the question named one.
+ */
 export function inputOf(decision: LoggedDecision): Record<string, string> {
-  const { team, model, purpose, dataClassification, region, taskTier } = decision;
-  return { team, model, purpose, dataClassification, region, ...(taskTier ? { taskTier } : {}) };
+  const { team, model, purpose, dataClassification, region, taskTier, askedDeployment, alias } = decision;
+  return {
+    team,
+    model: alias ?? model,
+    purpose,
+    dataClassification,
+    region,
+    ...(taskTier ? { taskTier } : {}),
+    ...(askedDeployment ? { deployment: askedDeployment } : {}),
+  };
 }
 
 export const toDecision = (id: string) => `/decisions/${encodeURIComponent(id)}`;

@@ -23,7 +23,10 @@ export type Permission =
   | "gateways:read"
   | "gateways:manage"
   | "tenants:read"
-  | "retention:manage";
+  | "retention:manage"
+  | "aliases:read"
+  | "aliases:write"
+  | "aliases:impact";
 
 const GRANTS: Record<Permission, Role[]> = {
   overview: ["tenant-admin", "compliance-officer", "requester", "auditor"],
@@ -49,6 +52,10 @@ const GRANTS: Record<Permission, Role[]> = {
   "gateways:manage": ["tenant-admin"],
   "tenants:read": ["platform-admin"],
   "retention:manage": ["tenant-admin"],
+  // Requesters read aliases (they pick the names to call); the impact of a draft is for officers, admins and auditors.
+  "aliases:read": ["tenant-admin", "compliance-officer", "requester", "auditor"],
+  "aliases:write": ["tenant-admin", "compliance-officer"],
+  "aliases:impact": ["tenant-admin", "compliance-officer", "auditor"],
 };
 
 export function can(roles: readonly string[], permission: Permission): boolean {

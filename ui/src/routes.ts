@@ -12,6 +12,7 @@ export const SCREENS: ScreenRoute[] = [
   { path: "/approvals", label: "Approval requests", permission: "approvals:read" },
   { path: "/inventory/vendors", label: "Vendors", permission: "inventory:read" },
   { path: "/inventory/models", label: "Models", permission: "inventory:read" },
+  { path: "/aliases", label: "Aliases", permission: "aliases:read" },
   { path: "/audit", label: "Audit", permission: "audit:read" },
   { path: "/policy", label: "Policy", permission: "policy:read" },
   { path: "/portability", label: "Portability", permission: "portability:read" },

@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading, StatusLabel, useLoader } from "../components/common";
 import { useApp } from "../context";
+import { toAlias } from "../aliases";
 import { clientLabel, inputOf, sourceLabel, type LoggedDecision } from "../explorer";
 import { formatInstant } from "../format";
 import { toModel } from "../routes";
@@ -55,7 +56,13 @@ function DecisionDetail({ decision }: { decision: LoggedDecision }) {
               testId="decision-input"
               items={[
                 ["Team", decision.team],
-                ["Model", <Link to={toModel(decision.model)}>{decision.model}</Link>],
+                ...(decision.alias
+                  ? ([
+                      ["Alias", <Link to={toAlias(decision.alias)}>{decision.alias}</Link>],
+                      ["Model", decision.model === decision.alias ? "none: no candidate could be used" : <>resolved to <Link to={toModel(decision.model)}>{decision.model}</Link></>],
+                    ] as [string, ReactNode][])
+                  : ([["Model", <Link to={toModel(decision.model)}>{decision.model}</Link>]] as [string, ReactNode][])),
+                ["Deployment asked for", decision.askedDeployment ?? "none named: the policy routes"],
                 ["Purpose", decision.purpose],
                 ["Data classification", decision.dataClassification],
                 ["Region", decision.region],
@@ -77,6 +84,7 @@ function DecisionDetail({ decision }: { decision: LoggedDecision }) {
               testId="decision-answer"
               items={[
                 ["Outcome", decision.allow ? "Allowed" : "Denied"],
+                ["Routed to", decision.allow ? decision.deployment ?? "not routed: no deployment recorded" : "— (denied)"],
                 ["Policy revision", <code>{decision.policyRevision}</code>],
                 ["Client", clientLabel(decision.clientId)],
                 ["Source", sourceLabel(decision.source)],

@@ -22,6 +22,7 @@ import { ErrorAlert, Field, Loading, StatusLabel, useLoader } from "../component
 import { useApp } from "../context";
 import {
   clientLabel,
+  deploymentLabel,
   filtersFromSearch,
   filtersToSearch,
   hasFilters,
@@ -37,7 +38,7 @@ import { can } from "../permissions";
 
 const PER_PAGE = 20;
 
-/** Logged decisions, newest first, searched by time, team, model, outcome and obligation. */
+/** Logged decisions, newest first, searched by time, team, model, alias, deployment, outcome and obligation. */
 export function DecisionsPage() {
   const { api, user } = useApp();
   const navigate = useNavigate();
@@ -95,6 +96,16 @@ export function DecisionsPage() {
               </Field>
             </GridItem>
             <GridItem>
+              <Field label="Alias" fieldId="explore-alias" hint="Questions that asked for it">
+                <TextInput id="explore-alias" value={form.alias} onChange={(_e, v) => set({ alias: v })} />
+              </Field>
+            </GridItem>
+            <GridItem>
+              <Field label="Deployment" fieldId="explore-deployment" hint="Asked for or routed to">
+                <TextInput id="explore-deployment" value={form.deployment} onChange={(_e, v) => set({ deployment: v })} />
+              </Field>
+            </GridItem>
+            <GridItem>
               <Field label="Outcome" fieldId="explore-outcome">
                 <FormSelect id="explore-outcome" value={form.outcome} onChange={(_e, v) => set({ outcome: v as DecisionFilters["outcome"] })}>
                   <FormSelectOption value="" label="Allowed and denied" />
@@ -139,7 +150,7 @@ export function DecisionsPage() {
           <EmptyState titleText={hasFilters(applied) ? "No decision matches" : "No decisions logged yet"} headingLevel="h2" data-testid="explore-empty">
             <EmptyStateBody>
               {hasFilters(applied)
-                ? "Widen the dates, check the team and model ids, or clear the filters."
+                ? "Widen the dates, check the team, model, alias and deployment ids, or clear the filters."
                 : "Decisions appear here as gateways ask Portolan. Issue a gateway credential under Gateways, or try a decision yourself."}
             </EmptyStateBody>
             <EmptyStateFooter>
@@ -176,6 +187,8 @@ export function DecisionsPage() {
                   <Th>Outcome</Th>
                   <Th>Team</Th>
                   <Th>Model</Th>
+                  <Th>Alias</Th>
+                  <Th>Deployment</Th>
                   <Th>Purpose</Th>
                   <Th>Classification</Th>
                   <Th>Region</Th>
@@ -197,6 +210,8 @@ export function DecisionsPage() {
                     </Td>
                     <Td dataLabel="Team">{d.team}</Td>
                     <Td dataLabel="Model">{d.model}</Td>
+                    <Td dataLabel="Alias">{d.alias ?? "—"}</Td>
+                    <Td dataLabel="Deployment">{deploymentLabel(d)}</Td>
                     <Td dataLabel="Purpose">{d.purpose}</Td>
                     <Td dataLabel="Classification">{d.dataClassification}</Td>
                     <Td dataLabel="Region">{d.region}</Td>

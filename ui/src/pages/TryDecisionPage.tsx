@@ -2,6 +2,10 @@ import {
   ActionGroup,
   Alert,
   Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
   Form,
   FormSelect,
   FormSelectOption,
@@ -16,10 +20,12 @@ import {
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { Link } from "react-router-dom";
+import { toAlias, type Alias } from "../aliases";
 import { fieldErrors, type Page } from "../api";
+import { useDeploymentsOf } from "../components/CandidatesEditor";
 import { ErrorAlert, Field, useLoader } from "../components/common";
 import { useApp } from "../context";
-import { toDecision, type DecisionAnswer } from "../explorer";
+import { aliasOutcome, routeLabel, toDecision, type DecisionAnswer, type Route } from "../explorer";
 import { CLASSIFICATIONS, formatInstant } from "../format";
 import type { Model, Team } from "../types";
 
@@ -31,12 +37,18 @@ export function TryDecisionPage() {
   const { api, user } = useApp();
   const teams = useLoader(() => api.get<Page<Team>>("/api/v1/teams?size=500"), []);
   const models = useLoader(() => api.get<Page<Model>>("/api/v1/models?size=500"), []);
+  const aliases = useLoader(() => api.get<{ items: Alias[] }>("/api/v1/aliases").then((a) => a.items), []);
   const [team, setTeam] = useState("");
   const [model, setModel] = useState("");
   const [purpose, setPurpose] = useState("chat");
   const [classification, setClassification] = useState("internal");
   const [region, setRegion] = useState("eu");
   const [taskTier, setTaskTier] = useState("");
+  const [deployment, setDeployment] = useState("");
+  // The deployments to suggest: the model's, or for an alias those of its candidates' models.
+  const alias = (aliases.data ?? []).find((a) => a.id === model.trim());
+  const suggested = alias ? [...alias.candidates, ...(alias.draft?.candidates ?? [])].map((c) => c.model) : [model.trim()];
+  const deployments = useDeploymentsOf(suggested.filter((m) => (models.data?.items ?? []).some((known) => known.id === m)));
   const [answer, setAnswer] = useState<DecisionAnswer>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -54,6 +66,7 @@ export function TryDecisionPage() {
         dataClassification: classification,
         region,
         ...(taskTier ? { taskTier } : {}),
+        ...(deployment.trim() ? { deployment: deployment.trim() } : {}),
       })
       .then(setAnswer)
       .catch(setError)
@@ -73,7 +86,7 @@ export function TryDecisionPage() {
       <PageSection>
         <Grid hasGutter>
           <GridItem md={6}>
-            <ErrorAlert error={teams.error ?? models.error} title="The teams or models could not be loaded" />
+            <ErrorAlert error={teams.error ?? models.error ?? aliases.error} title="The teams, models or aliases could not be loaded" />
             <Form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -88,12 +101,27 @@ export function TryDecisionPage() {
                   ))}
                 </FormSelect>
               </Field>
-              <Field label="Model" fieldId="try-model" error={errors.model} isRequired hint="Any id: a model missing from the inventory is refused with its reason">
+              <Field label="Model or alias" fieldId="try-model" error={errors.model} isRequired hint="A model's or an alias's id: one missing from the inventory is refused with its reason">
                 <TextInput id="try-model" list="try-model-ids" value={model} onChange={(_e, v) => setModel(v)} validated={errors.model ? "error" : "default"} />
                 <datalist id="try-model-ids">
+                  {(aliases.data ?? []).map((a) => (
+                    <option key={`alias-${a.id}`} value={a.id}>
+                      alias: {a.description ?? a.candidates.map((c) => c.model).join(", ")}
+                    </option>
+                  ))}
                   {(models.data?.items ?? []).map((m) => (
                     <option key={m.id} value={m.id}>
                       {m.displayName}
+                    </option>
+                  ))}
+                </datalist>
+              </Field>
+              <Field label="Deployment" fieldId="try-deployment" error={errors.deployment} hint="Optional: where the call would go; empty lets the policy route it">
+                <TextInput id="try-deployment" list="try-deployment-ids" value={deployment} onChange={(_e, v) => setDeployment(v)} validated={errors.deployment ? "error" : "default"} />
+                <datalist id="try-deployment-ids">
+                  {suggested.flatMap((m) => deployments[m] ?? []).map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.model}: {d.selfHosted ? "self-hosted" : d.operator}, {d.operatorJurisdiction}
                     </option>
                   ))}
                 </datalist>
@@ -131,7 +159,7 @@ export function TryDecisionPage() {
             {answer ? (
               <Answer answer={answer} />
             ) : (
-              !error && <p>Choose a team and a model, then ask: the answer and its reasons appear here.</p>
+              !error && <p>Choose a team and a model or alias, then ask: the answer, its reasons and its route appear here.</p>
             )}
           </GridItem>
         </Grid>
@@ -147,6 +175,26 @@ function Answer({ answer }: { answer: DecisionAnswer }) {
         Policy revision <code>{answer.policyRevision}</code>, evaluated {formatInstant(answer.evaluatedAt)}; a gateway may
         keep this answer until {formatInstant(answer.expiresAt)}. <Link to={toDecision(answer.decisionId)}>See it in the log</Link>.
       </Alert>
+      {answer.alias && (
+        <Alert variant={answer.alias.model ? "info" : "warning"} isInline title={`Asked for an alias: ${aliasOutcome(answer.alias)}`} data-testid="answer-alias">
+          {answer.alias.model
+            ? "Its first candidate the team may use for this question. "
+            : "Each candidate's reason is among the reasons below. "}
+          <Link to={toAlias(answer.alias.name)}>See the alias and its candidates</Link>.
+        </Alert>
+      )}
+      {answer.allow && (
+        <>
+          <Title headingLevel="h2" size="md">
+            Route
+          </Title>
+          {answer.route ? (
+            <RouteTerms route={answer.route} />
+          ) : (
+            <p data-testid="answer-no-route">None: no recorded deployment of the model qualifies for this question.</p>
+          )}
+        </>
+      )}
       <Title headingLevel="h2" size="md">
         Reasons
       </Title>
@@ -182,13 +230,41 @@ function Answer({ answer }: { answer: DecisionAnswer }) {
           </Title>
           <List>
             {answer.alternatives.map((a) => (
-              <ListItem key={a.model}>
+              <ListItem key={`${a.alias ?? ""}-${a.model}`} data-testid={`alternative-${a.model}`}>
+                {a.alias && (
+                  <>
+                    ask for the alias <Link to={toAlias(a.alias)}>{a.alias}</Link> instead, which resolves to{" "}
+                  </>
+                )}
                 {a.model} ({a.vendor}, {a.jurisdiction}): {a.why}
+                {a.route ? `; routed to ${routeLabel(a.route)}` : "; no deployment qualifies"}
               </ListItem>
             ))}
           </List>
         </>
       )}
     </Stack>
+  );
+}
+
+/** Where the gateway sends the call: the deployment, who operates it and under which jurisdiction, the region, the endpoint. */
+function RouteTerms({ route }: { route: Route }) {
+  const terms: [string, string][] = [
+    ["Deployment", route.deployment],
+    ["Model", route.model],
+    ["Operator", route.operator],
+    ["Operator jurisdiction", route.operatorJurisdiction],
+    ["Region", route.region],
+    ["Endpoint", route.endpoint ?? "not recorded"],
+  ];
+  return (
+    <DescriptionList isHorizontal isCompact data-testid="answer-route">
+      {terms.map(([term, value]) => (
+        <DescriptionListGroup key={term}>
+          <DescriptionListTerm>{term}</DescriptionListTerm>
+          <DescriptionListDescription>{term === "Endpoint" && route.endpoint ? <code>{value}</code> : value}</DescriptionListDescription>
+        </DescriptionListGroup>
+      ))}
+    </DescriptionList>
   );
 }

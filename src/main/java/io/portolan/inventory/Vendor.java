@@ -8,7 +8,10 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A model vendor and its jurisdiction. A suspended vendor's models are denied (kill switch). */
+/**
+ * A model vendor and its jurisdiction. A suspended vendor's models are denied (kill switch), or only
+ * the deployments it operates itself (suspension scope vendor-operated).
+ */
 @Entity
 @Table(name = "vendor")
 @IdClass(TenantScopedKey.class)
@@ -24,6 +27,10 @@ public class Vendor {
 
   @Column(name = "suspension_reason")
   String suspensionReason;
+
+  /** all: the vendor's models wherever they run; vendor-operated: only the deployments it operates. Null when not suspended. */
+  @Column(name = "suspension_scope")
+  String suspensionScope;
 
   @Column(name = "cut_off_at")
   Instant cutOffAt;
@@ -55,6 +62,10 @@ public class Vendor {
     jurisdiction = input.jurisdiction();
     suspended = Boolean.TRUE.equals(input.suspended());
     suspensionReason = suspended ? input.suspensionReason() : null;
+    if (!suspended && input.suspensionScope() != null) {
+      throw ProblemException.badRequest("suspensionScope", "is only for a suspension: set suspended to true");
+    }
+    suspensionScope = suspended ? (input.suspensionScope() == null ? "all" : input.suspensionScope()) : null;
     cutOffReason = statedReason;
     cutOffAt = CutOffs.instant(input.cutOffAt());
     updatedAt = Instant.now();
@@ -76,6 +87,11 @@ public class Vendor {
     return suspensionReason;
   }
 
+  /** What the suspension stops: null when not suspended; a suspension written without a scope stops everything. */
+  public String suspensionScope() {
+    return suspended ? (suspensionScope == null ? "all" : suspensionScope) : null;
+  }
+
   /** When decisions start to deny with {@code cut_off}; null: none announced. */
   public Instant cutOffAt() {
     return cutOffAt;
@@ -87,6 +103,6 @@ public class Vendor {
 
   VendorView view() {
     return new VendorView(
-        id, name, jurisdiction, suspended, suspensionReason, cutOffAt, cutOffReason, createdAt, updatedAt);
+        id, name, jurisdiction, suspended, suspensionReason, suspensionScope(), cutOffAt, cutOffReason, createdAt, updatedAt);
   }
 }

@@ -24,6 +24,10 @@ public final class VendorInput {
   @Size(max = 1000, message = "must be at most 1000 characters")
   private String suspensionReason;
 
+  /** What a suspension stops: {@code all} (default) or {@code vendor-operated} (only the vendor's own endpoints). */
+  @jakarta.validation.constraints.Pattern(regexp = "all|vendor-operated", message = "must be all or vendor-operated")
+  private String suspensionScope;
+
   /** When decisions start to deny with {@code cut_off}; null: none announced. */
   private Instant cutOffAt;
 
@@ -63,6 +67,10 @@ public final class VendorInput {
 
   public Boolean suspended() {
     return suspended;
+  }
+
+  public String suspensionScope() {
+    return suspensionScope;
   }
 
   public String suspensionReason() {

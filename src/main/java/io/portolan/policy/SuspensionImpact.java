@@ -34,7 +34,8 @@ public class SuspensionImpact {
   @Inject PolicyPublisher publisher;
   @Inject ImpactAnalysis analysis;
 
-  public SuspensionImpactView ofVendor(TenantId tenant, String vendorId) {
+  /** {@code scope}: {@code all} (the kill switch) or {@code vendor-operated} (the vendor's own endpoints only). */
+  public SuspensionImpactView ofVendor(TenantId tenant, String vendorId, String scope) {
     ObjectNode published = published(tenant);
     JsonNode vendor = published.path("vendors").get(vendorId);
     if (vendor == null) {
@@ -42,7 +43,7 @@ public class SuspensionImpact {
     }
     ObjectNode changed = published.deepCopy();
     ((ObjectNode) changed.path("vendors").get(vendorId))
-        .put("suspended", true).put("suspensionReason", "suspension preview");
+        .put("suspended", true).put("suspensionReason", "suspension preview").put("suspensionScope", scope);
     Set<String> models = new TreeSet<>();
     published.path("models").fields().forEachRemaining(m -> {
       if (m.getValue().path("vendor").asText().equals(vendorId)) models.add(m.getKey());

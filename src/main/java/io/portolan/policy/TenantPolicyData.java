@@ -63,7 +63,8 @@ public class TenantPolicyData {
           .putObject(v.id())
           .put("jurisdiction", v.jurisdiction())
           .put("suspended", v.suspended())
-          .put("suspensionReason", v.suspensionReason());
+          .put("suspensionReason", v.suspensionReason())
+          .put("suspensionScope", v.suspensionScope());
       cutOff((ObjectNode) vendors.get(v.id()), v.cutOffAt(), v.cutOffReason());
     }
     ObjectNode models = document.putObject("models");

@@ -161,6 +161,46 @@ class RouteIT {
     assertTrue(get(verify, user(CAROL)).body().get("verified").asBoolean(), "restored");
   }
 
+  @Test
+  void aVendorSuspendedForItsOwnEndpointsKeepsItsWeightsServingOnTheTenantsOwnDeployment() {
+    String vendorId = unique("rv");
+    String modelId = unique("rm");
+    String team = unique("rt");
+    assertEquals(201, post("/api/v1/vendors", user(ALICE), vendor(vendorId, "US")).status());
+    assertEquals(201, post("/api/v1/models", user(ALICE), model(modelId, vendorId, "approved")).status());
+    assertEquals(201, post("/api/v1/teams", user("dave"), Fixtures.team(team)).status());
+    Approvals.grant("acme", team, modelId, "internal");
+    String api = unique("api");
+    Map<String, Object> vendorApi = cloud(api, modelId, "https://api.vendor.example/v1");
+    vendorApi.put("operator", vendorId);
+    create(vendorApi);
+    String own = unique("own");
+    create(DeploymentIT.deployment(own, modelId));
+
+    JsonNode ownOnly = get("/api/v1/vendors/" + vendorId + "/suspension-impact?scope=vendor-operated", user(ALICE)).body();
+    assertEquals(0, ownOnly.get("approvals").size(), "the own deployment serves every approved use: " + ownOnly);
+    JsonNode everything = get("/api/v1/vendors/" + vendorId + "/suspension-impact", user(ALICE)).body();
+    assertEquals(1, everything.get("approvals").size(), everything.toString());
+    assertEquals(400, get("/api/v1/vendors/" + vendorId + "/suspension-impact?scope=some", user(ALICE)).status());
+
+    Map<String, Object> suspended = with(with(vendor(vendorId, "US"), "suspended", true), "suspensionReason", "export review");
+    Stack.Reply scoped = put("/api/v1/vendors/" + vendorId, user(ALICE), with(suspended, "suspensionScope", "vendor-operated"));
+    assertEquals(200, scoped.status(), scoped.raw().body());
+    assertEquals("vendor-operated", scoped.body().get("suspensionScope").asText());
+    JsonNode kept = DecisionIT.decide("acme", decision(team, modelId));
+    assertTrue(kept.get("allow").asBoolean(), kept.toString());
+    assertEquals(own, kept.get("route").get("deployment").asText(), "the tenant's own cluster serves on");
+    JsonNode toApi = DecisionIT.decide("acme", with(decision(team, modelId), "deployment", api));
+    assertEquals(java.util.Set.of("vendor_suspended", "deployment_unavailable"), DecisionIT.codes(toApi));
+
+    assertEquals(200, put("/api/v1/vendors/" + vendorId, user(ALICE), suspended).status());
+    JsonNode stopped = DecisionIT.decide("acme", decision(team, modelId));
+    assertEquals(java.util.Set.of("vendor_suspended"), DecisionIT.codes(stopped), "the kill switch stops the weights everywhere");
+    Stack.Reply unsuspendedScope = put("/api/v1/vendors/" + vendorId, user(ALICE), with(vendor(vendorId, "US"), "suspensionScope", "all"));
+    assertEquals(400, unsuspendedScope.status());
+    assertEquals("suspensionScope", unsuspendedScope.body().get("errors").get(0).get("field").asText());
+  }
+
   private static void execute(Connection db, String sql, UUID id) throws Exception {
     try (PreparedStatement statement = db.prepareStatement(sql)) {
       statement.setObject(1, id);
