@@ -37,7 +37,7 @@ insert into model (tenant_id, id, display_name, vendor_id, hosting_regions, open
   ('acme', 'luminous-supreme', 'Luminous Supreme', 'aleph-alpha', '{eu}', false, true, 'proprietary', '{chat}', 'medium', 'retired'),
   ('acme', 'stablelm-2-12b', 'StableLM 2 12B', 'stability', '{uk,us}', true, true, 'Stability AI Community License', '{chat}', 'low', 'restricted'),
   ('acme', 'command-r-plus', 'Command R+', 'cohere', '{eu,us}', false, false, 'proprietary', '{chat,embedding}', 'medium', 'approved'),
-  ('acme', 'deepseek-v3', 'DeepSeek V3', 'deepseek', '{apac,cn}', true, true, 'MIT', '{chat,code}', 'low', 'proposed'),
+  ('acme', 'deepseek-v3', 'DeepSeek V3', 'deepseek', '{apac,cn,eu}', true, true, 'MIT', '{chat,code}', 'low', 'approved'),
   ('acme', 'deepseek-r1', 'DeepSeek R1', 'deepseek', '{apac,cn}', true, true, 'MIT', '{chat,code}', 'low', 'restricted'),
   ('acme', 'qwen-2.5-72b', 'Qwen 2.5 72B Instruct', 'alibaba', '{apac,cn}', true, true, 'Qwen License', '{chat,code}', 'low', 'approved')
 on conflict do nothing;
@@ -53,6 +53,19 @@ insert into deployment (tenant_id, id, model_id, operator, operator_jurisdiction
 on conflict (tenant_id, id) do update
   set endpoint = excluded.endpoint, retention_days = excluded.retention_days, trains_on_prompts = excluded.trains_on_prompts
   where deployment.endpoint is null and deployment.retention_days is null and deployment.trains_on_prompts is null;
+
+-- The point of deployments (issue 19): DeepSeek V3's weights are approved and hosted in the EU on
+-- acme's own cluster. A demo database loaded before this said it was only proposed, hosted in
+-- apac and cn: unless someone changed it since, it now says so too.
+update model set status = 'approved', hosting_regions = '{apac,cn,eu}'
+where tenant_id = 'acme' and id = 'deepseek-v3' and status = 'proposed' and hosting_regions = '{apac,cn}';
+
+-- chat-default: research asks for it and gets GPT-4o; suspend OpenAI and the next call goes to
+-- Mistral Small 3 (open weights, EU-hosted), without touching any gateway.
+insert into alias (tenant_id, id, description, candidates) values
+  ('acme', 'chat-default', 'General chat: the team''s approved default, an EU open model when it is unavailable',
+   '[{"model": "gpt-4o"}, {"model": "mistral-small-3"}]')
+on conflict do nothing;
 
 select set_config('app.tenant', 'globex', true);
 
@@ -95,20 +108,23 @@ begin
   end loop;
 end $$;
 
--- acme's published sovereignty settings (revision 1): no CN or RU vendors for confidential and
--- restricted data, US watch-listed for restricted, EU/UK residency, restricted data only on
--- self-hosted open-weight models, cheap models for routine work; alternatives prefer FR vendors.
+-- acme's published sovereignty settings (revision 1): no RU weights for confidential data, no CN
+-- or RU weights for restricted data, and no CN or RU operators for either (DeepSeek's weights may
+-- run on acme's own EU cluster for confidential data, never through DeepSeek's API in China); US
+-- watch-listed for restricted, EU/UK residency, restricted data only on self-hosted open-weight
+-- models, cheap models for routine work; alternatives and routes prefer FR.
 select set_config('app.tenant', 'acme', true);
 
 insert into policy_revision (tenant_id, number, settings, hash, published_by)
 select 'acme', 1, settings, md5(settings::text), 'demo-data'
 from (select '{
-  "deniedJurisdictions": {"confidential": ["CN", "RU"], "restricted": ["CN", "RU"]},
+  "deniedJurisdictions": {"confidential": ["RU"], "restricted": ["CN", "RU"]},
   "watchedJurisdictions": {"restricted": ["US"]},
   "residency": {"confidential": ["eu", "uk"], "restricted": ["eu"]},
   "selfHostedOpenWeightsOnly": ["restricted"],
   "costTiers": {"routine": ["low"], "standard": ["low", "medium", "high"], "critical": ["low", "medium", "high"]},
-  "preferences": {"domesticJurisdiction": "FR", "preferOpenWeights": true, "preferLowerCost": true}
+  "preferences": {"domesticJurisdiction": "FR", "preferOpenWeights": true, "preferLowerCost": true, "preferSelfHosted": true},
+  "deployments": {"deniedOperatorJurisdictions": {"confidential": ["CN", "RU"], "restricted": ["CN", "RU"]}}
 }'::jsonb as settings) demo
 on conflict do nothing;
 
@@ -127,6 +143,7 @@ insert into demo_approval values
   ('acme', 'research', 'mistral-small-3', 'chat', 'restricted', 'bob', 'alice'),
   ('acme', 'research', 'text-embedding-3-large', 'chat', 'internal', 'bob', 'alice'),
   ('acme', 'research', 'qwen-2.5-72b', 'chat', 'internal', 'bob', 'alice'),
+  ('acme', 'research', 'deepseek-v3', 'chat', 'confidential', 'bob', 'alice'),
   ('acme', 'marketing', 'gpt-4o', 'chat', 'internal', 'dave', 'alice'),
   ('acme', 'marketing', 'gpt-4o-mini', 'chat', 'internal', 'dave', 'alice'),
   ('acme', 'marketing', 'claude-sonnet-4', 'chat', 'internal', 'dave', 'alice'),

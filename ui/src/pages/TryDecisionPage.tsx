@@ -230,7 +230,7 @@ function Answer({ answer }: { answer: DecisionAnswer }) {
           </Title>
           <List>
             {answer.alternatives.map((a) => (
-              <ListItem key={`${a.alias ?? ""}-${a.model}`} data-testid={`alternative-${a.model}`}>
+              <ListItem key={`${a.alias ?? ""}-${a.model}`} data-testid={a.alias ? `alternative-alias-${a.alias}` : `alternative-${a.model}`}>
                 {a.alias && (
                   <>
                     ask for the alias <Link to={toAlias(a.alias)}>{a.alias}</Link> instead, which resolves to{" "}

@@ -45,7 +45,7 @@ class DecisionIT {
   @Test
   void suspendedVendorProposedAndUnknownModelsAreDeniedWithTheirCodes() {
     assertEquals(Set.of("vendor_suspended"), codes(decide(ACME, decision(TEAM, "qwen-2.5-72b"))));
-    assertEquals(Set.of("model_not_approved", "approval_missing"), codes(decide(ACME, decision(TEAM, "deepseek-v3"))));
+    assertEquals(Set.of("model_not_approved", "approval_missing"), codes(decide(ACME, decision(TEAM, "deepseek-r1"))));
     assertEquals(Set.of("model_unknown"), codes(decide(ACME, decision(TEAM, "gpt-17"))));
   }
 

@@ -201,6 +201,21 @@ class RouteIT {
     assertEquals("suspensionScope", unsuspendedScope.body().get("errors").get(0).get("field").asText());
   }
 
+  /** The demo data shows the point (db/demo): acme's research team, DeepSeek V3, and the alias chat-default. */
+  @Test
+  void theDemoRoutesDeepSeekWeightsToAcmesOwnClusterForConfidentialDataButNeverThroughItsChineseApi() {
+    Map<String, Object> confidential = with(decision("research", "deepseek-v3"), "dataClassification", "confidential");
+    JsonNode own = DecisionIT.decide("acme", confidential);
+    assertTrue(own.get("allow").asBoolean(), own.toString());
+    assertEquals("deepseek-v3-acme-eu", own.get("route").get("deployment").asText());
+    assertEquals("self-hosted", own.get("route").get("operator").asText());
+    JsonNode api = DecisionIT.decide("acme", with(confidential, "deployment", "deepseek-v3"));
+    assertFalse(api.get("allow").asBoolean());
+    assertTrue(DecisionIT.codes(api).contains("operator_jurisdiction_denied"), api.toString());
+    JsonNode chat = DecisionIT.decide("acme", decision("research", "chat-default"));
+    assertEquals("gpt-4o", chat.get("alias").get("model").asText(), chat.toString());
+  }
+
   private static void execute(Connection db, String sql, UUID id) throws Exception {
     try (PreparedStatement statement = db.prepareStatement(sql)) {
       statement.setObject(1, id);
