@@ -154,6 +154,9 @@ _operator_watched(rules, d, request) if {
 	d.operatorJurisdiction in object.get(rules, ["watchedOperatorJurisdictions", request.classification], [])
 }
 
+# The ids of a model's deployments (for other packages).
+ids_of(t, id) := _deployment_ids(t, id)
+
 # The model's deployment ids: from the index Portolan builds, else (a hand-written document) by scanning.
 _deployment_ids(t, id) := t.deploymentsByModel[id]
 

@@ -4,15 +4,18 @@
 #   How exposed each team is to losing a vendor or a jurisdiction: for every team and capability it
 #   holds approvals for, which models it may actually use under the published settings, per data
 #   classification (a model approved only for public data is no cover for restricted work), from
-#   how many vendors and jurisdictions; and, for a vendor or jurisdiction cut off, which teams lose
-#   a capability for a classification with no usable model left.
+#   how many vendors and jurisdictions, and on how many operators and operator jurisdictions its
+#   deployments run (flagged when one operator, one operator jurisdiction, or only operators abroad
+#   carry it); and, for a vendor, jurisdiction, operator or operator jurisdiction cut off, which
+#   teams lose a capability for a classification with no usable model left.
 package portolan.portability
 
 import rego.v1
 
 import data.portolan.decision
+import data.portolan.deployments
 
-# input: {tenant, nowMs, region?, vendor?, jurisdiction?}. Without a region, a model covers a
+# input: {tenant, nowMs, region?, vendor?, jurisdiction?, operator?, operatorJurisdiction?}. Without a region, a model covers a
 # classification when some region it could be asked for (where it is hosted, or an approval or the
 # residency settings name) passes every rule.
 classifications := ["public", "internal", "confidential", "restricted"]
@@ -132,6 +135,15 @@ _describe(id) := {
 	"model": id,
 	"vendor": _tenant.models[id].vendor,
 	"jurisdiction": object.get(_tenant.vendors, [_tenant.models[id].vendor, "jurisdiction"], ""),
+	"operators": sort([[d.operator, d.operatorJurisdiction] | some d in _active_deployments(id)]),
+}
+
+# The model's deployments in service (a suspended one carries nothing); none recorded: none known.
+# Through the index by model: a scan of every deployment for every model covered was quadratic.
+_active_deployments(id) := {d |
+	some name in deployments.ids_of(_tenant, id)
+	d := _tenant.deployments[name]
+	d.status == "active"
 }
 
 _capabilities(team) := {c | some id in _held[team]; some c in _tenant.models[id].capabilities}
@@ -155,10 +167,55 @@ _cover(models) := {
 	"models": sort_models(models),
 	"vendors": count({m.vendor | some m in models}),
 	"jurisdictions": count({m.jurisdiction | some m in models}),
+	"operators": count(_operators(models)),
+	"operatorJurisdictions": count({o[1] | some o in _operators(models)}),
+	"risks": _risks(models),
 }
 
+_operators(models) := {o | some m in models; some o in m.operators}
+
 sort_models(models) := [m | some pair in sort([[m.model, m] | some m in models]); m := pair[1]]
+
+# Where the cover of a capability rests on too little: one operator, one operator jurisdiction, or
+# only operators outside the tenant's domestic jurisdiction (self-hosted deployments count as home).
+_risks(models) := sort([risk |
+	count(models) > 0
+	some risk, holds in {
+		"single_operator": count(_operators(models)) == 1,
+		"single_operator_jurisdiction": count({o[1] | some o in _operators(models)}) == 1,
+		"foreign_operated_only": _foreign_only(models),
+	}
+	holds
+])
+
+_foreign_only(models) if {
+	home := _tenant.settings.preferences.domesticJurisdiction
+	is_string(home)
+	count(_operators(models)) > 0
+	every o in _operators(models) {
+		o[1] != home
+		o[0] != "self-hosted"
+	}
+} else := false
 
 _cut_off(model) if model.vendor == input.vendor
 
 _cut_off(model) if model.jurisdiction == input.jurisdiction
+
+# An operator (or every operator in a jurisdiction) gone: models that ran only there go with it.
+# A model without a recorded deployment in service is not taken: where it runs is not known.
+_cut_off(model) if {
+	input.operator
+	count(model.operators) > 0
+	every o in model.operators {
+		o[0] == input.operator
+	}
+}
+
+_cut_off(model) if {
+	input.operatorJurisdiction
+	count(model.operators) > 0
+	every o in model.operators {
+		o[1] == input.operatorJurisdiction
+	}
+}

@@ -158,3 +158,38 @@ test_a_cut_off_already_past_is_not_upcoming if {
 	[mistral] := _ask_with(_announced, {"nowMs": 600}).upcoming
 	mistral.id == "mistral"
 }
+
+# ops's code work rests on DeepSeek alone: on its API in China, or also on a cluster of the tenant's own.
+_operated := json.patch(_tenants, [
+	{"op": "add", "path": "/acme/settings", "value": {"preferences": {"domesticJurisdiction": "FR"}}},
+	{"op": "add", "path": "/acme/deployments", "value": {
+		"deepseek-api": {"model": "deepseek-v3", "operator": "deepseek", "operatorJurisdiction": "CN", "status": "active"},
+		"mistral-small": {"model": "mistral-small", "operator": "mistral", "operatorJurisdiction": "FR", "status": "active"},
+		"deepseek-own": {"model": "deepseek-v3", "operator": "self-hosted", "operatorJurisdiction": "FR", "status": "suspended"},
+	}},
+])
+
+test_a_capability_resting_on_one_foreign_operator_is_flagged if {
+	code := _capability(_ask_with(_operated, {}), "ops", "code")
+	code.operators == 1
+	code.operatorJurisdictions == 1
+	code.risks == ["foreign_operated_only", "single_operator", "single_operator_jurisdiction"]
+	chat := _capability(_ask_with(_operated, {}), "ops", "chat")
+	chat.operators == 2
+	chat.risks == []
+}
+
+test_a_self_hosted_deployment_in_service_counts_as_operated_at_home if {
+	own := json.patch(_operated, [{"op": "replace", "path": "/acme/deployments/deepseek-own/status", "value": "active"}])
+	code := _capability(_ask_with(own, {}), "ops", "code")
+	code.operators == 2
+	code.risks == []
+}
+
+test_what_if_an_operator_or_an_operator_jurisdiction_goes if {
+	{[l.team, l.capability] | some l in _ask_with(_operated, {"operator": "deepseek"}).what_if} == {["ops", "code"]}
+	{[l.team, l.capability] | some l in _ask_with(_operated, {"operatorJurisdiction": "CN"}).what_if} == {["ops", "code"]}
+	own := json.patch(_operated, [{"op": "replace", "path": "/acme/deployments/deepseek-own/status", "value": "active"}])
+	_ask_with(own, {"operatorJurisdiction": "CN"}).what_if == [] # its weights still run at home
+	_ask_with(_operated, {"operator": "mistral"}).what_if == [] # research's models have no recorded deployment: not known to go
+}

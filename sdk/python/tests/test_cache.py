@@ -1,7 +1,8 @@
-"""The decision cache and answer parsing (routes included), as pure logic."""
+"""The decision cache and answer parsing (routes and aliases included), as pure logic."""
+import dataclasses
 from datetime import datetime, timedelta, timezone
 
-from portolan import AllowedModel, Decision, DecisionCache, DecisionRequest, ModelPrice, Route
+from portolan import AliasResolution, AllowedModel, Alternative, Decision, DecisionCache, DecisionRequest, ModelPrice, Route
 from portolan._http import backoff_seconds
 from portolan.models import parse_instant
 
@@ -100,6 +101,40 @@ def test_a_route_is_read_on_the_decision_its_alternatives_and_listed_models():
     assert [a.route and a.route.deployment for a in denied.alternatives] == ["g-gpt", None]
     for broken in (None, "g-gpt", {}, {"deployment": ""}, {"deployment": 7}):
         assert Decision.from_json({"allow": True, "route": broken}).route is None
+
+
+def test_an_alias_is_read_with_the_model_it_resolved_to():
+    route = {"deployment": "g-llama-own-eu", "model": "g-llama", "operator": "self-hosted", "operatorJurisdiction": "FR",
+             "region": "eu"}
+    allowed = Decision.from_json({"allow": True, "route": route,
+                                  "alias": {"name": "chat-default", "model": "g-llama", "extra": 1}})
+    assert allowed.alias == AliasResolution("chat-default", "g-llama")
+    assert allowed.route.model == allowed.alias.model
+    cache = DecisionCache(Clock())
+    cache.put(request("chat-default"), dataclasses.replace(answer("1-abc"), alias=allowed.alias))
+    assert cache.get(request("chat-default")).alias == allowed.alias, "a cached answer keeps its alias"
+    # None may be used: a deny, alias_unresolved, the model null or left out.
+    for unresolved in ({"name": "chat-default", "model": None}, {"name": "chat-default"},
+                       {"name": "chat-default", "model": ""}):
+        denied = Decision.from_json({"allow": False, "reasons": [{"code": "alias_unresolved"}], "alias": unresolved})
+        assert denied.alias == AliasResolution("chat-default", None) and denied.alias.model is None
+        assert denied.reason_codes == ["alias_unresolved"] and denied.route is None
+    # A question for a model carries no alias; a malformed one counts as none.
+    assert Decision.from_json({"allow": True}).alias is None
+    for broken in (None, "chat-default", {}, {"name": ""}, {"name": 7, "model": "g-llama"}):
+        assert Decision.from_json({"allow": True, "alias": broken}).alias is None
+
+
+def test_an_alternative_may_name_the_alias_to_ask_for():
+    denied = Decision.from_json({"allow": False, "reasons": [{"code": "vendor_suspended"}], "alternatives": [
+        {"model": "g-llama", "vendor": "g-meta", "jurisdiction": "US", "why": "w", "alias": "chat-default",
+         "route": {"deployment": "g-llama-own-eu", "model": "g-llama"}},
+        {"model": "g-mistral", "alias": None}, {"model": "g-gpt"}]})
+    assert [a.alias for a in denied.alternatives] == ["chat-default", None, None]
+    assert denied.alternatives[0].model == "g-llama" and denied.alternatives[0].route.deployment == "g-llama-own-eu"
+    assert denied.alias is None, "the question named a model"
+    # Positional construction as before the alias still works.
+    assert Alternative("g-gpt", "g-openai", "US", "w", None).alias is None
 
 
 def test_a_question_names_its_deployment_only_when_given_and_is_cached_apart():

@@ -1,15 +1,17 @@
 """Where an allowed call goes (the answer's route) and questions naming a deployment, against the real
 stack: a model of its own (g-route-py) with two deployments, created through the API in tenant
 initech by officer ivan (requester ian asks for team g-routing's approval), as seed-golden.sh loads
-the golden data; kept between runs, reset at each."""
+the golden data, and an alias (g-alias-py) whose first candidate is that model; kept between runs,
+reset at each."""
 import pytest
 
 from conftest import api
-from portolan import Route
+from portolan import AliasResolution, Route
 
 OFFICER, REQUESTER = "ivan", "ian"
 MODEL, TEAM = "g-route-py", "g-routing"
 FIRST, SECOND = f"{MODEL}-a", f"{MODEL}-b"  # alike but for the endpoint: the policy ranks them by id
+ALIAS = "g-alias-py"
 
 
 def deployment(name, endpoint=None):
@@ -44,6 +46,13 @@ def routed_model():
         status, decided = api("POST", f"/api/v1/approval-requests/{request['id']}/decision", OFFICER,
                               {"outcome": "approve"})
         assert status == 200 and decided["status"] == "approved", decided
+    alias = {"id": ALIAS, "description": "Python SDK alias tests", "candidates": [{"model": MODEL}]}
+    status, answer = api("POST", "/api/v1/aliases", OFFICER, alias)
+    if status == 409:  # left by an earlier run: put its candidates back through a draft
+        status, answer = api("PUT", f"/api/v1/aliases/{ALIAS}/draft", OFFICER, alias)
+        assert status == 200, answer
+        status, answer = api("POST", f"/api/v1/aliases/{ALIAS}/publish", OFFICER, {})
+    assert status in (200, 201), answer
 
 
 def test_an_allowed_answer_routes_to_the_best_deployment(client):
@@ -73,3 +82,13 @@ def test_alternatives_and_the_model_list_say_where_each_model_would_go(client):
     assert len(mine) == 1 and mine[0].route.deployment == FIRST and mine[0].route.endpoint, denied.alternatives
     listed = [m for m in client.allowed_models(TEAM, "chat", "internal", "eu") if m.model == MODEL]
     assert len(listed) == 1 and listed[0].route == mine[0].route
+
+
+def test_a_question_for_an_alias_is_decided_and_routed_on_the_model_it_resolves_to(client):
+    decision = client.decide(TEAM, ALIAS, "chat", "internal", "eu")
+    assert decision.allow, decision.reasons
+    assert decision.alias == AliasResolution(ALIAS, MODEL)
+    assert decision.route.model == MODEL and decision.route.deployment == FIRST
+    assert client.decide(TEAM, ALIAS, "chat", "internal", "eu").alias == decision.alias, "the cached answer keeps it"
+    plain = client.decide(TEAM, MODEL, "chat", "internal", "eu")
+    assert plain.allow and plain.alias is None, "a question for the model itself names no alias"

@@ -3,6 +3,7 @@ import { PortolanUnavailableError } from "./errors.js";
 import { Transport } from "./http.js";
 import { TokenProvider } from "./token.js";
 import type {
+  AliasResolution,
   AllowedModel,
   Alternative,
   DataClassification,
@@ -161,6 +162,7 @@ export class PortolanClient {
 export function toDecision(json: unknown): Decision {
   const body = (json ?? {}) as Record<string, unknown>;
   const route = toRoute(body.route);
+  const alias = toAlias(body.alias);
   return {
     decisionId: optionalString(body.decisionId),
     allow: body.allow === true, // anything but an explicit true is a refusal
@@ -172,6 +174,7 @@ export function toDecision(json: unknown): Decision {
     expiresAt: text(body.expiresAt),
     fromCache: false,
     ...(route ? { route } : {}),
+    ...(alias ? { alias } : {}),
   };
 }
 
@@ -179,7 +182,19 @@ function toAlternative(a: Record<string, unknown>): Alternative {
   const alternative: Alternative = { model: text(a.model), vendor: text(a.vendor), jurisdiction: text(a.jurisdiction), why: text(a.why) };
   const route = toRoute(a.route);
   if (route) alternative.route = route;
+  const alias = optionalString(a.alias);
+  if (alias) alternative.alias = alias;
   return alternative;
+}
+
+/** The alias a question asked for; undefined when it asked for a model. A null model (none may be used) is left out. */
+function toAlias(json: unknown): AliasResolution | undefined {
+  if (typeof json !== "object" || json === null) return undefined;
+  const a = json as Record<string, unknown>;
+  const name = optionalString(a.name);
+  if (!name) return undefined;
+  const model = optionalString(a.model);
+  return model ? { name, model } : { name };
 }
 
 /** A route as Portolan sends it; undefined when absent or naming no deployment. A null endpoint is left out. */

@@ -75,6 +75,16 @@ export interface ModelPrice {
   outputPerMillion: number;
 }
 
+/**
+ * What a question for an alias (a logical model name the tenant defines, e.g. `chat-default`) resolved to:
+ * the alias asked for and the concrete model of its first candidate no rule denies.
+ */
+export interface AliasResolution {
+  name: string;
+  /** The model it resolved to (also `route.model` when allowed); absent when none may be used (a deny, `alias_unresolved`). */
+  model?: string;
+}
+
 export interface Alternative {
   model: string;
   vendor: string;
@@ -82,6 +92,11 @@ export interface Alternative {
   why: string;
   /** Where a call to this model would be routed; absent when none of its deployments qualifies. */
   route?: Route;
+  /**
+   * An alias that lists the denied model and resolves to this one for the same question: ask for it instead
+   * to stay portable. Such alternatives come first.
+   */
+  alias?: string;
 }
 
 export interface Decision {
@@ -100,6 +115,8 @@ export interface Decision {
   fromCache: boolean;
   /** Where to send the call; absent on a deny, when no deployment of the model qualifies, and on the SDK's own answers. */
   route?: Route;
+  /** Present when the question's `model` named an alias: the alias and the model it resolved to. */
+  alias?: AliasResolution;
 }
 
 /** One model a team may use now, as GET /api/v1/teams/{team}/models lists it. */

@@ -107,6 +107,42 @@ describe("toDecision", () => {
     expect("route" in denied.alternatives[1]).toBe(false);
   });
 
+  it("reads the alias a question asked for with the model it resolved to, null or absent when none may be used", () => {
+    const route = { deployment: "llama-own-eu", model: "llama", operator: "self-hosted", operatorJurisdiction: "FR", region: "eu" };
+    const allowed = toDecision({ allow: true, route, alias: { name: "chat-default", model: "llama", extra: 1 } });
+    expect(allowed.alias).toEqual({ name: "chat-default", model: "llama" });
+    expect(allowed.route?.model).toBe(allowed.alias?.model);
+    const cache = new DecisionCache();
+    const chat = { ...request, model: "chat-default" };
+    cache.put(chat, answer("1-aaa", { alias: allowed.alias, route: allowed.route }), t0);
+    expect(cache.get(chat, t0 + 1_000)?.alias).toEqual({ name: "chat-default", model: "llama" });
+    for (const unresolved of [{ name: "chat-default", model: null }, { name: "chat-default" }, { name: "chat-default", model: "" }]) {
+      const denied = toDecision({ allow: false, reasons: [{ code: "alias_unresolved", message: "m", rule: "r" }], alias: unresolved });
+      expect(denied.alias).toEqual({ name: "chat-default" });
+      expect("model" in (denied.alias ?? {})).toBe(false);
+      expect(denied.reasons.map((r) => r.code)).toEqual(["alias_unresolved"]);
+    }
+    expect("alias" in toDecision({ allow: true, route })).toBe(false); // a question for a model
+    for (const broken of [null, "chat-default", {}, { name: "" }, { name: 7, model: "llama" }]) {
+      expect("alias" in toDecision({ allow: true, alias: broken })).toBe(false);
+    }
+  });
+
+  it("reads the alias an alternative names, leaving it out elsewhere", () => {
+    const denied = toDecision({
+      allow: false,
+      alternatives: [
+        { model: "llama", vendor: "meta", jurisdiction: "US", why: "w", alias: "chat-default", route: { deployment: "llama-own-eu", model: "llama" } },
+        { model: "mistral", alias: null },
+        { model: "gpt" },
+      ],
+    });
+    expect(denied.alternatives.map((a) => a.alias)).toEqual(["chat-default", undefined, undefined]);
+    expect(denied.alternatives[0]).toMatchObject({ model: "llama", alias: "chat-default", route: { deployment: "llama-own-eu" } });
+    expect("alias" in denied.alternatives[1]).toBe(false);
+    expect("alias" in denied).toBe(false);
+  });
+
   it("keeps a budget warning's remaining budget and currency", () => {
     const decision = toDecision({
       allow: true,

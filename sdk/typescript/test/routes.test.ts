@@ -1,6 +1,7 @@
 // Where an allowed call goes (the answer's route) and questions naming a deployment, against the real
 // stack: a model of its own (g-route-ts) with two deployments, created through the API in tenant initech
-// by officer ivan (requester ian asks for team g-routing's approval); kept between runs, reset at each.
+// by officer ivan (requester ian asks for team g-routing's approval), and an alias (g-alias-ts) whose
+// first candidate is that model; kept between runs, reset at each.
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, initechClient } from "./support.js";
 
@@ -11,6 +12,7 @@ const TEAM = "g-routing";
 const FIRST = `${MODEL}-a`; // alike but for the endpoint: the policy ranks them by id
 const SECOND = `${MODEL}-b`;
 const ENDPOINT = "https://llm-a.route.example/v1";
+const ALIAS = "g-alias-ts";
 
 function deployment(id: string, endpoint?: string) {
   return {
@@ -55,6 +57,15 @@ beforeAll(async () => {
     const decided = await api("POST", `/api/v1/approval-requests/${request.body.id}/decision`, OFFICER, { outcome: "approve" });
     expect(decided.body.status).toBe("approved");
   }
+  const alias = { id: ALIAS, description: "TypeScript SDK alias tests", candidates: [{ model: MODEL }] };
+  let saved = await api("POST", "/api/v1/aliases", OFFICER, alias);
+  if (saved.status === 409) {
+    // Left by an earlier run: put its candidates back through a draft.
+    const drafted = await api("PUT", `/api/v1/aliases/${ALIAS}/draft`, OFFICER, alias);
+    expect(drafted.status, JSON.stringify(drafted.body)).toBe(200);
+    saved = await api("POST", `/api/v1/aliases/${ALIAS}/publish`, OFFICER, {});
+  }
+  expect([200, 201], JSON.stringify(saved.body)).toContain(saved.status);
 });
 
 describe("routes", () => {
@@ -101,5 +112,19 @@ describe("routes", () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].route).toMatchObject({ deployment: FIRST, endpoint: ENDPOINT });
     expect(listed.filter((m) => m.model === MODEL).map((m) => m.route)).toEqual([mine[0].route]);
+  });
+
+  it("a question for an alias is decided and routed on the model it resolves to", async () => {
+    const client = initechClient();
+    const decision = await client.decide(TEAM, ALIAS, "chat", "internal", "eu");
+    const again = await client.decide(TEAM, ALIAS, "chat", "internal", "eu");
+    const plain = await client.decide(TEAM, MODEL, "chat", "internal", "eu");
+    await client.close();
+    expect(decision.allow, JSON.stringify(decision.reasons)).toBe(true);
+    expect(decision.alias).toEqual({ name: ALIAS, model: MODEL });
+    expect(decision.route).toMatchObject({ deployment: FIRST, model: MODEL });
+    expect(again).toMatchObject({ fromCache: true, alias: { name: ALIAS, model: MODEL } });
+    expect(plain.allow).toBe(true);
+    expect("alias" in plain).toBe(false); // a question for the model itself names no alias
   });
 });

@@ -78,19 +78,43 @@ class Route:
                    endpoint if isinstance(endpoint, str) and endpoint else None)
 
 
+def _text_or_none(value: Any) -> Optional[str]:
+    return value if isinstance(value, str) and value else None
+
+
+@dataclass(frozen=True)
+class AliasResolution:
+    """What a question for an alias (a logical model name the tenant defines, e.g. ``chat-default``)
+    resolved to: the alias asked for (``name``) and the concrete model of its first candidate no rule
+    denies (``model``), None when none may be used (the answer is then a deny, ``alias_unresolved``)."""
+    name: str
+    model: Optional[str] = None
+
+    @classmethod
+    def from_json(cls, data: Any) -> Optional["AliasResolution"]:
+        """None when the question named a model (no alias in the answer) or the alias names nothing."""
+        if not isinstance(data, Mapping) or not _text_or_none(data.get("name")):
+            return None
+        return cls(data["name"], _text_or_none(data.get("model")))
+
+
 @dataclass(frozen=True)
 class Alternative:
-    """A model the team may use instead, with why it qualifies and where a call to it would go."""
+    """A model the team may use instead, with why it qualifies and where a call to it would go.
+    ``alias`` names an alias that lists the denied model and resolves to this one for the same
+    question (ask for the alias instead to stay portable); such alternatives come first."""
     model: str
     vendor: str = ""
     jurisdiction: str = ""
     why: str = ""
     route: Optional[Route] = None
+    alias: Optional[str] = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Alternative":
         return cls(str(data.get("model", "")), str(data.get("vendor") or ""),
-                   str(data.get("jurisdiction") or ""), str(data.get("why") or ""), Route.from_json(data.get("route")))
+                   str(data.get("jurisdiction") or ""), str(data.get("why") or ""), Route.from_json(data.get("route")),
+                   _text_or_none(data.get("alias")))
 
 
 @dataclass(frozen=True)
@@ -119,7 +143,9 @@ class Decision:
     """Portolan's answer. ``decision_id`` is None only for an answer the SDK made up itself
     because Portolan could not be asked (reason or obligation ``portolan_unavailable``). ``route``
     says where to send an allowed call; None on a deny, when no deployment of the model qualifies,
-    and on the SDK's own answers."""
+    and on the SDK's own answers. ``alias`` is set when the question's model named an alias: its
+    ``model`` is the concrete model it resolved to (also ``route.model`` when allowed), None when
+    no candidate may be used (a deny with reason ``alias_unresolved``)."""
     allow: bool
     decision_id: Optional[str] = None
     reasons: Tuple[Reason, ...] = ()
@@ -130,6 +156,7 @@ class Decision:
     expires_at: Optional[datetime] = None
     from_cache: bool = False
     route: Optional[Route] = None
+    alias: Optional[AliasResolution] = None
 
     @property
     def reason_codes(self) -> List[str]:
@@ -147,6 +174,7 @@ class Decision:
             evaluated_at=parse_instant(data.get("evaluatedAt")),
             expires_at=parse_instant(data.get("expiresAt")),
             route=Route.from_json(data.get("route")),
+            alias=AliasResolution.from_json(data.get("alias")),
         )
 
 

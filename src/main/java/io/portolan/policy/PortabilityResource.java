@@ -40,7 +40,7 @@ public class PortabilityResource {
     String region;
   }
 
-  /** Which supplier disappears; exactly one of the two. */
+  /** Which supplier disappears; exactly one of the four: a vendor or jurisdiction (the weights' origin), an operator or operator jurisdiction (who runs them). */
   public static class CutOff {
     @QueryParam("vendor")
     @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
@@ -49,6 +49,34 @@ public class PortabilityResource {
     @QueryParam("jurisdiction")
     @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as CN")
     String jurisdiction;
+
+    @QueryParam("operator")
+    @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+    String operator;
+
+    @QueryParam("operatorJurisdiction")
+    @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as CN")
+    String operatorJurisdiction;
+
+    /** The one given, as {name, value}; a 400 unless exactly one is. */
+    String[] only() {
+      String[][] given = {{"vendor", vendor}, {"jurisdiction", jurisdiction}, {"operator", operator},
+          {"operatorJurisdiction", operatorJurisdiction}};
+      String[] found = null;
+      for (String[] g : given) {
+        if (g[1] != null) {
+          if (found != null) {
+            found = null;
+            break;
+          }
+          found = g;
+        }
+      }
+      if (found == null) {
+        throw ProblemException.badRequest("vendor", "give exactly one of vendor, jurisdiction, operator or operatorJurisdiction");
+      }
+      return found;
+    }
   }
 
   @GET
@@ -65,21 +93,15 @@ public class PortabilityResource {
   @GET
   @Path("what-if")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Which teams lose a capability for a data classification, with no usable model left, if a vendor"
-      + " or jurisdiction is cut off")
+  @Operation(summary = "Which teams lose a capability for a data classification, with no usable model left, if a vendor,"
+      + " a jurisdiction, an operator or an operator jurisdiction is cut off (a model goes with an operator only when"
+      + " every deployment of it in service is that operator's)")
   public JsonNode whatIf(@Valid @BeanParam CutOff cutOff, @Valid @BeanParam Where where) {
-    if ((cutOff.vendor == null) == (cutOff.jurisdiction == null)) {
-      throw ProblemException.badRequest("vendor", "give exactly one of vendor or jurisdiction");
-    }
+    String[] only = cutOff.only();
     ObjectNode input = input(where);
     ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
-    if (cutOff.vendor != null) {
-      input.put("vendor", cutOff.vendor);
-      answer.put("vendor", cutOff.vendor);
-    } else {
-      input.put("jurisdiction", cutOff.jurisdiction);
-      answer.put("jurisdiction", cutOff.jurisdiction);
-    }
+    input.put(only[0], only[1]);
+    answer.put(only[0], only[1]);
     answer.put("region", where.region);
     answer.set("teamsLosingCapabilities", evaluate("what_if", input));
     return answer;

@@ -34,6 +34,7 @@ class ApprovalWorkflowIT {
     Map<String, Object> body = model(modelId, vendorId, "approved");
     body.put("openWeights", openWeights);
     assertEquals(201, post("/api/v1/models", user("alice"), body).status());
+    Fixtures.vendorDeployment(modelId, vendorId, jurisdiction);
     return modelId;
   }
 
@@ -180,12 +181,12 @@ class ApprovalWorkflowIT {
   @Test
   void thePrecheckShowsTheReviewerWhatThePolicyWouldDeny() {
     String modelId = newModel("CN", true);
-    Map<String, Object> body = request(modelId, "confidential");
+    Map<String, Object> body = request(modelId, "restricted");
     JsonNode request = submit("bob", body);
     List<String> findings = new ArrayList<>();
     request.get("findings").forEach(f -> findings.add(f.get("code").asText()));
     assertTrue(findings.contains("jurisdiction_denied"), findings.toString());
-    var rejected = decideRequest("alice", request.get("id").asText(), Map.of("outcome", "reject", "comment", "CN vendor for confidential data"));
+    var rejected = decideRequest("alice", request.get("id").asText(), Map.of("outcome", "reject", "comment", "CN vendor for restricted data"));
     assertEquals("rejected", rejected.body().get("status").asText());
   }
 

@@ -17,6 +17,27 @@ final class Fixtures {
     return body;
   }
 
+  /**
+   * The deployment db/V17 gave every model that existed before deployments, and an operator records
+   * for a new one: the vendor's own API, in the vendor's jurisdiction, serving eu and us. Needed where
+   * a deployment rule applies (acme's demo settings deny CN and RU operators for confidential and
+   * restricted data).
+   */
+  static void vendorDeployment(String model, String vendor, String jurisdiction) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", model);
+    body.put("model", model);
+    body.put("operator", vendor);
+    body.put("operatorJurisdiction", jurisdiction);
+    body.put("regions", List.of("eu", "us"));
+    body.put("zeroDataRetention", false);
+    body.put("status", "active");
+    Stack.Reply created = Stack.post("/api/v1/deployments", Stack.user("alice"), body);
+    if (created.status() != 201) {
+      throw new AssertionError("deployment of " + model + ": " + created.raw().body());
+    }
+  }
+
   static Map<String, Object> model(String id, String vendor, String status) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);

@@ -35,8 +35,10 @@ class PolicyIT {
     // research's approval of gpt-4o stops at confidential data, too
     assertEquals(Set.of("self_hosted_open_weights_required", "approval_classification_exceeded"), codes(closed));
     List<String> alternatives = new ArrayList<>();
-    closed.get("alternatives").forEach(a -> alternatives.add(a.get("model").asText()));
-    assertEquals(List.of("mistral-small-3", "mistral-large-2", "llama-3.3-70b"), alternatives);
+    closed.get("alternatives").forEach(a -> alternatives.add(a.has("alias") ? "alias:" + a.get("alias").asText() + "=" + a.get("model").asText()
+        : a.get("model").asText()));
+    // The demo alias chat-default lists gpt-4o and still resolves for this question: offered first.
+    assertEquals(List.of("alias:chat-default=mistral-small-3", "mistral-small-3", "mistral-large-2", "llama-3.3-70b"), alternatives);
     assertEquals("FR", closed.get("alternatives").get(0).get("jurisdiction").asText());
 
     var usConfidential = with(with(decision("research", "gpt-4o"), "dataClassification", "confidential"), "region", "us");

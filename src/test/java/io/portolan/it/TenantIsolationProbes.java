@@ -105,6 +105,23 @@ final class TenantIsolationProbes {
     single("GET " + API + "/deployments/{id}/suspension-impact", Kind.DEPLOYMENT,
         r -> get(r, "/deployments/" + r.id() + "/suspension-impact"));
 
+    String aliases = API + "/aliases";
+    ambient("GET " + aliases, "all", r -> get(r, "/aliases"));
+    add("POST " + aliases, "foreign model", Rule.REFERENCE, Kind.MODEL, View.STATUS,
+        r -> send(r, "POST", "/aliases", TenantIsolationWorld.alias(r.freshId(), r.id(), null, "x")).cleanup(aliases + "/" + r.freshId()));
+    add("POST " + aliases, "foreign deployment", Rule.REFERENCE, Kind.DEPLOYMENT, View.STATUS,
+        r -> send(r, "POST", "/aliases", TenantIsolationWorld.alias(r.freshId(), r.own().model, r.id(), "x")).cleanup(aliases + "/" + r.freshId()));
+    add("POST " + aliases, "foreign id", Rule.CREATE_OWN, Kind.ALIAS, View.STATUS,
+        r -> send(r, "POST", "/aliases", TenantIsolationWorld.alias(r.id(), r.own().model, null, "x")).cleanup(aliases + "/" + r.id()));
+    single("GET " + aliases + "/{id}", Kind.ALIAS, r -> get(r, "/aliases/" + r.id()));
+    single("PUT " + aliases + "/{id}/draft", Kind.ALIAS,
+        r -> send(r, "PUT", "/aliases/" + r.id() + "/draft", TenantIsolationWorld.alias(r.id(), r.own().model, null, "x")));
+    single("DELETE " + aliases + "/{id}/draft", Kind.ALIAS, r -> send(r, "DELETE", "/aliases/" + r.id() + "/draft", null));
+    single("GET " + aliases + "/{id}/impact", Kind.ALIAS, r -> get(r, "/aliases/" + r.id() + "/impact"));
+    single("GET " + aliases + "/{id}/resolution", Kind.ALIAS, r -> get(r, "/aliases/" + r.id() + "/resolution"));
+    single("POST " + aliases + "/{id}/publish", Kind.ALIAS, r -> send(r, "POST", "/aliases/" + r.id() + "/publish", null));
+    single("DELETE " + aliases + "/{id}", Kind.ALIAS, r -> send(r, "DELETE", "/aliases/" + r.id(), null));
+
     ambient("GET " + API + "/vendors", "all", r -> get(r, "/vendors?size=500"));
     add("POST " + API + "/vendors", "foreign id", Rule.CREATE_OWN, Kind.VENDOR, View.STATUS,
         r -> send(r, "POST", "/vendors", Fixtures.vendor(r.id(), "FR")).cleanup(API + "/vendors/" + r.id()));

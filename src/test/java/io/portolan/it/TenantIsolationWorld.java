@@ -31,7 +31,7 @@ final class TenantIsolationWorld {
   // probes use other decisions, whose ids stay foreign to the caller.
   enum Kind {
     VENDOR, MODEL, DEPLOYMENT, TEAM, CAPABILITY, REQUEST, APPROVAL, DECISION, SIDECAR_DECISION, REVISION, USAGE_KEY,
-    GATEWAY, IMPACT_ANALYSIS, PRICE, BUDGET
+    GATEWAY, IMPACT_ANALYSIS, PRICE, BUDGET, ALIAS
   }
 
   private static final SecureRandom FRESH = new SecureRandom();
@@ -213,6 +213,23 @@ final class TenantIsolationWorld {
     runs.put("endpoint", "https://" + marker(tenant) + ".example/v1");
     send(call(tenant.officer, "POST", "/api/v1/deployments", runs), 201);
     tenant.ids.get(Kind.DEPLOYMENT).add(deployment);
+    String alias = id(tenant, "alias");
+    send(call(tenant.officer, "POST", "/api/v1/aliases", alias(alias, tenant.model, deployment, "Alias " + marker(tenant))), 201);
+    tenant.ids.get(Kind.ALIAS).add(alias);
+  }
+
+  /** An alias with one candidate (the deployment may be null). */
+  static Map<String, Object> alias(String id, String model, String deployment, String description) {
+    Map<String, Object> candidate = new LinkedHashMap<>();
+    candidate.put("model", model);
+    if (deployment != null) {
+      candidate.put("deployment", deployment);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("description", description);
+    body.put("candidates", List.of(candidate));
+    return body;
   }
 
   /** A price of the tenant's model and a budget of its team: spend and budgets to keep apart. */
@@ -329,6 +346,7 @@ final class TenantIsolationWorld {
       rows.put("vendor", rows(db, "vendor", "id", tenant, tenant.idsOf(Kind.VENDOR)));
       rows.put("model", rows(db, "model", "id", tenant, tenant.idsOf(Kind.MODEL)));
       rows.put("deployment", rows(db, "deployment", "id", tenant, tenant.idsOf(Kind.DEPLOYMENT)));
+      rows.put("alias", rows(db, "alias", "id", tenant, tenant.idsOf(Kind.ALIAS)));
       rows.put("price", rows(db, "price", "id", tenant, tenant.idsOf(Kind.PRICE)));
       rows.put("budget", rows(db, "budget", "id", tenant, tenant.idsOf(Kind.BUDGET)));
       rows.put("team", rows(db, "team", "id", tenant, tenant.idsOf(Kind.TEAM)));

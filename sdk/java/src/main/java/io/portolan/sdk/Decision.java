@@ -9,6 +9,8 @@ import java.util.List;
  * reused an earlier answer instead of asking; {@code decisionId} is null when the SDK answered on
  * its own because Portolan could not be reached. {@code route} says where to send an allowed call;
  * null on a deny, when no deployment of the model qualifies, and on the SDK's own answers.
+ * {@code alias} is set when the question's model named an alias: the alias and the concrete model it
+ * resolved to (also {@code route().model()} when allowed); null when the question named a model.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Decision(
@@ -21,7 +23,8 @@ public record Decision(
     Instant evaluatedAt,
     Instant expiresAt,
     boolean fromCache,
-    Route route) {
+    Route route,
+    AliasResolution alias) {
 
   /** The code of the reason (or, failing open, the obligation) the SDK adds when Portolan is unreachable. */
   public static final String PORTOLAN_UNAVAILABLE = "portolan_unavailable";
@@ -31,12 +34,22 @@ public record Decision(
     obligations = obligations == null ? List.of() : List.copyOf(obligations);
     alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
     route = Route.orNull(route);
+    alias = AliasResolution.orNull(alias);
   }
 
-  /** An answer without a route (as SDK releases before routing made them). */
+  /** An answer without an alias (as SDK releases before aliases made them). */
+  public Decision(String decisionId, boolean allow, List<Reason> reasons, List<Obligation> obligations,
+      List<Alternative> alternatives, String policyRevision, Instant evaluatedAt, Instant expiresAt, boolean fromCache,
+      Route route) {
+    this(decisionId, allow, reasons, obligations, alternatives, policyRevision, evaluatedAt, expiresAt, fromCache, route,
+        null);
+  }
+
+  /** An answer without a route or an alias (as SDK releases before routing made them). */
   public Decision(String decisionId, boolean allow, List<Reason> reasons, List<Obligation> obligations,
       List<Alternative> alternatives, String policyRevision, Instant evaluatedAt, Instant expiresAt, boolean fromCache) {
-    this(decisionId, allow, reasons, obligations, alternatives, policyRevision, evaluatedAt, expiresAt, fromCache, null);
+    this(decisionId, allow, reasons, obligations, alternatives, policyRevision, evaluatedAt, expiresAt, fromCache, null,
+        null);
   }
 
   /** Why a decision denied: a stable machine code, a sentence for people, and the rule. */
@@ -62,16 +75,42 @@ public record Decision(
 
   /**
    * A model the team may use instead, with why it qualifies and where a call to it would be routed
-   * (null when none of its deployments qualifies).
+   * (null when none of its deployments qualifies). {@code alias} names an alias that lists the denied
+   * model and resolves to this one for the same question (ask for the alias instead to stay
+   * portable), null for other alternatives; such alternatives come first.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Alternative(String model, String vendor, String jurisdiction, String why, Route route) {
+  public record Alternative(String model, String vendor, String jurisdiction, String why, Route route, String alias) {
     public Alternative {
       route = Route.orNull(route);
+      alias = alias == null || alias.isBlank() ? null : alias;
+    }
+
+    /** An alternative naming no alias (as SDK releases before aliases made them). */
+    public Alternative(String model, String vendor, String jurisdiction, String why, Route route) {
+      this(model, vendor, jurisdiction, why, route, null);
     }
 
     public Alternative(String model, String vendor, String jurisdiction, String why) {
-      this(model, vendor, jurisdiction, why, null);
+      this(model, vendor, jurisdiction, why, null, null);
+    }
+  }
+
+  /**
+   * What a question for an alias (a logical model name the tenant defines, e.g. {@code chat-default})
+   * resolved to: the alias asked for ({@code name}) and the concrete model of its first candidate no
+   * rule denies ({@code model}), null when none may be used (the answer is then a deny with reason
+   * {@code alias_unresolved}).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record AliasResolution(String name, String model) {
+    public AliasResolution {
+      model = model == null || model.isBlank() ? null : model;
+    }
+
+    /** An alias naming nothing counts as none. */
+    static AliasResolution orNull(AliasResolution alias) {
+      return alias == null || alias.name() == null || alias.name().isBlank() ? null : alias;
     }
   }
 
@@ -92,7 +131,7 @@ public record Decision(
 
   Decision markedFromCache() {
     return new Decision(decisionId, allow, reasons, obligations, alternatives, policyRevision, evaluatedAt, expiresAt, true,
-        route);
+        route, alias);
   }
 
   /** The SDK's own answer when Portolan cannot answer: a deny, or with failOpen an allow that says why. */

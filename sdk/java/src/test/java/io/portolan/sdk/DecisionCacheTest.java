@@ -112,6 +112,50 @@ class DecisionCacheTest {
   }
 
   @Test
+  void anAliasIsReadWithTheModelItResolvedToAndNoneWhenNoneMayBeUsed() throws Exception {
+    Decision allowed = Json.MAPPER.readValue("""
+        {"allow": true, "route": {"deployment": "llama-own-eu", "model": "llama", "operator": "self-hosted",
+          "operatorJurisdiction": "FR", "region": "eu"}, "alias": {"name": "chat-default", "model": "llama", "extra": 1}}
+        """, Decision.class);
+    assertEquals(new Decision.AliasResolution("chat-default", "llama"), allowed.alias());
+    assertEquals(allowed.alias().model(), allowed.route().model());
+    assertEquals(allowed.alias(), cachedCopyOf(allowed).alias(), "a cached answer keeps its alias");
+    for (String unresolved : List.of("{\"name\": \"chat-default\", \"model\": null}", "{\"name\": \"chat-default\"}",
+        "{\"name\": \"chat-default\", \"model\": \"\"}")) {
+      Decision denied = Json.MAPPER.readValue("""
+          {"allow": false, "reasons": [{"code": "alias_unresolved", "message": "m", "rule": "r"}], "alias": %s}
+          """.formatted(unresolved), Decision.class);
+      assertFalse(denied.allow());
+      assertEquals(new Decision.AliasResolution("chat-default", null), denied.alias(), unresolved);
+      assertNull(denied.alias().model(), unresolved);
+      assertNull(denied.route());
+    }
+    assertNull(Json.MAPPER.readValue("{\"allow\": true}", Decision.class).alias(), "a question for a model");
+    for (String broken : List.of("null", "{}", "{\"name\": \"\"}", "{\"model\": \"llama\"}")) {
+      assertNull(Json.MAPPER.readValue("{\"allow\": true, \"alias\": " + broken + "}", Decision.class).alias(), broken);
+    }
+    // The constructors of earlier releases still build answers, without an alias.
+    assertNull(new Decision("d1", true, List.of(), List.of(), List.of(), "r", NOW, NOW, false, allowed.route()).alias());
+  }
+
+  @Test
+  void anAlternativeMayNameTheAliasToAskFor() throws Exception {
+    Decision denied = Json.MAPPER.readValue("""
+        {"allow": false, "reasons": [{"code": "vendor_suspended"}], "alternatives": [
+          {"model": "llama", "vendor": "meta", "jurisdiction": "US", "why": "w", "alias": "chat-default",
+           "route": {"deployment": "llama-own-eu", "model": "llama"}},
+          {"model": "mistral", "alias": null}, {"model": "gpt"}]}
+        """, Decision.class);
+    assertEquals(java.util.Arrays.asList("chat-default", null, null),
+        denied.alternatives().stream().map(Decision.Alternative::alias).toList());
+    assertEquals("llama", denied.alternatives().get(0).model());
+    assertEquals("llama-own-eu", denied.alternatives().get(0).route().deployment());
+    assertNull(denied.alias(), "the question named a model");
+    assertNull(new Decision.Alternative("gpt", "openai", "US", "w", null).alias());
+    assertNull(new Decision.Alternative("gpt", "openai", "US", "w").alias());
+  }
+
+  @Test
   void aQuestionNamingADeploymentIsCachedApartAndSendsItOnlyWhenNamed() throws Exception {
     DecisionRequest named = new DecisionRequest("research", "gpt-4o", "chat", "internal", "eu", null, "gpt-4o-eu");
     cache.put(named, answer("d1", "rev-1", 60));
@@ -123,7 +167,7 @@ class DecisionCacheTest {
 
   private Decision cachedCopyOf(Decision decision) {
     cache.put(gpt, new Decision("d9", decision.allow(), List.of(), List.of(), List.of(), "rev-1", NOW, NOW.plusSeconds(60),
-        false, decision.route()));
+        false, decision.route(), decision.alias()));
     return cache.get(gpt);
   }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Where an allowed call goes (the answer's route) and questions naming a deployment, against the
  * running stack: a model of its own (g-route-java) with two deployments, created through the API in
- * tenant initech by officer ivan (requester ian asks for team g-routing's approval); kept between
- * runs, reset at each.
+ * tenant initech by officer ivan (requester ian asks for team g-routing's approval), and an alias
+ * (g-alias-java) whose first candidate is that model; kept between runs, reset at each.
  */
 class RouteTest {
   private static final String OFFICER = "ivan";
@@ -28,6 +28,7 @@ class RouteTest {
   private static final String FIRST = MODEL + "-a"; // alike but for the endpoint: the policy ranks them by id
   private static final String SECOND = MODEL + "-b";
   private static final String ENDPOINT = "https://llm-a.route.example/v1";
+  private static final String ALIAS = "g-alias-java";
 
   @BeforeAll
   static void aModelWithTwoDeploymentsAndAnApprovalForIt() throws Exception {
@@ -64,6 +65,14 @@ class RouteTest {
       expect(List.of(200), Stack.api("POST", "/api/v1/approval-requests/" + request.get("id").asText() + "/decision",
           OFFICER, Map.of("outcome", "approve")));
     }
+    Map<String, Object> alias = Map.of("id", ALIAS, "description", "Java SDK alias tests",
+        "candidates", List.of(Map.of("model", MODEL)));
+    HttpResponse<String> saved = Stack.api("POST", "/api/v1/aliases", OFFICER, alias);
+    if (saved.statusCode() == 409) { // left by an earlier run: put its candidates back through a draft
+      expect(List.of(200), Stack.api("PUT", "/api/v1/aliases/" + ALIAS + "/draft", OFFICER, alias));
+      saved = Stack.api("POST", "/api/v1/aliases/" + ALIAS + "/publish", OFFICER, Map.of());
+    }
+    expect(List.of(200, 201), saved);
   }
 
   @Test
@@ -110,6 +119,23 @@ class RouteTest {
       List<AllowedModel> listed = client.allowedModels(TEAM, "chat", "internal", "eu").stream()
           .filter(m -> m.model().equals(MODEL)).toList();
       assertEquals(List.of(mine.get(0).route()), listed.stream().map(AllowedModel::route).toList());
+    }
+  }
+
+  @Test
+  void aQuestionForAnAliasIsDecidedAndRoutedOnTheModelItResolvesTo() {
+    try (PortolanClient client = Stack.initechGateway().build()) {
+      Decision decision = client.decide(TEAM, ALIAS, "chat", "internal", "eu");
+      assertTrue(decision.allow(), decision.reasons().toString());
+      assertEquals(new Decision.AliasResolution(ALIAS, MODEL), decision.alias());
+      assertEquals(MODEL, decision.route().model());
+      assertEquals(FIRST, decision.route().deployment());
+      Decision again = client.decide(TEAM, ALIAS, "chat", "internal", "eu");
+      assertTrue(again.fromCache());
+      assertEquals(decision.alias(), again.alias(), "the cached answer keeps it");
+      Decision plain = client.decide(TEAM, MODEL, "chat", "internal", "eu");
+      assertTrue(plain.allow(), plain.reasons().toString());
+      assertNull(plain.alias(), "a question for the model itself names no alias");
     }
   }
 
