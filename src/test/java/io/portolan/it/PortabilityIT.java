@@ -72,6 +72,34 @@ class PortabilityIT {
     assertEquals(reply.body().get("teamsLosingCapabilities"), byJurisdiction.get("teamsLosingCapabilities"));
   }
 
+  /**
+   * Who runs the weights, apart from whose they are: globex's DeepSeek V3 runs only on DeepSeek's
+   * API in China (one foreign operator), acme's also on acme's own EU cluster.
+   */
+  @Test
+  void operatorsCountApartFromVendorsAndTheWhatIfTakesAnOperatorOrItsJurisdiction() {
+    JsonNode support = find(get("/api/v1/portability", user("erin")).body().get("teams"), "team", "support");
+    JsonNode code = find(support.get("capabilities"), "capability", "code");
+    assertEquals(1, code.get("operators").asInt(), code.toString());
+    assertTrue(code.get("risks").toString().contains("single_operator"), code.toString());
+    List<String> byOperator = losses(get("/api/v1/portability/what-if?operator=deepseek", user("erin")).body());
+    assertTrue(byOperator.contains("support/code"), byOperator.toString());
+    List<String> byOperatorJurisdiction = losses(get("/api/v1/portability/what-if?operatorJurisdiction=CN", user("erin")).body());
+    assertTrue(byOperatorJurisdiction.contains("support/code"), byOperatorJurisdiction.toString());
+
+    List<String> acme = losses(get("/api/v1/portability/what-if?operator=deepseek", user("alice")).body());
+    assertTrue(acme.stream().noneMatch(l -> l.startsWith("research/")),
+        "research's DeepSeek V3 also runs on acme's own cluster: " + acme);
+    assertEquals(400, get("/api/v1/portability/what-if?operator=deepseek&vendor=deepseek", user("alice")).status());
+    assertEquals(400, get("/api/v1/portability/what-if?operatorJurisdiction=cn", user("alice")).status());
+  }
+
+  private static List<String> losses(JsonNode answer) {
+    List<String> losses = new ArrayList<>();
+    answer.get("teamsLosingCapabilities").forEach(l -> losses.add(l.get("team").asText() + "/" + l.get("capability").asText()));
+    return losses;
+  }
+
   @Test
   void whatIfNeedsExactlyOneCutOffAndOnlyOfficersAdminsAndAuditorsAsk() {
     assertEquals(400, get("/api/v1/portability/what-if", user("alice")).status());
