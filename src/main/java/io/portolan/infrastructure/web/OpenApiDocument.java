@@ -20,6 +20,8 @@ public class OpenApiDocument implements OASFilter {
       "401", "No valid bearer token",
       "403", "The caller's role or tenant may not do this",
       "404", "No such item in the caller's tenant",
+      "409", "Conflicts with what is stored: a duplicate, or a step out of turn (a draft to publish that is not there)",
+      "422", "Refers to something of the caller's tenant that does not exist (errors[] names the field)",
       "413", "Request body over 64 KiB",
       "429", "Over the caller's rate limit; see Retry-After",
       "503", "A dependency (policy engine, database, Keycloak) cannot answer; see Retry-After");
