@@ -12,7 +12,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Which spend: days (UTC, both ends included; by default this month so far), grouped by team,
- * model, vendor, jurisdiction or data classification, per day, per month or over the whole window,
+ * model, vendor, jurisdiction, data classification, deployment, operator or operator jurisdiction
+ * (where the decision routed the call; "unknown" when it named none), per day, per month or over the whole window,
  * optionally of one team, model or classification.
  */
 public class SpendQuery {
@@ -26,8 +27,8 @@ public class SpendQuery {
   String to;
 
   @QueryParam("groupBy")
-  @Pattern(regexp = "team|model|vendor|jurisdiction|classification",
-      message = "must be team, model, vendor, jurisdiction or classification")
+  @Pattern(regexp = "team|model|vendor|jurisdiction|classification|deployment|operator|operatorJurisdiction",
+      message = "must be team, model, vendor, jurisdiction, classification, deployment, operator or operatorJurisdiction")
   String groupBy;
 
   @QueryParam("interval")

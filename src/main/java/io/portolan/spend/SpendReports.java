@@ -23,7 +23,8 @@ public class SpendReports {
 
   private static final Map<String, String> KEYS = Map.of(
       "team", "team", "model", "model", "vendor", "vendor", "jurisdiction", "jurisdiction",
-      "classification", "classification");
+      "classification", "classification", "deployment", "deployment", "operator", "operator",
+      "operatorJurisdiction", "operator_jurisdiction");
   private static final Map<String, String> PERIODS = Map.of(
       "day", "to_char(day, 'YYYY-MM-DD')", "month", "to_char(day, 'YYYY-MM')", "total", "''");
 

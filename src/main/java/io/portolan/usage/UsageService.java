@@ -76,20 +76,20 @@ public class UsageService {
     stored.fire(new UsageStored(tenant, reports.stream().map(r -> {
       Decided decided = decisions.get(r.decisionId().toLowerCase());
       return new UsageStored.Call(decided.team(), decided.classification(), decided.at(), r.model(), r.inputTokens(), r.outputTokens(),
-          r.costMicros());
+          r.costMicros(), decided.deployment());
     }).toList()));
     return new Stored(reports.size(), false, key);
   }
 
-  /** The team, data classification and time of a reported call's decision. */
-  private record Decided(String team, String classification, Instant at) {}
+  /** The team, data classification and time of a reported call's decision, and where it routed the call. */
+  private record Decided(String team, String classification, Instant at, String deployment) {}
 
   /**
    * The reports' decisions by id; 422 naming every item whose decision this tenant never made
    * (another tenant's looks the same).
    */
   private Map<String, Decided> requireKnownDecisions(TenantId tenant, List<UsageReport> reports) {
-    List<?> found = em.createNativeQuery("select id::text, team, data_classification, evaluated_at from decision_log"
+    List<?> found = em.createNativeQuery("select id::text, team, data_classification, evaluated_at, deployment from decision_log"
             + " where tenant_id = ?1 and id = any(cast(string_to_array(?2, ',') as uuid[]))")
         .setParameter(1, tenant.value())
         .setParameter(2, String.join(",", reports.stream().map(r -> r.decisionId().toLowerCase()).toList()))
@@ -97,7 +97,8 @@ public class UsageService {
     Map<String, Decided> known = new HashMap<>();
     for (Object row : found) {
       Object[] columns = (Object[]) row;
-      known.put((String) columns[0], new Decided((String) columns[1], (String) columns[2], SqlValues.instant(columns[3])));
+      known.put((String) columns[0], new Decided((String) columns[1], (String) columns[2], SqlValues.instant(columns[3]),
+          (String) columns[4]));
     }
     List<Problem.FieldError> errors = new ArrayList<>();
     for (int i = 0; i < reports.size(); i++) {

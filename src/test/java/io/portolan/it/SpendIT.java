@@ -96,6 +96,41 @@ class SpendIT {
     assertEquals(11_500, byDay.get("totals").get(0).get("costMicros").asLong());
   }
 
+  /** A routed call is costed at its deployment's own price and counted under its operator's jurisdiction. */
+  @Test
+  void aRoutedCallIsCostedAtItsDeploymentsPriceAndCountedUnderItsOperator() {
+    String vendor = Stack.unique("spend-v");
+    assertEquals(201, Stack.post("/api/v1/vendors", officer(), Fixtures.vendor(vendor, "US")).status());
+    String model = Stack.unique("spend-m");
+    assertEquals(201, Stack.post("/api/v1/models", officer(), Fixtures.model(model, vendor, "approved")).status());
+    String team = Stack.unique("spend-t");
+    assertEquals(201, Stack.post("/api/v1/teams", Stack.user("dave"), Fixtures.team(team)).status());
+    Approvals.grant("acme", team, model, "internal");
+    String own = Stack.unique("spend-own");
+    assertEquals(201, Stack.post("/api/v1/deployments", officer(), DeploymentIT.deployment(own, model)).status());
+    Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+    assertEquals(201, Stack.post("/api/v1/prices", officer(), price(model, "USD", 10, 10, hourAgo)).status());
+    Map<String, Object> ownPrice = price(model, "USD", 1, 2, hourAgo);
+    ownPrice.put("deployment", own);
+    Stack.Reply priced = Stack.post("/api/v1/prices", officer(), ownPrice);
+    assertEquals(201, priced.status(), priced.raw().body());
+
+    JsonNode answer = decide("acme", decision(team, model));
+    assertEquals(own, answer.get("route").get("deployment").asText(), answer.toString());
+    Stack.Reply stored = Stack.post("/api/v1/usage", Stack.gateway("acme"), Map.of("decisionId", answer.get("decisionId").asText(),
+        "model", model, "inputTokens", 1000, "outputTokens", 1000, "latencyMs", 100));
+    assertEquals(201, stored.status(), stored.raw().body());
+
+    JsonNode byOperator = spend("groupBy=operatorJurisdiction&model=" + model, officer());
+    assertEquals(1, byOperator.get("items").size(), byOperator.toString());
+    assertEquals("FR", byOperator.get("items").get(0).get("key").asText(), "acme's own cluster, not the US vendor");
+    assertEquals(3_000, byOperator.get("items").get(0).get("costMicros").asLong(), "1000 × 1 + 1000 × 2, not the model's 10");
+    assertEquals(own, spend("groupBy=deployment&model=" + model, officer()).get("items").get(0).get("key").asText());
+    assertEquals("self-hosted", spend("groupBy=operator&model=" + model, officer()).get("items").get(0).get("key").asText());
+    assertEquals("US", spend("groupBy=jurisdiction&model=" + model, officer()).get("items").get(0).get("key").asText(),
+        "the weights' origin stays the vendor's");
+  }
+
   @Test
   void spendDownloadsAsCsvAndInTheFocusLayout() {
     String model = model(Stack.unique("spend-v"), "DE");
