@@ -118,6 +118,19 @@ describe("the inventory", () => {
     await page.getByTestId("confirm-suspend").click();
     await expect.poll(() => page.getByTestId(`row-${VENDOR}`).textContent()).toContain("active");
 
+    // Suspended for its own endpoints only: the model has no other deployment, so the gateway is still refused.
+    await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
+    await page.getByTestId("suspend-scope-own").check();
+    await page.getByTestId("suspension-summary").waitFor({ timeout: 30_000 });
+    await page.locator("#suspend-reason").fill("API outside the EU");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByTestId("confirm-suspend").click();
+    await expect.poll(() => page.getByTestId(`row-${VENDOR}`).textContent()).toContain("its own endpoints only");
+    await expect.poll(async () => (await decide()).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 }).toContain("vendor_suspended");
+    await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
+    await page.getByTestId("confirm-suspend").click();
+    await expect.poll(() => page.getByTestId(`row-${VENDOR}`).textContent()).toContain("active");
+
     // Saving the model as suspended first shows the same preview for the model alone.
     await page.goto(`${PORTOLAN_URL}/inventory/models/${MODEL}`);
     await page.getByTestId("edit-model").click();

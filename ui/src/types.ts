@@ -55,6 +55,8 @@ export interface Vendor {
   jurisdiction: string;
   suspended: boolean;
   suspensionReason: string | null;
+  /** While suspended: all (the kill switch) or vendor-operated (only its own endpoints). */
+  suspensionScope?: "all" | "vendor-operated";
   /** An announced cut-off: decisions deny with cut_off from then on. */
   cutOffAt?: string | null;
   cutOffReason?: string | null;

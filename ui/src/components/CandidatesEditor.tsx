@@ -126,12 +126,14 @@ export function CandidatesEditor(props: {
                   <Helper id={`candidate-${index}-deployment-helper`} message={rowErrors.deployment} />
                 </Td>
                 <Td isActionCell>
+                  <div style={{ display: "flex", flexWrap: "nowrap" }}>
                   <Button variant="plain" icon={<ArrowUpIcon />} isDisabled={index === 0} onClick={() => onChange(moveRow(rows, index, -1))}
                     aria-label={`Move candidate ${index + 1} up`} data-testid={`candidate-${index}-up`} />
                   <Button variant="plain" icon={<ArrowDownIcon />} isDisabled={index === rows.length - 1} onClick={() => onChange(moveRow(rows, index, 1))}
                     aria-label={`Move candidate ${index + 1} down`} data-testid={`candidate-${index}-down`} />
                   <Button variant="plain" icon={<TrashIcon />} isDisabled={rows.length === 1} onClick={() => onChange(rows.filter((_r, i) => i !== index))}
                     aria-label={`Remove candidate ${index + 1}`} data-testid={`candidate-${index}-remove`} />
+                  </div>
                 </Td>
               </Tr>
             );

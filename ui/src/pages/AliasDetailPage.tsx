@@ -336,7 +336,7 @@ function ResolutionSection({ alias }: { alias: Alias }) {
           </FlexItem>
         </Flex>
       </Form>
-      <ErrorAlert error={Object.keys(errors).length === 0 ? error : undefined} title="The resolution could not be worked out" />
+      <ErrorAlert error={errors.region ? undefined : error} title="The resolution could not be worked out" />
       {loading && !data && <Loading />}
       {data && grid && grid.rows.length === 0 && (
         <p data-testid="resolution-empty">No team holds an approval for a candidate's model: every question for the alias is denied.</p>

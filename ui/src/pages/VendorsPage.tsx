@@ -6,6 +6,7 @@ import {
   ModalFooter,
   ModalHeader,
   PageSection,
+  Radio,
   TextArea,
   TextInput,
   Title,
@@ -57,7 +58,9 @@ export function VendorsPage() {
                 value: (v) => (v.suspended ? "suspended" : "active"),
                 render: (v) => (
                   <>
-                    <StatusLabel status={v.suspended ? "suspended" : "active"} /> {v.suspensionReason}
+                    <StatusLabel status={v.suspended ? "suspended" : "active"} />{" "}
+                    {v.suspended && v.suspensionScope === "vendor-operated" ? "(its own endpoints only) " : ""}
+                    {v.suspensionReason}
                     {v.cutOffAt && <div data-testid={`cut-off-${v.id}`}>{describeCutOff({ cutOffAt: v.cutOffAt, cutOffReason: v.cutOffReason ?? null })}</div>}
                   </>
                 ),
@@ -149,6 +152,8 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
   const { api } = useApp();
   const suspend = !vendor.suspended;
   const [reason, setReason] = useState("");
+  // What the suspension stops: everything (the kill switch), or only the endpoints the vendor operates.
+  const [scope, setScope] = useState<"all" | "vendor-operated">("all");
   const [error, setError] = useState<unknown>();
   const errors = fieldErrors(error);
   const confirm = () =>
@@ -160,6 +165,7 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
         suspended: suspend,
         // The server requires the reason to suspend and clears it on reinstatement.
         suspensionReason: suspend ? reason : null,
+        suspensionScope: suspend ? scope : null,
         // A PUT replaces the vendor: the announced cut-off stays as it was.
         cutOffAt: vendor.cutOffAt ?? null,
         cutOffReason: vendor.cutOffReason ?? null,
@@ -175,7 +181,19 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
             ? "Every gateway is refused this vendor's models at its next decision."
             : "Decisions may allow this vendor's models again, where approvals exist."}
         </p>
-        {suspend && <SuspensionPreview path={`/api/v1/vendors/${encodeURIComponent(vendor.id)}/suspension-impact`} />}
+        {suspend && (
+          <Form onSubmit={(e) => e.preventDefault()}>
+            <Field label="What it stops" fieldId="suspend-scope" error={errors.suspensionScope}>
+              <Radio id="suspend-scope-all" name="suspend-scope" label="Everything: its models wherever they run, the tenant's own deployments included"
+                isChecked={scope === "all"} onChange={() => setScope("all")} data-testid="suspend-scope-all" />
+              <Radio id="suspend-scope-own" name="suspend-scope" label="Only the endpoints it operates: its weights on our own or another operator's deployments go on"
+                isChecked={scope === "vendor-operated"} onChange={() => setScope("vendor-operated")} data-testid="suspend-scope-own" />
+            </Field>
+          </Form>
+        )}
+        {suspend && (
+          <SuspensionPreview path={`/api/v1/vendors/${encodeURIComponent(vendor.id)}/suspension-impact?scope=${scope}`} />
+        )}
         <ErrorAlert error={error} />
         {suspend && (
           <Form onSubmit={(e) => e.preventDefault()}>
