@@ -1,6 +1,6 @@
 /** The spend report and the price list, shaped for the screen; pure, so Vitest covers it. */
 
-export const GROUPS = ["team", "model", "vendor", "jurisdiction"] as const;
+export const GROUPS = ["team", "model", "vendor", "jurisdiction", "deployment", "operator", "operatorJurisdiction"] as const;
 export type Group = (typeof GROUPS)[number];
 export const INTERVALS = ["total", "month", "day"] as const;
 export type Interval = (typeof INTERVALS)[number];

@@ -1,4 +1,5 @@
 import { Card, CardBody, CardTitle, Gallery, Label, List, ListItem, PageSection, Title } from "@patternfly/react-core";
+import { lazy, Suspense } from "react";
 import { Link } from "react-router-dom";
 import { loadAll, query, type Api, type Page } from "../api";
 import { ErrorAlert, Loading, useLoader } from "../components/common";
@@ -9,6 +10,9 @@ import { noticeLabel, type Notice } from "../notices";
 import { allowedShare, modelsByJurisdiction } from "../overview";
 import { can } from "../permissions";
 import type { ApprovalRequest, Approval, Model, Vendor } from "../types";
+
+// The charts bring Victory and d3 with them: a chunk of their own, loaded only with the overview.
+const OverviewCharts = lazy(() => import("../components/OverviewCharts").then((m) => ({ default: m.OverviewCharts })));
 
 interface Counts {
   allowed: number;
@@ -103,6 +107,11 @@ export function OverviewPage() {
               </CardBody>
             </Card>
           </Gallery>
+        )}
+        {data && (can(user.roles, "decisions:explore") || can(user.roles, "spend:read")) && (
+          <Suspense fallback={<Loading />}>
+            <OverviewCharts />
+          </Suspense>
         )}
         {data && <Notices notices={data.notices} team={user.team} />}
       </PageSection>

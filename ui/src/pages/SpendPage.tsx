@@ -46,6 +46,9 @@ const GROUP_LABELS: Record<SpendFilters["groupBy"], string> = {
   model: "Model",
   vendor: "Vendor",
   jurisdiction: "Vendor jurisdiction",
+  deployment: "Deployment routed to",
+  operator: "Operator",
+  operatorJurisdiction: "Operator jurisdiction",
 };
 const INTERVAL_LABELS: Record<SpendFilters["interval"], string> = { total: "Whole window", month: "By month", day: "By day" };
 
