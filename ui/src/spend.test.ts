@@ -65,5 +65,7 @@ describe("dependency", () => {
       .toBe("jurisdiction US carries 75% of confidential calls (ceiling 60%)");
     expect(breachLine({ dimension: "vendor", classification: null, maxSharePercent: 50, key: "openai", callShare: 50.5 }))
       .toBe("vendor openai carries 50.5% of all calls (ceiling 50%)");
+    expect(breachLine({ dimension: "operatorJurisdiction", classification: null, maxSharePercent: 50, key: "US", callShare: 80 }))
+      .toBe("operator jurisdiction US carries 80% of all calls (ceiling 50%)");
   });
 });

@@ -148,10 +148,17 @@ export interface DependencySlice {
   costMicros: number;
   byVendor: Share[];
   byJurisdiction: Share[];
+  /** Where decisions routed the calls ("unknown": they named no deployment). */
+  byOperatorJurisdiction: Share[];
+}
+
+/** A ceiling's dimension in words. */
+export function dimensionLabel(dimension: Ceiling["dimension"]): string {
+  return dimension === "operatorJurisdiction" ? "operator jurisdiction" : dimension;
 }
 
 export interface Ceiling {
-  dimension: "vendor" | "jurisdiction";
+  dimension: "vendor" | "jurisdiction" | "operatorJurisdiction";
   /** Left out: calls of every classification. */
   classification?: string | null;
   maxSharePercent: number;
@@ -175,5 +182,5 @@ export interface Dependency {
 /** A breached ceiling in one sentence: "jurisdiction US carries 75% of confidential calls (ceiling 60%)". */
 export function breachLine(breach: Breach): string {
   const scope = breach.classification ? `${breach.classification} calls` : "all calls";
-  return `${breach.dimension} ${breach.key} carries ${breach.callShare}% of ${scope} (ceiling ${breach.maxSharePercent}%)`;
+  return `${dimensionLabel(breach.dimension)} ${breach.key} carries ${breach.callShare}% of ${scope} (ceiling ${breach.maxSharePercent}%)`;
 }

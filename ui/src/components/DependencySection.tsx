@@ -16,7 +16,7 @@ import { query } from "../api";
 import { useApp } from "../context";
 import { CLASSIFICATIONS } from "../format";
 import { can } from "../permissions";
-import { breachLine, type Ceiling, type Dependency, type Share } from "../spend";
+import { breachLine, dimensionLabel, type Ceiling, type Dependency, type Share } from "../spend";
 import { ErrorAlert, Field, useLoader } from "./common";
 
 /** How much of the window's calls rest on one vendor or jurisdiction, and the ceilings the tenant sets. */
@@ -62,6 +62,7 @@ export function DependencySection({ from, to }: { from: string; to: string }) {
         <Flex>
           <FlexItem><SharesTable title="Vendor jurisdiction" shares={data.overall.byJurisdiction} testId="shares-jurisdiction" /></FlexItem>
           <FlexItem><SharesTable title="Vendor" shares={data.overall.byVendor} testId="shares-vendor" /></FlexItem>
+          <FlexItem><SharesTable title="Operator jurisdiction" shares={data.overall.byOperatorJurisdiction ?? []} testId="shares-operator-jurisdiction" /></FlexItem>
         </Flex>
       )}
       {data && <Ceilings ceilings={data.ceilings} writable={writable} onSave={save} />}
@@ -106,10 +107,10 @@ function Ceilings({ ceilings, writable, onSave }: { ceilings: Ceiling[]; writabl
       <ul data-testid="ceilings">
         {ceilings.map((c) => (
           <li key={`${c.dimension}-${c.classification}`}>
-            at most {c.maxSharePercent}% of {c.classification ?? "all"} calls on one {c.dimension}{" "}
+            at most {c.maxSharePercent}% of {c.classification ?? "all"} calls on one {dimensionLabel(c.dimension)}{" "}
             {writable && (
               <Button variant="link" isInline isDanger onClick={() => onSave(ceilings.filter((o) => o !== c))}
-                aria-label={`Remove the ceiling on ${c.dimension} for ${c.classification ?? "all"} calls`}>
+                aria-label={`Remove the ceiling on ${dimensionLabel(c.dimension)} for ${c.classification ?? "all"} calls`}>
                 Remove
               </Button>
             )}
@@ -125,6 +126,7 @@ function Ceilings({ ceilings, writable, onSave }: { ceilings: Ceiling[]; writabl
                 <FormSelect id="ceiling-dimension" value={dimension} onChange={(_e, v) => setDimension(v as Ceiling["dimension"])}>
                   <FormSelectOption value="jurisdiction" label="jurisdiction" />
                   <FormSelectOption value="vendor" label="vendor" />
+                  <FormSelectOption value="operatorJurisdiction" label="operator jurisdiction" />
                 </FormSelect>
               </Field>
             </FlexItem>

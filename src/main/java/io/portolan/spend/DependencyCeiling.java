@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * A tenant's ceiling on dependency: at most {@code maxSharePercent} of its calls (of one data
- * classification, or of all when left out) on one vendor or one vendor jurisdiction.
+ * classification, or of all when left out) on one vendor, one vendor jurisdiction or one operator jurisdiction.
  */
 // A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class DependencyCeiling {
-  @NotNull(message = "is required") @Pattern(regexp = "vendor|jurisdiction", message = "must be vendor or jurisdiction")
+  @NotNull(message = "is required") @Pattern(regexp = "vendor|jurisdiction|operatorJurisdiction", message = "must be vendor, jurisdiction or operatorJurisdiction")
   private String dimension;
 
   @Pattern(regexp = SpendQuery.CLASSIFICATIONS, message = "must be one of: public, internal, confidential, restricted")

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How much of a tenant's AI use rests on one vendor or one vendor jurisdiction: shares of calls
+ * How much of a tenant's AI use rests on one vendor, one vendor jurisdiction or one operator
+ * jurisdiction (where decisions routed the calls; unknown when they named none): shares of calls
  * and of cost, overall and per capability (a call counts for each capability its model has now),
  * and the tenant's ceilings with the shares over them. Nulls are left out: a slice of every
  * capability has no capability, costs in several currencies no cost share.
@@ -39,7 +40,8 @@ public class DependencyReports {
       @JsonInclude(JsonInclude.Include.NON_NULL) Double costShare) {}
 
   /** The shares of one slice of calls (all, or one capability's). */
-  public record Slice(@JsonInclude(JsonInclude.Include.NON_NULL) String capability, long calls, long costMicros, List<Share> byVendor, List<Share> byJurisdiction) {}
+  public record Slice(@JsonInclude(JsonInclude.Include.NON_NULL) String capability, long calls, long costMicros, List<Share> byVendor,
+      List<Share> byJurisdiction, List<Share> byOperatorJurisdiction) {}
 
   /** A share over its ceiling. */
   public record Breach(String dimension, @JsonInclude(JsonInclude.Include.NON_NULL) String classification, String key, double callShare, int maxSharePercent) {}
@@ -55,8 +57,8 @@ public class DependencyReports {
   public record Ceilings(List<Ceiling> items) {}
 
   /** A row of the totals: who and what, and how much. */
-  private record Row(String model, String vendor, String jurisdiction, String classification, String currency,
-      long calls, long costMicros) {}
+  private record Row(String model, String vendor, String jurisdiction, String operatorJurisdiction, String classification,
+      String currency, long calls, long costMicros) {}
 
   public DependencyReport report(TenantId tenant, SpendQuery query) {
     SpendQuery.Window window = query.window(clock);
@@ -122,7 +124,12 @@ public class DependencyReports {
       List<Row> scope = rows.stream()
           .filter(r -> ceiling.classification() == null || ceiling.classification().equals(r.classification())).toList();
       Slice slice = slice(null, scope);
-      for (Share share : "vendor".equals(ceiling.dimension()) ? slice.byVendor() : slice.byJurisdiction()) {
+      List<Share> shares = switch (ceiling.dimension()) {
+        case "vendor" -> slice.byVendor();
+        case "operatorJurisdiction" -> slice.byOperatorJurisdiction();
+        default -> slice.byJurisdiction();
+      };
+      for (Share share : shares) {
         if (share.callShare() > ceiling.maxSharePercent()) {
           breaches.add(new Breach(ceiling.dimension(), ceiling.classification(), share.key(), share.callShare(),
               ceiling.maxSharePercent()));
@@ -137,7 +144,7 @@ public class DependencyReports {
     long cost = rows.stream().mapToLong(Row::costMicros).sum();
     boolean oneCurrency = rows.stream().map(Row::currency).distinct().count() <= 1;
     return new Slice(capability, calls, cost, shares(rows, Row::vendor, calls, cost, oneCurrency),
-        shares(rows, Row::jurisdiction, calls, cost, oneCurrency));
+        shares(rows, Row::jurisdiction, calls, cost, oneCurrency), shares(rows, Row::operatorJurisdiction, calls, cost, oneCurrency));
   }
 
   private static List<Share> shares(List<Row> rows, java.util.function.Function<Row, String> key, long calls, long cost,
@@ -163,14 +170,14 @@ public class DependencyReports {
   private List<Row> rows(TenantId tenant, SpendQuery.Window window, String classification) {
     TenantScope.enter(em, tenant);
     List<Row> rows = new ArrayList<>();
-    for (Object r : em.createNativeQuery("select model, vendor, jurisdiction, classification, currency, sum(calls),"
-            + " sum(cost_micros) from spend_daily where tenant_id = ?1 and day >= ?2 and day <= ?3"
-            + " and classification = coalesce(cast(?4 as text), classification) group by 1, 2, 3, 4, 5")
+    for (Object r : em.createNativeQuery("select model, vendor, jurisdiction, operator_jurisdiction, classification, currency,"
+            + " sum(calls), sum(cost_micros) from spend_daily where tenant_id = ?1 and day >= ?2 and day <= ?3"
+            + " and classification = coalesce(cast(?4 as text), classification) group by 1, 2, 3, 4, 5, 6")
         .setParameter(1, tenant.value()).setParameter(2, window.from()).setParameter(3, window.to())
         .setParameter(4, classification).getResultList()) {
       Object[] c = (Object[]) r;
-      rows.add(new Row((String) c[0], (String) c[1], (String) c[2], (String) c[3], ((String) c[4]).trim(),
-          ((Number) c[5]).longValue(), ((Number) c[6]).longValue()));
+      rows.add(new Row((String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4], ((String) c[5]).trim(),
+          ((Number) c[6]).longValue(), ((Number) c[7]).longValue()));
     }
     return rows;
   }

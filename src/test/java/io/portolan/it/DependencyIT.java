@@ -88,6 +88,44 @@ class DependencyIT {
     }
   }
 
+  /** Where the decisions routed the calls, apart from whose weights they are. */
+  @Test
+  void sharesPerOperatorJurisdictionFollowTheRoutes() {
+    String capability = Stack.unique("cap");
+    String fr = Stack.unique("dep-vendor");
+    assertEquals(201, Stack.post("/api/v1/vendors", Stack.user("erin"), Fixtures.vendor(fr, "FR")).status());
+    String routed = model(fr, capability);
+    String unrouted = model(fr, capability);
+    Approvals.grant("globex", "support", routed, "internal");
+    Map<String, Object> cloud = new LinkedHashMap<>(DeploymentIT.deployment(Stack.unique("dep-cloud"), routed));
+    cloud.put("operator", "cloudco");
+    cloud.put("operatorJurisdiction", "US");
+    assertEquals(201, Stack.post("/api/v1/deployments", Stack.user("erin"), cloud).status());
+    use(routed, "internal", 3, 1_000);
+    use(unrouted, "internal", 1, 1_000);
+
+    JsonNode report = Stack.get("/api/v1/spend/dependency?classification=internal", Stack.user("erin")).body();
+    JsonNode mine = null;
+    for (JsonNode slice : report.get("capabilities")) {
+      if (slice.get("capability").asText().equals(capability)) mine = slice;
+    }
+    assertTrue(mine != null, report.toString());
+    assertEquals(75.0, share(mine.get("byOperatorJurisdiction"), "US").get("callShare").asDouble(), mine.toString());
+    assertEquals(25.0, share(mine.get("byOperatorJurisdiction"), "unknown").get("callShare").asDouble(),
+        "a denied call went nowhere");
+    assertEquals(100.0, share(mine.get("byJurisdiction"), "FR").get("callShare").asDouble(), "the weights are French");
+
+    var set = Stack.put("/api/v1/spend/ceilings", Stack.user("erin"), Map.of("items", List.of(
+        Map.of("dimension", "operatorJurisdiction", "classification", "internal", "maxSharePercent", 50))));
+    assertEquals(200, set.status(), set.raw().body());
+    try {
+      assertEquals("operatorJurisdiction",
+          Stack.get("/api/v1/spend/ceilings", Stack.user("erin")).body().get("items").get(0).get("dimension").asText());
+    } finally {
+      assertEquals(200, Stack.put("/api/v1/spend/ceilings", Stack.user("erin"), Map.of("items", List.of())).status());
+    }
+  }
+
   @Test
   void ceilingsAreCheckedAndOnlyOfficersAndAdminsSetThem() {
     assertEquals(400, Stack.put("/api/v1/spend/ceilings", Stack.user("erin"),
