@@ -20,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -60,22 +62,13 @@ public class PortabilityResource {
 
     /** The one given, as {name, value}; a 400 unless exactly one is. */
     String[] only() {
-      String[][] given = {{"vendor", vendor}, {"jurisdiction", jurisdiction}, {"operator", operator},
-          {"operatorJurisdiction", operatorJurisdiction}};
-      String[] found = null;
-      for (String[] g : given) {
-        if (g[1] != null) {
-          if (found != null) {
-            found = null;
-            break;
-          }
-          found = g;
-        }
-      }
-      if (found == null) {
+      List<String[]> given = Stream.of(new String[] {"vendor", vendor}, new String[] {"jurisdiction", jurisdiction},
+          new String[] {"operator", operator}, new String[] {"operatorJurisdiction", operatorJurisdiction})
+          .filter(g -> g[1] != null).toList();
+      if (given.size() != 1) {
         throw ProblemException.badRequest("vendor", "give exactly one of vendor, jurisdiction, operator or operatorJurisdiction");
       }
-      return found;
+      return given.get(0);
     }
   }
 
