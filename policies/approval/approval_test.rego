@@ -48,3 +48,11 @@ test_tenant_setting_changes_what_is_high_risk if {
 	result := approval with input as _request("gpt-4o", "restricted", ["eu"]) with data.tenants as tenants
 	not result.high_risk
 }
+
+test_precheck_asks_about_the_deployments_the_request_names if {
+	ask := object.union(_request("deepseek-v3", "confidential", ["eu"]), {"deployments": ["deepseek-v3"]})
+	result := approval with input as ask with data.tenants as decision_test._where
+	[r.code | some r in result.findings] == ["approval_deployment_not_covered", "data_terms_not_met", "deployment_region_not_served", "operator_jurisdiction_denied"]
+	any := approval with input as object.union(ask, {"deployments": []}) with data.tenants as decision_test._where
+	any.findings == []
+}

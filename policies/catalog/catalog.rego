@@ -9,7 +9,6 @@ package portolan.catalog
 import rego.v1
 
 import data.portolan.decision
-import data.portolan.deployments
 
 # input: {tenant, team, dataClassification, region, taskTier?}
 models := [entry |
@@ -32,9 +31,9 @@ models := [entry |
 ]
 
 # Where a call to the model would go (see decision.route); null when no deployment qualifies.
-_route(t, id, req) := deployments.route(t, id, req)
+_route(t, id, req) := decision.route_of(t, id, req)
 
-_route(t, id, req) := null if not deployments.route(t, id, req)
+_route(t, id, req) := null if not decision.route_of(t, id, req)
 
 # The model's price per million tokens valid now (currency, inputPerMillion, outputPerMillion); null without one.
 _price(model, now_ms) := p if {

@@ -60,3 +60,11 @@ test_catalog_names_where_each_model_would_be_routed if {
 	bare.model == "bare"
 	bare.route == null
 }
+
+test_catalog_routes_within_the_teams_approval if {
+	ask := {"tenant": "acme", "team": "research", "purpose": "chat", "dataClassification": "internal", "region": "eu", "nowMs": 1795600800000}
+	approval := {"id": "a", "purpose": "chat", "maxDataClassification": "restricted", "regions": [], "expiresAtMs": 4102444800000, "deployments": ["mistral-small-cloud"]}
+	tenants := {"acme": object.union(object.remove(decision_test._routes.acme, ["approvals"]), {"approvals": {"research": {"mistral-small": [approval]}}})}
+	result := catalog with input as ask with data.tenants as tenants
+	[[m.model, m.route.deployment] | some m in result.models] == [["mistral-small", "mistral-small-cloud"]]
+}

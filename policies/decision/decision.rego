@@ -42,7 +42,7 @@ obligations_for(t, req) := [o | some o in _obligations(t, req)]
 # no deployment that passes, or the answer is a deny.
 default route := null
 
-route := deployments.route(data.tenants[input.tenant], _asked.model, _asked) if allow
+route := route_of(data.tenants[input.tenant], _asked.model, _asked) if allow
 
 # A question for an alias: {name, model}, the model it resolved to (null when no candidate may be
 # used); null when the question named a model.
@@ -68,8 +68,12 @@ alternatives_for(t, req) := _alternatives(t, req)
 # Where an allowed request goes under a tenant's data t; null when denied or nowhere qualifies.
 route_for(t, req) := r if {
 	count(denials(t, req)) == 0
-	r := deployments.route(t, req.model, req)
+	r := route_of(t, req.model, req)
 } else := null
+
+# Where a request for model id goes under a tenant's data t, among the deployments the team's
+# approval covers; undefined when no deployment qualifies.
+route_of(t, id, req) := deployments.route(t, id, _scoped(t, id, req))
 
 # A request's alias and the model it resolved to (null: none); null when it asked for a model.
 alias_for(req) := {"name": req.alias, "model": _resolved_model(req)} if req.alias != null
@@ -101,6 +105,8 @@ _request(asked, t) := {
 	"precheck": object.get(asked, "precheck", false),
 	# The deployment the call goes to, when the asker chose it; null leaves the route to the policy.
 	"deployment": object.get(asked, "deployment", null),
+	# A pre-check: the deployments the approval request names (null: any).
+	"precheck_deployments": _precheck_deployments(asked),
 	# The alias asked for (null: a model), and whether none of its candidates may be used.
 	"alias": null,
 	"alias_unresolved": false,
@@ -201,7 +207,8 @@ _model_denials(t, id, request) := {_reason("model_unknown", msg)} if {
 	model := t.models[id]
 	vendor := _vendor(t, model.vendor)
 	settings := _settings(t)
-	denials := ((((((((_vendor_suspended(t, id, model, vendor, request) | _model_status(id, model)) | _cut_off(id, model, vendor, request)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, request)) | _budget(t, model, request)
+	scoped := _scoped(t, id, request)
+	denials := ((((((((_vendor_suspended(t, id, model, vendor, scoped) | _model_status(id, model)) | _cut_off(id, model, vendor, request)) | _jurisdiction_denied(settings, vendor, request)) | _residency(settings, id, model, request)) | _self_hosted(settings, id, model, request)) | _cost_tier(settings, id, model, request)) | _approval(t, id, request)) | deployments.denials(t, id, scoped)) | _budget(t, model, request)
 }
 
 # METADATA
@@ -398,6 +405,34 @@ _covers(approval, request) if {
 	_region_covered(approval, request)
 }
 
+# The request with the deployments the team's approvals let it use (approved_deployments, read by
+# the deployment rules as approval_deployment_not_covered); unchanged when any deployment will do.
+_scoped(t, id, request) := object.union(request, {"approved_deployments": names}) if {
+	names := _approved_deployments(t, id, request)
+} else := request
+
+# A pre-check asks about the deployments its approval request names.
+_approved_deployments(_, _, request) := {name | some name in request.precheck_deployments} if {
+	request.precheck
+	request.precheck_deployments != null
+}
+
+# Else the deployments the approvals covering the request name, together; undefined when there is
+# none (approval_missing and its kin say why) or one of them names none (any deployment).
+_approved_deployments(t, id, request) := {name | some a in covering; some name in a.deployments} if {
+	not request.precheck
+	covering := [a | some a in _active_approvals(t, id, request); _covers(a, request)]
+	count(covering) > 0
+	every a in covering {
+		count(object.get(a, "deployments", [])) > 0
+	}
+}
+
+_precheck_deployments(asked) := asked.deployments if {
+	is_array(asked.deployments)
+	count(asked.deployments) > 0
+} else := null
+
 _any_covers_classification(t, id, request) if {
 	some approval in _active_approvals(t, id, request)
 	_classification_covered(approval, request)
@@ -414,7 +449,7 @@ _region_covered(approval, request) if request.region in approval.regions
 # Data classifications from least to most sensitive.
 classification_rank(classification) := {"public": 0, "internal": 1, "confidential": 2, "restricted": 3}[classification]
 
-_obligations(t, request) := ((_watchlist_obligations(t, request) | _cut_off_obligations(t, request)) | _budget_obligations(t, request)) | deployments.obligations(t, request.model, request)
+_obligations(t, request) := ((_watchlist_obligations(t, request) | _cut_off_obligations(t, request)) | _budget_obligations(t, request)) | deployments.obligations(t, request.model, _scoped(t, request.model, request))
 
 # METADATA
 # title: budget_warning
@@ -557,9 +592,9 @@ _alternative(t, id, request) := {
 	model := t.models[id]
 }
 
-_route_or_null(t, id, request) := deployments.route(t, id, request)
+_route_or_null(t, id, request) := route_of(t, id, request)
 
-_route_or_null(t, id, request) := null if not deployments.route(t, id, request)
+_route_or_null(t, id, request) := null if not route_of(t, id, request)
 
 _weights(model) := "open" if model.openWeights
 

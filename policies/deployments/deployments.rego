@@ -18,15 +18,20 @@ denials(t, id, request) := _named_denials(t, id, request, name) if {
 	name := _asked(request)
 } else := set() if {
 	not _deployment_rules_apply(_deployment_rules(t), request.classification)
+	not _approval_scoped(request)
 } else := {_reason("no_deployment", msg)} if {
 	count(_deployments_of(t, id)) == 0
+	not _approval_scoped(request)
 	msg := sprintf("%s data needs a recorded deployment of model '%s'; it has none", [request.classification, id])
+} else := {_reason("approval_deployment_not_covered", msg)} if {
+	count(_deployments_of(t, id)) == 0
+	msg := sprintf("the approval of model '%s' names deployments it does not have: %s", [id, concat(", ", sort(request.approved_deployments))])
 } else := set() if {
-	some d in _deployments_of(t, id)
-	count(_deployment_failures(t, _deployment_rules(t), d, request)) == 0
+	some name in _deployment_ids(t, id)
+	count(_deployment_failures(t, _deployment_rules(t), name, request)) == 0
 } else := {_reason(code, _deployment_message(code, id, request, names)) |
 	rules := _deployment_rules(t)
-	failures := {name: _deployment_failures(t, rules, d, request) | some name, d in _deployments_of(t, id)}
+	failures := {name: _deployment_failures(t, rules, name, request) | some name in _deployment_ids(t, id)}
 	some code in {c | some codes in failures; some c in codes}
 	names := concat(", ", sort([name | some name, codes in failures; code in codes]))
 }
@@ -38,7 +43,7 @@ _named_denials(t, id, request, name) := {_reason("deployment_unknown", msg)} if 
 	not t.deployments[name].model == id
 	msg := sprintf("deployment '%s' is not a deployment of model '%s'", [name, id])
 } else := {_reason(code, _deployment_message(code, id, request, name)) |
-	some code in _deployment_failures(t, _deployment_rules(t), t.deployments[name], request)
+	some code in _deployment_failures(t, _deployment_rules(t), name, request)
 }
 
 # The deployment the request names; undefined when it leaves the choice to the policy.
@@ -55,7 +60,7 @@ route(t, id, request) := _route(t, name, request) if {
 	ranked := sort([[_route_rank(t, rules, d, request), name] |
 		some name in _deployment_ids(t, id)
 		d := t.deployments[name]
-		count(_deployment_failures(t, rules, d, request)) == 0
+		count(_deployment_failures(t, rules, name, request)) == 0
 	])
 	best := ranked[0][1]
 }
@@ -64,13 +69,13 @@ route(t, id, request) := _route(t, name, request) if {
 routable(t, id, request) if {
 	name := _asked(request)
 	t.deployments[name].model == id
-	count(_deployment_failures(t, _deployment_rules(t), t.deployments[name], request)) == 0
+	count(_deployment_failures(t, _deployment_rules(t), name, request)) == 0
 }
 
 routable(t, id, request) if {
 	not _asked(request)
 	some name in _deployment_ids(t, id)
-	count(_deployment_failures(t, _deployment_rules(t), t.deployments[name], request)) == 0
+	count(_deployment_failures(t, _deployment_rules(t), name, request)) == 0
 }
 
 _route(t, name, request) := {
@@ -186,8 +191,10 @@ _deployment_rules_apply(rules, classification) if {
 }
 
 # The codes of the rules one deployment fails for the request.
-_deployment_failures(t, rules, d, request) := {code |
+_deployment_failures(t, rules, name, request) := {code |
+	d := t.deployments[name]
 	some code in [
+		_outside_approval(name, request),
 		_unavailable(t, d, request),
 		_region_not_served(d, request),
 		_operator_jurisdiction_denied(rules, d, request),
@@ -237,6 +244,18 @@ _available_from(from, now_ms) if {
 }
 
 # METADATA
+# title: approval_deployment_not_covered
+# description: |
+#   The team's approvals covering the request name deployments of the model, and not this one
+#   (request.approved_deployments, which portolan.decision fills in; absent: any deployment).
+_outside_approval(name, request) := "approval_deployment_not_covered" if {
+	_approval_scoped(request)
+	not name in request.approved_deployments
+} else := ""
+
+_approval_scoped(request) if request.approved_deployments
+
+# METADATA
 # title: deployment_region_not_served
 _region_not_served(d, request) := "deployment_region_not_served" if {
 	not request.region in d.regions
@@ -271,6 +290,11 @@ _data_terms(rules, d, request) := "data_terms_not_met" if {
 	not d.selfHosted
 	d.trainsOnPrompts != false
 } else := ""
+
+_deployment_message("approval_deployment_not_covered", id, request, names) := sprintf(
+	"the approval of model '%s' names deployments %s; not: %s",
+	[id, concat(", ", sort(request.approved_deployments)), names],
+)
 
 _deployment_message("deployment_unavailable", id, _, names) := sprintf(
 	"deployments of model '%s' suspended, cut off or not yet available: %s",

@@ -31,6 +31,8 @@ public class ApprovalPrecheck {
     input.put("nowMs", System.currentTimeMillis());
     ArrayNode regions = input.putArray("regions");
     request.regions().forEach(regions::add);
+    ArrayNode deployments = input.putArray("deployments");
+    request.deployments().forEach(deployments::add);
     try {
       JsonNode result = opa.evaluate("portolan/approval", input);
       if (result != null && result.has("findings")) {

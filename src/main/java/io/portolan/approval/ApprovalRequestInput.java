@@ -30,6 +30,10 @@ public final class ApprovalRequestInput {
   @Size(min = 1, max = 20, message = "must list 1 to 20 regions")
   private List<@NotNull(message = "must not be null") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE) String> regions;
 
+  /** Deployments of the model the approval is for; none: any deployment. */
+  @Size(max = 20, message = "must list at most 20 deployments")
+  private List<@NotNull(message = "must not be null") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String> deployments;
+
   @NotNull(message = "is required") @Size(min = 1, max = 2000, message = "must be 1 to 2000 characters")
   private String justification;
 
@@ -46,6 +50,8 @@ public final class ApprovalRequestInput {
   public String maxDataClassification() { return maxDataClassification; }
 
   public List<String> regions() { return regions; }
+
+  public List<String> deployments() { return deployments == null ? List.of() : deployments.stream().distinct().toList(); }
 
   public String justification() { return justification; }
 

@@ -13,6 +13,7 @@ public record ApprovalRequestView(
     String purpose,
     String maxDataClassification,
     List<String> regions,
+    List<String> deployments,
     String justification,
     Instant requestedUntil,
     String requester,

@@ -30,10 +30,12 @@ public class ApprovalRows {
       "id, team, model, purpose, max_data_classification, array_to_string(regions, ','), justification,"
           + " requested_until, requester, status, high_risk, array_to_string(high_risk_because, ','),"
           + " required_approvals, findings::text, created_at, updated_at,"
-          + " (select a.id from approval a where a.tenant_id = r.tenant_id and a.request_id = r.id) as approval_id";
+          + " (select a.id from approval a where a.tenant_id = r.tenant_id and a.request_id = r.id) as approval_id,"
+          + " array_to_string(deployments, ',')";
   private static final String APPROVAL_COLUMNS =
       "id, request_id, team, model, purpose, max_data_classification, array_to_string(regions, ','), expires_at,"
-          + " array_to_string(approved_by, ','), created_at, revoked_at, revoked_by, revoke_reason";
+          + " array_to_string(approved_by, ','), created_at, revoked_at, revoked_by, revoke_reason,"
+          + " array_to_string(deployments, ',')";
 
   @PersistenceContext EntityManager em;
 
@@ -95,7 +97,7 @@ public class ApprovalRows {
     List<ApprovalRequestView.Event> history = history(tenant, id);
     List<String> approvedBy = history.stream().filter(e -> e.action().equals("approved")).map(ApprovalRequestView.Event::actor).toList();
     return new ApprovalRequestView(id, (String) row[1], (String) row[2], (String) row[3], (String) row[4], split(row[5]),
-        (String) row[6], instant(row[7]), (String) row[8], (String) row[9], (Boolean) row[10], split(row[11]),
+        split(row[17]), (String) row[6], instant(row[7]), (String) row[8], (String) row[9], (Boolean) row[10], split(row[11]),
         ((Number) row[12]).intValue(), approvedBy, json((String) row[13]), instant(row[14]), instant(row[15]),
         (UUID) row[16], withHistory ? history : null);
   }
@@ -111,7 +113,7 @@ public class ApprovalRows {
 
   private static ApprovalView approval(Object[] row) {
     return new ApprovalView((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
-        split(row[6]), instant(row[7]), split(row[8]), instant(row[9]), instant(row[10]), (String) row[11], (String) row[12]);
+        split(row[6]), split(row[13]), instant(row[7]), split(row[8]), instant(row[9]), instant(row[10]), (String) row[11], (String) row[12]);
   }
 
   private Query query(TenantId tenant, String sql, Map<String, Object> parameters) {

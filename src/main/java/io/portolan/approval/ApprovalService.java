@@ -6,6 +6,7 @@ import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.inventory.Deployment;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
 import io.portolan.inventory.PageRequest;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,7 @@ public class ApprovalService {
   public ApprovalRequestView submit(TenantId tenant, String requester, ApprovalRequestInput input) {
     requireReference(tenant, Team.class, "team", input.team());
     requireReference(tenant, Model.class, "model", input.model());
+    requireDeploymentsOf(tenant, input.model(), "deployments", input.deployments());
     if (input.requestedUntil() != null && !input.requestedUntil().isAfter(Instant.now())) {
       throw ProblemException.badRequest("requestedUntil", "must be in the future");
     }
@@ -55,15 +58,16 @@ public class ApprovalService {
     em.createNativeQuery(
             "insert into approval_request (tenant_id, id, team, model, purpose, max_data_classification, regions,"
                 + " justification, requested_until, requester, status, high_risk, high_risk_because,"
-                + " required_approvals, findings) values (?1, ?2, ?3, ?4, ?5, ?6, string_to_array(?7, ','), ?8, ?9,"
-                + " ?10, 'pending', ?11, string_to_array(?12, ','), ?13, cast(?14 as jsonb))")
+                + " required_approvals, findings, deployments) values (?1, ?2, ?3, ?4, ?5, ?6, string_to_array(?7, ','),"
+                + " ?8, ?9, ?10, 'pending', ?11, string_to_array(?12, ','), ?13, cast(?14 as jsonb),"
+                + " string_to_array(?15, ','))")
         .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, input.team())
         .setParameter(4, input.model()).setParameter(5, input.purpose()).setParameter(6, input.maxDataClassification())
         .setParameter(7, String.join(",", input.regions())).setParameter(8, input.justification())
         .setParameter(9, input.requestedUntil() == null ? null : java.sql.Timestamp.from(input.requestedUntil()))
         .setParameter(10, requester).setParameter(11, check.highRisk())
         .setParameter(12, String.join(",", check.highRiskBecause())).setParameter(13, check.highRisk() ? 2 : 1)
-        .setParameter(14, check.findings().toString())
+        .setParameter(14, check.findings().toString()).setParameter(15, String.join(",", input.deployments()))
         .executeUpdate();
     event(tenant, id, requester, "submitted", input.justification(), null);
     ApprovalRequestView submitted = get(tenant, id);
@@ -91,6 +95,9 @@ public class ApprovalService {
     }
     if (request.approvedBy().contains(officer)) {
       throw ProblemException.conflict("already-approved", "You approved this request already; a second officer must approve it.");
+    }
+    if (decision.conditions() != null && decision.conditions().deployments() != null) {
+      requireDeploymentsOf(tenant, request.model(), "conditions.deployments", decision.conditions().deployments());
     }
     Terms terms = Terms.of(request, rows.conditionsGiven(tenant, id), decision.conditions());
     event(tenant, id, officer, "approved", decision.comment(), terms.asDetail(decision.conditions()));
@@ -164,12 +171,13 @@ public class ApprovalService {
   private void createApproval(TenantId tenant, ApprovalRequestView request, Terms terms, List<String> approvers) {
     Query insert = em.createNativeQuery(
         "insert into approval (tenant_id, id, request_id, team, model, purpose, max_data_classification, regions,"
-            + " expires_at, approved_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, string_to_array(?8, ','), ?9,"
-            + " string_to_array(?10, ','))");
+            + " expires_at, approved_by, deployments) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, string_to_array(?8, ','), ?9,"
+            + " string_to_array(?10, ','), string_to_array(?11, ','))");
     insert.setParameter(1, tenant.value()).setParameter(2, UUID.randomUUID()).setParameter(3, request.id())
         .setParameter(4, request.team()).setParameter(5, request.model()).setParameter(6, request.purpose())
         .setParameter(7, terms.maxDataClassification()).setParameter(8, String.join(",", terms.regions()))
         .setParameter(9, java.sql.Timestamp.from(terms.expiresAt())).setParameter(10, String.join(",", approvers))
+        .setParameter(11, String.join(",", terms.deployments()))
         .executeUpdate();
   }
 
@@ -189,13 +197,27 @@ public class ApprovalService {
     }
   }
 
-  /** What an approval grants: the request's terms narrowed by the officers' conditions. */
-  record Terms(String maxDataClassification, List<String> regions, Instant expiresAt) {
+  /** Each named deployment must be one of the model's: an approval for another model's endpoint would cover nothing. */
+  private void requireDeploymentsOf(TenantId tenant, String model, String field, List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      Optional<Deployment> deployment = inventory.find(tenant, Deployment.class, name);
+      if (deployment.isEmpty() || !deployment.get().modelId().equals(model)) {
+        String message = "deployment '" + name + "' " + (deployment.isEmpty() ? "does not exist" : "is not a deployment of model '" + model + "'");
+        throw new ProblemException(422, "invalid-reference", "Invalid reference", field + "[" + i + "]: " + message,
+            List.of(new Problem.FieldError(field + "[" + i + "]", message)));
+      }
+    }
+  }
+
+  /** What an approval grants: the request's terms narrowed by the officers' conditions; no deployments: any. */
+  record Terms(String maxDataClassification, List<String> regions, List<String> deployments, Instant expiresAt) {
     private static final List<String> RANK = List.of("public", "internal", "confidential", "restricted");
 
     static Terms of(ApprovalRequestView request, List<DecisionInput.Conditions> earlier, DecisionInput.Conditions now) {
       String classification = request.maxDataClassification();
       List<String> regions = request.regions();
+      List<String> deployments = request.deployments();
       Instant expires = request.requestedUntil() != null ? request.requestedUntil() : Instant.now().plus(DEFAULT_VALIDITY);
       List<DecisionInput.Conditions> all = new ArrayList<>(earlier);
       if (now != null) all.add(now);
@@ -215,6 +237,12 @@ public class ApprovalService {
           }
           regions = c.regions();
         }
+        if (c.deployments() != null) {
+          if (!deployments.isEmpty() && !deployments.containsAll(c.deployments())) {
+            throw ProblemException.badRequest("conditions.deployments", "may only narrow the deployments to some of " + deployments);
+          }
+          deployments = c.deployments();
+        }
         if (c.expiresAt() != null) {
           if (c.expiresAt().isAfter(expires)) {
             throw ProblemException.badRequest("conditions.expiresAt", "may only bring the expiry forward, to " + expires + " at the latest");
@@ -225,7 +253,7 @@ public class ApprovalService {
       if (!expires.isAfter(Instant.now())) {
         throw ProblemException.badRequest("conditions.expiresAt", "must be in the future");
       }
-      return new Terms(classification, regions, expires);
+      return new Terms(classification, regions, deployments, expires);
     }
 
     JsonNode asDetail(DecisionInput.Conditions given) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An approval decisions consume: team, model, purpose, up to a classification, in regions, until. */
+/** An approval decisions consume: team, model, purpose, up to a classification, in regions, on deployments (none: any), until. */
 public record ApprovalView(
     UUID id,
     UUID requestId,
@@ -13,6 +13,7 @@ public record ApprovalView(
     String purpose,
     String maxDataClassification,
     List<String> regions,
+    List<String> deployments,
     Instant expiresAt,
     List<String> approvedBy,
     Instant createdAt,

@@ -37,6 +37,9 @@ public final class DecisionInput {
     @Size(min = 1, max = 20, message = "must list 1 to 20 regions")
     private List<@NotNull(message = "must not be null") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE) String> regions;
 
+    @Size(min = 1, max = 20, message = "must list 1 to 20 deployments")
+    private List<@NotNull(message = "must not be null") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String> deployments;
+
     private Instant expiresAt;
 
     Conditions() {}
@@ -44,6 +47,8 @@ public final class DecisionInput {
     public String maxDataClassification() { return maxDataClassification; }
 
     public List<String> regions() { return regions; }
+
+    public List<String> deployments() { return deployments == null ? null : deployments.stream().distinct().toList(); }
 
     public Instant expiresAt() { return expiresAt; }
   }

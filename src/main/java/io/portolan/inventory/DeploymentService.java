@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /** Deployments of a tenant's models: where each runs, who operates it, on what data terms. */
 @ApplicationScoped
@@ -68,6 +69,14 @@ public class DeploymentService {
 
   public void delete(TenantId tenant, String id) {
     Deployment deployment = find(tenant, id);
+    // Approvals name deployments by id, without a foreign key (an array): deleting one they name
+    // would quietly leave them covering nothing.
+    long namedBy = repository.count(tenant, "approval",
+        "revoked_at is null and expires_at > now() and :deployment = any(deployments)", Map.of("deployment", id));
+    if (namedBy > 0) {
+      throw ProblemException.conflict("still-referenced", "deployment '" + id + "' is named by " + namedBy
+          + " approval(s) in force: revoke them, or suspend the deployment instead");
+    }
     repository.remove(tenant, deployment);
     changed.fire(new InventoryChanged(tenant));
     audit.fire(new TenantChange(tenant, "deployment.deleted", "deployment", id, deployment.view(), null));

@@ -225,7 +225,7 @@ public class TenantPolicyData {
     List<?> rows =
         em.createNativeQuery(
                 "select id::text, team, model, purpose, max_data_classification, array_to_string(regions, ','),"
-                    + " (extract(epoch from expires_at) * 1000)::bigint from approval"
+                    + " (extract(epoch from expires_at) * 1000)::bigint, array_to_string(deployments, ',') from approval"
                     + " where tenant_id = ?1 and revoked_at is null order by team, model, created_at")
             .setParameter(1, tenant.value())
             .getResultList();
@@ -235,13 +235,20 @@ public class TenantPolicyData {
       ArrayNode list = byModel.has((String) row[2]) ? (ArrayNode) byModel.get((String) row[2]) : byModel.putArray((String) row[2]);
       ObjectNode approval = list.addObject();
       approval.put("id", (String) row[0]).put("purpose", (String) row[3]).put("maxDataClassification", (String) row[4]);
-      ArrayNode regions = approval.putArray("regions");
-      for (String region : ((String) row[5]).split(",")) {
-        if (!region.isEmpty()) regions.add(region);
-      }
+      approval.set("regions", joinedList((String) row[5]));
       approval.put("expiresAtMs", ((Number) row[6]).longValue());
+      approval.set("deployments", joinedList((String) row[7]));
     }
     return byTeam;
+  }
+
+  /** A text[] column read with array_to_string(column, ','), as a JSON array; empty for none. */
+  private static ArrayNode joinedList(String joined) {
+    ArrayNode list = JSON.arrayNode();
+    for (String item : joined.split(",")) {
+      if (!item.isEmpty()) list.add(item);
+    }
+    return list;
   }
 
   static String revision(String content) {

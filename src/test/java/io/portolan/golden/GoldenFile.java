@@ -142,10 +142,11 @@ public record GoldenFile(String name, JsonNode content) {
           ? (ObjectNode) approvals.get(a.get("team").asText()) : approvals.putObject(a.get("team").asText());
       var list = team.has(a.get("model").asText())
           ? (com.fasterxml.jackson.databind.node.ArrayNode) team.get(a.get("model").asText()) : team.putArray(a.get("model").asText());
-      list.addObject().put("id", "golden").put("purpose", a.get("purpose").asText())
+      ObjectNode approval = list.addObject().put("id", "golden").put("purpose", a.get("purpose").asText())
           .put("maxDataClassification", a.get("maxDataClassification").asText())
-          .put("expiresAtMs", 4102444800000L)
-          .set("regions", sorted(a.get("regions")));
+          .put("expiresAtMs", 4102444800000L);
+      approval.set("regions", sorted(a.get("regions")));
+      approval.set("deployments", sorted(a.path("deployments")));
     }
     document.set("budgets", budgetsDocument());
     document.set("settings", settings());

@@ -201,6 +201,95 @@ class RouteIT {
     assertEquals("suspensionScope", unsuspendedScope.body().get("errors").get(0).get("field").asText());
   }
 
+  /** An approval limited to some deployments of its model: decisions route only there (issue 19). */
+  @Test
+  void anApprovalNamingADeploymentRoutesThereAndDeniesTheOthers() {
+    String vendorId = unique("rv");
+    String modelId = unique("rm");
+    String team = unique("rt");
+    assertEquals(201, post("/api/v1/vendors", user(ALICE), vendor(vendorId, "US")).status());
+    assertEquals(201, post("/api/v1/models", user(ALICE), model(modelId, vendorId, "approved")).status());
+    assertEquals(201, post("/api/v1/teams", user("dave"), Fixtures.team(team)).status());
+    String own = unique("own");
+    String cloud = unique("cloud");
+    create(DeploymentIT.deployment(own, modelId));
+    create(cloud(cloud, modelId, "https://cloud.example/v1"));
+    Map<String, Object> request = new LinkedHashMap<>(Map.of("team", team, "model", modelId, "purpose", "chat",
+        "maxDataClassification", "internal", "regions", List.of("eu"), "justification", "the cloud contract only"));
+    request.put("deployments", List.of(cloud));
+    JsonNode granted = Approvals.grant("acme", request);
+    assertEquals(List.of(cloud), texts(granted.get("deployments")));
+    JsonNode approval = get("/api/v1/approvals?team=" + team, user(ALICE)).body().get("items").get(0);
+    assertEquals(List.of(cloud), texts(approval.get("deployments")), approval.toString());
+
+    JsonNode routed = DecisionIT.decide("acme", decision(team, modelId));
+    assertTrue(routed.get("allow").asBoolean(), routed.toString());
+    assertEquals(cloud, routed.get("route").get("deployment").asText(), "the approved deployment, not the better ranked own one");
+    JsonNode named = DecisionIT.decide("acme", with(decision(team, modelId), "deployment", own));
+    assertFalse(named.get("allow").asBoolean(), named.toString());
+    assertEquals(java.util.Set.of("approval_deployment_not_covered"), DecisionIT.codes(named));
+    assertEquals("the approval of model '" + modelId + "' names deployments " + cloud + "; not: " + own,
+        named.get("reasons").get(0).get("message").asText());
+
+    JsonNode preview = get("/api/v1/deployments/" + cloud + "/suspension-impact", user(ALICE)).body();
+    assertEquals(approval.get("id").asText(), preview.get("approvals").get(0).get("id").asText(),
+        "suspending the one deployment it names stops the approval: " + preview);
+    Stack.Reply delete = Stack.delete("/api/v1/deployments/" + cloud, user(ALICE));
+    assertEquals(409, delete.status(), "an approval in force names it: " + delete.raw().body());
+    assertEquals(200, get("/api/v1/deployments/" + cloud, user(ALICE)).status());
+    Map<String, Object> suspended = with(cloud(cloud, modelId, "https://cloud.example/v1"), "status", "suspended");
+    assertEquals(200, put("/api/v1/deployments/" + cloud, user(ALICE), suspended).status());
+    JsonNode nowhere = DecisionIT.decide("acme", decision(team, modelId));
+    assertFalse(nowhere.get("allow").asBoolean(), "the approved deployment is out, and the approval covers no other: " + nowhere);
+    assertEquals(java.util.Set.of("deployment_unavailable", "approval_deployment_not_covered"), DecisionIT.codes(nowhere));
+  }
+
+  @Test
+  void approvalsNameOnlyTheModelsDeploymentsAndConditionsNarrowThem() {
+    String[] w = world();
+    String own = unique("own");
+    String cloud = unique("cloud");
+    create(DeploymentIT.deployment(own, w[1]));
+    create(cloud(cloud, w[1], "https://cloud.example/v1"));
+    Map<String, Object> request = new LinkedHashMap<>(Map.of("team", w[0], "model", w[1], "purpose", "summarise",
+        "maxDataClassification", "internal", "regions", List.of("eu"), "justification", "a test"));
+
+    Stack.Reply foreign = post("/api/v1/approval-requests", user("dave"), with(request, "deployments", List.of(own, "gpt-4o")));
+    assertEquals(422, foreign.status(), foreign.raw().body());
+    assertEquals("deployments[1]", foreign.body().get("errors").get(0).get("field").asText());
+    assertEquals("deployment 'gpt-4o' is not a deployment of model '" + w[1] + "'",
+        foreign.body().get("errors").get(0).get("message").asText());
+    assertEquals(422, post("/api/v1/approval-requests", user("dave"), with(request, "deployments", List.of(unique("none")))).status());
+    assertEquals(400, post("/api/v1/approval-requests", user("dave"), with(request, "deployments", List.of("Not A Slug"))).status());
+
+    Stack.Reply submitted = post("/api/v1/approval-requests", user("dave"), with(request, "deployments", List.of(own)));
+    assertEquals(201, submitted.status(), submitted.raw().body());
+    assertEquals(List.of(own), texts(submitted.body().get("deployments")));
+    String decision = "/api/v1/approval-requests/" + submitted.body().get("id").asText() + "/decision";
+    Stack.Reply widened = post(decision, user(ALICE), Map.of("outcome", "approve", "conditions", Map.of("deployments", List.of(own, cloud))));
+    assertEquals(400, widened.status(), "a condition may not add a deployment the request left out: " + widened.raw().body());
+    assertEquals("conditions.deployments", widened.body().get("errors").get(0).get("field").asText());
+
+    Stack.Reply any = post("/api/v1/approval-requests", user("dave"), request);
+    assertEquals(List.of(), texts(any.body().get("deployments")), "none named: any deployment");
+    String anyDecision = "/api/v1/approval-requests/" + any.body().get("id").asText() + "/decision";
+    Stack.Reply elsewhere = post(anyDecision, user(ALICE), Map.of("outcome", "approve", "conditions", Map.of("deployments", List.of("gpt-4o"))));
+    assertEquals(422, elsewhere.status(), elsewhere.raw().body());
+    assertEquals("conditions.deployments[0]", elsewhere.body().get("errors").get(0).get("field").asText());
+    Stack.Reply narrowed = post(anyDecision, user(ALICE), Map.of("outcome", "approve", "conditions", Map.of("deployments", List.of(cloud))));
+    assertEquals(200, narrowed.status(), narrowed.raw().body());
+    JsonNode summarise = DecisionIT.decide("acme", with(decision(w[0], w[1]), "purpose", "summarise"));
+    assertEquals(cloud, summarise.get("route").get("deployment").asText(), "narrowed to the cloud: " + summarise);
+    JsonNode chat = DecisionIT.decide("acme", decision(w[0], w[1]));
+    assertEquals(own, chat.get("route").get("deployment").asText(), "the chat approval still covers any deployment: " + chat);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new java.util.ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
+  }
+
   /** The demo data shows the point (db/demo): acme's research team, DeepSeek V3, and the alias chat-default. */
   @Test
   void theDemoRoutesDeepSeekWeightsToAcmesOwnClusterForConfidentialDataButNeverThroughItsChineseApi() {
