@@ -11,6 +11,10 @@ const TEAM = "research"; // bob's team in the realm
 const PURPOSE = "chat";
 const EXPIRY = `${new Date().getUTCFullYear() + 1}-06-30`;
 const DECISION = { team: TEAM, model: MODEL, purpose: PURPOSE, dataClassification: "internal", region: "eu" };
+// The demo's DeepSeek V3 runs twice (db/demo): on acme's own EU cluster and on DeepSeek's API in China.
+const DEMO_MODEL = "deepseek-v3";
+const OWN_CLUSTER = "deepseek-v3-acme-eu";
+const DEEPSEEK_API = "deepseek-v3";
 
 interface DecisionAnswer {
   decisionId: string;
@@ -21,6 +25,7 @@ interface DecisionAnswer {
 let browser: Browser;
 let requestId = "";
 let allowedDecisionId = "";
+let deploymentRequestId = "";
 
 beforeAll(async () => {
   const dave = await userToken("dave");
@@ -44,6 +49,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  // The request for the demo's model stays undecided: withdrawn, it leaves acme's queue as it was.
+  if (deploymentRequestId) {
+    await api(await userToken("bob"), "POST", `/approval-requests/${deploymentRequestId}/withdraw`).catch(() => undefined);
+  }
 });
 
 async function decide(): Promise<DecisionAnswer> {
@@ -204,5 +213,50 @@ describe("an approval from request to decision to audit", () => {
     await expect.poll(() => page.getByTestId("error-alert").textContent()).toMatch(/does not exist|not found/i);
     await screenshot(page, "globex-frank-foreign-request");
     await context.close();
+  });
+});
+
+describe("an approval request naming a deployment", () => {
+  it("lets bob ask for DeepSeek V3 on acme's own EU cluster only, and shows it in the detail and to the officer", async () => {
+    const { context, page } = await signIn(browser, "bob", "/approvals/new");
+    await page.locator("#team").selectOption(TEAM);
+    await page.locator("#model").selectOption(DEMO_MODEL);
+    // Once the model is chosen its deployments are listed, none checked: any deployment of it.
+    const own = page.locator(`#request-deployment-${OWN_CLUSTER}`);
+    await own.waitFor();
+    const listed = await page.getByRole("group", { name: "Deployments" }).textContent();
+    expect(listed).toContain(`${OWN_CLUSTER}self-hosted, FR; eu`);
+    expect(listed).toContain(`${DEEPSEEK_API}deepseek, CN; apac, cn`);
+    expect(await own.isChecked()).toBe(false);
+    await own.check();
+    expect(await page.locator(`#request-deployment-${DEEPSEEK_API}`).isChecked()).toBe(false);
+    await page.locator("#purpose").fill(PURPOSE);
+    await page.locator("#classification").selectOption("internal");
+    await page.locator("#regions").fill("eu");
+    await page.locator("#justification").fill("Only on our own EU cluster, never through DeepSeek's API");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, "approval-request-new-deployment");
+    await page.getByTestId("submit-request").click();
+    await page.waitForURL(/\/approvals\/requests\//);
+    deploymentRequestId = decodeURIComponent(page.url().split("/").pop() ?? "");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("pending");
+    const summary = (await page.getByTestId("request-summary").textContent()) ?? "";
+    expect(summary).toContain(OWN_CLUSTER);
+    expect(summary).not.toContain("Any deployment");
+    await screenshot(page, "approval-request-deployment-submitted");
+    await context.close();
+
+    // The screen said it; the API must agree.
+    const stored = await api<{ deployments: string[] }>(await userToken("bob"), "GET", `/approval-requests/${deploymentRequestId}`);
+    expect(stored.deployments).toEqual([OWN_CLUSTER]);
+
+    // alice may narrow the approval only among the deployments bob named.
+    const officer = await signIn(browser, "alice", `/approvals/requests/${deploymentRequestId}`);
+    await officer.page.locator(`#decision-deployment-${OWN_CLUSTER}`).waitFor();
+    expect(await officer.page.locator(`#decision-deployment-${DEEPSEEK_API}`).count()).toBe(0);
+    expect(await officer.page.getByTestId("request-summary").textContent()).toContain(OWN_CLUSTER);
+    expect(await accessibilityProblems(officer.page)).toEqual([]);
+    await screenshot(officer.page, "approval-request-deployment-review");
+    await officer.context.close();
   });
 });

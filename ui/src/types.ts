@@ -19,6 +19,8 @@ export interface ApprovalRequest {
   purpose: string;
   maxDataClassification: string;
   regions: string[];
+  /** The deployments of the model asked for; empty (or absent, from a server before these): any. */
+  deployments?: string[];
   justification: string;
   requestedUntil: string | null;
   requester: string;
@@ -33,6 +35,32 @@ export interface ApprovalRequest {
   history: HistoryEvent[] | null;
 }
 
+/** What POST /api/v1/approval-requests takes. */
+export interface ApprovalRequestInput {
+  team: string;
+  model: string;
+  purpose: string;
+  maxDataClassification: string;
+  regions: string[];
+  /** 1 to 20 deployments of the model; absent: any deployment of it. */
+  deployments?: string[];
+  justification: string;
+  requestedUntil?: string;
+}
+
+/** What POST /api/v1/approval-requests/{id}/decision takes: conditions narrow an approval. */
+export interface DecisionInput {
+  outcome: "approve" | "reject";
+  comment?: string;
+  conditions?: {
+    maxDataClassification?: string;
+    regions?: string[];
+    expiresAt?: string;
+    /** 1 to 20: some of the request's deployments, or of the model's when the request named none. */
+    deployments?: string[];
+  };
+}
+
 export interface Approval {
   id: string;
   requestId: string;
@@ -41,6 +69,8 @@ export interface Approval {
   purpose: string;
   maxDataClassification: string;
   regions: string[];
+  /** The deployments of the model granted; empty (or absent, from a server before these): any. */
+  deployments?: string[];
   expiresAt: string | null;
   approvedBy: string[];
   createdAt: string;

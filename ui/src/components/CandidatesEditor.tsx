@@ -14,6 +14,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useRef, useState } from "react";
 import { EMPTY_ROW, moveRow, type CandidateErrors, type CandidateRow } from "../aliases";
 import type { Page } from "../api";
+import { describeDeployment } from "../approvalDeployments";
 import { useApp } from "../context";
 import type { Deployment, Model } from "../types";
 
@@ -119,7 +120,7 @@ export function CandidatesEditor(props: {
                       <FormSelectOption
                         key={d.id}
                         value={d.id}
-                        label={`${d.id} (${d.selfHosted ? "self-hosted" : d.operator}, ${d.operatorJurisdiction}; ${d.regions.join(", ")}${d.status === "active" ? "" : `; ${d.status}`})`}
+                        label={`${d.id} (${describeDeployment(d)})`}
                       />
                     ))}
                   </FormSelect>

@@ -43,10 +43,21 @@ export function Loading() {
   return <Spinner size="lg" aria-label="Loading" />;
 }
 
-/** A form group that shows the server's message for its field under the input. */
-export function Field(props: { label: string; fieldId: string; error?: string; hint?: string; isRequired?: boolean; children: ReactNode }) {
+/**
+ * A form group that shows the server's message for its field under the input; `role="group"` for a
+ * set of checkboxes (labelled as a group, not as one input).
+ */
+export function Field(props: {
+  label: string;
+  fieldId: string;
+  error?: string;
+  hint?: string;
+  isRequired?: boolean;
+  role?: "group";
+  children: ReactNode;
+}) {
   return (
-    <FormGroup label={props.label} fieldId={props.fieldId} isRequired={props.isRequired}>
+    <FormGroup label={props.label} fieldId={props.fieldId} isRequired={props.isRequired} role={props.role} isStack={props.role === "group"}>
       {props.children}
       {(props.error || props.hint) && (
         <FormHelperText>

@@ -23,6 +23,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { loadAll, query, type Page } from "../api";
+import { deploymentsLabel } from "../approvalDeployments";
 import { DataTable } from "../components/DataTable";
 import { ErrorAlert, Loading, StatusLabel, useLoader } from "../components/common";
 import { useApp } from "../context";
@@ -141,6 +142,7 @@ function ApprovalsTable() {
               <Th>Purpose</Th>
               <Th>Data up to</Th>
               <Th>Regions</Th>
+              <Th>Deployments</Th>
               <Th>Expires</Th>
               <Th>Approved by</Th>
               {can(user.roles, "approvals:revoke") && <Th screenReaderText="Actions" />}
@@ -154,6 +156,7 @@ function ApprovalsTable() {
                 <Td dataLabel="Purpose">{a.purpose}</Td>
                 <Td dataLabel="Data up to">{a.maxDataClassification}</Td>
                 <Td dataLabel="Regions">{a.regions.length ? a.regions.join(", ") : "any allowed"}</Td>
+                <Td dataLabel="Deployments">{deploymentsLabel(a.deployments, "Any")}</Td>
                 <Td dataLabel="Expires">{formatInstant(a.expiresAt)}</Td>
                 <Td dataLabel="Approved by">{a.approvedBy.join(", ")}</Td>
                 {can(user.roles, "approvals:revoke") && (

@@ -15,6 +15,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useNavigate, useParams } from "react-router-dom";
 import { loadAll } from "../api";
+import { deploymentsLabel } from "../approvalDeployments";
 import { ErrorAlert, Loading, StatusLabel, useLoader } from "../components/common";
 import { useApp } from "../context";
 import { describeCutOff } from "../cutoff";
@@ -95,6 +96,7 @@ export function ModelDetailPage() {
                         <Th>Purpose</Th>
                         <Th>Data up to</Th>
                         <Th>Regions</Th>
+                        <Th>Deployments</Th>
                         <Th>Expires</Th>
                       </Tr>
                     </Thead>
@@ -105,6 +107,7 @@ export function ModelDetailPage() {
                           <Td dataLabel="Purpose">{a.purpose}</Td>
                           <Td dataLabel="Data up to">{a.maxDataClassification}</Td>
                           <Td dataLabel="Regions">{a.regions.join(", ") || "any allowed"}</Td>
+                          <Td dataLabel="Deployments">{deploymentsLabel(a.deployments, "Any")}</Td>
                           <Td dataLabel="Expires">{formatInstant(a.expiresAt)}</Td>
                         </Tr>
                       ))}

@@ -12,11 +12,14 @@ import {
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { fieldErrors, type Page } from "../api";
+import { deploymentChoices, requestedDeployments } from "../approvalDeployments";
+import { useDeploymentsOf } from "../components/CandidatesEditor";
 import { ErrorAlert, Field, useLoader } from "../components/common";
+import { DeploymentChecklist } from "../components/DeploymentChecklist";
 import { useApp } from "../context";
 import { CLASSIFICATIONS, endOfDayUtc, splitList } from "../format";
 import { toApprovalRequest } from "../routes";
-import type { ApprovalRequest, Model, Team } from "../types";
+import type { ApprovalRequest, ApprovalRequestInput, Model, Team } from "../types";
 
 /** A requester asks for a model for their team; the server pre-checks it against the policy. */
 export function NewRequestPage() {
@@ -26,6 +29,7 @@ export function NewRequestPage() {
   const models = useLoader(() => api.get<Page<Model>>("/api/v1/models?size=500"), []);
   const [team, setTeam] = useState(user.team ?? "");
   const [model, setModel] = useState("");
+  const [deployments, setDeployments] = useState<string[]>([]);
   const [purpose, setPurpose] = useState("");
   const [classification, setClassification] = useState("internal");
   const [regions, setRegions] = useState("eu");
@@ -34,19 +38,27 @@ export function NewRequestPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error);
+  const ofModel = useDeploymentsOf([model])[model];
+
+  const chooseModel = (id: string) => {
+    setModel(id);
+    setDeployments([]); // another model's deployments mean nothing for this one
+  };
 
   const submit = () => {
     setBusy(true);
+    const body: ApprovalRequestInput = {
+      team,
+      model,
+      purpose,
+      maxDataClassification: classification,
+      regions: splitList(regions),
+      deployments: requestedDeployments(deployments),
+      justification,
+      requestedUntil: endOfDayUtc(until),
+    };
     api
-      .post<ApprovalRequest>("/api/v1/approval-requests", {
-        team,
-        model,
-        purpose,
-        maxDataClassification: classification,
-        regions: splitList(regions),
-        justification,
-        requestedUntil: endOfDayUtc(until),
-      })
+      .post<ApprovalRequest>("/api/v1/approval-requests", body)
       .then((created) => navigate(toApprovalRequest(created.id)))
       .catch(setError)
       .finally(() => setBusy(false));
@@ -75,13 +87,26 @@ export function NewRequestPage() {
             </FormSelect>
           </Field>
           <Field label="Model" fieldId="model" error={errors.model} isRequired>
-            <FormSelect id="model" value={model} onChange={(_e, v) => setModel(v)} validated={errors.model ? "error" : "default"}>
+            <FormSelect id="model" value={model} onChange={(_e, v) => chooseModel(v)} validated={errors.model ? "error" : "default"}>
               <FormSelectOption value="" label="Choose a model" isDisabled />
               {(models.data?.items ?? []).map((m) => (
                 <FormSelectOption key={m.id} value={m.id} label={`${m.displayName} (${m.id}, ${m.vendor})`} />
               ))}
             </FormSelect>
           </Field>
+          {model && (
+            <DeploymentChecklist
+              fieldId="deployments"
+              optionId="request-deployment"
+              label="Deployments"
+              hint="Optional. None selected: any deployment of the model."
+              error={errors.deployments}
+              choices={ofModel && deploymentChoices(undefined, ofModel)}
+              empty="No deployment of this model is recorded: the request covers any it gets."
+              selected={deployments}
+              onChange={setDeployments}
+            />
+          )}
           <Field label="Purpose" fieldId="purpose" error={errors.purpose} hint="A short id, such as chat or summarise" isRequired>
             <TextInput id="purpose" value={purpose} onChange={(_e, v) => setPurpose(v)} validated={errors.purpose ? "error" : "default"} />
           </Field>

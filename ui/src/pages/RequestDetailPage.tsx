@@ -24,11 +24,14 @@ import {
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { fieldErrors } from "../api";
+import { deploymentChoices, deploymentsLabel, narrowedDeployments } from "../approvalDeployments";
+import { useDeploymentsOf } from "../components/CandidatesEditor";
 import { ErrorAlert, Field, Loading, StatusLabel, useLoader } from "../components/common";
+import { DeploymentChecklist } from "../components/DeploymentChecklist";
 import { useApp } from "../context";
 import { CLASSIFICATIONS, endOfDayUtc, formatInstant, splitList } from "../format";
 import { canDecideRequest } from "../permissions";
-import type { ApprovalRequest } from "../types";
+import type { ApprovalRequest, DecisionInput } from "../types";
 
 /** One request: what was asked, the policy pre-check, its history, and the officer's decision. */
 export function RequestDetailPage() {
@@ -64,6 +67,7 @@ export function RequestDetailPage() {
                   <Item term="Purpose" value={request.purpose} />
                   <Item term="Data classification, at most" value={request.maxDataClassification} />
                   <Item term="Regions" value={request.regions.join(", ")} />
+                  <Item term="Deployments" value={deploymentsLabel(request.deployments)} />
                   <Item term="Needed until" value={formatInstant(request.requestedUntil)} />
                   <Item term="Requester" value={request.requester} />
                   <Item term="Justification" value={request.justification} />
@@ -138,17 +142,28 @@ function DecisionForm({ request, onDecided }: { request: ApprovalRequest; onDeci
   const [classification, setClassification] = useState(request.maxDataClassification);
   const [regions, setRegions] = useState(request.regions.join(", "));
   const [expiry, setExpiry] = useState(request.requestedUntil?.slice(0, 10) ?? "");
+  const [deployments, setDeployments] = useState<string[]>([]);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<unknown>();
   const errors = fieldErrors(error);
+  const ofModel = useDeploymentsOf([request.model])[request.model];
+  const named = request.deployments ?? [];
+  // The request's own deployments are known without the model's list; only their details wait for it.
+  const choices = named.length > 0 || ofModel ? deploymentChoices(named, ofModel) : undefined;
 
   const decide = (outcome: "approve" | "reject") => {
-    const conditions =
+    const conditions: DecisionInput["conditions"] =
       outcome === "approve"
-        ? { maxDataClassification: classification, regions: splitList(regions), expiresAt: endOfDayUtc(expiry) }
+        ? {
+            maxDataClassification: classification,
+            regions: splitList(regions),
+            expiresAt: endOfDayUtc(expiry),
+            deployments: narrowedDeployments(named, deployments),
+          }
         : undefined;
+    const body: DecisionInput = { outcome, comment: comment || undefined, conditions };
     api
-      .post(`/api/v1/approval-requests/${request.id}/decision`, { outcome, comment: comment || undefined, conditions })
+      .post(`/api/v1/approval-requests/${request.id}/decision`, body)
       .then(onDecided)
       .catch(setError);
   };
@@ -169,6 +184,21 @@ function DecisionForm({ request, onDecided }: { request: ApprovalRequest; onDeci
           <Field label="Regions" fieldId="decision-regions" error={errors["conditions.regions"]} hint="Only these of the requested regions">
             <TextInput id="decision-regions" value={regions} onChange={(_e, v) => setRegions(v)} />
           </Field>
+          <DeploymentChecklist
+            fieldId="decision-deployments"
+            optionId="decision-deployment"
+            label="Deployments"
+            hint={
+              named.length > 0
+                ? "Only these of the requested deployments. None selected: all the request names."
+                : "Only these deployments of the model. None selected: any deployment, as requested."
+            }
+            error={errors["conditions.deployments"]}
+            choices={choices}
+            empty="No deployment of this model is recorded: the approval covers any it gets."
+            selected={deployments}
+            onChange={setDeployments}
+          />
           <Field label="Expires on" fieldId="decision-expiry" error={errors["conditions.expiresAt"]} hint="The approval ends at the end of this day (UTC)">
             <TextInput id="decision-expiry" type="date" value={expiry} onChange={(_e, v) => setExpiry(v)} />
           </Field>
