@@ -28,7 +28,14 @@ final class Stack {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  /** Tokens by user or client, each fetched anew well before it expires: a slow suite outlives the realm's 300 s. */
+  private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+  private record Token(String value, long refreshAtNanos) {
+    boolean fresh() {
+      return System.nanoTime() - refreshAtNanos < 0;
+    }
+  }
 
   private Stack() {}
 
@@ -41,9 +48,8 @@ final class Stack {
 
   /** A demo user's access token (password equals user name) through the portolan-cli client. */
   static String user(String name) {
-    return TOKENS.computeIfAbsent(
-        "user:" + name,
-        n -> token(Map.of("grant_type", "password", "client_id", "portolan-cli", "username", name, "password", name)));
+    return cached("user:" + name,
+        () -> token(Map.of("grant_type", "password", "client_id", "portolan-cli", "username", name, "password", name)));
   }
 
   /** A gateway's client-credentials token: acme-gateway or globex-gateway. */
@@ -53,11 +59,15 @@ final class Stack {
 
   /** Any confidential client's client-credentials token. */
   static String client(String clientId, String secret) {
-    return TOKENS.computeIfAbsent("client:" + clientId, c -> token(Map.of(
+    return cached("client:" + clientId, () -> token(Map.of(
         "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
   }
 
-  private static String token(Map<String, String> form) {
+  private static String cached(String key, java.util.function.Supplier<Token> fetch) {
+    return TOKENS.compute(key, (k, known) -> known != null && known.fresh() ? known : fetch.get()).value();
+  }
+
+  private static Token token(Map<String, String> form) {
     StringBuilder body = new StringBuilder();
     form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
         .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
@@ -71,7 +81,10 @@ final class Stack {
       if (response.statusCode() != 200) {
         throw new IllegalStateException("no token for " + form.get("username") + ": " + response.body());
       }
-      return JSON.readTree(response.body()).get("access_token").asText();
+      JsonNode answer = JSON.readTree(response.body());
+      long lifetime = answer.path("expires_in").asLong(60);
+      // Half its lifetime: a test may hold a token a while before it sends it.
+      return new Token(answer.get("access_token").asText(), System.nanoTime() + lifetime * 500_000_000L);
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
