@@ -1,7 +1,7 @@
 # Portolan: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: run run-fleet test tools build policy-test chart-check unit-test integration-test security faults bench bench-scale stop clean
+.PHONY: run run-fleet test tools build policy-test chart-check unit-test integration-test security faults bench bench-measuring bench-scale stop clean
 
 ## Start Portolan with PostgreSQL, OPA and Keycloak on this machine; Ctrl-C stops everything.
 run:
@@ -54,6 +54,10 @@ faults: tools build
 bench: tools build
 	PORTOLAN_RATE_LIMIT_PRINCIPAL_PER_SECOND=1000000 PORTOLAN_RATE_LIMIT_TENANT_PER_SECOND=1000000 \
 	  bin/stack.sh up run && bench/decisions.sh 10 run
+
+## The cost of measuring: make bench with metrics off, then on (the default), back to back (bench/README.md).
+bench-measuring: tools build
+	bench/measuring.sh 10
 
 ## Scaling: load time, publish time and decisions at 1x, 10x and 100x the demo inventory, impact
 ## analysis over 100,000 and 1,000,000 logged decisions (bench/README.md). Adds its data to the run

@@ -28,6 +28,7 @@ profile_settings() {
           RETENTION_CHECK_SECONDS=3600  # each tenant's retention runs once a day; checked hourly
           NOTICES_CHECK_SECONDS=3600  # cut-off and expiry notices: checked hourly
           WEBHOOK_PRIVATE=true  # make run is a single-host demo
+          JAEGER=false  # traces stay off (OTEL_SDK_DISABLED); docs/operations.md says how to turn them on
           RATE_OVERRIDES=none ;;
     # PORTOLAN_TEST_PORT_OFFSET moves every test port, so two checkouts can test side by side.
     test) local off=${PORTOLAN_TEST_PORT_OFFSET:-0}
@@ -41,6 +42,8 @@ profile_settings() {
           NOTICES_CHECK_SECONDS=3  # NoticeIT waits for cut-off and expiry notices
           WEBHOOK_PRIVATE=true  # the test receiver listens on 127.0.0.1
           RATE_OVERRIDES=initech-noisy-gateway:20  # RateLimitIT floods with this test-only client
+          # Portolan (replica 1) exports its traces to a Jaeger of the stack's own (TracingIT).
+          JAEGER=true; JAEGER_OTLP_PORT=$((28318 + off)); JAEGER_QUERY_PORT=$((28686 + off))
           # Faster start for short-lived test servers; benchmarks use the run profile.
           JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
     *) echo "unknown profile '$1' (run|test)" >&2; exit 2 ;;
@@ -239,6 +242,61 @@ start_toxiproxy() {
     {\"name\":\"postgres\",\"listen\":\"127.0.0.1:$PG_PROXY_PORT\",\"upstream\":\"127.0.0.1:$PG_PORT\",\"enabled\":true}]"
 }
 
+# ---- Jaeger: an OTLP receiver keeping traces in memory, for the trace test ----
+
+start_jaeger() {
+  is_running jaeger && { log "jaeger already running"; return; }
+  local bin="$TOOLS/jaeger-$JAEGER_VERSION/jaeger"
+  [[ -x "$bin" ]] || { log "missing $bin: run bin/tools.sh jaeger"; return 1; }
+  # No self-tracing (it stalls shutdown), no metrics port, every listener on loopback.
+  cat > "$STATE/jaeger.yaml" <<YAML
+service:
+  extensions: [jaeger_storage, jaeger_query]
+  pipelines:
+    traces:
+      receivers: [otlp]
+      exporters: [jaeger_storage_exporter]
+  telemetry:
+    metrics:
+      level: none
+    logs:
+      level: warn
+extensions:
+  jaeger_storage:
+    backends:
+      memstore:
+        memory:
+          max_traces: 50000
+  jaeger_query:
+    storage:
+      traces: memstore
+    enable_tracing: false
+    http:
+      endpoint: 127.0.0.1:$JAEGER_QUERY_PORT
+    grpc:
+      endpoint: 127.0.0.1:$((JAEGER_QUERY_PORT - 1))
+receivers:
+  otlp:
+    protocols:
+      http:
+        endpoint: 127.0.0.1:$JAEGER_OTLP_PORT
+exporters:
+  jaeger_storage_exporter:
+    trace_storage: memstore
+YAML
+  spawn jaeger "$bin" --config "$STATE/jaeger.yaml"
+  wait_http jaeger "http://127.0.0.1:$JAEGER_QUERY_PORT/api/v3/services" 60
+}
+
+# The standard OpenTelemetry variables that send replica 1's traces to the stack's Jaeger.
+tracing_env() { # replica
+  if [[ $JAEGER == true ]] && (( $1 == 1 )); then
+    echo OTEL_SDK_DISABLED=false OTEL_SERVICE_NAME=portolan OTEL_TRACES_EXPORTER=otlp \
+      OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$JAEGER_OTLP_PORT" \
+      OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none OTEL_BSP_SCHEDULE_DELAY=200
+  fi
+}
+
 # ---- Portolan on Payara Micro ----
 
 start_portolan() { start_replica 1; }
@@ -258,7 +316,7 @@ start_replica() { # start_replica K: Portolan replica K (1 is "portolan")
     opa_port=$OPA_PROXY_PORT; pg_port=$PG_PROXY_PORT
     log "Portolan reaches OPA and PostgreSQL through toxiproxy ($opa_port, $pg_port)"
   fi
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086,SC2046
   PORTOLAN_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/portolan" \
   PORTOLAN_DB_USER="$DB_APP" PORTOLAN_DB_PASSWORD="$DB_APP_PASSWORD" \
   PORTOLAN_DB_OWNER_USER="$DB_OWNER" PORTOLAN_DB_OWNER_PASSWORD="$DB_OWNER_PASSWORD" \
@@ -271,7 +329,7 @@ start_replica() { # start_replica K: Portolan replica K (1 is "portolan")
   PORTOLAN_METRICS_PORT="$(replica_metrics_port "$1")" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KC_URL/realms/portolan/protocol/openid-connect/certs" \
   MP_JWT_VERIFY_ISSUER="$KC_URL/realms/portolan" \
-    spawn "$name" java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
+    spawn "$name" env $(tracing_env "$1") java $JVM_OPTS ${PORTOLAN_JAVA_OPTS:-} -jar "$TOOLS/payara-micro-$PAYARA_VERSION.jar" \
       --deploy "$war" --contextroot / --port "$port" --nohazelcast --nocluster \
       --prebootcommandfile "$ROOT/deploy/payara/preboot.asadmin" \
       --postdeploycommandfile "$ROOT/deploy/payara/postdeploy.asadmin"
@@ -302,7 +360,7 @@ start_balancer() {
 
 component() { # start|stop name
   case "$2" in
-    postgres|opa|keycloak|portolan|toxiproxy|balancer) ;;
+    postgres|opa|keycloak|portolan|toxiproxy|balancer|jaeger) ;;
     portolan-[2-9]) if [[ $1 == start ]]; then start_replica "${2#portolan-}"; else stop_pid "$2"; stop_pid "opa-${2#portolan-}"; fi; return ;;
     *) echo "unknown component '$2'" >&2; exit 2 ;;
   esac
@@ -319,6 +377,7 @@ up() {
   start_postgres
   start_opa
   start_keycloak
+  [[ $JAEGER == true ]] && start_jaeger
   start_portolan
   if (( REPLICAS > 1 )); then
     local k; for ((k = 2; k <= REPLICAS; k++)); do start_replica "$k"; done
@@ -330,7 +389,7 @@ down() {
   [[ -d "$STATE" ]] || return 0
   local k; stop_pid balancer
   for k in 2 3 4 5 6 7 8 9; do stop_pid "portolan-$k"; stop_pid "opa-$k"; done
-  stop_pid portolan; stop_pid toxiproxy; stop_pid keycloak; stop_pid opa; stop_postgres
+  stop_pid portolan; stop_pid jaeger; stop_pid toxiproxy; stop_pid keycloak; stop_pid opa; stop_postgres
 }
 
 cmd=${1:-}; profile=${2:-}
@@ -343,6 +402,7 @@ case "$cmd" in
   start|stop) component "$cmd" "${3:?component}" ;;
   env) pg_paths
        echo "APP_URL=$APP_URL METRICS_URL=http://127.0.0.1:$METRICS_PORT/metrics REPLICA2_URL=http://localhost:$(replica_port 2) BALANCER_URL=http://localhost:$BALANCER_PORT KC_URL=$KC_URL OPA_URL=http://127.0.0.1:$OPA_PORT PG_PORT=$PG_PORT STATE=$STATE" \
+         "JAEGER_URL=http://127.0.0.1:${JAEGER_QUERY_PORT:-0}" \
          "PG_DATA=$PG_DATA TOXIPROXY_URL=http://127.0.0.1:$TOXIPROXY_PORT OPA_PROXY_PORT=$OPA_PROXY_PORT PG_PROXY_PORT=$PG_PROXY_PORT" ;;
   *) echo "unknown command '$cmd'" >&2; exit 2 ;;
 esac

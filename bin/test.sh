@@ -11,6 +11,7 @@ OPA=".tools/opa-$OPA_VERSION/opa"
 
 bin/tools.sh
 bin/tools.sh promtool  # Prometheus's parser and rule checker (MetricsIT, the alert rules below)
+bin/tools.sh jaeger  # the OTLP receiver the test stack's Portolan exports its traces to (TracingIT)
 
 echo "[test] Rego: format, strict check, opa test" >&2
 unformatted=$("$OPA" fmt -l policies)
@@ -26,6 +27,7 @@ echo "[test] Prometheus alert rules: promtool check rules, promtool test rules (
 PROMTOOL=".tools/promtool-$PROMTOOL_VERSION/promtool"
 "$PROMTOOL" check rules deploy/prometheus/portolan-alerts.yaml
 "$PROMTOOL" test rules deploy/prometheus/portolan-alerts.test.yaml
+"$PROMTOOL" check config --syntax-only deploy/prometheus/prometheus-compose.yaml  # docker-compose.yml's Prometheus
 jq -e '.panels | length > 0' deploy/grafana/portolan.json > /dev/null
 
 echo "[test] Helm chart: lint, render, validate against Kubernetes schemas (bin/chart-check.sh)" >&2
@@ -45,7 +47,8 @@ export PORTOLAN_URL="http://127.0.0.1:${APP_URL##*:}" KEYCLOAK_URL="$KC_URL"
 echo "[test] integration tests" >&2
 mvn -B failsafe:integration-test failsafe:verify -Dit.base-url="$PORTOLAN_URL" -Dit.keycloak-url="$KEYCLOAK_URL" \
   -Dit.jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/portolan" -Dit.metrics-url="$METRICS_URL" \
-  -Dit.replica2-url="http://127.0.0.1:${REPLICA2_URL##*:}" -Dit.balancer-url="http://127.0.0.1:${BALANCER_URL##*:}"
+  -Dit.replica2-url="http://127.0.0.1:${REPLICA2_URL##*:}" -Dit.balancer-url="http://127.0.0.1:${BALANCER_URL##*:}" \
+  -Dit.jaeger-url="$JAEGER_URL"
 
 echo "[test] SDKs, gateway integrations and the web UI against the same stack" >&2
 bin/test-clients.sh

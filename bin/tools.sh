@@ -67,6 +67,19 @@ install_promtool() {
   rm -rf "$dir"; mv "$dir.partial.$$" "$dir"
 }
 
+# A real OTLP receiver for the trace test. Jaeger's go.mod has replace directives, which go install
+# refuses: build it from a throwaway module that requires it as a tool instead.
+install_jaeger() {
+  local dir="$TOOLS/jaeger-$JAEGER_VERSION"
+  [[ -x "$dir/jaeger" ]] && return
+  log "building Jaeger $JAEGER_VERSION (about 10 minutes with an empty Go cache, once)"
+  rm -rf "$dir.partial.$$"; mkdir -p "$dir.partial.$$"
+  ( cd "$dir.partial.$$" && go mod init portolan-jaeger-build >/dev/null 2>&1 \
+      && GOFLAGS=-buildvcs=false go get -tool "github.com/jaegertracing/jaeger/cmd/jaeger@$JAEGER_VERSION" >/dev/null 2>&1 \
+      && GOFLAGS=-buildvcs=false go build -o jaeger github.com/jaegertracing/jaeger/cmd/jaeger )
+  rm -rf "$dir"; mkdir -p "$dir"; mv "$dir.partial.$$/jaeger" "$dir/jaeger"; rm -rf "$dir.partial.$$"
+}
+
 # kubernetes-validate and its dependencies, pinned in bin/chart-check-requirements.txt, in a venv.
 # Built in place (a venv's scripts name its interpreter by absolute path); .complete marks success.
 install_kubernetes_validate() {
@@ -120,7 +133,8 @@ case "$what" in
   payara) install_payara ;;
   toxiproxy) install_toxiproxy ;;
   promtool) install_promtool ;;
+  jaeger) install_jaeger ;;
   chart) install_helm; install_kubernetes_validate ;;
   all) install_keycloak; install_postgres; install_payara; install_opa; install_toxiproxy ;;
-  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy|promtool|chart]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy|promtool|jaeger|chart]" >&2; exit 2 ;;
 esac

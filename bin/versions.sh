@@ -9,6 +9,8 @@ HELM_VERSION=v4.3.2
 KUBERNETES_VALIDATE_VERSION=1.37.0
 # make test's metrics and alert-rule checks (promtool check metrics / check rules).
 PROMTOOL_VERSION=v0.316.0
+# make test's trace receiver (TracingIT): Jaeger v2, the OpenTelemetry Collector inside, traces in memory.
+JAEGER_VERSION=v1.75.0
 # The Kubernetes version the chart's output is validated against (kubernetes-validate -k).
 CHART_KUBE_VERSION=1.33.0
 

@@ -269,6 +269,22 @@ status=$(call g-deepseek-v3 internal apac) # golden: CN vendor fine for internal
 check "after a token refresh and reload a new allowed call goes through" \
   equal "$status $(body .choices[0].message.content) $(header X-Portolan-Cache)" "200 hello from g-deepseek-v3 MISS"
 
+# 8b. The client's trace context reaches Portolan: its decision span joins the caller's trace.
+#     Only where the stack exports traces to a Jaeger (bin/test.sh: JAEGER_URL).
+if [[ -n ${JAEGER_URL:-} && $JAEGER_URL != *:0 ]]; then
+  trace=$(openssl rand -hex 16); span=$(openssl rand -hex 8)
+  status=$(call g-gpt confidential uk -H "traceparent: 00-$trace-$span-01")
+  joined=""
+  for _ in $(seq 50); do
+    joined=$(curl -s "$JAEGER_URL/api/v3/traces/$trace" | jq -r --arg p "$span" \
+      '[.result.resourceSpans[]?.scopeSpans[].spans[] | select(.parentSpanId == $p) | .name] | first // empty')
+    [[ -n $joined ]] && break
+    sleep 0.2
+  done
+  check "the caller's traceparent is continued by Portolan's decision span" \
+    equal "$status $joined" "$status GET /api/v1/decisions/auth-request"
+fi
+
 # 9. A token Portolan refuses (expired, say): 503, not the 401 nginx would pass on.
 printf 'proxy_set_header Authorization "Bearer not-a-token";\n' > "$work/portolan-token.conf"
 "${nginx_cmd[@]}" -s reload

@@ -3,7 +3,9 @@ package io.portolan.decision;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.portolan.infrastructure.persistence.DataSources;
+import io.opentelemetry.api.trace.Span;
 import io.portolan.infrastructure.persistence.GroupCommit;
+import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.tenancy.TenantId;
@@ -61,6 +63,7 @@ public class DecisionLog {
 
   @Resource ManagedThreadFactory threads;
   @Inject DecisionLogMetrics metrics;
+  @Inject Tracing tracing;
 
   private GroupCommit<DecisionLogEntry> commits;
 
@@ -114,6 +117,14 @@ public class DecisionLog {
    * that tenant's callers.
    */
   private Map<DecisionLogEntry, Exception> store(List<DecisionLogEntry> batch) throws SQLException {
+    // The committer's own trace: one batch serves many decisions' traces.
+    return tracing.database("insert decision_log", () -> {
+      Span.current().setAttribute(Tracing.BATCH_SIZE, (long) batch.size());
+      return storeBatch(batch);
+    });
+  }
+
+  private Map<DecisionLogEntry, Exception> storeBatch(List<DecisionLogEntry> batch) throws SQLException {
     Map<TenantId, List<DecisionLogEntry>> byTenant =
         batch.stream()
             .collect(Collectors.groupingBy(DecisionLogEntry::tenant, LinkedHashMap::new, Collectors.toList()));

@@ -1,5 +1,7 @@
 package io.portolan.decision;
 
+import io.opentelemetry.api.trace.Span;
+import io.portolan.infrastructure.telemetry.Tracing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.uuid.Generators;
@@ -50,6 +52,7 @@ public class DecisionService {
   @Inject DecisionCache cache;
   @Inject PolicyPublisher publisher;
   @Inject DecisionMetrics metrics;
+  @Inject Tracing tracing;
 
   @jakarta.inject.Inject
   @ConfigProperty(name = "portolan.decision.cache-seconds", defaultValue = "60")
@@ -64,6 +67,7 @@ public class DecisionService {
   public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
     long started = System.nanoTime();
     LogContext.tenant(tenant.value());
+    Tracing.tenant(tenant.value());
     try {
       Logged logged = decideLogged(tenant, clientId, request);
       metrics.record(tenant.value(), logged.response().allow(), false, logged.source(), System.nanoTime() - started);
@@ -94,12 +98,17 @@ public class DecisionService {
   private Logged decideOnce(TenantId tenant, String clientId, DecisionRequest request) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     DecisionCache.Question question = DecisionCache.Question.of(tenant, request);
-    DecisionCache.Lookup lookup = cache.lookup(question, now.toEpochMilli());
+    DecisionCache.Lookup lookup = tracing.inSpan("decision.cache", () -> cache.lookup(question, now.toEpochMilli()));
     Answer answer = lookup.verdict().map(v -> new Answer(v, lookup.storedVersion(), DecisionMetrics.Source.CACHE))
-        .orElseGet(() -> evaluate(tenant, question, lookup, input(tenant, request, now)));
+        .orElseGet(() -> tracing.inSpan("decision.evaluate", () -> {
+          Answer evaluated = evaluate(tenant, question, lookup, input(tenant, request, now));
+          Span.current().setAttribute(Tracing.ENGINE, evaluated.source().name().toLowerCase(java.util.Locale.ROOT));
+          return evaluated;
+        }));
     Verdict verdict = answer.verdict();
     UUID decisionId = DECISION_IDS.generate();
     LogContext.decision(decisionId.toString());
+    Tracing.decision(decisionId.toString());
     DecisionLogEntry entry =
         new DecisionLogEntry(
             decisionId,
@@ -116,7 +125,10 @@ public class DecisionService {
             verdict.routedDeployment(),
             verdict.aliasName());
     try {
-      log.append(entry);
+      tracing.inSpan("decision.log", () -> {
+        log.append(entry);
+        return null;
+      });
     } catch (GroupCommit.NotStoredException e) {
       if (e.getCause() instanceof DecisionLog.StaleDataException) {
         return new Logged(null, entry.dataVersion(), answer.source());

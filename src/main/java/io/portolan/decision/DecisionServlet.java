@@ -1,5 +1,8 @@
 package io.portolan.decision;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.BodySizeLimit;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
@@ -42,6 +45,7 @@ public class DecisionServlet extends HttpServlet {
   @Inject TenantContext caller;
   @Inject DecisionService decisions;
   @Inject RateLimiter limiter;
+  @Inject Tracing tracing;
 
   private String jaxRsServlet;
 
@@ -59,9 +63,19 @@ public class DecisionServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     if (!isPlainGatewayCall(request)) {
-      handOver(request, response, null);
+      handOver(request, response, null); // JAX-RS traces it
       return;
     }
+    Span span = tracing.serverSpan("POST /api/v1/decisions", request);
+    try (Scope ignored = span.makeCurrent()) {
+      answerPlain(request, response);
+    } finally {
+      Tracing.end(span, response.getStatus());
+    }
+  }
+
+  private void answerPlain(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
     TokenBucket.Outcome charge = limiter.admit((JsonWebToken) request.getUserPrincipal());
     request.setAttribute(RateLimitFilter.OUTCOME, charge);
     int length = (int) request.getContentLengthLong();

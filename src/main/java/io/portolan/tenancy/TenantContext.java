@@ -29,6 +29,7 @@ public class TenantContext {
     registry.ensureRegistered(tenant);
     request.setAttribute(TENANT, tenant);
     io.portolan.infrastructure.logging.LogContext.tenant(tenant.value());
+    io.portolan.infrastructure.telemetry.Tracing.tenant(tenant.value());
     return tenant;
   }
 

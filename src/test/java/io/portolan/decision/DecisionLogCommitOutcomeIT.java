@@ -56,6 +56,7 @@ class DecisionLogCommitOutcomeIT {
     superuser("insert into tenant (id) values ('" + TENANT.value() + "')");
     log = new DecisionLog();
     log.metrics = DecisionLogMetrics.standalone();
+    log.tracing = io.portolan.infrastructure.telemetry.Tracing.off();
     log.dataSource = new FaultyCommits();
     log.threads = new PlainThreads();
     log.start();

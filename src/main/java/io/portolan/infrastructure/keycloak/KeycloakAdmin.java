@@ -3,6 +3,7 @@ package io.portolan.infrastructure.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.JacksonConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,8 @@ public class KeycloakAdmin {
   @Inject
   @ConfigProperty(name = "portolan.keycloak.admin-client-secret", defaultValue = "portolan-admin-secret")
   String clientSecret;
+
+  @Inject Tracing tracing;
 
   private HttpClient http;
   private String base;
@@ -128,7 +131,7 @@ public class KeycloakAdmin {
 
   private HttpResponse<String> send(HttpRequest.Builder request, int... expected) {
     try {
-      HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> reply = tracing.send("keycloak", http, request, HttpResponse.BodyHandlers.ofString());
       for (int status : expected) {
         if (reply.statusCode() == status) {
           return reply;

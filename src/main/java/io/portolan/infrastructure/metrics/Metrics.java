@@ -40,6 +40,11 @@ public class Metrics {
   @ConfigProperty(name = "portolan.metrics.port", defaultValue = "9080")
   int port;
 
+  /** False records nothing (every meter a no-op): the baseline that prices measuring (bench/measuring.sh). */
+  @Inject
+  @ConfigProperty(name = "portolan.metrics.enabled", defaultValue = "true")
+  boolean enabled;
+
   /** Tenants (and callers) with a label of their own; the rest are counted as {@code other}. */
   @Inject
   @ConfigProperty(name = "portolan.metrics.tenant-labels", defaultValue = "20")
@@ -56,7 +61,7 @@ public class Metrics {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Two of Micrometer's names that promtool's lint refuses (an abbreviated unit, a _count gauge);
     // process_cpu_usage and the JVM's own metrics say the same.
-    registry.config().meterFilter(MeterFilter.deny(id -> LINT_REFUSED.contains(id.getName())));
+    registry.config().meterFilter(MeterFilter.deny(id -> !enabled || LINT_REFUSED.contains(id.getName())));
     tenants = new BoundedLabels(tenantLabels);
     callers = new BoundedLabels(tenantLabels);
     new JvmMemoryMetrics().bindTo(registry);

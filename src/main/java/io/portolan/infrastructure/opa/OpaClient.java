@@ -3,6 +3,7 @@ package io.portolan.infrastructure.opa;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.JacksonConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ public class OpaClient {
   @ConfigProperty(name = "portolan.opa.url")
   String baseUrl;
 
+  @jakarta.inject.Inject Tracing tracing;
+
   private HttpClient http;
 
   @PostConstruct
@@ -39,21 +42,19 @@ public class OpaClient {
     send(
         request("/v1/policies/" + id)
             .header("Content-Type", "text/plain")
-            .PUT(HttpRequest.BodyPublishers.ofString(rego))
-            .build());
+            .PUT(HttpRequest.BodyPublishers.ofString(rego)));
   }
 
   public void putData(String path, JsonNode document) throws OpaUnavailableException {
     send(
         request("/v1/data/" + path)
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(document)))
-            .build());
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(document))));
   }
 
   /** The value of a data path, or null when OPA has no such document. */
   public JsonNode getData(String path) throws OpaUnavailableException {
-    JsonNode answer = send(request("/v1/data/" + path).GET().build());
+    JsonNode answer = send(request("/v1/data/" + path).GET());
     return answer.get("result");
   }
 
@@ -71,8 +72,7 @@ public class OpaClient {
             request("/v1/data/" + path)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
     return answer.get("result");
   }
 
@@ -93,12 +93,12 @@ public class OpaClient {
     return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
   }
 
-  private JsonNode send(HttpRequest request) throws OpaUnavailableException {
+  private JsonNode send(HttpRequest.Builder request) throws OpaUnavailableException {
     try {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = tracing.send("opa", http, request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() / 100 != 2) {
         throw new OpaUnavailableException(
-            "OPA answered " + response.statusCode() + " to " + request.method() + " " + request.uri().getPath()
+            "OPA answered " + response.statusCode() + " to " + response.request().method() + " " + response.request().uri().getPath()
                 + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
       }
       byte[] body = response.body();
