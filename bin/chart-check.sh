@@ -78,6 +78,8 @@ render_and_validate no-sidecar-no-pdb --set opa.sidecar.enabled=false --set opa.
   --set podDisruptionBudget.enabled=false --set podAntiAffinityPreset= --set serviceAccount.create=false
 render_and_validate service-monitor --set metrics.serviceMonitor.enabled=true \
   --set metrics.serviceMonitor.labels.release=prometheus
+render_and_validate tracing --set tracing.enabled=true --set tracing.otlpEndpoint=http://otel-collector:4318 \
+  --set tracing.samplerRatio=0.25
 
 # What the fleet relies on, in the rendered default.
 expect defaults '^  replicas: 2$'
@@ -107,6 +109,11 @@ expect defaults '!^kind: ServiceMonitor$'
 expect service-monitor '^kind: ServiceMonitor$'
 expect service-monitor '^  name: portolan-metrics$'
 expect service-monitor '^    release: prometheus$'
+# Traces: off unless asked (the standard OTEL_* variables), then to the endpoint given.
+expect defaults 'name: OTEL_SDK_DISABLED'
+expect defaults '!name: OTEL_EXPORTER_OTLP_ENDPOINT'
+expect tracing 'value: "http://otel-collector:4318"'
+expect tracing 'value: "0.25"'
 
 # The values schema refuses a misspelt key and a malformed URL.
 if "$HELM" template portolan "$CHART" --kube-version "$CHART_KUBE_VERSION" --set databse.url=x >/dev/null 2>&1; then

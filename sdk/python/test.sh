@@ -12,10 +12,11 @@ PYTHON=${PYTHON:-python3}
 if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
-# Pinned test tools and build backend once; then the SDK itself each run (no build isolation, so
-# a second run needs no download) so the tests see the current source.
+# Pinned test tools and build backend once (the test extra of pyproject.toml: pytest and the
+# OpenTelemetry API and SDK, which tests/test_tracing.py needs for a real span); then the SDK itself
+# each run (no build isolation, so a second run needs no download) so the tests see the current source.
 pip() { .venv/bin/python -m pip -q --disable-pip-version-check "$@"; }
-pip install pytest==9.2.0 hatchling==1.33.0
+pip install pytest==9.2.0 hatchling==1.33.0 opentelemetry-api==1.45.2 opentelemetry-sdk==1.45.2
 pip install --no-build-isolation --no-deps --force-reinstall .
 
 # Portolan may be restarting (about 30 s): wait for it rather than failing every test.

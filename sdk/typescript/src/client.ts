@@ -44,8 +44,9 @@ export class PortolanClient {
       retries: options.retries ?? 2,
       fetch: fetchImpl,
       token: (stale) => this.tokens.get(stale),
+      traceHeaders: options.traceHeaders,
     });
-    this.usage = new UsageQueue((batch) => this.sendUsage(batch), {
+    this.usage = new UsageQueue((batch, traced) => this.sendUsage(batch, traced), {
       batchSize: options.usageBatchSize ?? 100,
       intervalMs: options.usageFlushIntervalMs ?? 1000,
       maxQueued: 10_000,
@@ -135,10 +136,11 @@ export class PortolanClient {
     return this.tokens.fetchCount;
   }
 
-  private async sendUsage(batch: UsageBatch): Promise<void> {
+  private async sendUsage(batch: UsageBatch, traced: boolean): Promise<void> {
     await this.transport.call("POST", "/api/v1/usage", {
       json: batch.reports,
       headers: { "Idempotency-Key": batch.idempotencyKey },
+      traced,
     });
   }
 

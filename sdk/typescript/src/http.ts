@@ -1,4 +1,5 @@
 import { PortolanProblemError, PortolanUnavailableError } from "./errors.js";
+import { loadOpenTelemetry, type TraceHeaders, traceContext } from "./trace.js";
 
 /** Statuses worth another attempt: the server may answer differently in a moment. */
 const TRANSIENT_STATUSES = new Set([408, 425, 429]);
@@ -53,20 +54,31 @@ export interface TransportOptions {
   fetch: typeof fetch;
   /** A bearer token; `stale` names one Portolan just refused, so a new one is fetched. */
   token: (stale?: string) => Promise<string>;
+  /** The caller's trace context, when it has one without OpenTelemetry (see trace.ts). */
+  traceHeaders?: TraceHeaders;
 }
 
 /**
  * Calls Portolan with a bearer token, a timeout per attempt and retries with backoff. Every call the
  * SDK makes is idempotent (GETs, decisions, usage under an Idempotency-Key), so all are retried.
  * A 401 fetches a fresh token once; other 4xx answers throw PortolanProblemError at once; what is
- * still failing after the retries throws PortolanUnavailableError.
+ * still failing after the retries throws PortolanUnavailableError. Each call carries the caller's
+ * W3C trace context (traceparent, tracestate) unless `traced` is false.
  */
 export class Transport {
-  constructor(private readonly options: TransportOptions) {}
+  constructor(private readonly options: TransportOptions) {
+    void loadOpenTelemetry(); // ready before the first call
+  }
 
-  async call(method: string, path: string, request: { json?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+  async call(
+    method: string,
+    path: string,
+    request: { json?: unknown; headers?: Record<string, string>; traced?: boolean } = {},
+  ): Promise<HttpResult> {
     const { baseUrl, timeoutMs, retries } = this.options;
     const url = baseUrl.replace(/\/+$/, "") + path;
+    // Taken once, in the caller's async context: every attempt belongs to the caller's current span.
+    const trace = request.traced === false ? {} : traceContext(this.options.traceHeaders, await loadOpenTelemetry());
     let lastFailure = "";
     let staleToken: string | undefined;
     let tokenRefreshed = false;
@@ -81,6 +93,7 @@ export class Transport {
             Accept: "application/json, application/problem+json",
             ...(request.json === undefined ? {} : { "Content-Type": "application/json" }),
             ...request.headers,
+            ...trace,
           },
           body: request.json === undefined ? undefined : JSON.stringify(request.json),
           signal: AbortSignal.timeout(timeoutMs),

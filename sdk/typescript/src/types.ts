@@ -24,6 +24,13 @@ export interface PortolanClientOptions {
   onUsageError?: (error: Error, reports: UsageReport[]) => void;
   /** The fetch to use (a proxy-aware one, say). Default: Node's global fetch. */
   fetch?: typeof fetch;
+  /**
+   * The caller's W3C trace context for each request to Portolan, for callers without OpenTelemetry
+   * (with @opentelemetry/api installed the active context is sent by itself). Called before each
+   * request; only `traceparent` and `tracestate` are taken from what it returns, and they win over
+   * OpenTelemetry's when they include a traceparent.
+   */
+  traceHeaders?: () => Record<string, string>;
 }
 
 export interface DecisionRequest {

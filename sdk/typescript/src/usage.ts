@@ -19,6 +19,8 @@ export interface UsageQueueOptions {
  * Queues usage reports and sends them in batches from a timer: every interval, or at once when a
  * batch is full. A batch Portolan could not be reached for stays first in line and is resent, with
  * the same Idempotency-Key, on the next turn; a batch Portolan refused (4xx) is dropped and reported.
+ * `send` is told whether the batch goes out for a caller (flush, close, a full batch in add: traced
+ * with the caller's trace context) or from the timer, which belongs to no caller's trace.
  */
 export class UsageQueue {
   private queued: { report: UsageReport; key: string }[] = [];
@@ -29,10 +31,10 @@ export class UsageQueue {
   private sentTotal = 0;
 
   constructor(
-    private readonly send: (batch: UsageBatch) => Promise<void>,
+    private readonly send: (batch: UsageBatch, traced: boolean) => Promise<void>,
     private readonly options: UsageQueueOptions,
   ) {
-    this.timer = setInterval(() => void this.drain(), options.intervalMs);
+    this.timer = setInterval(() => void this.drain(false), options.intervalMs);
     // The timer alone must not keep a process alive; flush() or close() before exiting.
     this.timer.unref();
   }
@@ -68,18 +70,18 @@ export class UsageQueue {
     return this.flush();
   }
 
-  private drain(): Promise<void> {
-    this.sending ??= this.sendAll().finally(() => {
+  private drain(traced = true): Promise<void> {
+    this.sending ??= this.sendAll(traced).finally(() => {
       this.sending = undefined;
     });
     return this.sending;
   }
 
-  private async sendAll(): Promise<void> {
+  private async sendAll(traced: boolean): Promise<void> {
     while (this.unsent || this.queued.length > 0) {
       const batch = (this.unsent ??= this.cutBatch());
       try {
-        await this.send(batch);
+        await this.send(batch, traced);
         this.sentTotal += batch.reports.length;
         this.unsent = undefined;
       } catch (error) {

@@ -1,5 +1,6 @@
 """HTTP plumbing on the standard library: the gateway token (client-credentials grant, cached) and
-requests with timeout, bounded retries with jittered exponential backoff, and one token refresh on 401."""
+requests with timeout, bounded retries with jittered exponential backoff, one token refresh on 401,
+and the caller's W3C trace context (``traceparent``, ``tracestate``) on every request to Portolan."""
 from __future__ import annotations
 
 import http.client
@@ -16,7 +17,19 @@ from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from .errors import ProblemError, UnavailableError
 
+# OpenTelemetry is optional: with opentelemetry-api installed, the caller's current span is continued
+# by Portolan. Any failure counts as absent (opentelemetry.propagate raises ValueError at import
+# when OTEL_PROPAGATORS names a propagator that is not installed): tracing never breaks the SDK.
+try:
+    from opentelemetry.propagate import inject as _otel_inject
+except Exception:  # noqa: BLE001  # pragma: no cover - depends on what is installed
+    _otel_inject = None
+
 log = logging.getLogger("portolan")
+
+TraceHeaders = Callable[[], Mapping[str, str]]
+"""A hook returning the caller's W3C trace context headers; only traceparent and tracestate count."""
+_TRACE_CONTEXT = ("traceparent", "tracestate")
 
 # Failures that say nothing about the request itself: worth another try.
 _NETWORK_ERRORS = (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError,
@@ -50,6 +63,46 @@ def _send(method: str, url: str, body: Optional[bytes], headers: Mapping[str, st
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         raise _StatusError(error.code, error.read() or b"", error.headers.get("Content-Type") or "") from None
+
+
+def _trace_context(carrier: Any) -> Dict[str, str]:
+    """traceparent and tracestate out of ``carrier`` (any letter case), when they are text that
+    can go in a header; everything else is dropped so it can never replace Authorization etc."""
+    found: Dict[str, str] = {}
+    if not isinstance(carrier, Mapping):
+        return found
+    for key, value in carrier.items():
+        name = key.lower() if isinstance(key, str) else ""
+        if name in _TRACE_CONTEXT and isinstance(value, str):
+            value = value.strip()
+            if value and value.isascii() and value.isprintable():
+                found[name] = value
+    return found
+
+
+def trace_context(hook: Optional[TraceHeaders] = None) -> Dict[str, str]:
+    """The trace context to send with a request: the hook's when it gives a traceparent, else the
+    current OpenTelemetry span's (when opentelemetry-api is installed), else none. Never raises:
+    a broken hook or propagator costs the trace, not the request."""
+    if hook is not None:
+        try:
+            found = _trace_context(hook())
+        except Exception:  # noqa: BLE001 - the caller's code; tracing must not fail a decision
+            log.debug("portolan trace_headers hook failed; sending no trace context", exc_info=True)
+            found = {}
+        if "traceparent" in found:
+            return found
+    if _otel_inject is not None:
+        carrier: Dict[str, str] = {}
+        try:
+            _otel_inject(carrier)
+        except Exception:  # noqa: BLE001
+            log.debug("portolan could not inject the OpenTelemetry context", exc_info=True)
+            return {}
+        found = _trace_context(carrier)
+        if "traceparent" in found:
+            return found
+    return {}
 
 
 class TokenProvider:
@@ -107,20 +160,24 @@ class Transport:
     the caller marks retryable; raises ProblemError for 4xx and UnavailableError when out of tries."""
 
     def __init__(self, base_url: str, tokens: TokenProvider, timeout: float, retries: int,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, trace_headers: Optional[TraceHeaders] = None) -> None:
         self._base_url = base_url.rstrip("/")
+        self._trace_headers = trace_headers
         self._tokens = tokens
         self._timeout = timeout
         self._retries = max(0, retries)
         self._sleep = sleep
 
     def request(self, method: str, path: str, body: Any = None, headers: Optional[Dict[str, str]] = None,
-                retryable: bool = False) -> Tuple[int, bytes]:
+                retryable: bool = False, traced: bool = True) -> Tuple[int, bytes]:
         payload = None if body is None else json.dumps(body).encode()
         all_headers = {"Accept": "application/json"}
         if payload is not None:
             all_headers["Content-Type"] = "application/json"
         all_headers.update(headers or {})
+        # Taken once, in the caller's thread: every try belongs to the caller's current span.
+        if traced:
+            all_headers.update(trace_context(self._trace_headers))
         attempts = 1 + (self._retries if retryable else 0)
         refreshed = False
         failures = 0

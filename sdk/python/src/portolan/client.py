@@ -6,7 +6,7 @@ import logging
 import urllib.parse
 from typing import Any, Dict, List, Optional
 
-from ._http import TokenProvider, Transport
+from ._http import TokenProvider, TraceHeaders, Transport
 from .cache import DecisionCache
 from .errors import UnavailableError
 from .models import UNAVAILABLE, AllowedModel, Decision, DecisionRequest, Obligation, Reason, UsageReport
@@ -20,14 +20,20 @@ class PortolanClient:
 
     Thread-safe; make one per process and ``close()`` it at shutdown (or use it as a context
     manager) so queued usage reports are sent.
+
+    Every request to Portolan carries the caller's W3C trace context, so Portolan's spans join the
+    caller's trace: ``trace_headers()``, called in the calling thread before each request, when it
+    returns a ``traceparent`` (with its ``tracestate``; any other header it returns is ignored),
+    else the current OpenTelemetry span's when ``opentelemetry-api`` is installed.
     """
 
     def __init__(self, portolan_url: str, token_url: str, client_id: str, client_secret: str, *,
                  timeout: float = 2.0, retries: int = 2, fail_open: bool = False, cache: bool = True,
-                 usage_batch_size: int = 100, usage_interval: float = 1.0) -> None:
+                 usage_batch_size: int = 100, usage_interval: float = 1.0,
+                 trace_headers: Optional[TraceHeaders] = None) -> None:
         self.fail_open = fail_open
         self.tokens = TokenProvider(token_url, client_id, client_secret, timeout)
-        self._transport = Transport(portolan_url, self.tokens, timeout, retries)
+        self._transport = Transport(portolan_url, self.tokens, timeout, retries, trace_headers=trace_headers)
         self.cache: Optional[DecisionCache] = DecisionCache() if cache else None
         self.usage = UsageReporter(self._transport, usage_batch_size, usage_interval)
 

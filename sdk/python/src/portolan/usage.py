@@ -1,7 +1,8 @@
 """Usage reporting off the request path: reports are queued, and a background thread sends them
 in batches (an array body) every second or every 100 reports. A batch gets its Idempotency-Key
 when it is cut and keeps it until Portolan has stored it, so a batch retried after a lost answer
-is stored once."""
+is stored once. Batches sent for a caller (flush, close) carry the caller's trace context; the
+background thread's belong to no caller's trace and carry none."""
 from __future__ import annotations
 
 import logging
@@ -77,7 +78,7 @@ class UsageReporter:
                 return  # close() flushes what is left
             with self._send_lock:
                 try:
-                    self._send_pending()
+                    self._send_pending(traced=False)
                 except Exception:  # never let the worker die on an unexpected error
                     log.exception("portolan usage reporting failed")
 
@@ -88,14 +89,14 @@ class UsageReporter:
                 self._in_flight = UsageBatch([self._queue.popleft() for _ in range(count)])
             return self._in_flight
 
-    def _send_pending(self) -> bool:
+    def _send_pending(self, traced: bool = True) -> bool:
         while True:
             batch = self._next_batch()
             if batch is None:
                 self.stats.pending = 0
                 return True
             try:
-                self.send(batch)
+                self.send(batch, traced)
                 self.stats.sent += len(batch.reports)
             except UnavailableError as error:
                 self.stats.last_error = str(error)
@@ -110,10 +111,10 @@ class UsageReporter:
             with self._wake:
                 self._in_flight = None
 
-    def send(self, batch: UsageBatch) -> int:
+    def send(self, batch: UsageBatch, traced: bool = True) -> int:
         """POSTs one batch; returns the HTTP status (201 stored, 200 a replay of a stored key)."""
         status, _ = self._transport.request(
             "POST", "/api/v1/usage", [r.to_json() for r in batch.reports],
-            headers={"Idempotency-Key": batch.idempotency_key}, retryable=True)
+            headers={"Idempotency-Key": batch.idempotency_key}, retryable=True, traced=traced)
         self.stats.batches += 1
         return status

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /**
  * A client of Portolan's decision API for gateways and applications.
@@ -27,6 +29,8 @@ import java.util.StringJoiner;
  * Thread-safe. Answers are cached until their {@code expiresAt}; when Portolan cannot answer,
  * {@link #decide} fails closed (allow=false, reason {@code portolan_unavailable}) unless built with
  * {@code failOpen(true)}. Usage reports are sent in the background; {@link #close} flushes them.
+ * Every request to Portolan carries the caller's W3C trace context: the current OpenTelemetry span's
+ * when the OpenTelemetry API is on the classpath, or what {@link Builder#traceHeaders} supplies.
  */
 public final class PortolanClient implements AutoCloseable {
   private final Transport transport;
@@ -35,6 +39,7 @@ public final class PortolanClient implements AutoCloseable {
   private final UsageReporter usage;
   private final boolean failOpen;
   private final Clock clock;
+  private final TraceContext trace;
 
   private PortolanClient(Builder b) {
     URI portolanUrl = URI.create(b.portolanUrl.endsWith("/") ? b.portolanUrl : b.portolanUrl + "/");
@@ -46,7 +51,8 @@ public final class PortolanClient implements AutoCloseable {
     this.transport = new Transport(http, portolanUrl, tokens, b.timeout, b.retries);
     this.cache = new DecisionCache(clock);
     this.failOpen = b.failOpen;
-    this.usage = new UsageReporter(this::sendUsage);
+    this.trace = new TraceContext(b.traceHeaders);
+    this.usage = new UsageReporter(this::sendUsage, trace);
   }
 
   public static Builder builder() {
@@ -82,7 +88,7 @@ public final class PortolanClient implements AutoCloseable {
     }
     try {
       // A decision only reads policy, so retrying it is safe.
-      JsonNode answer = transport.call("POST", "api/v1/decisions", request, null, true);
+      JsonNode answer = transport.call("POST", "api/v1/decisions", request, null, true, trace.get());
       Decision fresh = Json.MAPPER.treeToValue(answer, Decision.class);
       if (fresh == null) {
         return Decision.unavailable("Portolan sent an empty answer", failOpen, clock.instant());
@@ -113,7 +119,8 @@ public final class PortolanClient implements AutoCloseable {
     addParameter(query, "dataClassification", dataClassification);
     addParameter(query, "region", region);
     addParameter(query, "taskTier", taskTier);
-    JsonNode answer = transport.call("GET", "api/v1/teams/" + encode(team) + "/models" + query, null, null, true);
+    JsonNode answer = transport.call("GET", "api/v1/teams/" + encode(team) + "/models" + query, null, null, true,
+        trace.get());
     if (answer == null || !answer.path("models").isArray()) {
       throw new PortolanUnavailableException("Portolan's model list has no models array");
     }
@@ -151,8 +158,8 @@ public final class PortolanClient implements AutoCloseable {
   }
 
   /** One batch as an array body; the batch's key makes a retry of it a no-op on the server. */
-  void sendUsage(UsageReporter.Batch batch) {
-    transport.call("POST", "api/v1/usage", batch.reports(), batch.idempotencyKey(), true);
+  void sendUsage(UsageReporter.Batch batch, Map<String, String> traceHeaders) {
+    transport.call("POST", "api/v1/usage", batch.reports(), batch.idempotencyKey(), true, traceHeaders);
   }
 
   private static void addParameter(StringJoiner query, String name, String value) {
@@ -175,6 +182,7 @@ public final class PortolanClient implements AutoCloseable {
     private int retries = 2;
     private boolean failOpen;
     private Clock clock = Clock.systemUTC();
+    private Supplier<Map<String, String>> traceHeaders;
 
     private Builder() {}
 
@@ -196,6 +204,18 @@ public final class PortolanClient implements AutoCloseable {
 
     /** Answer allow (with a portolan_unavailable obligation) when Portolan cannot answer; default false. */
     public Builder failOpen(boolean failOpen) { this.failOpen = failOpen; return this; }
+
+    /**
+     * The caller's W3C trace context for each request to Portolan, for callers without
+     * OpenTelemetry (with the OpenTelemetry API on the classpath the current span's is sent by
+     * itself). Called in the calling thread before each request; only {@code traceparent} and
+     * {@code tracestate} are taken from the map, and they win over OpenTelemetry's when they
+     * include a traceparent. Default: none.
+     */
+    public Builder traceHeaders(Supplier<Map<String, String>> traceHeaders) {
+      this.traceHeaders = traceHeaders;
+      return this;
+    }
 
     Builder clock(Clock clock) { this.clock = clock; return this; }
 

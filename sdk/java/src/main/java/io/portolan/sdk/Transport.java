@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Calls Portolan's API with a bearer token: refreshes the token once on a 401, retries idempotent
  * calls on network errors, timeouts and 5xx with exponential backoff and jitter, and turns a 4xx
- * problem+json answer into a {@link PortolanProblemException}.
+ * problem+json answer into a {@link PortolanProblemException}. Each call carries the trace context
+ * headers it is given (the caller's, see {@link TraceContext}).
  */
 final class Transport {
   static final long BACKOFF_BASE_MILLIS = 100;
@@ -37,9 +39,11 @@ final class Transport {
 
   /**
    * Sends the request and answers the response body (null when empty). {@code idempotent} calls
-   * are tried up to 1 + retries times; the others once.
+   * are tried up to 1 + retries times; the others once. {@code traceHeaders} (traceparent,
+   * tracestate) go with every try.
    */
-  JsonNode call(String method, String pathAndQuery, Object body, String idempotencyKey, boolean idempotent) {
+  JsonNode call(String method, String pathAndQuery, Object body, String idempotencyKey, boolean idempotent,
+      Map<String, String> traceHeaders) {
     int allowedRetries = idempotent ? retries : 0;
     boolean tokenRefreshed = false;
     int attempt = 0;
@@ -47,7 +51,7 @@ final class Transport {
       String failure;
       try {
         String token = tokens.token();
-        HttpResponse<String> response = http.send(request(method, pathAndQuery, body, idempotencyKey, token),
+        HttpResponse<String> response = http.send(request(method, pathAndQuery, body, idempotencyKey, token, traceHeaders),
             HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status == 401 && !tokenRefreshed) {
@@ -91,11 +95,12 @@ final class Transport {
     return base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
   }
 
-  private HttpRequest request(String method, String pathAndQuery, Object body, String idempotencyKey, String token)
-      throws JsonProcessingException {
+  private HttpRequest request(String method, String pathAndQuery, Object body, String idempotencyKey, String token,
+      Map<String, String> traceHeaders) throws JsonProcessingException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(portolanUrl.resolve(pathAndQuery)).timeout(timeout)
         .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json, application/problem+json");
+    traceHeaders.forEach(builder::header);
     if (idempotencyKey != null) {
       builder.header("Idempotency-Key", idempotencyKey);
     }

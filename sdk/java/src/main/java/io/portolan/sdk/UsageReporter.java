@@ -3,6 +3,7 @@ package io.portolan.sdk;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,32 +11,45 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Queues usage reports and sends them in batches (an array body) from one daemon thread: every
  * second, or as soon as 100 are queued. Each batch gets an Idempotency-Key when it is formed and
- * keeps it through every retry, so a batch whose answer was lost is still stored once.
+ * keeps it through every retry, so a batch whose answer was lost is still stored once. Batches sent
+ * for a caller ({@link #flush}, {@link #close}, a full batch queued by {@link #add}) carry the
+ * caller's trace context, taken in the caller's thread; those of the timer belong to no caller's
+ * trace and carry none.
  */
 final class UsageReporter {
   static final int BATCH_SIZE = 100;
   static final int MAX_QUEUED = 10_000;
   private static final System.Logger LOG = System.getLogger(UsageReporter.class.getName());
 
-  /** Sends one batch; throws PortolanUnavailableException to try again later, PortolanProblemException to drop it. */
+  /**
+   * Sends one batch with the given trace context headers; throws PortolanUnavailableException to
+   * try again later, PortolanProblemException to drop it.
+   */
   interface Sender {
-    void send(Batch batch);
+    void send(Batch batch, Map<String, String> traceHeaders);
   }
 
   record Batch(String idempotencyKey, List<UsageReport> reports) {}
 
   private final Sender sender;
+  private final Supplier<Map<String, String>> traceContext;
   private final LinkedBlockingQueue<UsageReport> queued = new LinkedBlockingQueue<>(MAX_QUEUED);
   private final ScheduledExecutorService worker;
   private final AtomicBoolean fullBatchScheduled = new AtomicBoolean();
   private Batch unsent; // only touched on the worker thread
 
   UsageReporter(Sender sender) {
+    this(sender, Map::of);
+  }
+
+  UsageReporter(Sender sender, Supplier<Map<String, String>> traceContext) {
     this.sender = sender;
+    this.traceContext = traceContext;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "portolan-usage");
       thread.setDaemon(true); // never keeps an application alive; close() flushes
@@ -43,7 +57,7 @@ final class UsageReporter {
     });
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.worker = executor;
-    worker.scheduleWithFixedDelay(this::sendQueued, 1, 1, TimeUnit.SECONDS);
+    worker.scheduleWithFixedDelay(() -> sendQueued(Map.of()), 1, 1, TimeUnit.SECONDS);
   }
 
   void add(UsageReport report) {
@@ -56,9 +70,10 @@ final class UsageReporter {
       return;
     }
     if (queued.size() >= BATCH_SIZE && fullBatchScheduled.compareAndSet(false, true)) {
+      Map<String, String> trace = traceContext.get();
       worker.execute(() -> {
         fullBatchScheduled.set(false);
-        sendQueued();
+        sendQueued(trace);
       });
     }
   }
@@ -68,8 +83,9 @@ final class UsageReporter {
     if (worker.isShutdown()) {
       return queued.isEmpty(); // closed: close() already flushed
     }
+    Map<String, String> trace = traceContext.get(); // the caller's, not the worker thread's
     try {
-      return worker.submit(this::sendQueued).get();
+      return worker.submit(() -> sendQueued(trace)).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("usage flush failed", e.getCause());
     } catch (InterruptedException e) {
@@ -92,9 +108,9 @@ final class UsageReporter {
   }
 
   /** Runs on the worker thread only. Stops at the first batch that cannot be sent; it goes first next time. */
-  private boolean sendQueued() {
+  private boolean sendQueued(Map<String, String> trace) {
     if (unsent != null) {
-      if (!trySend(unsent)) {
+      if (!trySend(unsent, trace)) {
         return false;
       }
       unsent = null;
@@ -103,7 +119,7 @@ final class UsageReporter {
       List<UsageReport> reports = new ArrayList<>(BATCH_SIZE);
       queued.drainTo(reports, BATCH_SIZE);
       Batch batch = new Batch(UUID.randomUUID().toString(), reports);
-      if (!trySend(batch)) {
+      if (!trySend(batch, trace)) {
         unsent = batch;
         return false;
       }
@@ -112,9 +128,9 @@ final class UsageReporter {
   }
 
   /** True when the batch is done with: stored, or refused for good (a retry would be refused too). */
-  private boolean trySend(Batch batch) {
+  private boolean trySend(Batch batch, Map<String, String> trace) {
     try {
-      sender.send(batch);
+      sender.send(batch, trace);
       return true;
     } catch (PortolanUnavailableException e) {
       LOG.log(Level.DEBUG, "usage batch {0} not sent, will retry: {1}", batch.idempotencyKey(), e.getMessage());

@@ -16,7 +16,7 @@ class UsageReporterTest {
 
   @Test
   void aHundredQueuedReportsGoAtOnceWithoutWaitingForTheTick() throws Exception {
-    UsageReporter reporter = new UsageReporter(sent::add);
+    UsageReporter reporter = new UsageReporter((batch, trace) -> sent.add(batch));
     for (int i = 0; i < UsageReporter.BATCH_SIZE; i++) {
       reporter.add(report(i));
     }
@@ -31,7 +31,7 @@ class UsageReporterTest {
 
   @Test
   void flushSendsBatchesOfAtMostAHundredEachWithItsOwnKey() {
-    UsageReporter reporter = new UsageReporter(sent::add);
+    UsageReporter reporter = new UsageReporter((batch, trace) -> sent.add(batch));
     for (int i = 0; i < 250; i++) {
       reporter.add(report(i));
     }
@@ -45,7 +45,7 @@ class UsageReporterTest {
   @Test
   void aFailedBatchIsRetriedLaterWithTheSameKey() {
     AtomicInteger calls = new AtomicInteger();
-    UsageReporter reporter = new UsageReporter(batch -> {
+    UsageReporter reporter = new UsageReporter((batch, trace) -> {
       sent.add(batch);
       if (calls.incrementAndGet() == 1) {
         throw new PortolanUnavailableException("down");
@@ -64,7 +64,7 @@ class UsageReporterTest {
 
   @Test
   void aRefusedBatchIsDroppedAndReportingAfterCloseIsAnError() {
-    UsageReporter reporter = new UsageReporter(batch -> {
+    UsageReporter reporter = new UsageReporter((batch, trace) -> {
       throw new PortolanProblemException(422, "https://portolan.dev/problems/unknown-decision", "Unknown decision",
           null, null);
     });
