@@ -1,16 +1,16 @@
 package io.portolan.decision;
 
-import io.opentelemetry.api.trace.Span;
-import io.portolan.infrastructure.telemetry.Tracing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
+import io.opentelemetry.api.trace.Span;
 import io.portolan.infrastructure.logging.LogContext;
 import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.infrastructure.persistence.GroupCommit;
+import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.policy.PolicyPublisher;
@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -102,7 +103,7 @@ public class DecisionService {
     Answer answer = lookup.verdict().map(v -> new Answer(v, lookup.storedVersion(), DecisionMetrics.Source.CACHE))
         .orElseGet(() -> tracing.inSpan("decision.evaluate", () -> {
           Answer evaluated = evaluate(tenant, question, lookup, input(tenant, request, now));
-          Span.current().setAttribute(Tracing.ENGINE, evaluated.source().name().toLowerCase(java.util.Locale.ROOT));
+          Span.current().setAttribute(Tracing.ENGINE, evaluated.source().name().toLowerCase(Locale.ROOT));
           return evaluated;
         }));
     Verdict verdict = answer.verdict();
