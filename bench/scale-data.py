@@ -19,8 +19,10 @@ published through the API, which pushes the data to the embedded engine and OPA.
 Loading is additive and idempotent: rows that exist are kept. Gateway secrets go to
 $STATE/bench-gateways.json for bench/decisions.sh. Prints one line per phase with its time.
 """
+
 import argparse
 import concurrent.futures
+import functools
 import hashlib
 import http.client
 import json
@@ -45,24 +47,41 @@ APPROVAL_REGIONS = [["eu"], ["eu", "uk"], ["eu", "us"]]
 def settings(tenant_index):
     """Sovereignty settings naming every data classification."""
     return {
-        "deniedJurisdictions": {"public": ["KP"], "internal": ["KP", "RU"],
-                                "confidential": ["CN", "KP", "RU"], "restricted": ["CN", "IR", "KP", "RU"]},
+        "deniedJurisdictions": {
+            "public": ["KP"],
+            "internal": ["KP", "RU"],
+            "confidential": ["CN", "KP", "RU"],
+            "restricted": ["CN", "IR", "KP", "RU"],
+        },
         "watchedJurisdictions": {"public": [], "internal": ["CN"], "confidential": ["IN"], "restricted": ["US"]},
-        "residency": {"public": ["apac", "eu", "uk", "us"], "internal": ["eu", "uk", "us"],
-                      "confidential": ["eu", "uk"], "restricted": ["eu"]},
+        "residency": {
+            "public": ["apac", "eu", "uk", "us"],
+            "internal": ["eu", "uk", "us"],
+            "confidential": ["eu", "uk"],
+            "restricted": ["eu"],
+        },
         "selfHostedOpenWeightsOnly": ["restricted"],
         "costTiers": {"routine": ["low"], "standard": ["low", "medium", "high"], "critical": ["low", "medium", "high"]},
-        "preferences": {"domesticJurisdiction": JURISDICTIONS[tenant_index % len(JURISDICTIONS)],
-                        "preferOpenWeights": True, "preferLowerCost": True},
+        "preferences": {
+            "domesticJurisdiction": JURISDICTIONS[tenant_index % len(JURISDICTIONS)],
+            "preferOpenWeights": True,
+            "preferLowerCost": True,
+        },
     }
 
 
 # ---- the inventory: item i is the same at every scale, so a larger scale only adds ----
 
+
 def vendor(j):
     suspended = j % 20 == 19
-    return {"id": f"vendor-{j:02d}", "name": f"Vendor {j:02d}", "jurisdiction": JURISDICTIONS[j % len(JURISDICTIONS)],
-            "suspended": suspended, "suspensionReason": "Suspended by the scale benchmark" if suspended else None}
+    return {
+        "id": f"vendor-{j:02d}",
+        "name": f"Vendor {j:02d}",
+        "jurisdiction": JURISDICTIONS[j % len(JURISDICTIONS)],
+        "suspended": suspended,
+        "suspensionReason": "Suspended by the scale benchmark" if suspended else None,
+    }
 
 
 def team(i):
@@ -71,18 +90,30 @@ def team(i):
 
 def model(i):
     open_weights = i % 3 != 0
-    return {"id": f"model-{i:05d}", "displayName": f"Model {i:05d}", "vendor": f"vendor-{(i // 100) % 50:02d}",
-            "hostingRegions": REGIONS[i % len(REGIONS)], "openWeights": open_weights, "selfHostable": open_weights,
-            "licence": "Apache-2.0" if open_weights else "proprietary",
-            "capabilities": ["chat", "code"] if i % 2 else ["chat"], "costTier": COST_TIERS[i % 3],
-            "status": STATUSES[i % len(STATUSES)]}
+    return {
+        "id": f"model-{i:05d}",
+        "displayName": f"Model {i:05d}",
+        "vendor": f"vendor-{(i // 100) % 50:02d}",
+        "hostingRegions": REGIONS[i % len(REGIONS)],
+        "openWeights": open_weights,
+        "selfHostable": open_weights,
+        "licence": "Apache-2.0" if open_weights else "proprietary",
+        "capabilities": ["chat", "code"] if i % 2 else ["chat"],
+        "costTier": COST_TIERS[i % 3],
+        "status": STATUSES[i % len(STATUSES)],
+    }
 
 
 def approval(k):
     """Approval k: two per team, each for its own model (index 2k or 2k+1 stays below 50*SCALE)."""
-    return {"team": team(k // 2)["id"], "model": model(2 * k + k % 2)["id"], "purpose": PURPOSES[k % 3],
-            "maxDataClassification": CLASSES[k % 4], "regions": APPROVAL_REGIONS[k % 3],
-            "justification": "Scale benchmark"}
+    return {
+        "team": team(k // 2)["id"],
+        "model": model(2 * k + k % 2)["id"],
+        "purpose": PURPOSES[k % 3],
+        "maxDataClassification": CLASSES[k % 4],
+        "regions": APPROVAL_REGIONS[k % 3],
+        "justification": "Scale benchmark",
+    }
 
 
 def counts(scale):
@@ -94,6 +125,7 @@ def users(tenant):
 
 
 # ---- HTTP ----
+
 
 class Http:
     """One keep-alive connection per thread and host."""
@@ -151,8 +183,9 @@ class Tokens:
             token, at = self.cache.get(user, (None, 0))
             if token and time.time() - at < 200:
                 return token
-        form = urllib.parse.urlencode({"grant_type": "password", "client_id": "portolan-cli",
-                                       "username": user, "password": user})
+        form = urllib.parse.urlencode(
+            {"grant_type": "password", "client_id": "portolan-cli", "username": user, "password": user}
+        )
         status, data, _ = HTTP.request("POST", self.url, form, form=True)
         token = expect(status, data, {200}, f"token of {user}")["access_token"]
         with self.lock:
@@ -162,14 +195,18 @@ class Tokens:
 
 # ---- Keycloak: an Organization per tenant, with an admin and two officers ----
 
+
 class Keycloak:
     def __init__(self, url):
         self.url = url
         self.admin = f"{url}/admin/realms/portolan"
-        form = urllib.parse.urlencode({"grant_type": "password", "client_id": "admin-cli",
-                                       "username": "admin", "password": "admin"})
+        form = urllib.parse.urlencode(
+            {"grant_type": "password", "client_id": "admin-cli", "username": "admin", "password": "admin"}
+        )
         status, data, _ = HTTP.request("POST", f"{url}/realms/master/protocol/openid-connect/token", form, form=True)
-        self.headers = {"Authorization": "Bearer " + expect(status, data, {200}, "Keycloak admin token")["access_token"]}
+        self.headers = {
+            "Authorization": "Bearer " + expect(status, data, {200}, "Keycloak admin token")["access_token"]
+        }
 
     def call(self, method, path, body=None, allowed=(200, 201, 204)):
         status, data, _ = HTTP.request(method, self.admin + path, body, self.headers)
@@ -180,15 +217,33 @@ class Keycloak:
         found = [o for o in found if o["alias"] == tenant]
         if found:
             return found[0]["id"]
-        self.call("POST", "/organizations", {"name": tenant, "alias": tenant, "enabled": True,
-                                             "domains": [{"name": f"{tenant}.example", "verified": False}]})
+        self.call(
+            "POST",
+            "/organizations",
+            {
+                "name": tenant,
+                "alias": tenant,
+                "enabled": True,
+                "domains": [{"name": f"{tenant}.example", "verified": False}],
+            },
+        )
         return self.organization(tenant)
 
     def user(self, name, role):
-        status, _ = self.call("POST", "/users", {
-            "username": name, "enabled": True, "emailVerified": True, "firstName": name, "lastName": "Bench",
-            "email": f"{name}@bench.example",
-            "credentials": [{"type": "password", "value": name, "temporary": False}]}, allowed=(201, 409))
+        status, _ = self.call(
+            "POST",
+            "/users",
+            {
+                "username": name,
+                "enabled": True,
+                "emailVerified": True,
+                "firstName": name,
+                "lastName": "Bench",
+                "email": f"{name}@bench.example",
+                "credentials": [{"type": "password", "value": name, "temporary": False}],
+            },
+            allowed=(201, 409),
+        )
         _, found = self.call("GET", f"/users?username={name}&exact=true")
         user_id = found[0]["id"]
         if status == 201:
@@ -197,8 +252,7 @@ class Keycloak:
         return user_id
 
     def member(self, org_id, user_id):
-        self.call("POST", f"/organizations/{org_id}/members", json.dumps(user_id).encode(),
-                  allowed=(201, 204, 409))
+        self.call("POST", f"/organizations/{org_id}/members", json.dumps(user_id).encode(), allowed=(201, 204, 409))
 
 
 def setup_tenant(kc, tenant):
@@ -209,6 +263,7 @@ def setup_tenant(kc, tenant):
 
 
 # ---- Portolan ----
+
 
 class Portolan:
     def __init__(self, app_url, tokens):
@@ -223,15 +278,21 @@ class Portolan:
     def gateway(self, tenant):
         """The tenant's benchmark gateway, issued now or with its secret rotated."""
         admin = users(tenant)["admin"]
-        status, credential = self.call(admin, "POST", "/gateways", {"id": "bench", "description": "scale benchmark"},
-                                       allowed=(201, 409))
+        status, credential = self.call(
+            admin, "POST", "/gateways", {"id": "bench", "description": "scale benchmark"}, allowed=(201, 409)
+        )
         if status == 409:
             _, credential = self.call(admin, "POST", "/gateways/bench/rotate-secret", allowed=(200, 201))
         return {"clientId": credential["gateway"]["clientId"], "secret": credential["clientSecret"]}
 
     def create(self, tenant, kind, body):
-        self.call(users(tenant)["officer"] if kind != "teams" else users(tenant)["admin"], "POST", f"/{kind}", body,
-                  allowed=(201, 409))
+        self.call(
+            users(tenant)["officer"] if kind != "teams" else users(tenant)["admin"],
+            "POST",
+            f"/{kind}",
+            body,
+            allowed=(201, 409),
+        )
 
     def approve(self, tenant, body):
         names = users(tenant)
@@ -266,13 +327,19 @@ def phase(name, action):
 
 # ---- the bulk path: the same rows, inserted by the PostgreSQL superuser ----
 
+
 def copy_block(table, columns, rows, insert=None):
     """Rows into a temporary copy of the table, then inserted unless they exist (or by insert)."""
     listed = ", ".join(columns)
-    lines = [f"create temporary table load_{table} on commit drop as select {listed} from {table} with no data;",
-             f"copy load_{table} ({listed}) from stdin;"]
+    lines = [
+        f"create temporary table load_{table} on commit drop as select {listed} from {table} with no data;",
+        f"copy load_{table} ({listed}) from stdin;",
+    ]
     lines += ["\t".join(copy_value(v) for v in row) for row in rows]
-    lines += ["\\.", insert or f"insert into {table} ({listed}) select {listed} from load_{table} on conflict do nothing;"]
+    lines += [
+        "\\.",
+        insert or f"insert into {table} ({listed}) select {listed} from load_{table} on conflict do nothing;",
+    ]
     return "\n".join(lines)
 
 
@@ -290,10 +357,32 @@ def stable_uuid(*parts):
     return str(uuid.UUID(hashlib.md5("/".join(parts).encode()).hexdigest()))
 
 
-REQUEST_COLUMNS = ["tenant_id", "id", "team", "model", "purpose", "max_data_classification", "regions",
-                   "justification", "requester", "status", "high_risk", "required_approvals", "findings"]
-APPROVAL_COLUMNS = ["tenant_id", "id", "request_id", "team", "model", "purpose", "max_data_classification",
-                    "regions", "approved_by"]
+REQUEST_COLUMNS = [
+    "tenant_id",
+    "id",
+    "team",
+    "model",
+    "purpose",
+    "max_data_classification",
+    "regions",
+    "justification",
+    "requester",
+    "status",
+    "high_risk",
+    "required_approvals",
+    "findings",
+]
+APPROVAL_COLUMNS = [
+    "tenant_id",
+    "id",
+    "request_id",
+    "team",
+    "model",
+    "purpose",
+    "max_data_classification",
+    "regions",
+    "approved_by",
+]
 # Requests new to the database get their history and approval; a rerun adds neither twice.
 NEW_REQUESTS = f"""create temporary table new_request (id uuid) on commit drop;
 with inserted as (insert into approval_request ({", ".join(REQUEST_COLUMNS)})
@@ -312,42 +401,113 @@ def bulk_sql(scale, existing_approvals):
     vendors, teams, models, requests, events, approvals = [], [], [], [], [], []
     for tenant in TENANTS:
         names = users(tenant)
-        vendors += [[tenant, v["id"], v["name"], v["jurisdiction"], v["suspended"], v["suspensionReason"]]
-                    for v in map(vendor, range(n["vendors"]))]
+        vendors += [
+            [tenant, v["id"], v["name"], v["jurisdiction"], v["suspended"], v["suspensionReason"]]
+            for v in map(vendor, range(n["vendors"]))
+        ]
         teams += [[tenant, t["id"], t["name"], t["defaultTaskTier"]] for t in map(team, range(n["teams"]))]
-        models += [[tenant, m["id"], m["displayName"], m["vendor"], m["hostingRegions"], m["openWeights"],
-                    m["selfHostable"], m["licence"], m["capabilities"], m["costTier"], m["status"]]
-                   for m in map(model, range(n["models"]))]
+        models += [
+            [
+                tenant,
+                m["id"],
+                m["displayName"],
+                m["vendor"],
+                m["hostingRegions"],
+                m["openWeights"],
+                m["selfHostable"],
+                m["licence"],
+                m["capabilities"],
+                m["costTier"],
+                m["status"],
+            ]
+            for m in map(model, range(n["models"]))
+        ]
         # As through the API: approvals already there (the demo's, an earlier load's) count.
         for k in range(existing_approvals.get(tenant, 0), n["approvals"]):
             a = approval(k)
             request_id = stable_uuid(tenant, a["team"], a["model"], a["purpose"])
-            requests.append([tenant, request_id, a["team"], a["model"], a["purpose"], a["maxDataClassification"],
-                             a["regions"], a["justification"], names["admin"], "approved", False, 1, "[]"])
+            requests.append(
+                [
+                    tenant,
+                    request_id,
+                    a["team"],
+                    a["model"],
+                    a["purpose"],
+                    a["maxDataClassification"],
+                    a["regions"],
+                    a["justification"],
+                    names["admin"],
+                    "approved",
+                    False,
+                    1,
+                    "[]",
+                ]
+            )
             events.append([tenant, request_id, names["admin"], "submitted", "Scale benchmark"])
             events.append([tenant, request_id, names["officer"], "approved", None])
-            approvals.append([tenant, stable_uuid(tenant, request_id, "approval"), request_id, a["team"], a["model"],
-                              a["purpose"], a["maxDataClassification"], a["regions"], [names["officer"]]])
+            approvals.append(
+                [
+                    tenant,
+                    stable_uuid(tenant, request_id, "approval"),
+                    request_id,
+                    a["team"],
+                    a["model"],
+                    a["purpose"],
+                    a["maxDataClassification"],
+                    a["regions"],
+                    [names["officer"]],
+                ]
+            )
     tenant_rows = ",".join(f"('{t}')" for t in TENANTS)
-    return "\n".join([
-        "\\set ON_ERROR_STOP on", "begin;",
-        f"insert into tenant (id) values {tenant_rows} on conflict do nothing;",
-        copy_block("vendor", ["tenant_id", "id", "name", "jurisdiction", "suspended", "suspension_reason"], vendors),
-        copy_block("team", ["tenant_id", "id", "name", "default_task_tier"], teams),
-        copy_block("model", ["tenant_id", "id", "display_name", "vendor_id", "hosting_regions", "open_weights",
-                             "self_hostable", "licence", "capabilities", "cost_tier", "status"], models),
-        copy_block("approval_request", REQUEST_COLUMNS, requests, insert=NEW_REQUESTS),
-        copy_block("approval_request_event", ["tenant_id", "request_id", "actor", "action", "comment"], events,
-                   insert=NEW_EVENTS),
-        copy_block("approval", APPROVAL_COLUMNS, approvals, insert=NEW_APPROVALS),
-        "commit;"])
+    return "\n".join(
+        [
+            "\\set ON_ERROR_STOP on",
+            "begin;",
+            f"insert into tenant (id) values {tenant_rows} on conflict do nothing;",
+            copy_block(
+                "vendor", ["tenant_id", "id", "name", "jurisdiction", "suspended", "suspension_reason"], vendors
+            ),
+            copy_block("team", ["tenant_id", "id", "name", "default_task_tier"], teams),
+            copy_block(
+                "model",
+                [
+                    "tenant_id",
+                    "id",
+                    "display_name",
+                    "vendor_id",
+                    "hosting_regions",
+                    "open_weights",
+                    "self_hostable",
+                    "licence",
+                    "capabilities",
+                    "cost_tier",
+                    "status",
+                ],
+                models,
+            ),
+            copy_block("approval_request", REQUEST_COLUMNS, requests, insert=NEW_REQUESTS),
+            copy_block(
+                "approval_request_event",
+                ["tenant_id", "request_id", "actor", "action", "comment"],
+                events,
+                insert=NEW_EVENTS,
+            ),
+            copy_block("approval", APPROVAL_COLUMNS, approvals, insert=NEW_APPROVALS),
+            "commit;",
+        ]
+    )
 
 
 def load_sql(scale, pg_port):
     env = dict(os.environ, PGPASSWORD="postgres")
     psql = ["psql", "-q", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "portolan"]
-    counted = subprocess.run(psql + ["-At", "-F", " ", "-c", "select tenant_id, count(*) from approval group by 1"],
-                             env=env, check=True, capture_output=True, text=True).stdout.split()
+    counted = subprocess.run(
+        psql + ["-At", "-F", " ", "-c", "select tenant_id, count(*) from approval group by 1"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     existing = {counted[i]: int(counted[i + 1]) for i in range(0, len(counted), 2)}
     subprocess.run(psql, input=bulk_sql(scale, existing), text=True, env=env, check=True, stdout=subprocess.DEVNULL)
 
@@ -355,14 +515,27 @@ def load_sql(scale, pg_port):
 def load_api(portolan, scale, workers):
     n = counts(scale)
     for kind, make, key in [("vendors", vendor, "vendors"), ("teams", team, "teams"), ("models", model, "models")]:
-        phase(f"{n[key]} {kind} per tenant (API)", lambda: parallel(workers, [
-            (lambda t=t, body=make(i): portolan.create(t, kind, body)) for i in range(n[key]) for t in TENANTS]))
+
+        def create_all(kind=kind, make=make, key=key):
+            parallel(
+                workers, [functools.partial(portolan.create, t, kind, make(i)) for i in range(n[key]) for t in TENANTS]
+            )
+
+        phase(f"{n[key]} {kind} per tenant (API)", create_all)
 
     def approvals():
         existing = {t: portolan.approvals(t) for t in TENANTS}
         # Approvals of the demo data count too: only the missing ones are added.
-        parallel(workers, [(lambda t=t, k=k: portolan.approve(t, approval(k)))
-                           for k in range(n["approvals"]) for t in TENANTS if k >= existing[t]])
+        parallel(
+            workers,
+            [
+                (lambda t=t, k=k: portolan.approve(t, approval(k)))
+                for k in range(n["approvals"])
+                for t in TENANTS
+                if k >= existing[t]
+            ],
+        )
+
     phase(f"{n['approvals']} approvals per tenant (API)", approvals)
 
 
@@ -377,8 +550,11 @@ def main():
 
     started = time.monotonic()
     n = counts(args.scale)
-    print(f"loading {args.scale}x via {args.via}: {len(TENANTS)} tenants, per tenant {n['vendors']} vendors, "
-          f"{n['teams']} teams, {n['models']} models, {n['approvals']} approvals", flush=True)
+    print(
+        f"loading {args.scale}x via {args.via}: {len(TENANTS)} tenants, per tenant {n['vendors']} vendors, "
+        f"{n['teams']} teams, {n['models']} models, {n['approvals']} approvals",
+        flush=True,
+    )
     kc = Keycloak(kc_url)
     phase("Keycloak organizations and users", lambda: [setup_tenant(kc, t) for t in TENANTS])
     portolan = Portolan(app_url, Tokens(kc_url))
@@ -390,8 +566,10 @@ def main():
         phase("bulk insert (PostgreSQL superuser)", lambda: load_sql(args.scale, pg_port))
     else:
         load_api(portolan, args.scale, args.workers)
-    phase("settings published for every tenant (API)",
-          lambda: parallel(args.workers, [(lambda t=t, i=i: portolan.publish(t, i)) for i, t in enumerate(TENANTS)]))
+    phase(
+        "settings published for every tenant (API)",
+        lambda: parallel(args.workers, [(lambda t=t, i=i: portolan.publish(t, i)) for i, t in enumerate(TENANTS)]),
+    )
     print(f"loaded in {time.monotonic() - started:.1f} s", flush=True)
 
 

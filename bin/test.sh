@@ -12,6 +12,7 @@ OPA=".tools/opa-$OPA_VERSION/opa"
 bin/tools.sh
 bin/tools.sh promtool  # Prometheus's parser and rule checker (MetricsIT, the alert rules below)
 bin/tools.sh jaeger  # the OTLP receiver the test stack's Portolan exports its traces to (TracingIT)
+bin/tools.sh ruff  # the Python linter and formatter (ruff.toml)
 
 echo "[test] Rego: format, strict check, opa test" >&2
 unformatted=$("$OPA" fmt -l policies)
@@ -22,6 +23,12 @@ coverage=$("$OPA" test policies --coverage | jq -r '.coverage')
 echo "[test] Rego line coverage: ${coverage}%" >&2
 awk -v c="$coverage" 'BEGIN { exit (c >= 90) ? 0 : 1 }' || { echo "[test] Rego coverage below 90%" >&2; exit 1; }
 [[ ${1:-} == policy ]] && exit 0
+
+echo "[test] Python: ruff check, ruff format --check (ruff.toml)" >&2
+RUFF=".tools/ruff-$RUFF_VERSION/bin/ruff"
+mapfile -t python_files < <(git ls-files '*.py')
+"$RUFF" check --no-cache "${python_files[@]}"
+"$RUFF" format --check --no-cache "${python_files[@]}"
 
 echo "[test] Prometheus alert rules: promtool check rules, promtool test rules (deploy/prometheus)" >&2
 PROMTOOL=".tools/promtool-$PROMTOOL_VERSION/promtool"

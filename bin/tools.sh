@@ -80,6 +80,17 @@ install_jaeger() {
   rm -rf "$dir"; mkdir -p "$dir"; mv "$dir.partial.$$/jaeger" "$dir/jaeger"; rm -rf "$dir.partial.$$"
 }
 
+# Ruff, the Python linter and formatter make test checks every Python file with (ruff.toml).
+install_ruff() {
+  local dir="$TOOLS/ruff-$RUFF_VERSION"
+  [[ -f "$dir/.complete" ]] && return
+  log "installing ruff $RUFF_VERSION into a venv"
+  rm -rf "$dir"
+  python3 -m venv "$dir"
+  "$dir/bin/pip" install -q --disable-pip-version-check "ruff==$RUFF_VERSION"
+  touch "$dir/.complete"
+}
+
 # kubernetes-validate and its dependencies, pinned in bin/chart-check-requirements.txt, in a venv.
 # Built in place (a venv's scripts name its interpreter by absolute path); .complete marks success.
 install_kubernetes_validate() {
@@ -134,7 +145,8 @@ case "$what" in
   toxiproxy) install_toxiproxy ;;
   promtool) install_promtool ;;
   jaeger) install_jaeger ;;
+  ruff) install_ruff ;;
   chart) install_helm; install_kubernetes_validate ;;
   all) install_keycloak; install_postgres; install_payara; install_opa; install_toxiproxy ;;
-  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy|promtool|jaeger|chart]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|opa|keycloak|postgres|payara|toxiproxy|promtool|jaeger|ruff|chart]" >&2; exit 2 ;;
 esac

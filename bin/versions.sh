@@ -11,6 +11,8 @@ KUBERNETES_VALIDATE_VERSION=1.37.0
 PROMTOOL_VERSION=v0.316.0
 # make test's trace receiver (TracingIT): Jaeger v2, the OpenTelemetry Collector inside, traces in memory.
 JAEGER_VERSION=v1.75.0
+# make test's Python linter and formatter check (ruff.toml).
+RUFF_VERSION=0.17.5
 # The Kubernetes version the chart's output is validated against (kubernetes-validate -k).
 CHART_KUBE_VERSION=1.33.0
 

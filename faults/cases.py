@@ -1,4 +1,5 @@
 """The fault cases. Each runs a bounded decision load, injects one fault, checks, and restores."""
+
 import collections
 import contextlib
 import datetime
@@ -9,8 +10,7 @@ import threading
 import time
 
 from load import TUPLES, Load
-from report import Expected
-from report import Report, check_answers, check_log
+from report import Expected, Report, check_answers, check_log
 from stack import log, unknown_kid
 
 CLIENT = "acme-gateway"
@@ -36,9 +36,12 @@ def baseline(stack, token):
     allows = []
     revisions = set()
     for team, model in TUPLES:
-        status, _, body = stack.http("POST", stack.app + "/api/v1/decisions", token,
-                                     {"team": team, "model": model, "purpose": "chat",
-                                      "dataClassification": "internal", "region": "eu"})
+        status, _, body = stack.http(
+            "POST",
+            stack.app + "/api/v1/decisions",
+            token,
+            {"team": team, "model": model, "purpose": "chat", "dataClassification": "internal", "region": "eu"},
+        )
         assert status == 200, f"the stack does not decide before the fault: {status} {body}"
         allows.append(body["allow"])
         revisions.add(body["policyRevision"])
@@ -54,11 +57,17 @@ def finish(report, stack, load_began, expected, logged_means_acknowledged=False)
     check_answers(report, expected)
     check_log(report, stack, CLIENT, load_began)
     if logged_means_acknowledged:
-        report.check(report.logged_not_acked == 0,
-                     f"{report.logged_not_acked} decisions are in decision_log but were refused or unanswered")
+        report.check(
+            report.logged_not_acked == 0,
+            f"{report.logged_not_acked} decisions are in decision_log but were refused or unanswered",
+        )
     token = stack.user_token("carol")
-    status, _, body = stack.http("GET", f"{stack.app}/api/v1/audit/verify?log=decisions&from="
-                                 f"{load_began.replace('+00:00', 'Z')}", token, timeout=60)
+    status, _, body = stack.http(
+        "GET",
+        f"{stack.app}/api/v1/audit/verify?log=decisions&from={load_began.replace('+00:00', 'Z')}",
+        token,
+        timeout=60,
+    )
     if report.check(status == 200 and body.get("verified") is True, f"chain verification: {status} {body}"):
         report.note(f"hash chain verified over the case's window: {body['checked']} entries")
     return report.print()
@@ -70,6 +79,7 @@ def answered_since(load, mark):
 
 
 # ---- OPA killed ----------------------------------------------------------------------------------
+
 
 def opa_killed(stack, timing):
     token = stack.gateway_token()
@@ -83,24 +93,30 @@ def opa_killed(stack, timing):
     outage = load.since(killed_at)
     restart = stack.command("start", "opa")
     restarted_at = load.elapsed()
-    resynced = stack.wait("OPA re-synced (catalogue answered)", lambda: stack.http(
-        "GET", stack.app + CATALOG, token)[0] == 200, 30)
+    resynced = stack.wait(
+        "OPA re-synced (catalogue answered)", lambda: stack.http("GET", stack.app + CATALOG, token)[0] == 200, 30
+    )
     ready_after = stack.wait("ready", lambda: ready(stack), 30)
     time.sleep(timing.after)
     report = Report("opa-killed", load.stop())
-    report.note(f"during the outage: {sum(a.status == 200 for a in outage)} answered 200 by the embedded "
-                f"engine, {sum(a.status == 503 for a in outage)} refused 503")
+    report.note(
+        f"during the outage: {sum(a.status == 200 for a in outage)} answered 200 by the embedded "
+        f"engine, {sum(a.status == 503 for a in outage)} refused 503"
+    )
     report.check(resynced is not None, "OPA was not re-synced within 30 s of its restart")
     report.check(ready_after is not None, "not ready within 30 s of OPA's restart")
     if resynced is not None:
-        report.note(f"OPA restarted in {restart:.1f} s; its data re-synced {resynced:.1f} s later, ready "
-                    f"after {ready_after or 0:.1f} s more")
+        report.note(
+            f"OPA restarted in {restart:.1f} s; its data re-synced {resynced:.1f} s later, ready "
+            f"after {ready_after or 0:.1f} s more"
+        )
     after = [a for a in load.answers if a.at >= restarted_at + (resynced or 0)]
     report.check(any(a.status == 200 for a in after), "no decision answered after the re-sync")
     return finish(report, stack, began, expected)
 
 
 # ---- PostgreSQL killed ---------------------------------------------------------------------------
+
 
 def postgres_killed(stack, timing):
     token = stack.gateway_token()
@@ -118,17 +134,22 @@ def postgres_killed(stack, timing):
     time.sleep(timing.after)
     report = Report("postgres-killed", load.stop())
     outage = [a for a in report.answers if killed_at + 0.5 <= a.at < restarted_at]
-    report.note(f"while PostgreSQL was down: {len(outage)} asked, {sum(a.status == 200 for a in outage)} "
-                f"acknowledged, {sum(a.status == 503 for a in outage)} refused 503 "
-                f"({sorted({a.problem_type for a in outage if a.problem_type})})")
+    report.note(
+        f"while PostgreSQL was down: {len(outage)} asked, {sum(a.status == 200 for a in outage)} "
+        f"acknowledged, {sum(a.status == 503 for a in outage)} refused 503 "
+        f"({sorted({a.problem_type for a in outage if a.problem_type})})"
+    )
     report.check(recovered is not None, "decisions not answered within 60 s of PostgreSQL's restart")
     report.check(ready_after is not None, "not ready within 30 s of PostgreSQL's restart")
-    report.note(f"PostgreSQL restarted in {restart:.1f} s (crash recovery); decisions answered again "
-                f"{recovered or 0:.1f} s later")
+    report.note(
+        f"PostgreSQL restarted in {restart:.1f} s (crash recovery); decisions answered again "
+        f"{recovered or 0:.1f} s later"
+    )
     return finish(report, stack, began, expected)
 
 
 # ---- Portolan killed -----------------------------------------------------------------------------
+
 
 def portolan_killed(stack, timing):
     """Restarts Portolan through toxiproxy, ready for the slow cases that follow."""
@@ -148,19 +169,24 @@ def portolan_killed(stack, timing):
     starting = [a for a in report.answers if killed_at <= a.at < restarted_at]
     errors = collections.Counter(a.error for a in starting if a.status == 0)
     # Portolan answers 200 JSON or problem+json; anything else comes from Payara itself.
-    from_container = [a for a in starting if a.status not in (0, 200)
-                      and a.content_type != "application/problem+json"]
-    report.note(f"Portolan restarted (through toxiproxy) in {restart:.1f} s; decisions answered "
-                f"{recovered or 0:.1f} s after that; while it started: {len(starting)} asked, no answer "
-                f"{dict(errors)}, answered {dict(collections.Counter(a.status for a in starting if a.status))}")
+    from_container = [a for a in starting if a.status not in (0, 200) and a.content_type != "application/problem+json"]
+    report.note(
+        f"Portolan restarted (through toxiproxy) in {restart:.1f} s; decisions answered "
+        f"{recovered or 0:.1f} s after that; while it started: {len(starting)} asked, no answer "
+        f"{dict(errors)}, answered {dict(collections.Counter(a.status for a in starting if a.status))}"
+    )
     report.check(recovered is not None, "decisions not answered within 60 s of Portolan's restart")
     # The listener opens only once the application is deployed (deploy/payara/*.asadmin).
-    report.check(not from_container, f"{len(from_container)} answers from Payara before the application was "
-                 f"deployed: {dict(collections.Counter((a.status, a.content_type) for a in from_container))}")
+    report.check(
+        not from_container,
+        f"{len(from_container)} answers from Payara before the application was "
+        f"deployed: {dict(collections.Counter((a.status, a.content_type) for a in from_container))}",
+    )
     return finish(report, stack, began, expected)
 
 
 # ---- A fleet: two replicas behind nginx ------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def fleet(stack):
@@ -187,9 +213,11 @@ def replica_killed(stack, timing):
         time.sleep(timing.during)
         report = Report("replica-killed", load.stop())
     after = [a for a in report.answers if a.at >= killed_at]
-    report.note(f"after the kill: {len(after)} asked through nginx, {sum(a.status == 200 for a in after)} "
-                f"answered 200 by the other replica, {dict(collections.Counter(a.status for a in after if a.status != 200))} "
-                f"otherwise (requests in flight on the killed replica are never resent)")
+    report.note(
+        f"after the kill: {len(after)} asked through nginx, {sum(a.status == 200 for a in after)} "
+        f"answered 200 by the other replica, {dict(collections.Counter(a.status for a in after if a.status != 200))} "
+        f"otherwise (requests in flight on the killed replica are never resent)"
+    )
     report.check(sum(a.status == 200 for a in after) > len(after) // 2, "the balancer did not keep answering")
     return finish(report, stack, began, expected)
 
@@ -207,18 +235,30 @@ def fleet_postgres_restarted(stack, timing):
         time.sleep(min(timing.during, 5))
         restart = stack.command("start", "postgres")
         recovered = stack.wait("decisions answered again", answered_since(load, load.elapsed()), 60, interval=0.5)
-        both = stack.wait("both replicas ready", lambda: ready(stack) and stack.http(
-            "GET", stack.env["REPLICA2_URL"].replace("localhost", "127.0.0.1") + "/health/ready", timeout=5)[0] == 200, 60)
+        both = stack.wait(
+            "both replicas ready",
+            lambda: (
+                ready(stack)
+                and stack.http(
+                    "GET", stack.env["REPLICA2_URL"].replace("localhost", "127.0.0.1") + "/health/ready", timeout=5
+                )[0]
+                == 200
+            ),
+            60,
+        )
         time.sleep(timing.after)
         report = Report("fleet-postgres-restarted", load.stop())
-    report.note(f"PostgreSQL restarted in {restart:.1f} s; decisions answered again {recovered or 0:.1f} s later, "
-                f"both replicas ready {both or 0:.1f} s after that")
+    report.note(
+        f"PostgreSQL restarted in {restart:.1f} s; decisions answered again {recovered or 0:.1f} s later, "
+        f"both replicas ready {both or 0:.1f} s after that"
+    )
     report.check(recovered is not None, "decisions not answered within 60 s of PostgreSQL's restart")
     report.check(both is not None, "a replica not ready within 60 s of PostgreSQL's restart")
     return finish(report, stack, began, expected)
 
 
 # ---- Keycloak stopped ----------------------------------------------------------------------------
+
 
 class ConnectionCounter:
     """Stands in on Keycloak's port while it is down: counts connections, answers 503, closes."""
@@ -252,8 +292,9 @@ class ConnectionCounter:
             try:
                 connection.settimeout(1)
                 connection.recv(4096)
-                connection.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-                                   b"Connection: close\r\n\r\n")
+                connection.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
             except OSError:
                 pass
             connection.close()
@@ -281,9 +322,21 @@ def keycloak_stopped(stack, timing):
         answers = load.stop()
         during_load = counter.count
         forged = unknown_kid(token)
-        refused = [stack.http("POST", stack.app + "/api/v1/decisions", forged,
-                              {"team": "research", "model": "gpt-4o", "purpose": "chat",
-                               "dataClassification": "internal", "region": "eu"})[0] for _ in range(20)]
+        refused = [
+            stack.http(
+                "POST",
+                stack.app + "/api/v1/decisions",
+                forged,
+                {
+                    "team": "research",
+                    "model": "gpt-4o",
+                    "purpose": "chat",
+                    "dataClassification": "internal",
+                    "region": "eu",
+                },
+            )[0]
+            for _ in range(20)
+        ]
         after_forged = counter.count
         time.sleep(timing.after)
         idle = counter.count - after_forged
@@ -292,20 +345,30 @@ def keycloak_stopped(stack, timing):
         restart = stack.command("start", "keycloak")
     report = Report("keycloak-stopped", answers)
     report.check(seen == 1, f"the stand-in on Keycloak's port counted {seen} of 1 test connection")
-    report.note(f"connections to Keycloak's port: {during_load} during {len(answers)} decisions with a "
-                f"cached key, {after_forged - during_load} for {len(refused)} tokens with an unknown kid, "
-                f"{idle} in {timing.after} s idle; Keycloak restarted in {restart:.1f} s")
+    report.note(
+        f"connections to Keycloak's port: {during_load} during {len(answers)} decisions with a "
+        f"cached key, {after_forged - during_load} for {len(refused)} tokens with an unknown kid, "
+        f"{idle} in {timing.after} s idle; Keycloak restarted in {restart:.1f} s"
+    )
     report.check(all(a.status == 200 for a in answers), "a decision with an issued token was not answered 200")
     report.check(refused == [401] * len(refused), f"unknown kid answered {sorted(set(refused))}, not 401")
     report.check(during_load == 0, f"{during_load} connections to Keycloak while tokens with known keys were used")
-    report.check(after_forged - during_load <= len(refused),
-                 f"{after_forged - during_load} connections for {len(refused)} unknown-kid tokens: a retry loop")
+    report.check(
+        after_forged - during_load <= len(refused),
+        f"{after_forged - during_load} connections for {len(refused)} unknown-kid tokens: a retry loop",
+    )
     report.check(idle == 0, f"{idle} connections to Keycloak while idle: a retry loop")
     fresh = stack.gateway_token("globex")  # globex: this decision is not one of the load's
-    report.check(stack.http("POST", stack.app + "/api/v1/decisions", fresh,
-                            {"team": "support", "model": "gpt-4o", "purpose": "chat",
-                             "dataClassification": "internal", "region": "eu"})[0] == 200,
-                 "a token issued after Keycloak's restart is not accepted")
+    report.check(
+        stack.http(
+            "POST",
+            stack.app + "/api/v1/decisions",
+            fresh,
+            {"team": "support", "model": "gpt-4o", "purpose": "chat", "dataClassification": "internal", "region": "eu"},
+        )[0]
+        == 200,
+        "a token issued after Keycloak's restart is not accepted",
+    )
     return finish(report, stack, began, expected)
 
 
@@ -349,15 +412,22 @@ def slow(proxy, stack, timing, leaves_ready):
     time.sleep(timing.after)
     report = Report(f"slow-{proxy}", load.stop())
     slowed = [a for a in report.answers if slowed_at <= a.at < healed_at]
-    report.note(f"{LATENCY_MS} ms added to every answer from {proxy}: {len(slowed)} asked meanwhile, "
-                f"{sum(a.status == 200 for a in slowed)} answered 200, {sum(a.status == 503 for a in slowed)} "
-                f"refused 503; slowest {max((a.seconds for a in slowed), default=0):.2f} s")
-    report.note((f"not ready {not_ready or 0:.1f} s after the latency began; " if not leaves_ready else "")
-                + f"/health/live answered {sum(s == 200 for s, _ in live)}/{len(live)} polls, slowest "
-                f"{max((d for _, d in live), default=0):.2f} s; ready {ready_after or 0:.1f} s after it was removed")
+    report.note(
+        f"{LATENCY_MS} ms added to every answer from {proxy}: {len(slowed)} asked meanwhile, "
+        f"{sum(a.status == 200 for a in slowed)} answered 200, {sum(a.status == 503 for a in slowed)} "
+        f"refused 503; slowest {max((a.seconds for a in slowed), default=0):.2f} s"
+    )
+    report.note(
+        (f"not ready {not_ready or 0:.1f} s after the latency began; " if not leaves_ready else "")
+        + f"/health/live answered {sum(s == 200 for s, _ in live)}/{len(live)} polls, slowest "
+        f"{max((d for _, d in live), default=0):.2f} s; ready {ready_after or 0:.1f} s after it was removed"
+    )
     if leaves_ready:
         report.note(f"/health/ready answered 200 to {sum(ready_polls)}/{len(ready_polls)} polls while slow")
-        report.check(ready_polls and all(ready_polls), "/health/ready went down while only OPA was slow (the embedded engine decides)")
+        report.check(
+            ready_polls and all(ready_polls),
+            "/health/ready went down while only OPA was slow (the embedded engine decides)",
+        )
     else:
         report.check(not_ready is not None, "/health/ready stayed ready while slow")
     report.check(live and all(s == 200 and d < 2 for s, d in live), "/health/live failed or took 2 s or more")
@@ -378,6 +448,7 @@ def slow_postgres(stack, timing):
 
 
 # ---- PostgreSQL's disk full or read-only -----------------------------------------------------------
+
 
 @contextlib.contextmanager
 def small_tablespace(stack):
@@ -419,16 +490,17 @@ def storage_fault(stack, timing, name, break_storage, repair_storage):
         time.sleep(timing.during)
         repair_storage(mount)
         repaired_at = load.elapsed()
-        recovered = stack.wait("decisions answered again", answered_since(load, load.elapsed()), 30,
-                               interval=0.5)
+        recovered = stack.wait("decisions answered again", answered_since(load, load.elapsed()), 30, interval=0.5)
         time.sleep(timing.after)
         answers = load.stop()
     report = Report(name, answers)
     broken = [a for a in answers if broken_at + 1 <= a.at < repaired_at]
-    report.note(f"decision_log on a tmpfs of {size_mb} MiB, {what}: {len(broken)} asked meanwhile, "
-                f"{sum(a.status == 200 for a in broken)} answered 200, {sum(a.status == 503 for a in broken)} "
-                f"refused 503 ({sorted({a.problem_type for a in broken if a.problem_type})}); answered again "
-                f"{recovered or 0:.1f} s after the repair")
+    report.note(
+        f"decision_log on a tmpfs of {size_mb} MiB, {what}: {len(broken)} asked meanwhile, "
+        f"{sum(a.status == 200 for a in broken)} answered 200, {sum(a.status == 503 for a in broken)} "
+        f"refused 503 ({sorted({a.problem_type for a in broken if a.problem_type})}); answered again "
+        f"{recovered or 0:.1f} s after the repair"
+    )
     report.check(any(a.status == 503 for a in broken), "no decision refused while the storage was broken")
     report.check(recovered is not None, "decisions not answered within 30 s after the repair")
     return finish(report, stack, began, expected)
@@ -440,9 +512,12 @@ def disk_full(stack, timing):
         log("postgres-disk-full needs root (mount); skipped")
         return True
     return storage_fault(
-        stack, timing, "postgres-disk-full",
+        stack,
+        timing,
+        "postgres-disk-full",
         lambda mount: f"filled with {fill(os.path.join(mount, 'filler'))} MiB",
-        lambda mount: os.remove(os.path.join(mount, "filler")))
+        lambda mount: os.remove(os.path.join(mount, "filler")),
+    )
 
 
 def read_only(stack, timing):
@@ -455,15 +530,22 @@ def read_only(stack, timing):
         # Linux refuses to remount while a file on it is open for writing, and PostgreSQL's backends
         # keep the table's files open: their sessions end first (as a storage failure would end them).
         for attempt in range(1, 21):
-            stack.superuser_sql("checkpoint;\nselect count(pg_terminate_backend(pid)) from pg_stat_activity "
-                                "where usename = 'portolan_app';")
+            stack.superuser_sql(
+                "checkpoint;\nselect count(pg_terminate_backend(pid)) from pg_stat_activity "
+                "where usename = 'portolan_app';"
+            )
             if subprocess.run(["mount", "-o", "remount,ro", mount], stderr=subprocess.DEVNULL).returncode == 0:
                 return f"remounted read-only (attempt {attempt}, after ending the application's sessions)"
             time.sleep(0.05)
         raise RuntimeError("the tmpfs stayed busy: not remounted read-only")
 
-    return storage_fault(stack, timing, "postgres-read-only", remount_read_only,
-                         lambda mount: subprocess.run(["mount", "-o", "remount,rw", mount], check=True))
+    return storage_fault(
+        stack,
+        timing,
+        "postgres-read-only",
+        remount_read_only,
+        lambda mount: subprocess.run(["mount", "-o", "remount,rw", mount], check=True),
+    )
 
 
 def fill(path):

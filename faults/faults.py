@@ -1,7 +1,8 @@
 """Runs the fault cases against the running test stack; exits 1 when any case fails.
 
-    python3 faults/faults.py [--short] [case ...]     (bin/faults.sh starts a stack and calls this)
+python3 faults/faults.py [--short] [case ...]     (bin/faults.sh starts a stack and calls this)
 """
+
 import argparse
 import sys
 import time
@@ -19,8 +20,9 @@ SHORT = ["opa-killed", "postgres-killed", "portolan-killed", "slow-postgres", "p
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--short", action="store_true", help="shorter loads and fewer cases (make test)")
-    parser.add_argument("cases", nargs="*", metavar="case",
-                        help="cases to run (default: all, or the short set): " + ", ".join(CASES))
+    parser.add_argument(
+        "cases", nargs="*", metavar="case", help="cases to run (default: all, or the short set): " + ", ".join(CASES)
+    )
     args = parser.parse_args()
     unknown = [c for c in args.cases if c not in CASES]
     if unknown:
@@ -46,8 +48,10 @@ def main():
         if not passed:
             failed.append(name)
     stack.ensure_up()  # make test goes on with this stack
-    log(f"{len(names) - len(failed)}/{len(names)} cases passed in {time.monotonic() - began:.0f} s"
-        + (f"; failed: {', '.join(failed)}" if failed else ""))
+    log(
+        f"{len(names) - len(failed)}/{len(names)} cases passed in {time.monotonic() - began:.0f} s"
+        + (f"; failed: {', '.join(failed)}" if failed else "")
+    )
     return 1 if failed else 0
 
 

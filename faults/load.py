@@ -4,6 +4,7 @@ Standard library only (Python 3.11). Each worker keeps one HTTP/1.1 connection, 
 `rate / workers` requests a second, and reconnects after an error. Every answer is kept, so a
 case can check afterwards that each decisionId acknowledged with 200 is in the decision log.
 """
+
 import http.client
 import json
 import threading
@@ -114,8 +115,9 @@ class Load:
 
     def _post(self, connection, index):
         team, model = TUPLES[index]
-        body = json.dumps({"team": team, "model": model, "purpose": "chat",
-                           "dataClassification": "internal", "region": "eu"})
+        body = json.dumps(
+            {"team": team, "model": model, "purpose": "chat", "dataClassification": "internal", "region": "eu"}
+        )
         headers = {"Authorization": "Bearer " + self.token, "Content-Type": "application/json"}
         sent = time.monotonic()
         answer = Answer(at=sent - self._started, status=0, tuple_index=index)

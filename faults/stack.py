@@ -1,4 +1,5 @@
 """The test stack as the fault cases see it: its ports, its processes, tokens, SQL and toxiproxy."""
+
 import base64
 import json
 import os
@@ -19,8 +20,9 @@ def log(message):
 
 class Stack:
     def __init__(self):
-        out = subprocess.run([f"{ROOT}/bin/stack.sh", "env", PROFILE], check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [f"{ROOT}/bin/stack.sh", "env", PROFILE], check=True, capture_output=True, text=True
+        ).stdout
         self.env = dict(item.split("=", 1) for item in out.split())
         self.app = "http://127.0.0.1:" + self.env["APP_URL"].rsplit(":", 1)[1]
         self.keycloak = self.env["KC_URL"]
@@ -38,8 +40,13 @@ class Stack:
         if via_proxy:
             env["PORTOLAN_STACK_VIA_PROXY"] = "true"
         began = time.monotonic()
-        subprocess.run([f"{ROOT}/bin/stack.sh", action, PROFILE, component], check=True, env=env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL if action == "stop" else None)
+        subprocess.run(
+            [f"{ROOT}/bin/stack.sh", action, PROFILE, component],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL if action == "stop" else None,
+        )
         return time.monotonic() - began
 
     def ensure_up(self):
@@ -63,8 +70,9 @@ class Stack:
         """SIGKILL to the component's process group (PostgreSQL: the postmaster and its children)."""
         pid = self.pid(component)
         if component == "postgres":
-            children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True,
-                                      text=True).stdout.split()
+            children = subprocess.run(
+                ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
+            ).stdout.split()
             for p in [pid, *map(int, children)]:
                 try:
                     os.kill(p, signal.SIGKILL)
@@ -106,12 +114,16 @@ class Stack:
         return self.http("GET", self.app + path, timeout=timeout)[0]
 
     def gateway_token(self, tenant="acme"):
-        return self._token({"grant_type": "client_credentials", "client_id": f"{tenant}-gateway",
-                            "client_secret": f"{tenant}-gateway-secret"})
+        return self._token(
+            {
+                "grant_type": "client_credentials",
+                "client_id": f"{tenant}-gateway",
+                "client_secret": f"{tenant}-gateway-secret",
+            }
+        )
 
     def user_token(self, name):
-        return self._token({"grant_type": "password", "client_id": "portolan-cli", "username": name,
-                            "password": name})
+        return self._token({"grant_type": "password", "client_id": "portolan-cli", "username": name, "password": name})
 
     def _token(self, form):
         data = urllib.parse.urlencode(form).encode()
@@ -134,18 +146,60 @@ class Stack:
     def sql(self, statements, tenant="acme"):
         script = f"select set_config('app.tenant', '{tenant}', false);\n{statements}"
         env = dict(os.environ, PGPASSWORD="portolan_owner", PGCONNECT_TIMEOUT="5")
-        result = subprocess.run(["psql", "-h", "127.0.0.1", "-p", self.env["PG_PORT"], "-U", "portolan_owner",
-                                 "-d", "portolan", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"],
-                                input=script, env=env, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                self.env["PG_PORT"],
+                "-U",
+                "portolan_owner",
+                "-d",
+                "portolan",
+                "-X",
+                "-q",
+                "-t",
+                "-A",
+                "-v",
+                "ON_ERROR_STOP=1",
+            ],
+            input=script,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if result.returncode != 0:
             raise RuntimeError("psql failed: " + result.stderr.strip())
         return [line for line in result.stdout.splitlines() if line][1:]  # first line: set_config
 
     def superuser_sql(self, statements):
         env = dict(os.environ, PGPASSWORD="postgres", PGCONNECT_TIMEOUT="5")
-        result = subprocess.run(["psql", "-h", "127.0.0.1", "-p", self.env["PG_PORT"], "-U", "postgres",
-                                 "-d", "portolan", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"],
-                                input=statements, env=env, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                self.env["PG_PORT"],
+                "-U",
+                "postgres",
+                "-d",
+                "portolan",
+                "-X",
+                "-q",
+                "-t",
+                "-A",
+                "-v",
+                "ON_ERROR_STOP=1",
+            ],
+            input=statements,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if result.returncode != 0:
             raise RuntimeError("psql failed: " + result.stderr.strip())
         return [line for line in result.stdout.splitlines() if line]
@@ -159,8 +213,11 @@ class Stack:
             status = self.http("DELETE", f"{url}/slow")[0]
             assert status in (204, 404), f"toxiproxy answered {status}"
             return
-        status, _, body = self.http("POST", url, body={"name": "slow", "type": "latency", "stream": "downstream",
-                                                       "attributes": {"latency": latency_ms}})
+        status, _, body = self.http(
+            "POST",
+            url,
+            body={"name": "slow", "type": "latency", "stream": "downstream", "attributes": {"latency": latency_ms}},
+        )
         assert status == 200, f"toxiproxy answered {status}: {body}"
 
 
@@ -183,6 +240,9 @@ def _parse(raw):
 def unknown_kid(token):
     """The same claims under a key id Keycloak never issued (the signature cannot matter then)."""
     header, payload, signature = token.split(".")
-    forged = base64.urlsafe_b64encode(json.dumps({"alg": "RS256", "typ": "JWT", "kid": "faults-unknown-kid"})
-                                      .encode()).rstrip(b"=").decode()
+    forged = (
+        base64.urlsafe_b64encode(json.dumps({"alg": "RS256", "typ": "JWT", "kid": "faults-unknown-kid"}).encode())
+        .rstrip(b"=")
+        .decode()
+    )
     return f"{forged}.{payload}.{signature}"

@@ -23,8 +23,13 @@ TOKEN_URL = f"{KEYCLOAK_URL}/realms/portolan/protocol/openid-connect/token"
 def fetch_token(caller: str) -> str:
     kind, _, name = caller.partition(":")
     if kind == "user":
-        form = {"grant_type": "password", "client_id": "portolan-cli", "username": name,
-                "password": name, "scope": "organization"}
+        form = {
+            "grant_type": "password",
+            "client_id": "portolan-cli",
+            "username": name,
+            "password": name,
+            "scope": "organization",
+        }
     elif kind == "gateway":
         secret = os.environ.get("PORTOLAN_CALLER_SECRET", f"{name}-secret")
         form = {"grant_type": "client_credentials", "client_id": name, "client_secret": secret}
@@ -103,8 +108,22 @@ def _loopback(url):
 
 # The document spells enums as the Java constants (PUBLIC, ROUTINE, APPROVED); the API takes lower case.
 # Lower-casing exactly those values lets generated requests get past validation into the decision logic.
-DOCUMENTED_ENUMS = {"PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED", "ROUTINE", "STANDARD", "CRITICAL",
-                    "LOW", "MEDIUM", "HIGH", "PROPOSED", "APPROVED", "SUSPENDED", "RETIRED"}
+DOCUMENTED_ENUMS = {
+    "PUBLIC",
+    "INTERNAL",
+    "CONFIDENTIAL",
+    "RESTRICTED",
+    "ROUTINE",
+    "STANDARD",
+    "CRITICAL",
+    "LOW",
+    "MEDIUM",
+    "HIGH",
+    "PROPOSED",
+    "APPROVED",
+    "SUSPENDED",
+    "RETIRED",
+}
 
 
 def _lower_enums(value):
@@ -164,8 +183,10 @@ def problem_details_on_errors(ctx, response, case):
         return None
     content_type = (response.headers.get("content-type") or [""])[0].split(";")[0].strip().lower()
     if content_type != "application/problem+json":
-        raise AssertionError(f"{response.status_code} answered with Content-Type {content_type or 'none'!r}, "
-                             "not application/problem+json")
+        raise AssertionError(
+            f"{response.status_code} answered with Content-Type {content_type or 'none'!r}, "
+            "not application/problem+json"
+        )
     try:
         problem = json.loads(response.content)
     except ValueError:

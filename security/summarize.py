@@ -16,8 +16,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-SKIPPED_HEADERS = {"authorization", "user-agent", "accept-encoding", "accept", "connection", "content-length",
-                   "x-schemathesis-testcaseid"}
+SKIPPED_HEADERS = {
+    "authorization",
+    "user-agent",
+    "accept-encoding",
+    "accept",
+    "connection",
+    "content-length",
+    "x-schemathesis-testcaseid",
+}
 
 
 def decode(blob):
@@ -78,10 +85,14 @@ def main(report_dir):
         totals.update(by_title)
         known = (summary.get("baseline") or {}).get("known", 0)
         shown = ", ".join(f"{title}: {count}" for title, count in by_title.most_common()) or "none"
-        print(f"{folder.name:14} {summary['operations']['tested']:>10} {summary['test_cases']['generated']:>10} "
-              f"{known:>6}  {shown}")
-        errors += [f"{folder.name}: {e.get('title', '')} {e.get('message', '')}".strip()[:300]
-                   for e in summary.get("errors", [])]
+        print(
+            f"{folder.name:14} {summary['operations']['tested']:>10} {summary['test_cases']['generated']:>10} "
+            f"{known:>6}  {shown}"
+        )
+        errors += [
+            f"{folder.name}: {e.get('title', '')} {e.get('message', '')}".strip()[:300]
+            for e in summary.get("errors", [])
+        ]
         for ndjson in folder.glob("ndjson-*.ndjson"):
             for failure, interaction in failed_checks(ndjson):
                 operation = (failure.get("operation") or "").split(" ", 1)[-1]
@@ -92,8 +103,12 @@ def main(report_dir):
                 # One bug answers alike on many operations: group by what was sent and seen, not by path.
                 method = sent.split(" ")[0]
                 schema_bug = failure["check"] == "response_schema_conformance"
-                key = (failure["check"], sent if schema_bug else method, response.get("status_code"),
-                       kind_of(failure.get("message") or ""))
+                key = (
+                    failure["check"],
+                    sent if schema_bug else method,
+                    response.get("status_code"),
+                    kind_of(failure.get("message") or ""),
+                )
                 distinct.setdefault(key, (folder.name, failure, interaction, set()))[3].add(sent)
     if totals:
         print("\nnew failures by check: " + ", ".join(f"{title}: {n}" for title, n in totals.most_common()))

@@ -8,11 +8,13 @@ only imports it: LiteLLM executes a file beside its config without registering i
 ``typing.get_type_hints``, pickling, enums resolved by module name); the SDK's module is imported
 normally and has none of those limits.
 """
+
 try:
-    from portolan.litellm import (Ask, Caller, PortolanGuardrail, TeamMapping,  # noqa: F401 (re-exported)
-                                  denial_message, refusal_detail)
+    from portolan.litellm import Ask, Caller, PortolanGuardrail, TeamMapping, denial_message, refusal_detail  # noqa: F401 (re-exported)
 except ImportError as missing:  # say what to install rather than a bare "No module named ..."
-    raise ImportError("portolan_guardrail.py needs the Portolan Python SDK with its LiteLLM extra: "
-                      "pip install './sdk/python[litellm]' (from a Portolan checkout)") from missing
+    raise ImportError(
+        "portolan_guardrail.py needs the Portolan Python SDK with its LiteLLM extra: "
+        "pip install './sdk/python[litellm]' (from a Portolan checkout)"
+    ) from missing
 
 __all__ = ["PortolanGuardrail", "Ask", "Caller", "TeamMapping", "denial_message", "refusal_detail"]

@@ -5,6 +5,7 @@ GET /v1/models. Every chat completion it answered is listed by GET /_received (o
 model, messages, authorization), so a test can tell which of several such servers a call reached.
 Usage: python3 fake_openai.py PORT
 """
+
 import json
 import sys
 import threading
@@ -37,21 +38,32 @@ class FakeOpenAI(BaseHTTPRequestHandler):
             return
         model = body.get("model", "unknown")
         with LOCK:
-            RECEIVED.append({"path": self.path, "model": model, "messages": body.get("messages"),
-                             "authorization": self.headers.get("Authorization")})
+            RECEIVED.append(
+                {
+                    "path": self.path,
+                    "model": model,
+                    "messages": body.get("messages"),
+                    "authorization": self.headers.get("Authorization"),
+                }
+            )
             del RECEIVED[:-1000]
-        self._send(200, {
-            "id": "chatcmpl-fake",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": model,
-            "choices": [{
-                "index": 0,
-                "message": {"role": "assistant", "content": f"hello from {model}"},
-                "finish_reason": "stop",
-            }],
-            "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
-        })
+        self._send(
+            200,
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": f"hello from {model}"},
+                        "finish_reason": "stop",
+                    }
+                ],
+                "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+            },
+        )
 
     def _send(self, status, payload):
         data = json.dumps(payload).encode()

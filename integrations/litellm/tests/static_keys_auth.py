@@ -1,5 +1,6 @@
 """Test-only LiteLLM custom auth: fixed API keys that belong to LiteLLM teams. A proxy with its
 database has real teams and keys; this test runs without one, so the keys are declared here."""
+
 from fastapi import HTTPException
 from litellm.proxy._types import UserAPIKeyAuth
 

@@ -1,5 +1,6 @@
 """LiteLLM's own model price map, as the installed litellm package ships it, imported into Portolan's
 price list (POST /api/v1/prices/import) the way an officer would upload it from the spend screen."""
+
 import json
 import urllib.error
 import urllib.parse
@@ -10,15 +11,20 @@ from conftest import PORTOLAN_URL, TOKEN_URL
 
 
 def officer_token() -> str:
-    form = urllib.parse.urlencode({"grant_type": "password", "client_id": "portolan-cli",
-                                   "username": "ivan", "password": "ivan"}).encode()
+    form = urllib.parse.urlencode(
+        {"grant_type": "password", "client_id": "portolan-cli", "username": "ivan", "password": "ivan"}
+    ).encode()
     with urllib.request.urlopen(urllib.request.Request(TOKEN_URL, data=form), timeout=10) as response:
         return json.loads(response.read())["access_token"]
 
 
 def call(method: str, path: str, body: bytes = None):
-    request = urllib.request.Request(f"{PORTOLAN_URL}{path}", data=body, method=method, headers={
-        "Authorization": "Bearer " + officer_token(), "Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{PORTOLAN_URL}{path}",
+        data=body,
+        method=method,
+        headers={"Authorization": "Bearer " + officer_token(), "Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, json.loads(response.read() or b"null")
@@ -31,9 +37,23 @@ def test_litellms_bundled_price_map_prices_a_model_named_in_it():
     listed = json.loads(price_map)["gpt-4o"]
     # initech gets a model LiteLLM names (409 when an earlier run made it).
     call("POST", "/api/v1/vendors", json.dumps({"id": "openai", "name": "OpenAI", "jurisdiction": "US"}).encode())
-    call("POST", "/api/v1/models", json.dumps({
-        "id": "gpt-4o", "displayName": "GPT-4o", "vendor": "openai", "hostingRegions": ["us"], "openWeights": False,
-        "selfHostable": False, "capabilities": ["chat"], "costTier": "high", "status": "proposed"}).encode())
+    call(
+        "POST",
+        "/api/v1/models",
+        json.dumps(
+            {
+                "id": "gpt-4o",
+                "displayName": "GPT-4o",
+                "vendor": "openai",
+                "hostingRegions": ["us"],
+                "openWeights": False,
+                "selfHostable": False,
+                "capabilities": ["chat"],
+                "costTier": "high",
+                "status": "proposed",
+            }
+        ).encode(),
+    )
 
     status, result = call("POST", "/api/v1/prices/import", price_map)
     assert status == 200, result

@@ -1,14 +1,16 @@
 """Real HTTP calls to a real LiteLLM proxy with the Portolan guardrail in front of a fake upstream,
 deciding against the real Portolan test stack (golden data in tenant initech). Keys: see
 static_keys_auth.py (sk-research is in LiteLLM team 'research', mapped to Portolan's g-research)."""
+
 import time
 
 from conftest import audit_usage, chat, golden_case
 
 
 def test_approved_model_answers():
-    status, body, headers = chat("sk-research", "g-gpt",
-                                 {"purpose": "chat", "data_classification": "internal", "region": "us"})
+    status, body, headers = chat(
+        "sk-research", "g-gpt", {"purpose": "chat", "data_classification": "internal", "region": "us"}
+    )
     assert status == 200, body
     assert body["choices"][0]["message"]["content"] == "hello from g-gpt"
     assert headers["x-portolan-decision-id"]
@@ -17,8 +19,7 @@ def test_approved_model_answers():
 def test_denied_model_is_refused_with_reasons_and_alternatives():
     case = golden_case("CN vendor denied for confidential data, and hosted outside the residency")
     assert case["request"]["team"] == "g-research" and case["request"]["model"] == "g-deepseek-v3"
-    status, body, _ = chat("sk-research", "g-deepseek-v3",
-                           {"data_classification": "confidential", "region": "eu"})
+    status, body, _ = chat("sk-research", "g-deepseek-v3", {"data_classification": "confidential", "region": "eu"})
     assert status == 403, body
     message = body["error"]["message"]
     for code in case["expect"]["reasons"]:
@@ -45,8 +46,12 @@ def test_usage_of_an_allowed_call_reaches_portolan():
         time.sleep(0.5)
         mine = [u for u in audit_usage(since) if u["decisionId"] == decision_id]
     assert len(mine) == 1, f"no usage for decision {decision_id}"
-    assert (mine[0]["team"], mine[0]["model"], mine[0]["inputTokens"], mine[0]["outputTokens"]) == \
-        ("g-research", "g-mistral-small", 11, 7)
+    assert (mine[0]["team"], mine[0]["model"], mine[0]["inputTokens"], mine[0]["outputTokens"]) == (
+        "g-research",
+        "g-mistral-small",
+        11,
+        7,
+    )
     assert mine[0]["latencyMs"] >= 0 and mine[0]["clientId"] == "initech-gateway"
 
 
@@ -56,8 +61,14 @@ def test_litellm_team_decides_the_portolan_team():
     assert status == 403 and "cost_tier_not_allowed" in body["error"]["message"], body
     assert "team 'g-marketing'" in body["error"]["message"]
     # ... unless the request names a critical task; research may use it anyway.
-    assert chat("sk-marketing", "g-mistral-large",
-                {"data_classification": "internal", "region": "eu", "task_tier": "critical"})[0] == 200
+    assert (
+        chat(
+            "sk-marketing",
+            "g-mistral-large",
+            {"data_classification": "internal", "region": "eu", "task_tier": "critical"},
+        )[0]
+        == 200
+    )
     assert chat("sk-research", "g-mistral-large", {"data_classification": "internal", "region": "eu"})[0] == 200
 
 

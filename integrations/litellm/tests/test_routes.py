@@ -5,22 +5,29 @@ test sees which upstream it reached: the one of the deployment Portolan chose, t
 named, the other one once the first is suspended, and LiteLLM's configured upstream when the
 answer names no endpoint. The data is created through the API in tenant initech, as officer ivan
 (requester ian asks for the approval); kept between runs and reset at each."""
+
 import uuid
 
 import pytest
-
-from conftest import (CONFIGURED_UPSTREAM, ROUTE_B_API_KEY, ROUTE_UPSTREAM_A, ROUTE_UPSTREAM_B, chat, portolan,
-                      received)
+from conftest import CONFIGURED_UPSTREAM, ROUTE_B_API_KEY, ROUTE_UPSTREAM_A, ROUTE_UPSTREAM_B, chat, portolan, received
 
 OFFICER, REQUESTER = "ivan", "ian"
 MODEL, TEAM = "g-route-litellm", "g-routing"  # sk-routing is in LiteLLM team 'routing', mapped to g-routing
-FIRST, SECOND = f"{MODEL}-a", f"{MODEL}-b"   # alike, so the policy ranks them by id: FIRST wins
+FIRST, SECOND = f"{MODEL}-a", f"{MODEL}-b"  # alike, so the policy ranks them by id: FIRST wins
 
 
 def deployment(name: str, upstream: str, status: str = "active") -> dict:
-    return {"id": name, "model": MODEL, "operator": "self-hosted", "operatorJurisdiction": "FR",
-            "regions": ["eu", "us"], "endpoint": f"{upstream}/v1", "zeroDataRetention": True,
-            "trainsOnPrompts": False, "status": status}
+    return {
+        "id": name,
+        "model": MODEL,
+        "operator": "self-hosted",
+        "operatorJurisdiction": "FR",
+        "regions": ["eu", "us"],
+        "endpoint": f"{upstream}/v1",
+        "zeroDataRetention": True,
+        "trainsOnPrompts": False,
+        "status": status,
+    }
 
 
 def save(body: dict) -> None:
@@ -34,25 +41,48 @@ def save(body: dict) -> None:
 def routed_model():
     assert ROUTE_UPSTREAM_A and ROUTE_UPSTREAM_B and CONFIGURED_UPSTREAM, "run by test.sh, which starts the upstreams"
     for path, body in (
-            ("/api/v1/vendors", {"id": "g-route-labs", "name": "Route Labs", "jurisdiction": "FR"}),
-            # A capability of its own: never an alternative for the golden teams' models.
-            ("/api/v1/models", {"id": MODEL, "displayName": "Routed (LiteLLM tests)", "vendor": "g-route-labs",
-                                "hostingRegions": ["eu", "us"], "openWeights": True, "selfHostable": True,
-                                "licence": "Apache-2.0", "capabilities": ["route-fixture"], "costTier": "low",
-                                "status": "approved"}),
-            ("/api/v1/teams", {"id": TEAM, "name": "Routing tests"})):
+        ("/api/v1/vendors", {"id": "g-route-labs", "name": "Route Labs", "jurisdiction": "FR"}),
+        # A capability of its own: never an alternative for the golden teams' models.
+        (
+            "/api/v1/models",
+            {
+                "id": MODEL,
+                "displayName": "Routed (LiteLLM tests)",
+                "vendor": "g-route-labs",
+                "hostingRegions": ["eu", "us"],
+                "openWeights": True,
+                "selfHostable": True,
+                "licence": "Apache-2.0",
+                "capabilities": ["route-fixture"],
+                "costTier": "low",
+                "status": "approved",
+            },
+        ),
+        ("/api/v1/teams", {"id": TEAM, "name": "Routing tests"}),
+    ):
         status, answer = portolan("POST", path, OFFICER, body)
         assert status in (201, 409), answer
     save(deployment(FIRST, ROUTE_UPSTREAM_A))
     save(deployment(SECOND, ROUTE_UPSTREAM_B))
     _, approvals = portolan("GET", f"/api/v1/approvals?team={TEAM}&size=500", OFFICER)
     if not any(a["model"] == MODEL and a["purpose"] == "chat" for a in approvals["items"]):
-        status, request = portolan("POST", "/api/v1/approval-requests", REQUESTER, {
-            "team": TEAM, "model": MODEL, "purpose": "chat", "maxDataClassification": "internal",
-            "regions": ["eu", "us"], "justification": "LiteLLM routing tests"})
+        status, request = portolan(
+            "POST",
+            "/api/v1/approval-requests",
+            REQUESTER,
+            {
+                "team": TEAM,
+                "model": MODEL,
+                "purpose": "chat",
+                "maxDataClassification": "internal",
+                "regions": ["eu", "us"],
+                "justification": "LiteLLM routing tests",
+            },
+        )
         assert status == 201, request
-        status, decided = portolan("POST", f"/api/v1/approval-requests/{request['id']}/decision", OFFICER,
-                                   {"outcome": "approve"})
+        status, decided = portolan(
+            "POST", f"/api/v1/approval-requests/{request['id']}/decision", OFFICER, {"outcome": "approve"}
+        )
         assert status == 200 and decided["status"] == "approved", decided
     yield
     save(deployment(FIRST, ROUTE_UPSTREAM_A))  # active again, whatever a test left
@@ -61,7 +91,11 @@ def routed_model():
 def reached(marker: str) -> list:
     """Which upstreams answered the call carrying ``marker``, and how each was asked."""
     hits = []
-    for name, upstream in (("first", ROUTE_UPSTREAM_A), ("second", ROUTE_UPSTREAM_B), ("configured", CONFIGURED_UPSTREAM)):
+    for name, upstream in (
+        ("first", ROUTE_UPSTREAM_A),
+        ("second", ROUTE_UPSTREAM_B),
+        ("configured", CONFIGURED_UPSTREAM),
+    ):
         for call in received(upstream):
             if any(m.get("content") == marker for m in call["messages"] or ()):
                 hits.append((name, call["path"], call["model"], call["authorization"]))
@@ -70,8 +104,9 @@ def reached(marker: str) -> list:
 
 def call(metadata=None, key="sk-routing", model=MODEL):
     marker = f"route test {uuid.uuid4()}"
-    status, body, headers = chat(key, model, {"data_classification": "internal", "region": "eu", **(metadata or {})},
-                                 content=marker)
+    status, body, headers = chat(
+        key, model, {"data_classification": "internal", "region": "eu", **(metadata or {})}, content=marker
+    )
     return status, body, headers, reached(marker)
 
 

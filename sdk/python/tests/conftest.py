@@ -1,4 +1,5 @@
 """Shared fixtures: the real test stack (Portolan + Keycloak) and the golden decision file."""
+
 import json
 import os
 import socket
@@ -9,7 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from portolan import PortolanClient
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -37,18 +37,21 @@ def golden():
 
 
 def user_token(user: str) -> str:
-    form = urllib.parse.urlencode({"grant_type": "password", "client_id": "portolan-cli",
-                                   "username": user, "password": user}).encode()
+    form = urllib.parse.urlencode(
+        {"grant_type": "password", "client_id": "portolan-cli", "username": user, "password": user}
+    ).encode()
     with urllib.request.urlopen(urllib.request.Request(TOKEN_URL, data=form), timeout=10) as response:
         return json.loads(response.read())["access_token"]
 
 
 def api(method: str, path: str, user: str, body=None):
     """One call to Portolan's API as a user of tenant initech: (status, parsed body)."""
-    request = urllib.request.Request(f"{PORTOLAN_URL}{path}", method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Authorization": "Bearer " + user_token(user),
-                                              "Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{PORTOLAN_URL}{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": "Bearer " + user_token(user), "Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read() or b"null")
@@ -59,8 +62,9 @@ def api(method: str, path: str, user: str, body=None):
 def audit_usage(since: str, **filters) -> list:
     """The usage export (NDJSON) as an auditor reads it, from ``since`` on."""
     query = urllib.parse.urlencode({"from": since, "format": "ndjson", **filters})
-    request = urllib.request.Request(f"{PORTOLAN_URL}/api/v1/audit/usage?{query}",
-                                     headers={"Authorization": "Bearer " + user_token(AUDIT_READER)})
+    request = urllib.request.Request(
+        f"{PORTOLAN_URL}/api/v1/audit/usage?{query}", headers={"Authorization": "Bearer " + user_token(AUDIT_READER)}
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         return [json.loads(line) for line in response.read().decode().splitlines() if line.strip()]
 

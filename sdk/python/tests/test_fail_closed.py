@@ -1,6 +1,7 @@
 """When Portolan cannot answer, decide() denies (or, with fail_open, allows with a warning) within
 its timeout and retries, and never raises. The real stack cannot be made unreachable, slow or
 failing on demand, so these point the client at a closed port or at a tiny local stub."""
+
 import json
 import socket
 import threading
@@ -8,7 +9,6 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
 from conftest import TOKEN_URL, free_port
 from portolan import UNAVAILABLE, PortolanClient, UnavailableError
 
@@ -78,9 +78,19 @@ def test_a_silent_server_times_out():
 class _Failing(BaseHTTPRequestHandler):
     """Answers every request with ``status``: a 503 problem+json as Portolan gives when OPA or its
     database is down, or an HTML error page as a server still deploying the app gives."""
-    status, content_type, body = 503, "application/problem+json", json.dumps({
-        "type": "https://portolan.dev/problems/opa-unavailable", "title": "Policy engine unavailable",
-        "status": 503, "detail": "OPA did not answer"}).encode()
+
+    status, content_type, body = (
+        503,
+        "application/problem+json",
+        json.dumps(
+            {
+                "type": "https://portolan.dev/problems/opa-unavailable",
+                "title": "Policy engine unavailable",
+                "status": 503,
+                "detail": "OPA did not answer",
+            }
+        ).encode(),
+    )
     calls = 0
 
     def do_POST(self):
@@ -110,6 +120,7 @@ def decide_against(handler, retries=2):
 def test_5xx_is_retried_then_denies_with_what_happened():
     class Failing(_Failing):
         calls = 0
+
     decision = decide_against(Failing)
     assert_fails_closed(decision)
     assert Failing.calls == 3, "one try and two retries, never more"
@@ -119,6 +130,7 @@ def test_5xx_is_retried_then_denies_with_what_happened():
 def test_an_html_404_while_deploying_is_unavailability_not_a_problem():
     class Deploying(_Failing):
         status, content_type, body, calls = 404, "text/html", b"<html>Payara: not found</html>", 0
+
     decision = decide_against(Deploying, retries=1)
     assert_fails_closed(decision)
     assert Deploying.calls == 2 and "404" in decision.reasons[0].message
@@ -126,8 +138,13 @@ def test_an_html_404_while_deploying_is_unavailability_not_a_problem():
 
 def test_queued_usage_survives_an_outage_and_keeps_its_key():
     with client_for(f"http://127.0.0.1:{free_port()}", retries=0) as c:
-        c.report_usage(decision_id="00000000-0000-0000-0000-000000000000", model="g-gpt", input_tokens=1,
-                       output_tokens=1, latency_ms=1)
+        c.report_usage(
+            decision_id="00000000-0000-0000-0000-000000000000",
+            model="g-gpt",
+            input_tokens=1,
+            output_tokens=1,
+            latency_ms=1,
+        )
         assert c.flush() is False
         key = c.usage._in_flight.idempotency_key
         assert c.flush() is False and c.usage._in_flight.idempotency_key == key

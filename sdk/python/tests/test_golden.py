@@ -1,9 +1,9 @@
 """Every case of the golden decision file, replayed through decide() against the real stack
 (tenant initech, loaded by sdk/testdata/seed-golden.sh)."""
+
 import json
 
 import pytest
-
 from conftest import GOLDEN_FILE, make_client
 
 CASES = json.loads(GOLDEN_FILE.read_text())["cases"]
@@ -18,8 +18,14 @@ def uncached_client():
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_golden_case(uncached_client, case):
     request, expect = case["request"], case["expect"]
-    decision = uncached_client.decide(request["team"], request["model"], request["purpose"],
-                                      request["dataClassification"], request["region"], request.get("taskTier"))
+    decision = uncached_client.decide(
+        request["team"],
+        request["model"],
+        request["purpose"],
+        request["dataClassification"],
+        request["region"],
+        request.get("taskTier"),
+    )
     assert decision.decision_id, "a real answer names its logged decision"
     assert decision.allow is expect["allow"]
     assert sorted(decision.reason_codes) == expect["reasons"]

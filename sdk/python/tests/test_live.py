@@ -1,11 +1,11 @@
 """The SDK against the real stack: token reuse, the decision cache, usage reporting, the model
 list and refused requests."""
+
 import random
 import time
 import uuid
 
 import pytest
-
 from conftest import audit_usage, make_client, utc_now_iso
 from portolan import ProblemError, UsageReport
 from portolan.usage import UsageBatch
@@ -30,6 +30,7 @@ def test_a_refused_token_is_replaced_once(client):
 def test_wrong_gateway_secret_raises_a_typed_error():
     from conftest import PORTOLAN_URL, TOKEN_URL
     from portolan import PortolanClient
+
     with PortolanClient(PORTOLAN_URL, TOKEN_URL, "initech-gateway", "wrong-secret") as c:
         with pytest.raises(ProblemError) as raised:
             c.decide(**ALLOWED)
@@ -57,8 +58,9 @@ def test_allowed_models_lists_what_the_golden_file_approves(client, golden):
     # A denied request for an unknown model lists every model the team may use instead.
     for name in ("unknown model", "restricted data needs self-hosted open weights"):
         request = cases[name]["request"]
-        models = client.allowed_models(request["team"], request["purpose"], request["dataClassification"],
-                                       request["region"])
+        models = client.allowed_models(
+            request["team"], request["purpose"], request["dataClassification"], request["region"]
+        )
         assert sorted(m.model for m in models) == sorted(cases[name]["expect"]["alternatives"]), name
     llama = [m for m in client.allowed_models("g-research", "chat", "restricted", "eu") if m.model == "g-llama"][0]
     assert [o.code for o in llama.obligations] == ["jurisdiction_watchlisted"]
@@ -75,8 +77,14 @@ def test_usage_is_reported_flushed_and_a_retried_key_stored_once(client):
     since = utc_now_iso()
     decision = client.decide(**ALLOWED)
     tokens_in = random.randint(1000, 9_999_999)  # marks this test's record in the shared tenant
-    client.report_usage(decision_id=decision.decision_id, model="g-gpt", input_tokens=tokens_in,
-                        output_tokens=42, latency_ms=123, cost_micros=456)
+    client.report_usage(
+        decision_id=decision.decision_id,
+        model="g-gpt",
+        input_tokens=tokens_in,
+        output_tokens=42,
+        latency_ms=123,
+        cost_micros=456,
+    )
     assert client.flush() and client.usage.stats.sent == 1
     mine = [u for u in audit_usage(since, team="g-research", model="g-gpt") if u["inputTokens"] == tokens_in]
     assert len(mine) == 1
@@ -88,8 +96,11 @@ def test_usage_is_reported_flushed_and_a_retried_key_stored_once(client):
     retried = UsageBatch([UsageReport(decision.decision_id, "g-gpt", tokens_in + 1, 1, 1)])
     assert client.usage.send(retried) == 201
     assert client.usage.send(retried) == 200  # a replay
-    again = [u for u in audit_usage(since, team="g-research", model="g-gpt")
-             if u["idempotencyKey"] == retried.idempotency_key]
+    again = [
+        u
+        for u in audit_usage(since, team="g-research", model="g-gpt")
+        if u["idempotencyKey"] == retried.idempotency_key
+    ]
     assert len(again) == 1
 
 
@@ -110,8 +121,9 @@ def test_a_full_batch_of_100_goes_at_once_as_one_request():
     with make_client(usage_interval=60) as c:  # only the batch size can trigger the send
         decision = c.decide(**ALLOWED)
         for i in range(100):
-            c.report_usage(decision_id=decision.decision_id, model="g-gpt", input_tokens=i, output_tokens=1,
-                           latency_ms=1)
+            c.report_usage(
+                decision_id=decision.decision_id, model="g-gpt", input_tokens=i, output_tokens=1, latency_ms=1
+            )
         deadline = time.monotonic() + 10
         while c.usage.stats.sent < 100 and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -3,8 +3,8 @@ stack: a model of its own (g-route-py) with two deployments, created through the
 initech by officer ivan (requester ian asks for team g-routing's approval), as seed-golden.sh loads
 the golden data, and an alias (g-alias-py) whose first candidate is that model; kept between runs,
 reset at each."""
-import pytest
 
+import pytest
 from conftest import api
 from portolan import AliasResolution, Route
 
@@ -15,21 +15,41 @@ ALIAS = "g-alias-py"
 
 
 def deployment(name, endpoint=None):
-    body = {"id": name, "model": MODEL, "operator": "self-hosted", "operatorJurisdiction": "FR", "regions": ["eu", "us"],
-            "zeroDataRetention": True, "trainsOnPrompts": False, "status": "active"}
+    body = {
+        "id": name,
+        "model": MODEL,
+        "operator": "self-hosted",
+        "operatorJurisdiction": "FR",
+        "regions": ["eu", "us"],
+        "zeroDataRetention": True,
+        "trainsOnPrompts": False,
+        "status": "active",
+    }
     return {**body, "endpoint": endpoint} if endpoint else body
 
 
 @pytest.fixture(scope="module", autouse=True)
 def routed_model():
     for path, body in (
-            ("/api/v1/vendors", {"id": "g-route-labs", "name": "Route Labs", "jurisdiction": "FR"}),
-            # A capability of its own: never an alternative for the golden teams' models.
-            ("/api/v1/models", {"id": MODEL, "displayName": "Routed (Python SDK tests)", "vendor": "g-route-labs",
-                                "hostingRegions": ["eu", "us"], "openWeights": True, "selfHostable": True,
-                                "licence": "Apache-2.0", "capabilities": ["route-fixture"], "costTier": "low",
-                                "status": "approved"}),
-            ("/api/v1/teams", {"id": TEAM, "name": "Routing tests"})):
+        ("/api/v1/vendors", {"id": "g-route-labs", "name": "Route Labs", "jurisdiction": "FR"}),
+        # A capability of its own: never an alternative for the golden teams' models.
+        (
+            "/api/v1/models",
+            {
+                "id": MODEL,
+                "displayName": "Routed (Python SDK tests)",
+                "vendor": "g-route-labs",
+                "hostingRegions": ["eu", "us"],
+                "openWeights": True,
+                "selfHostable": True,
+                "licence": "Apache-2.0",
+                "capabilities": ["route-fixture"],
+                "costTier": "low",
+                "status": "approved",
+            },
+        ),
+        ("/api/v1/teams", {"id": TEAM, "name": "Routing tests"}),
+    ):
         status, answer = api("POST", path, OFFICER, body)
         assert status in (201, 409), answer
     for body in (deployment(FIRST, "https://llm-a.route.example/v1"), deployment(SECOND)):
@@ -39,12 +59,23 @@ def routed_model():
         assert status in (200, 201), answer
     _, approvals = api("GET", f"/api/v1/approvals?team={TEAM}&size=500", OFFICER)
     if not any(a["model"] == MODEL and a["purpose"] == "chat" for a in approvals["items"]):
-        status, request = api("POST", "/api/v1/approval-requests", REQUESTER, {
-            "team": TEAM, "model": MODEL, "purpose": "chat", "maxDataClassification": "internal",
-            "regions": ["eu", "us"], "justification": "Python SDK routing tests"})
+        status, request = api(
+            "POST",
+            "/api/v1/approval-requests",
+            REQUESTER,
+            {
+                "team": TEAM,
+                "model": MODEL,
+                "purpose": "chat",
+                "maxDataClassification": "internal",
+                "regions": ["eu", "us"],
+                "justification": "Python SDK routing tests",
+            },
+        )
         assert status == 201, request
-        status, decided = api("POST", f"/api/v1/approval-requests/{request['id']}/decision", OFFICER,
-                              {"outcome": "approve"})
+        status, decided = api(
+            "POST", f"/api/v1/approval-requests/{request['id']}/decision", OFFICER, {"outcome": "approve"}
+        )
         assert status == 200 and decided["status"] == "approved", decided
     alias = {"id": ALIAS, "description": "Python SDK alias tests", "candidates": [{"model": MODEL}]}
     status, answer = api("POST", "/api/v1/aliases", OFFICER, alias)

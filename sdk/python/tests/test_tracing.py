@@ -1,14 +1,14 @@
 """Every request to Portolan carries the caller's W3C trace context (traceparent, tracestate), from
 the trace_headers hook or the current OpenTelemetry span. Against a local stub that plays both the
 token endpoint and Portolan's API and records the headers it is sent; no test stack needed."""
+
 import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import pytest
-
 import portolan._http
+import pytest
 from portolan import PortolanClient
 
 ASK = dict(team="g-research", model="g-gpt", purpose="chat", data_classification="internal", region="us")
@@ -34,8 +34,16 @@ class _Recorder(BaseHTTPRequestHandler):
             self._answer(200, {"access_token": "t", "expires_in": 300})
         elif self.path == "/api/v1/decisions":
             expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 60))
-            self._answer(200, {"decisionId": "d1", "allow": True, "policyRevision": "1-abc",
-                               "evaluatedAt": "2026-01-01T00:00:00Z", "expiresAt": expires})
+            self._answer(
+                200,
+                {
+                    "decisionId": "d1",
+                    "allow": True,
+                    "policyRevision": "1-abc",
+                    "evaluatedAt": "2026-01-01T00:00:00Z",
+                    "expiresAt": expires,
+                },
+            )
         else:
             self._answer(201, {})
 
@@ -51,6 +59,7 @@ class _Recorder(BaseHTTPRequestHandler):
 def stub():
     class Recorder(_Recorder):
         seen = []
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}", Recorder.seen
@@ -72,13 +81,24 @@ def exercise(client):
 
 def test_the_hooks_trace_context_reaches_every_request_and_nothing_else_does(stub):
     url, seen = stub
-    hook = lambda: {"Traceparent": TRACEPARENT, "tracestate": TRACESTATE, "Authorization": "Bearer stolen",
-                    "X-Other": "x", "baggage": "user=alice"}
+
+    def hook():
+        return {
+            "Traceparent": TRACEPARENT,
+            "tracestate": TRACESTATE,
+            "Authorization": "Bearer stolen",
+            "X-Other": "x",
+            "baggage": "user=alice",
+        }
+
     with PortolanClient(url, url + "/token", "id", "secret", trace_headers=hook) as client:
         exercise(client)
     calls = api_calls(seen)
     assert [(m, p.split("?")[0]) for m, p, _ in calls] == [
-        ("POST", "/api/v1/decisions"), ("GET", "/api/v1/teams/g-research/models"), ("POST", "/api/v1/usage")]
+        ("POST", "/api/v1/decisions"),
+        ("GET", "/api/v1/teams/g-research/models"),
+        ("POST", "/api/v1/usage"),
+    ]
     for _, _, headers in calls:
         assert headers["traceparent"] == TRACEPARENT and headers["tracestate"] == TRACESTATE
         assert headers["Authorization"] == "Bearer t", "the hook never replaces the token"
@@ -101,11 +121,12 @@ def test_without_a_trace_context_no_header_and_a_broken_hook_costs_only_the_trac
 
     def broken():
         raise RuntimeError("no span here")
+
     for hook in (None, lambda: {}, broken, lambda: {"traceparent": "bad\r\nX-Injected: 1"}):
         seen.clear()
         with PortolanClient(url, url + "/token", "id", "secret", cache=False, trace_headers=hook) as client:
             assert client.decide(**ASK).allow is True
-        (_, _, headers), = api_calls(seen)
+        ((_, _, headers),) = api_calls(seen)
         assert headers.get("traceparent") is None and headers.get("tracestate") is None
         assert headers.get("X-Injected") is None
 
@@ -137,17 +158,18 @@ def test_the_hook_wins_over_opentelemetry(stub):
     with PortolanClient(url, url + "/token", "id", "secret", trace_headers=lambda: {"traceparent": TRACEPARENT}) as c:
         with tracer.start_as_current_span("gateway call"):
             c.decide(**ASK)
-    (_, _, headers), = api_calls(seen)
+    ((_, _, headers),) = api_calls(seen)
     assert headers["traceparent"] == TRACEPARENT
 
 
 def test_usage_sent_by_the_background_thread_belongs_to_no_callers_trace(stub):
     url, seen = stub
-    with PortolanClient(url, url + "/token", "id", "secret", usage_interval=0.05,
-                        trace_headers=lambda: {"traceparent": TRACEPARENT}) as client:
+    with PortolanClient(
+        url, url + "/token", "id", "secret", usage_interval=0.05, trace_headers=lambda: {"traceparent": TRACEPARENT}
+    ) as client:
         client.report_usage(decision_id="d1", model="g-gpt", input_tokens=1, output_tokens=1, latency_ms=1)
         deadline = time.monotonic() + 5
         while client.usage.stats.sent < 1 and time.monotonic() < deadline:
             time.sleep(0.01)
-    (method, path, headers), = api_calls(seen)
+    ((method, path, headers),) = api_calls(seen)
     assert (method, path) == ("POST", "/api/v1/usage") and headers.get("traceparent") is None

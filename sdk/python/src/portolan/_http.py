@@ -1,6 +1,7 @@
 """HTTP plumbing on the standard library: the gateway token (client-credentials grant, cached) and
 requests with timeout, bounded retries with jittered exponential backoff, one token refresh on 401,
 and the caller's W3C trace context (``traceparent``, ``tracestate``) on every request to Portolan."""
+
 from __future__ import annotations
 
 import http.client
@@ -32,8 +33,14 @@ TraceHeaders = Callable[[], Mapping[str, str]]
 _TRACE_CONTEXT = ("traceparent", "tracestate")
 
 # Failures that say nothing about the request itself: worth another try.
-_NETWORK_ERRORS = (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError,
-                   http.client.HTTPException, OSError)
+_NETWORK_ERRORS = (
+    urllib.error.URLError,
+    socket.timeout,
+    TimeoutError,
+    ConnectionError,
+    http.client.HTTPException,
+    OSError,
+)
 
 
 class _StatusError(Exception):
@@ -55,8 +62,9 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {reason if reason is not None else error}"
 
 
-def _send(method: str, url: str, body: Optional[bytes], headers: Mapping[str, str],
-          timeout: float) -> Tuple[int, bytes]:
+def _send(
+    method: str, url: str, body: Optional[bytes], headers: Mapping[str, str], timeout: float
+) -> Tuple[int, bytes]:
     request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -109,11 +117,18 @@ class TokenProvider:
     """Fetches a gateway token with the client-credentials grant and reuses it until shortly
     before it expires (refresh margin: 30 s, or a tenth of the lifetime for short-lived tokens)."""
 
-    def __init__(self, token_url: str, client_id: str, client_secret: str, timeout: float,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        timeout: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._token_url = token_url
-        self._form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": client_id,
-                                             "client_secret": client_secret}).encode()
+        self._form = urllib.parse.urlencode(
+            {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
+        ).encode()
         self._timeout = timeout
         self._clock = clock
         self._lock = threading.Lock()
@@ -159,8 +174,15 @@ class Transport:
     """Calls Portolan's API with the gateway token. Retries (at most ``retries`` times) only what
     the caller marks retryable; raises ProblemError for 4xx and UnavailableError when out of tries."""
 
-    def __init__(self, base_url: str, tokens: TokenProvider, timeout: float, retries: int,
-                 sleep: Callable[[float], None] = time.sleep, trace_headers: Optional[TraceHeaders] = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        tokens: TokenProvider,
+        timeout: float,
+        retries: int,
+        sleep: Callable[[float], None] = time.sleep,
+        trace_headers: Optional[TraceHeaders] = None,
+    ) -> None:
         self._base_url = base_url.rstrip("/")
         self._trace_headers = trace_headers
         self._tokens = tokens
@@ -168,8 +190,15 @@ class Transport:
         self._retries = max(0, retries)
         self._sleep = sleep
 
-    def request(self, method: str, path: str, body: Any = None, headers: Optional[Dict[str, str]] = None,
-                retryable: bool = False, traced: bool = True) -> Tuple[int, bytes]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        headers: Optional[Dict[str, str]] = None,
+        retryable: bool = False,
+        traced: bool = True,
+    ) -> Tuple[int, bytes]:
         payload = None if body is None else json.dumps(body).encode()
         all_headers = {"Accept": "application/json"}
         if payload is not None:
@@ -198,7 +227,8 @@ class Transport:
                     problem = ProblemError.from_body(error.status, error.body)
                     last_error = f"Portolan answered {error.status} {problem.title}: {problem.detail}".strip()
                 else:
-                    last_error = f"Portolan answered {error.status} without an API answer ({error.content_type or 'no content type'})"
+                    content_type = error.content_type or "no content type"
+                    last_error = f"Portolan answered {error.status} without an API answer ({content_type})"
             except UnavailableError as error:  # from the token endpoint
                 last_error = str(error)
             except _NETWORK_ERRORS as error:

@@ -1,5 +1,6 @@
 """The local decision cache: an answer is reused until its expiresAt, and a fresh answer from
 another policy revision drops every cached one (the policy changed, so they may all be wrong)."""
+
 from __future__ import annotations
 
 import dataclasses

@@ -1,4 +1,5 @@
 """PortolanClient: ask before a model call, report usage after it."""
+
 from __future__ import annotations
 
 import json
@@ -27,18 +28,37 @@ class PortolanClient:
     else the current OpenTelemetry span's when ``opentelemetry-api`` is installed.
     """
 
-    def __init__(self, portolan_url: str, token_url: str, client_id: str, client_secret: str, *,
-                 timeout: float = 2.0, retries: int = 2, fail_open: bool = False, cache: bool = True,
-                 usage_batch_size: int = 100, usage_interval: float = 1.0,
-                 trace_headers: Optional[TraceHeaders] = None) -> None:
+    def __init__(
+        self,
+        portolan_url: str,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        timeout: float = 2.0,
+        retries: int = 2,
+        fail_open: bool = False,
+        cache: bool = True,
+        usage_batch_size: int = 100,
+        usage_interval: float = 1.0,
+        trace_headers: Optional[TraceHeaders] = None,
+    ) -> None:
         self.fail_open = fail_open
         self.tokens = TokenProvider(token_url, client_id, client_secret, timeout)
         self._transport = Transport(portolan_url, self.tokens, timeout, retries, trace_headers=trace_headers)
         self.cache: Optional[DecisionCache] = DecisionCache() if cache else None
         self.usage = UsageReporter(self._transport, usage_batch_size, usage_interval)
 
-    def decide(self, team: str, model: str, purpose: str, data_classification: str, region: str,
-               task_tier: Optional[str] = None, deployment: Optional[str] = None) -> Decision:
+    def decide(
+        self,
+        team: str,
+        model: str,
+        purpose: str,
+        data_classification: str,
+        region: str,
+        task_tier: Optional[str] = None,
+        deployment: Optional[str] = None,
+    ) -> Decision:
         """May ``team`` use ``model`` for ``purpose`` with this data in this region? With
         ``deployment`` (the id of one of the model's deployments) the question is decided on that
         deployment alone; without it an allowed answer's ``route`` names the best compliant one.
@@ -64,13 +84,27 @@ class PortolanClient:
             self.cache.put(request, decision)
         return decision
 
-    def allowed_models(self, team: str, purpose: Optional[str] = None, data_classification: Optional[str] = None,
-                       region: Optional[str] = None, task_tier: Optional[str] = None) -> List[AllowedModel]:
+    def allowed_models(
+        self,
+        team: str,
+        purpose: Optional[str] = None,
+        data_classification: Optional[str] = None,
+        region: Optional[str] = None,
+        task_tier: Optional[str] = None,
+    ) -> List[AllowedModel]:
         """Every model the team may use now for this purpose, data and region, with obligations.
         Portolan currently requires purpose, data_classification and region (a 400 names any
         missing one). Raises UnavailableError when Portolan cannot be reached."""
-        query = {k: v for k, v in {"purpose": purpose, "dataClassification": data_classification,
-                                   "region": region, "taskTier": task_tier}.items() if v}
+        query = {
+            k: v
+            for k, v in {
+                "purpose": purpose,
+                "dataClassification": data_classification,
+                "region": region,
+                "taskTier": task_tier,
+            }.items()
+            if v
+        }
         path = f"/api/v1/teams/{urllib.parse.quote(team, safe='')}/models"
         if query:
             path += "?" + urllib.parse.urlencode(query)
@@ -78,16 +112,30 @@ class PortolanClient:
         data: Dict[str, Any] = json.loads(body)
         return [AllowedModel.from_json(m) for m in data.get("models") or ()]
 
-    def report_usage(self, report: Optional[UsageReport] = None, *, decision_id: Optional[str] = None,
-                     model: Optional[str] = None, input_tokens: int = 0, output_tokens: int = 0,
-                     latency_ms: int = 0, cost_micros: Optional[int] = None) -> None:
+    def report_usage(
+        self,
+        report: Optional[UsageReport] = None,
+        *,
+        decision_id: Optional[str] = None,
+        model: Optional[str] = None,
+        input_tokens: int = 0,
+        output_tokens: int = 0,
+        latency_ms: int = 0,
+        cost_micros: Optional[int] = None,
+    ) -> None:
         """Queues what a call used; a background thread sends it (see ``flush``). Pass a
         UsageReport or its fields as keywords."""
         if report is None:
             if not decision_id or not model:
                 raise ValueError("report_usage needs decision_id and model")
-            report = UsageReport(decision_id, model, int(input_tokens), int(output_tokens), int(latency_ms),
-                                 None if cost_micros is None else int(cost_micros))
+            report = UsageReport(
+                decision_id,
+                model,
+                int(input_tokens),
+                int(output_tokens),
+                int(latency_ms),
+                None if cost_micros is None else int(cost_micros),
+            )
         self.usage.add(report)
 
     def flush(self) -> bool:

@@ -1,5 +1,6 @@
 """Errors the SDK raises. ``decide`` raises only ProblemError (a request Portolan refused);
 an unreachable Portolan becomes a fail-closed answer there, and UnavailableError elsewhere."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,15 @@ class UnavailableError(PortolanError):
 class ProblemError(PortolanError):
     """A 4xx answer: an RFC 9457 problem document (or Keycloak's OAuth error) the caller can act on."""
 
-    def __init__(self, status: int, type: str = "about:blank", title: str = "", detail: str = "",
-                 errors: Tuple[FieldError, ...] = (), instance: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        type: str = "about:blank",
+        title: str = "",
+        detail: str = "",
+        errors: Tuple[FieldError, ...] = (),
+        instance: Optional[str] = None,
+    ) -> None:
         self.status = status
         self.type = type
         self.title = title
@@ -43,9 +51,22 @@ class ProblemError(PortolanError):
         if not isinstance(data, dict):
             return cls(status, title="HTTP %d" % status, detail=body[:200].decode("utf-8", "replace"))
         if "error" in data and "type" not in data:  # Keycloak's OAuth error answer
-            return cls(status, type="oauth:" + str(data["error"]), title=str(data["error"]),
-                       detail=str(data.get("error_description") or ""))
-        errors = tuple(FieldError(str(e.get("field", "")), str(e.get("message") or ""))
-                       for e in data.get("errors") or () if isinstance(e, dict))
-        return cls(int(data.get("status") or status), str(data.get("type") or "about:blank"),
-                   str(data.get("title") or ""), str(data.get("detail") or ""), errors, data.get("instance"))
+            return cls(
+                status,
+                type="oauth:" + str(data["error"]),
+                title=str(data["error"]),
+                detail=str(data.get("error_description") or ""),
+            )
+        errors = tuple(
+            FieldError(str(e.get("field", "")), str(e.get("message") or ""))
+            for e in data.get("errors") or ()
+            if isinstance(e, dict)
+        )
+        return cls(
+            int(data.get("status") or status),
+            str(data.get("type") or "about:blank"),
+            str(data.get("title") or ""),
+            str(data.get("detail") or ""),
+            errors,
+            data.get("instance"),
+        )

@@ -1,5 +1,6 @@
 """The typed shapes of Portolan's answers. Unknown JSON fields are ignored, so a newer server
 that adds fields does not break an older SDK."""
+
 from __future__ import annotations
 
 import re
@@ -24,6 +25,7 @@ def parse_instant(value: Any) -> Optional[datetime]:
 @dataclass(frozen=True)
 class Reason:
     """Why a decision denied: a stable machine code, a sentence for people, and the rule."""
+
     code: str
     message: str = ""
     rule: str = ""
@@ -38,6 +40,7 @@ class Obligation:
     """A condition the caller must honour when it goes ahead with an allowed call. A scheduled
     cut-off (``cut_off_scheduled``) also names its date and the models to move to, best first; a
     budget warning (``budget_warning``) the budget left this month, in millionths of its currency."""
+
     code: str
     message: str = ""
     cut_off_at: Optional[datetime] = None
@@ -49,10 +52,14 @@ class Obligation:
     def from_json(cls, data: Mapping[str, Any]) -> "Obligation":
         moves = data.get("alternatives")
         remaining = data.get("remainingMicros")
-        return cls(str(data.get("code", "")), str(data.get("message") or ""), parse_instant(data.get("cutOffAt")),
-                   tuple(str(m) for m in moves) if isinstance(moves, list) else (),
-                   remaining if isinstance(remaining, int) and not isinstance(remaining, bool) else None,
-                   data.get("currency") if isinstance(data.get("currency"), str) else None)
+        return cls(
+            str(data.get("code", "")),
+            str(data.get("message") or ""),
+            parse_instant(data.get("cutOffAt")),
+            tuple(str(m) for m in moves) if isinstance(moves, list) else (),
+            remaining if isinstance(remaining, int) and not isinstance(remaining, bool) else None,
+            data.get("currency") if isinstance(data.get("currency"), str) else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,7 @@ class Route:
     """Where to send an allowed call: the deployment of the model Portolan chose (or the one the
     question named), who operates it and in which jurisdiction, the request's region, and the
     endpoint (base URL) to call, None when the deployment records none."""
+
     deployment: str
     model: str = ""
     operator: str = ""
@@ -73,9 +81,14 @@ class Route:
         if not isinstance(data, Mapping) or not isinstance(data.get("deployment"), str) or not data["deployment"]:
             return None
         endpoint = data.get("endpoint")
-        return cls(data["deployment"], str(data.get("model") or ""), str(data.get("operator") or ""),
-                   str(data.get("operatorJurisdiction") or ""), str(data.get("region") or ""),
-                   endpoint if isinstance(endpoint, str) and endpoint else None)
+        return cls(
+            data["deployment"],
+            str(data.get("model") or ""),
+            str(data.get("operator") or ""),
+            str(data.get("operatorJurisdiction") or ""),
+            str(data.get("region") or ""),
+            endpoint if isinstance(endpoint, str) and endpoint else None,
+        )
 
 
 def _text_or_none(value: Any) -> Optional[str]:
@@ -87,6 +100,7 @@ class AliasResolution:
     """What a question for an alias (a logical model name the tenant defines, e.g. ``chat-default``)
     resolved to: the alias asked for (``name``) and the concrete model of its first candidate no rule
     denies (``model``), None when none may be used (the answer is then a deny, ``alias_unresolved``)."""
+
     name: str
     model: Optional[str] = None
 
@@ -103,6 +117,7 @@ class Alternative:
     """A model the team may use instead, with why it qualifies and where a call to it would go.
     ``alias`` names an alias that lists the denied model and resolves to this one for the same
     question (ask for the alias instead to stay portable); such alternatives come first."""
+
     model: str
     vendor: str = ""
     jurisdiction: str = ""
@@ -112,14 +127,20 @@ class Alternative:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Alternative":
-        return cls(str(data.get("model", "")), str(data.get("vendor") or ""),
-                   str(data.get("jurisdiction") or ""), str(data.get("why") or ""), Route.from_json(data.get("route")),
-                   _text_or_none(data.get("alias")))
+        return cls(
+            str(data.get("model", "")),
+            str(data.get("vendor") or ""),
+            str(data.get("jurisdiction") or ""),
+            str(data.get("why") or ""),
+            Route.from_json(data.get("route")),
+            _text_or_none(data.get("alias")),
+        )
 
 
 @dataclass(frozen=True)
 class DecisionRequest:
     """What is asked; also the key of the local decision cache."""
+
     team: str
     model: str
     purpose: str
@@ -129,8 +150,13 @@ class DecisionRequest:
     deployment: Optional[str] = None  # the deployment the call goes to; None lets the policy route
 
     def to_json(self) -> Dict[str, Any]:
-        body: Dict[str, Any] = {"team": self.team, "model": self.model, "purpose": self.purpose,
-                                "dataClassification": self.data_classification, "region": self.region}
+        body: Dict[str, Any] = {
+            "team": self.team,
+            "model": self.model,
+            "purpose": self.purpose,
+            "dataClassification": self.data_classification,
+            "region": self.region,
+        }
         if self.task_tier:
             body["taskTier"] = self.task_tier
         if self.deployment:
@@ -146,6 +172,7 @@ class Decision:
     and on the SDK's own answers. ``alias`` is set when the question's model named an alias: its
     ``model`` is the concrete model it resolved to (also ``route.model`` when allowed), None when
     no candidate may be used (a deny with reason ``alias_unresolved``)."""
+
     allow: bool
     decision_id: Optional[str] = None
     reasons: Tuple[Reason, ...] = ()
@@ -181,6 +208,7 @@ class Decision:
 @dataclass(frozen=True)
 class ModelPrice:
     """What a model costs now, per million input and output tokens, in a currency."""
+
     currency: str
     input_per_million: float
     output_per_million: float
@@ -196,6 +224,7 @@ class ModelPrice:
 class AllowedModel:
     """One model a team may use now, with the obligations that come with it, its price (None: none
     set) and where a call to it would be routed (None: no deployment qualifies)."""
+
     model: str
     vendor: str = ""
     jurisdiction: str = ""
@@ -224,6 +253,7 @@ class AllowedModel:
 @dataclass(frozen=True)
 class UsageReport:
     """What one call used, reported after it against the decision that allowed it."""
+
     decision_id: str
     model: str
     input_tokens: int
@@ -232,9 +262,13 @@ class UsageReport:
     cost_micros: Optional[int] = None
 
     def to_json(self) -> Dict[str, Any]:
-        body: Dict[str, Any] = {"decisionId": self.decision_id, "model": self.model,
-                                "inputTokens": self.input_tokens, "outputTokens": self.output_tokens,
-                                "latencyMs": self.latency_ms}
+        body: Dict[str, Any] = {
+            "decisionId": self.decision_id,
+            "model": self.model,
+            "inputTokens": self.input_tokens,
+            "outputTokens": self.output_tokens,
+            "latencyMs": self.latency_ms,
+        }
         if self.cost_micros is not None:
             body["costMicros"] = self.cost_micros
         return body
@@ -243,6 +277,7 @@ class UsageReport:
 @dataclass(frozen=True)
 class FieldError:
     """One invalid field of a refused request, as the problem document names it."""
+
     field: str
     message: str = ""
 
@@ -250,6 +285,7 @@ class FieldError:
 @dataclass
 class UsageStats:
     """What the usage reporter did so far, for health pages and tests."""
+
     sent: int = 0
     dropped: int = 0
     batches: int = 0

@@ -3,6 +3,7 @@ in batches (an array body) every second or every 100 reports. A batch gets its I
 when it is cut and keeps it until Portolan has stored it, so a batch retried after a lost answer
 is stored once. Batches sent for a caller (flush, close) carry the caller's trace context; the
 background thread's belong to no caller's trace and carry none."""
+
 from __future__ import annotations
 
 import logging
@@ -114,7 +115,12 @@ class UsageReporter:
     def send(self, batch: UsageBatch, traced: bool = True) -> int:
         """POSTs one batch; returns the HTTP status (201 stored, 200 a replay of a stored key)."""
         status, _ = self._transport.request(
-            "POST", "/api/v1/usage", [r.to_json() for r in batch.reports],
-            headers={"Idempotency-Key": batch.idempotency_key}, retryable=True, traced=traced)
+            "POST",
+            "/api/v1/usage",
+            [r.to_json() for r in batch.reports],
+            headers={"Idempotency-Key": batch.idempotency_key},
+            retryable=True,
+            traced=traced,
+        )
         self.stats.batches += 1
         return status
