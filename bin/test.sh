@@ -40,8 +40,8 @@ jq -e '.panels | length > 0' deploy/grafana/portolan.json > /dev/null
 echo "[test] Helm chart: lint, render, validate against Kubernetes schemas (bin/chart-check.sh)" >&2
 bin/chart-check.sh
 
-echo "[test] unit tests and package" >&2
-mvn -B package
+echo "[test] Java: google-java-format (mvn spotless:check; spotless:apply fixes), unit tests, package" >&2
+mvn -B spotless:check package
 
 echo "[test] starting the test stack" >&2
 trap 'bin/stack.sh down test' EXIT

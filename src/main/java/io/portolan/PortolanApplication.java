@@ -41,7 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     scheme = "bearer",
     bearerFormat = "JWT")
 public class PortolanApplication extends Application {
-  /** Jackson alone reads and writes JSON: the server's JSON-B provider would ignore unknown fields. */
+  /**
+   * Jackson alone reads and writes JSON: the server's JSON-B provider would ignore unknown fields.
+   */
   @Override
   public Map<String, Object> getProperties() {
     return Map.of("jersey.config.disableJsonb", true, "jersey.config.server.disableJsonb", true);

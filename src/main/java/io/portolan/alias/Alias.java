@@ -17,6 +17,9 @@ public record Alias(
     Instant publishedAt) {
 
   /** Candidates drafted to replace the published ones, with when and by whom. */
-  public record Draft(@JsonInclude(JsonInclude.Include.NON_NULL) String description, List<AliasCandidate> candidates,
-      Instant draftedAt, String draftedBy) {}
+  public record Draft(
+      @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+      List<AliasCandidate> candidates,
+      Instant draftedAt,
+      String draftedBy) {}
 }

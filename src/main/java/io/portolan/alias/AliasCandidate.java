@@ -7,11 +7,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** One candidate of an alias: a model, and optionally the one deployment of it to use. */
-// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor
+// parameters.
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class AliasCandidate {
-  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  @NotNull(message = "is required")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   private String model;
 
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
@@ -35,7 +40,9 @@ public final class AliasCandidate {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof AliasCandidate c && c.model.equals(model) && java.util.Objects.equals(c.deployment, deployment);
+    return other instanceof AliasCandidate c
+        && c.model.equals(model)
+        && java.util.Objects.equals(c.deployment, deployment);
   }
 
   @Override

@@ -38,7 +38,6 @@ public class AliasResource {
   /** The answer of a listing. */
   public record Aliases(List<Alias> items) {}
 
-
   @Inject TenantContext caller;
   @Inject AliasService aliases;
   @Inject AliasImpact impact;
@@ -54,22 +53,29 @@ public class AliasResource {
   @Path("{id}")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.REQUESTER})
   @Operation(summary = "Get an alias")
-  public Alias get(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  public Alias get(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return aliases.get(caller.tenant(), id);
   }
 
   @POST
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Create an alias, published at once (no call can have asked for it yet)")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") AliasInput body, @Context UriInfo uri) {
+  public Response create(
+      @Valid @NotNull(message = "a JSON body is required") AliasInput body, @Context UriInfo uri) {
     Alias created = aliases.create(caller.tenant(), body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
   }
 
   @PUT
   @Path("{id}/draft")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
-  @Operation(summary = "Draft new candidates for an alias; decisions resolve by the published ones until it is published")
+  @Operation(
+      summary =
+          "Draft new candidates for an alias; decisions resolve by the published ones until it is"
+              + " published")
   public Alias draft(
       @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
       @Valid @NotNull(message = "a JSON body is required") AliasInput body) {
@@ -80,33 +86,48 @@ public class AliasResource {
   @Path("{id}/draft")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Discard an alias's draft")
-  public Alias discard(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  public Alias discard(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return aliases.discardDraft(caller.tenant(), id);
   }
 
   @GET
   @Path("{id}/impact")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "The draft's impact: the last 7 days' calls for the alias, and which would resolve elsewhere (409 without a draft)")
-  public AliasImpact.Impact impact(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  @Operation(
+      summary =
+          "The draft's impact: the last 7 days' calls for the alias, and which would resolve"
+              + " elsewhere (409 without a draft)")
+  public AliasImpact.Impact impact(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return impact.impact(caller.tenant(), id);
   }
 
   @GET
   @Path("{id}/resolution")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.REQUESTER})
-  @Operation(summary = "Where the alias resolves per team, purpose and data classification in a region, published and drafted")
+  @Operation(
+      summary =
+          "Where the alias resolves per team, purpose and data classification in a region,"
+              + " published and drafted")
   public AliasImpact.ResolutionTable resolution(
       @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
-      @QueryParam("region") @DefaultValue("eu") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE) String region) {
+      @QueryParam("region")
+          @DefaultValue("eu")
+          @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
+          String region) {
     return impact.resolution(caller.tenant(), id, region);
   }
 
   @POST
   @Path("{id}/publish")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
-  @Operation(summary = "Publish an alias's draft: the next decision on any replica resolves by it (409 without a draft)")
-  public Alias publish(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  @Operation(
+      summary =
+          "Publish an alias's draft: the next decision on any replica resolves by it (409 without a"
+              + " draft)")
+  public Alias publish(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return aliases.publish(caller.tenant(), id);
   }
 
@@ -114,7 +135,8 @@ public class AliasResource {
   @Path("{id}")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Delete an alias: questions for it are then denied model_unknown")
-  public Response delete(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  public Response delete(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     aliases.delete(caller.tenant(), id);
     return Response.noContent().build();
   }

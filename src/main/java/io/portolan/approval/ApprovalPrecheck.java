@@ -21,13 +21,17 @@ import java.util.List;
 public class ApprovalPrecheck {
   @Inject OpaClient opa;
 
-  /** @param findings the reasons the policy would deny, ignoring the missing approval */
+  /**
+   * @param findings the reasons the policy would deny, ignoring the missing approval
+   */
   public record Result(JsonNode findings, boolean highRisk, List<String> highRiskBecause) {}
 
   public Result check(TenantId tenant, ApprovalRequestInput request) {
     ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
     input.put("tenant", tenant.value()).put("team", request.team()).put("model", request.model());
-    input.put("purpose", request.purpose()).put("dataClassification", request.maxDataClassification());
+    input
+        .put("purpose", request.purpose())
+        .put("dataClassification", request.maxDataClassification());
     input.put("nowMs", System.currentTimeMillis());
     ArrayNode regions = input.putArray("regions");
     request.regions().forEach(regions::add);
@@ -44,7 +48,9 @@ public class ApprovalPrecheck {
       // fall through: filed as high risk
     }
     ArrayNode unavailable = JacksonConfig.MAPPER.createArrayNode();
-    unavailable.addObject().put("code", "precheck_unavailable")
+    unavailable
+        .addObject()
+        .put("code", "precheck_unavailable")
         .put("message", "the policy pre-check could not run; review the request by hand");
     return new Result(unavailable, true, List.of("precheck_unavailable"));
   }

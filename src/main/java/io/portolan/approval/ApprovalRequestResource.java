@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApprovalRequestResource {
-  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  private static final String UUID_PATTERN =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
   private static final String UUID_MESSAGE = "must be a UUID";
 
   @Inject TenantContext caller;
@@ -41,20 +42,34 @@ public class ApprovalRequestResource {
 
   @POST
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
-  @Operation(summary = "Ask for a model for a team, purpose and classification; the policy pre-checks it")
-  public Response submit(@Valid @NotNull(message = "a JSON body is required") ApprovalRequestInput body, @Context UriInfo uri) {
-    if (!caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN) && !body.team().equals(caller.team())) {
-      throw ProblemException.forbidden("not-your-team", "Requesters may ask only for their own team.");
+  @Operation(
+      summary = "Ask for a model for a team, purpose and classification; the policy pre-checks it")
+  public Response submit(
+      @Valid @NotNull(message = "a JSON body is required") ApprovalRequestInput body,
+      @Context UriInfo uri) {
+    if (!caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN)
+        && !body.team().equals(caller.team())) {
+      throw ProblemException.forbidden(
+          "not-your-team", "Requesters may ask only for their own team.");
     }
     ApprovalRequestView created = approvals.submit(caller.tenant(), caller.userName(), body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
   }
 
   @GET
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "The queue: requests filtered by status and team, oldest first; requesters see their team's")
+  @Operation(
+      summary =
+          "The queue: requests filtered by status and team, oldest first; requesters see their"
+              + " team's")
   public PageView<ApprovalRequestView> list(
-      @QueryParam("status") @Pattern(regexp = "pending|approved|rejected|withdrawn", message = "must be one of: pending, approved, rejected, withdrawn") String status,
+      @QueryParam("status")
+          @Pattern(
+              regexp = "pending|approved|rejected|withdrawn",
+              message = "must be one of: pending, approved, rejected, withdrawn")
+          String status,
       @QueryParam("team") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String team,
       @Valid @BeanParam PageRequest page) {
     return approvals.list(caller.tenant(), status, visibleTeam(team), page);
@@ -64,7 +79,8 @@ public class ApprovalRequestResource {
   @Path("{id}")
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
   @Operation(summary = "A request with its pre-check findings and whole history")
-  public ApprovalRequestView get(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
+  public ApprovalRequestView get(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
     ApprovalRequestView request = approvals.get(caller.tenant(), UUID.fromString(id));
     if (isRequesterOnly() && !request.team().equals(caller.team())) {
       throw ProblemException.notFound("approval request", id);
@@ -87,7 +103,8 @@ public class ApprovalRequestResource {
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "The requester withdraws a pending request")
-  public ApprovalRequestView withdraw(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
+  public ApprovalRequestView withdraw(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
     return approvals.withdraw(caller.tenant(), UUID.fromString(id), caller.userName());
   }
 
@@ -96,7 +113,8 @@ public class ApprovalRequestResource {
       return team;
     }
     if (team != null && !team.equals(caller.team())) {
-      throw ProblemException.forbidden("not-your-team", "Requesters see only their own team's requests.");
+      throw ProblemException.forbidden(
+          "not-your-team", "Requesters see only their own team's requests.");
     }
     return caller.team() == null ? "-" : caller.team();
   }

@@ -36,14 +36,18 @@ public class ApprovalResource {
 
   @GET
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Approvals in force, soonest expiry first; expiringWithinDays=30 lists those due to expire")
+  @Operation(
+      summary =
+          "Approvals in force, soonest expiry first; expiringWithinDays=30 lists those due to"
+              + " expire")
   public PageView<ApprovalView> list(
       @Valid @BeanParam Filter filter, @Valid @BeanParam PageRequest page) {
     String team = filter.team;
     if (!caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR)) {
       // Requesters see their own team's approvals only.
       if (team != null && !team.equals(caller.team())) {
-        throw io.portolan.infrastructure.web.ProblemException.forbidden("not-your-team", "Requesters see only their own team's approvals.");
+        throw io.portolan.infrastructure.web.ProblemException.forbidden(
+            "not-your-team", "Requesters see only their own team's approvals.");
       }
       team = caller.team() == null ? "-" : caller.team();
     }
@@ -67,7 +71,12 @@ public class ApprovalResource {
   @RolesAllowed(Roles.COMPLIANCE_OFFICER)
   @Operation(summary = "Revoke an approval at once, with a reason")
   public ApprovalView revoke(
-      @PathParam("id") @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a UUID") String id,
+      @PathParam("id")
+          @Pattern(
+              regexp =
+                  "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+              message = "must be a UUID")
+          String id,
       @Valid @NotNull(message = "a JSON body is required") RevokeInput body) {
     return approvals.revoke(caller.tenant(), UUID.fromString(id), caller.userName(), body.reason());
   }

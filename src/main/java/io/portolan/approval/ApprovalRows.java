@@ -22,71 +22,129 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads requests, their history and approvals; every query takes the tenant and opens its scope. */
+/**
+ * Reads requests, their history and approvals; every query takes the tenant and opens its scope.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ApprovalRows {
   private static final String REQUEST_COLUMNS =
-      "id, team, model, purpose, max_data_classification, array_to_string(regions, ','), justification,"
-          + " requested_until, requester, status, high_risk, array_to_string(high_risk_because, ','),"
-          + " required_approvals, findings::text, created_at, updated_at,"
-          + " (select a.id from approval a where a.tenant_id = r.tenant_id and a.request_id = r.id) as approval_id,"
-          + " array_to_string(deployments, ',')";
+      "id, team, model, purpose, max_data_classification, array_to_string(regions, ','),"
+          + " justification, requested_until, requester, status, high_risk,"
+          + " array_to_string(high_risk_because, ','), required_approvals, findings::text,"
+          + " created_at, updated_at, (select a.id from approval a where a.tenant_id = r.tenant_id"
+          + " and a.request_id = r.id) as approval_id, array_to_string(deployments, ',')";
   private static final String APPROVAL_COLUMNS =
-      "id, request_id, team, model, purpose, max_data_classification, array_to_string(regions, ','), expires_at,"
-          + " array_to_string(approved_by, ','), created_at, revoked_at, revoked_by, revoke_reason,"
-          + " array_to_string(deployments, ',')";
+      "id, request_id, team, model, purpose, max_data_classification, array_to_string(regions,"
+          + " ','), expires_at, array_to_string(approved_by, ','), created_at, revoked_at,"
+          + " revoked_by, revoke_reason, array_to_string(deployments, ',')";
 
   @PersistenceContext EntityManager em;
 
   public Optional<ApprovalRequestView> request(TenantId tenant, UUID id) {
-    List<?> found = query(tenant, "select " + REQUEST_COLUMNS + " from approval_request r where tenant_id = :tenant and id = :id",
-        Map.of("id", id)).getResultList();
+    List<?> found =
+        query(
+                tenant,
+                "select "
+                    + REQUEST_COLUMNS
+                    + " from approval_request r where tenant_id = :tenant and id = :id",
+                Map.of("id", id))
+            .getResultList();
     return found.stream().findFirst().map(row -> request(tenant, (Object[]) row, true));
   }
 
-  public PageView<ApprovalRequestView> requests(TenantId tenant, String status, String team, PageRequest page) {
+  public PageView<ApprovalRequestView> requests(
+      TenantId tenant, String status, String team, PageRequest page) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     StringBuilder where = new StringBuilder(" from approval_request r where tenant_id = :tenant");
-    if (status != null) { where.append(" and status = :status"); parameters.put("status", status); }
-    if (team != null) { where.append(" and team = :team"); parameters.put("team", team); }
-    long total = ((Number) query(tenant, "select count(*)" + where, parameters).getSingleResult()).longValue();
-    List<?> found = query(tenant, "select " + REQUEST_COLUMNS + where + " order by r.created_at, r.id offset :offset limit :limit",
-        with(parameters, page)).getResultList();
-    List<ApprovalRequestView> items = found.stream().map(row -> request(tenant, (Object[]) row, false)).toList();
+    if (status != null) {
+      where.append(" and status = :status");
+      parameters.put("status", status);
+    }
+    if (team != null) {
+      where.append(" and team = :team");
+      parameters.put("team", team);
+    }
+    long total =
+        ((Number) query(tenant, "select count(*)" + where, parameters).getSingleResult())
+            .longValue();
+    List<?> found =
+        query(
+                tenant,
+                "select "
+                    + REQUEST_COLUMNS
+                    + where
+                    + " order by r.created_at, r.id offset :offset limit :limit",
+                with(parameters, page))
+            .getResultList();
+    List<ApprovalRequestView> items =
+        found.stream().map(row -> request(tenant, (Object[]) row, false)).toList();
     return new PageView<>(items, total, page.page(), page.size());
   }
 
   public Optional<ApprovalView> approval(TenantId tenant, UUID id) {
-    List<?> found = query(tenant, "select " + APPROVAL_COLUMNS + " from approval where tenant_id = :tenant and id = :id",
-        Map.of("id", id)).getResultList();
+    List<?> found =
+        query(
+                tenant,
+                "select "
+                    + APPROVAL_COLUMNS
+                    + " from approval where tenant_id = :tenant and id = :id",
+                Map.of("id", id))
+            .getResultList();
     return found.stream().findFirst().map(row -> approval((Object[]) row));
   }
 
   /** Approvals in force (not revoked, not expired), optionally only those expiring soon. */
-  public PageView<ApprovalView> approvals(TenantId tenant, String team, Integer expiringWithinDays, PageRequest page) {
+  public PageView<ApprovalView> approvals(
+      TenantId tenant, String team, Integer expiringWithinDays, PageRequest page) {
     Map<String, Object> parameters = new LinkedHashMap<>();
-    StringBuilder where = new StringBuilder(" from approval where tenant_id = :tenant and revoked_at is null and expires_at > now()");
-    if (team != null) { where.append(" and team = :team"); parameters.put("team", team); }
+    StringBuilder where =
+        new StringBuilder(
+            " from approval where tenant_id = :tenant and revoked_at is null and expires_at >"
+                + " now()");
+    if (team != null) {
+      where.append(" and team = :team");
+      parameters.put("team", team);
+    }
     if (expiringWithinDays != null) {
       where.append(" and expires_at <= now() + make_interval(days => :days)");
       parameters.put("days", expiringWithinDays);
     }
-    long total = ((Number) query(tenant, "select count(*)" + where, parameters).getSingleResult()).longValue();
-    List<?> found = query(tenant, "select " + APPROVAL_COLUMNS + where + " order by expires_at, id offset :offset limit :limit",
-        with(parameters, page)).getResultList();
-    return new PageView<>(found.stream().map(row -> approval((Object[]) row)).toList(), total, page.page(), page.size());
+    long total =
+        ((Number) query(tenant, "select count(*)" + where, parameters).getSingleResult())
+            .longValue();
+    List<?> found =
+        query(
+                tenant,
+                "select "
+                    + APPROVAL_COLUMNS
+                    + where
+                    + " order by expires_at, id offset :offset limit :limit",
+                with(parameters, page))
+            .getResultList();
+    return new PageView<>(
+        found.stream().map(row -> approval((Object[]) row)).toList(),
+        total,
+        page.page(),
+        page.size());
   }
 
   /** The conditions officers gave so far when approving this request, oldest first. */
   public List<DecisionInput.Conditions> conditionsGiven(TenantId tenant, UUID requestId) {
-    List<?> found = query(tenant, "select detail::text from approval_request_event where tenant_id = :tenant"
-        + " and request_id = :id and action = 'approved' order by id", Map.of("id", requestId)).getResultList();
+    List<?> found =
+        query(
+                tenant,
+                "select detail::text from approval_request_event where tenant_id = :tenant"
+                    + " and request_id = :id and action = 'approved' order by id",
+                Map.of("id", requestId))
+            .getResultList();
     List<DecisionInput.Conditions> conditions = new ArrayList<>();
     for (Object detail : found) {
       JsonNode node = json((String) detail);
       if (node != null && node.has("conditions")) {
-        conditions.add(JacksonConfig.MAPPER.convertValue(node.get("conditions"), DecisionInput.Conditions.class));
+        conditions.add(
+            JacksonConfig.MAPPER.convertValue(
+                node.get("conditions"), DecisionInput.Conditions.class));
       }
     }
     return conditions;
@@ -95,25 +153,72 @@ public class ApprovalRows {
   private ApprovalRequestView request(TenantId tenant, Object[] row, boolean withHistory) {
     UUID id = (UUID) row[0];
     List<ApprovalRequestView.Event> history = history(tenant, id);
-    List<String> approvedBy = history.stream().filter(e -> e.action().equals("approved")).map(ApprovalRequestView.Event::actor).toList();
-    return new ApprovalRequestView(id, (String) row[1], (String) row[2], (String) row[3], (String) row[4], split(row[5]),
-        split(row[17]), (String) row[6], instant(row[7]), (String) row[8], (String) row[9], (Boolean) row[10], split(row[11]),
-        ((Number) row[12]).intValue(), approvedBy, json((String) row[13]), instant(row[14]), instant(row[15]),
-        (UUID) row[16], withHistory ? history : null);
+    List<String> approvedBy =
+        history.stream()
+            .filter(e -> e.action().equals("approved"))
+            .map(ApprovalRequestView.Event::actor)
+            .toList();
+    return new ApprovalRequestView(
+        id,
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        (String) row[4],
+        split(row[5]),
+        split(row[17]),
+        (String) row[6],
+        instant(row[7]),
+        (String) row[8],
+        (String) row[9],
+        (Boolean) row[10],
+        split(row[11]),
+        ((Number) row[12]).intValue(),
+        approvedBy,
+        json((String) row[13]),
+        instant(row[14]),
+        instant(row[15]),
+        (UUID) row[16],
+        withHistory ? history : null);
   }
 
   private List<ApprovalRequestView.Event> history(TenantId tenant, UUID requestId) {
-    List<?> found = query(tenant, "select at, actor, action, comment, detail::text from approval_request_event"
-        + " where tenant_id = :tenant and request_id = :id order by id", Map.of("id", requestId)).getResultList();
-    return found.stream().map(r -> {
-      Object[] row = (Object[]) r;
-      return new ApprovalRequestView.Event(instant(row[0]), (String) row[1], (String) row[2], (String) row[3], json((String) row[4]));
-    }).toList();
+    List<?> found =
+        query(
+                tenant,
+                "select at, actor, action, comment, detail::text from approval_request_event"
+                    + " where tenant_id = :tenant and request_id = :id order by id",
+                Map.of("id", requestId))
+            .getResultList();
+    return found.stream()
+        .map(
+            r -> {
+              Object[] row = (Object[]) r;
+              return new ApprovalRequestView.Event(
+                  instant(row[0]),
+                  (String) row[1],
+                  (String) row[2],
+                  (String) row[3],
+                  json((String) row[4]));
+            })
+        .toList();
   }
 
   private static ApprovalView approval(Object[] row) {
-    return new ApprovalView((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
-        split(row[6]), split(row[13]), instant(row[7]), split(row[8]), instant(row[9]), instant(row[10]), (String) row[11], (String) row[12]);
+    return new ApprovalView(
+        (UUID) row[0],
+        (UUID) row[1],
+        (String) row[2],
+        (String) row[3],
+        (String) row[4],
+        (String) row[5],
+        split(row[6]),
+        split(row[13]),
+        instant(row[7]),
+        split(row[8]),
+        instant(row[9]),
+        instant(row[10]),
+        (String) row[11],
+        (String) row[12]);
   }
 
   private Query query(TenantId tenant, String sql, Map<String, Object> parameters) {
@@ -132,9 +237,10 @@ public class ApprovalRows {
   }
 
   private static List<String> split(Object joined) {
-    return joined == null || ((String) joined).isEmpty() ? List.of() : Arrays.asList(((String) joined).split(","));
+    return joined == null || ((String) joined).isEmpty()
+        ? List.of()
+        : Arrays.asList(((String) joined).split(","));
   }
-
 
   private static JsonNode json(String text) {
     if (text == null) return null;

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An approval decisions consume: team, model, purpose, up to a classification, in regions, on deployments (none: any), until. */
+/**
+ * An approval decisions consume: team, model, purpose, up to a classification, in regions, on
+ * deployments (none: any), until.
+ */
 public record ApprovalView(
     UUID id,
     UUID requestId,

@@ -5,12 +5,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Why an approval is revoked. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class RevokeInput {
-  @NotNull(message = "is required") @Size(min = 1, max = 2000, message = "must be 1 to 2000 characters")
+  @NotNull(message = "is required")
+  @Size(min = 1, max = 2000, message = "must be 1 to 2000 characters")
   private String reason;
 
   RevokeInput() {}
 
-  public String reason() { return reason; }
+  public String reason() {
+    return reason;
+  }
 }

@@ -37,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AuditResource {
   static final String CSV = ExportStream.CSV;
   static final String NDJSON = ExportStream.NDJSON;
-  private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  private static final String UUID =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
   @Inject TenantContext caller;
   @Inject DecisionLogReader reader;
@@ -49,40 +50,72 @@ public class AuditResource {
   @Path("decisions")
   @Produces({NDJSON, CSV})
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "Logged decisions as CSV or NDJSON (format= or Accept), streamed, filtered by time, team, model, deployment, alias, outcome, source, obligation")
+  @Operation(
+      summary =
+          "Logged decisions as CSV or NDJSON (format= or Accept), streamed, filtered by time, team,"
+              + " model, deployment, alias, outcome, source, obligation")
   public Response decisions(
       @Valid @BeanParam DecisionLogFilter filter,
-      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
+      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson")
+          String format,
       @HeaderParam("Accept") String accept) {
     boolean csv = ExportStream.wantsCsv(format, accept);
     TenantId tenant = caller.tenant();
     filter.from(); // a bad time answers 400 now, not halfway through the stream
     filter.to();
-    String header = Csv.row("id", "seq", "evaluatedAt", "team", "model", "purpose", "dataClassification", "region",
-        "taskTier", "allow", "reasons", "obligations", "policyRevision", "clientId", "source", "hash", "askedDeployment",
-        "deployment", "alias");
-    return ExportStream.response("decisions", csv, header, writer -> {
-      if (csv) {
-        reader.stream(tenant, filter, row -> writer.write(csvRow(row)));
-      } else {
-        JsonGenerator json = JacksonConfig.MAPPER.createGenerator(writer);
-        json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        json.setRootValueSeparator(null);
-        ObjectWriter rows = JacksonConfig.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-        reader.stream(tenant, filter, row -> {
-          rows.writeValue(json, row);
-          json.writeRaw('\n');
+    String header =
+        Csv.row(
+            "id",
+            "seq",
+            "evaluatedAt",
+            "team",
+            "model",
+            "purpose",
+            "dataClassification",
+            "region",
+            "taskTier",
+            "allow",
+            "reasons",
+            "obligations",
+            "policyRevision",
+            "clientId",
+            "source",
+            "hash",
+            "askedDeployment",
+            "deployment",
+            "alias");
+    return ExportStream.response(
+        "decisions",
+        csv,
+        header,
+        writer -> {
+          if (csv) {
+            reader.stream(tenant, filter, row -> writer.write(csvRow(row)));
+          } else {
+            JsonGenerator json = JacksonConfig.MAPPER.createGenerator(writer);
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.setRootValueSeparator(null);
+            ObjectWriter rows =
+                JacksonConfig.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+            reader.stream(
+                tenant,
+                filter,
+                row -> {
+                  rows.writeValue(json, row);
+                  json.writeRaw('\n');
+                });
+            json.flush();
+          }
         });
-        json.flush();
-      }
-    });
   }
 
   @GET
   @Path("decisions/manifest")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "What an export with the same filters holds: row count, time range, first and last hash")
+  @Operation(
+      summary =
+          "What an export with the same filters holds: row count, time range, first and last hash")
   public Map<String, Object> manifest(@Valid @BeanParam DecisionLogFilter filter) throws Exception {
     return reader.manifest(caller.tenant(), filter);
   }
@@ -91,8 +124,12 @@ public class AuditResource {
   @Path("decisions/search")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.COMPLIANCE_OFFICER})
-  @Operation(summary = "Logged decisions as JSON pages, newest first, filtered like the export (page from 0, size 1 to 500)")
-  public PageView<LoggedDecision> search(@Valid @BeanParam DecisionLogFilter filter, @Valid @BeanParam PageRequest page)
+  @Operation(
+      summary =
+          "Logged decisions as JSON pages, newest first, filtered like the export (page from 0,"
+              + " size 1 to 500)")
+  public PageView<LoggedDecision> search(
+      @Valid @BeanParam DecisionLogFilter filter, @Valid @BeanParam PageRequest page)
       throws Exception {
     return search.page(caller.tenant(), filter, page);
   }
@@ -101,8 +138,12 @@ public class AuditResource {
   @Path("decisions/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.COMPLIANCE_OFFICER})
-  @Operation(summary = "One logged decision of the caller's tenant: its input, answer, revision, client and chain hashes")
-  public LoggedDecision decision(@PathParam("id") @Pattern(regexp = UUID, message = "must be a UUID") String id)
+  @Operation(
+      summary =
+          "One logged decision of the caller's tenant: its input, answer, revision, client and"
+              + " chain hashes")
+  public LoggedDecision decision(
+      @PathParam("id") @Pattern(regexp = UUID, message = "must be a UUID") String id)
       throws Exception {
     return search.find(caller.tenant(), id);
   }
@@ -111,62 +152,139 @@ public class AuditResource {
   @Path("changes")
   @Produces({NDJSON, CSV})
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "The admin audit trail (who changed what, before and after) as CSV or NDJSON, streamed")
+  @Operation(
+      summary =
+          "The admin audit trail (who changed what, before and after) as CSV or NDJSON, streamed")
   public Response changes(
       @Valid @BeanParam ChangeLogFilter filter,
-      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
+      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson")
+          String format,
       @HeaderParam("Accept") String accept) {
     boolean csv = ExportStream.wantsCsv(format, accept);
     TenantId tenant = caller.tenant();
     java.time.Instant from = filter.from();
     java.time.Instant to = filter.to();
-    String header = Csv.row("seq", "id", "at", "actor", "action", "entityType", "entityId", "before", "after", "hash");
-    return ExportStream.response("changes", csv, header, writer ->
-        changes.stream(tenant, from, to, filter.actor, filter.entityType, change -> writer.write(csv
-            ? Csv.row(Long.toString(change.seq()), change.id(), change.at().toString(), change.actor(), change.action(),
-                change.entityType(), change.entityId(), String.valueOf(change.before()), String.valueOf(change.after()),
-                change.hash())
-            : JacksonConfig.MAPPER.writeValueAsString(change) + "\n")));
+    String header =
+        Csv.row(
+            "seq",
+            "id",
+            "at",
+            "actor",
+            "action",
+            "entityType",
+            "entityId",
+            "before",
+            "after",
+            "hash");
+    return ExportStream.response(
+        "changes",
+        csv,
+        header,
+        writer ->
+            changes.stream(
+                tenant,
+                from,
+                to,
+                filter.actor,
+                filter.entityType,
+                change ->
+                    writer.write(
+                        csv
+                            ? Csv.row(
+                                Long.toString(change.seq()),
+                                change.id(),
+                                change.at().toString(),
+                                change.actor(),
+                                change.action(),
+                                change.entityType(),
+                                change.entityId(),
+                                String.valueOf(change.before()),
+                                String.valueOf(change.after()),
+                                change.hash())
+                            : JacksonConfig.MAPPER.writeValueAsString(change) + "\n")));
   }
 
   @GET
   @Path("usage")
   @Produces({NDJSON, CSV})
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "Reported usage with the decision's team, as CSV or NDJSON, streamed, filtered by time, team, model")
+  @Operation(
+      summary =
+          "Reported usage with the decision's team, as CSV or NDJSON, streamed, filtered by time,"
+              + " team, model")
   public Response usage(
       @Valid @BeanParam DecisionLogFilter filter,
-      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
+      @QueryParam("format") @Pattern(regexp = "csv|ndjson", message = "must be csv or ndjson")
+          String format,
       @HeaderParam("Accept") String accept) {
     boolean csv = ExportStream.wantsCsv(format, accept);
     TenantId tenant = caller.tenant();
     java.time.Instant from = filter.from();
     java.time.Instant to = filter.to();
-    String header = Csv.row("id", "decisionId", "reportedAt", "team", "model", "inputTokens", "outputTokens",
-        "latencyMs", "costMicros", "clientId", "idempotencyKey");
-    return ExportStream.response("usage", csv, header, writer ->
-        usage.stream(tenant, from, to, filter.team, filter.model, u -> writer.write(csv
-            ? Csv.row(Long.toString(u.id()), u.decisionId(), u.reportedAt().toString(), u.team(), u.model(),
-                Integer.toString(u.inputTokens()), Integer.toString(u.outputTokens()), Integer.toString(u.latencyMs()),
-                u.costMicros() == null ? "" : u.costMicros().toString(), u.clientId(), u.idempotencyKey())
-            : JacksonConfig.MAPPER.writeValueAsString(u) + "\n")));
+    String header =
+        Csv.row(
+            "id",
+            "decisionId",
+            "reportedAt",
+            "team",
+            "model",
+            "inputTokens",
+            "outputTokens",
+            "latencyMs",
+            "costMicros",
+            "clientId",
+            "idempotencyKey");
+    return ExportStream.response(
+        "usage",
+        csv,
+        header,
+        writer ->
+            usage.stream(
+                tenant,
+                from,
+                to,
+                filter.team,
+                filter.model,
+                u ->
+                    writer.write(
+                        csv
+                            ? Csv.row(
+                                Long.toString(u.id()),
+                                u.decisionId(),
+                                u.reportedAt().toString(),
+                                u.team(),
+                                u.model(),
+                                Integer.toString(u.inputTokens()),
+                                Integer.toString(u.outputTokens()),
+                                Integer.toString(u.latencyMs()),
+                                u.costMicros() == null ? "" : u.costMicros().toString(),
+                                u.clientId(),
+                                u.idempotencyKey())
+                            : JacksonConfig.MAPPER.writeValueAsString(u) + "\n")));
   }
 
   @GET
   @Path("changes/manifest")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "What a changes export with the same filters holds: row count, time range, first and last hash")
-  public Map<String, Object> changesManifest(@Valid @BeanParam ChangeLogFilter filter) throws Exception {
-    return changes.manifest(caller.tenant(), filter.from(), filter.to(), filter.actor, filter.entityType);
+  @Operation(
+      summary =
+          "What a changes export with the same filters holds: row count, time range, first and last"
+              + " hash")
+  public Map<String, Object> changesManifest(@Valid @BeanParam ChangeLogFilter filter)
+      throws Exception {
+    return changes.manifest(
+        caller.tenant(), filter.from(), filter.to(), filter.actor, filter.entityType);
   }
 
   @GET
   @Path("usage/manifest")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "What a usage export with the same filters holds: row count, first and last hash")
-  public Map<String, Object> usageManifest(@Valid @BeanParam DecisionLogFilter filter) throws Exception {
+  @Operation(
+      summary = "What a usage export with the same filters holds: row count, first and last hash")
+  public Map<String, Object> usageManifest(@Valid @BeanParam DecisionLogFilter filter)
+      throws Exception {
     return usage.manifest(caller.tenant(), filter.from(), filter.to(), filter.team, filter.model);
   }
 
@@ -174,10 +292,17 @@ public class AuditResource {
   @Path("verify")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN})
-  @Operation(summary = "Recompute a log's hash chain over a window (log=decisions, changes or usage) and name the first broken entry")
+  @Operation(
+      summary =
+          "Recompute a log's hash chain over a window (log=decisions, changes or usage) and name"
+              + " the first broken entry")
   public Map<String, Object> verify(
       @Valid @BeanParam DecisionLogFilter window,
-      @QueryParam("log") @Pattern(regexp = "decisions|changes|usage", message = "must be decisions, changes or usage") String log)
+      @QueryParam("log")
+          @Pattern(
+              regexp = "decisions|changes|usage",
+              message = "must be decisions, changes or usage")
+          String log)
       throws Exception {
     if ("changes".equals(log)) {
       return changes.verify(caller.tenant(), window.from(), window.to());
@@ -189,10 +314,25 @@ public class AuditResource {
   }
 
   private static String csvRow(LoggedDecision row) {
-    return Csv.row(row.id(), row.seq() == null ? "" : row.seq().toString(), row.evaluatedAt().toString(), row.team(),
-        row.model(), row.purpose(), row.dataClassification(), row.region(), row.taskTier(), Boolean.toString(row.allow()),
+    return Csv.row(
+        row.id(),
+        row.seq() == null ? "" : row.seq().toString(),
+        row.evaluatedAt().toString(),
+        row.team(),
+        row.model(),
+        row.purpose(),
+        row.dataClassification(),
+        row.region(),
+        row.taskTier(),
+        Boolean.toString(row.allow()),
         row.reasons().stream().map(r -> r.code()).collect(Collectors.joining(";")),
-        row.obligations().stream().map(o -> o.code()).collect(Collectors.joining(";")), row.policyRevision(), row.clientId(),
-        row.source(), row.hash(), row.askedDeployment(), row.deployment(), row.alias());
+        row.obligations().stream().map(o -> o.code()).collect(Collectors.joining(";")),
+        row.policyRevision(),
+        row.clientId(),
+        row.source(),
+        row.hash(),
+        row.askedDeployment(),
+        row.deployment(),
+        row.alias());
   }
 }

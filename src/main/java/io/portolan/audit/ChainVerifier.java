@@ -16,7 +16,9 @@ final class ChainVerifier {
   private Long previousSeq;
   private String previousHash;
 
-  /** @param recomputed the hash recomputed from the entry's content and its stored previous hash */
+  /**
+   * @param recomputed the hash recomputed from the entry's content and its stored previous hash
+   */
   void check(long seq, String id, Instant at, String prevHash, String hash, String recomputed) {
     if (broken != null) {
       return;
@@ -25,7 +27,8 @@ final class ChainVerifier {
     String problem = null;
     if (previousSeq != null && seq != previousSeq + 1) {
       problem = "an entry before this one is missing";
-    } else if ((previousSeq != null && !previousHash.equals(prevHash)) || (previousSeq == null && seq == 1 && !GENESIS.equals(prevHash))) {
+    } else if ((previousSeq != null && !previousHash.equals(prevHash))
+        || (previousSeq == null && seq == 1 && !GENESIS.equals(prevHash))) {
       problem = "its link to the previous entry does not match";
     } else if (!recomputed.equals(hash)) {
       problem = "its content does not match its hash";

@@ -10,9 +10,13 @@ public class ChangeLogFilter extends DecisionLogFilter {
   String actor;
 
   @QueryParam("entityType")
-  @Pattern(regexp = "vendor|model|deployment|alias|price|budget|dependency-ceilings|team|policy-settings|policy-revision|approval-request|approval|gateway"
-      + "|bundle-signing-key|retention-policy|log",
-      message = "must be one of: vendor, model, deployment, alias, price, budget, dependency-ceilings, team, policy-settings, policy-revision, approval-request,"
-          + " approval, gateway, bundle-signing-key, retention-policy, log")
+  @Pattern(
+      regexp =
+          "vendor|model|deployment|alias|price|budget|dependency-ceilings|team|policy-settings|policy-revision|approval-request|approval|gateway"
+              + "|bundle-signing-key|retention-policy|log",
+      message =
+          "must be one of: vendor, model, deployment, alias, price, budget, dependency-ceilings,"
+              + " team, policy-settings, policy-revision, approval-request, approval, gateway,"
+              + " bundle-signing-key, retention-policy, log")
   String entityType;
 }

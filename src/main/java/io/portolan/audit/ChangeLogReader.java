@@ -16,91 +16,144 @@ import java.util.Map;
 /** Reads the admin audit trail: streamed exports and chain verification. */
 @ApplicationScoped
 public class ChangeLogReader {
-  static final String COLUMNS = "seq, id::text, at, actor, action, entity_type, entity_id, before::text, after::text, prev_hash, hash";
+  static final String COLUMNS =
+      "seq, id::text, at, actor, action, entity_type, entity_id, before::text, after::text,"
+          + " prev_hash, hash";
 
   @Inject ReadOnlyTenantTransaction transaction;
 
   /** One record as exported. */
-  public record Change(long seq, String id, Instant at, String actor, String action, String entityType, String entityId,
-      JsonNode before, JsonNode after, String prevHash, String hash) {
+  public record Change(
+      long seq,
+      String id,
+      Instant at,
+      String actor,
+      String action,
+      String entityType,
+      String entityId,
+      JsonNode before,
+      JsonNode after,
+      String prevHash,
+      String hash) {
 
     ChangeLog.Entry entry() {
       return new ChangeLog.Entry(seq, id, at, actor, action, entityType, entityId, before, after);
     }
   }
 
-  public void stream(TenantId tenant, Instant from, Instant to, String actor, String entityType,
-      DecisionLogReader.RowSink<Change> sink) throws Exception {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from change_log where tenant_id = ? and at >= ? and at < ?");
+  public void stream(
+      TenantId tenant,
+      Instant from,
+      Instant to,
+      String actor,
+      String entityType,
+      DecisionLogReader.RowSink<Change> sink)
+      throws Exception {
+    StringBuilder sql =
+        new StringBuilder(
+            "select " + COLUMNS + " from change_log where tenant_id = ? and at >= ? and at < ?");
     if (actor != null) sql.append(" and actor = ?");
     if (entityType != null) sql.append(" and entity_type = ?");
     sql.append(" order by seq");
-    transaction.run(tenant, connection -> {
-      try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-        query.setFetchSize(DecisionLogReader.FETCH);
-        int i = 1;
-        query.setString(i++, tenant.value());
-        query.setTimestamp(i++, Timestamp.from(from));
-        query.setTimestamp(i++, Timestamp.from(to));
-        if (actor != null) query.setString(i++, actor);
-        if (entityType != null) query.setString(i++, entityType);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            sink.accept(read(rows));
+    transaction.run(
+        tenant,
+        connection -> {
+          try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            query.setFetchSize(DecisionLogReader.FETCH);
+            int i = 1;
+            query.setString(i++, tenant.value());
+            query.setTimestamp(i++, Timestamp.from(from));
+            query.setTimestamp(i++, Timestamp.from(to));
+            if (actor != null) query.setString(i++, actor);
+            if (entityType != null) query.setString(i++, entityType);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                sink.accept(read(rows));
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
-  /** Row count, time range, first and last hash of the records an export with these filters holds. */
-  public Map<String, Object> manifest(TenantId tenant, Instant from, Instant to, String actor, String entityType)
-      throws Exception {
-    StringBuilder where = new StringBuilder(" from change_log where tenant_id = ? and at >= ? and at < ?");
+  /**
+   * Row count, time range, first and last hash of the records an export with these filters holds.
+   */
+  public Map<String, Object> manifest(
+      TenantId tenant, Instant from, Instant to, String actor, String entityType) throws Exception {
+    StringBuilder where =
+        new StringBuilder(" from change_log where tenant_id = ? and at >= ? and at < ?");
     if (actor != null) where.append(" and actor = ?");
     if (entityType != null) where.append(" and entity_type = ?");
-    return transaction.run(tenant, connection -> {
-      try (PreparedStatement query = connection.prepareStatement("select count(*), min(at), max(at),"
-          + " (array_agg(hash order by seq))[1], (array_agg(hash order by seq desc))[1]" + where)) {
-        int i = 1;
-        query.setString(i++, tenant.value());
-        query.setTimestamp(i++, Timestamp.from(from));
-        query.setTimestamp(i++, Timestamp.from(to));
-        if (actor != null) query.setString(i++, actor);
-        if (entityType != null) query.setString(i++, entityType);
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          Map<String, Object> manifest = new java.util.LinkedHashMap<>();
-          manifest.put("rows", row.getLong(1));
-          manifest.put("firstAt", row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant());
-          manifest.put("lastAt", row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant());
-          manifest.put("firstHash", row.getString(4));
-          manifest.put("lastHash", row.getString(5));
-          Map<String, Object> filters = new java.util.LinkedHashMap<>();
-          filters.put("from", from);
-          filters.put("to", to);
-          if (actor != null) filters.put("actor", actor);
-          if (entityType != null) filters.put("entityType", entityType);
-          manifest.put("filters", filters);
-          return manifest;
-        }
-      }
-    });
+    return transaction.run(
+        tenant,
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "select count(*), min(at), max(at),"
+                      + " (array_agg(hash order by seq))[1], (array_agg(hash order by seq desc))[1]"
+                      + where)) {
+            int i = 1;
+            query.setString(i++, tenant.value());
+            query.setTimestamp(i++, Timestamp.from(from));
+            query.setTimestamp(i++, Timestamp.from(to));
+            if (actor != null) query.setString(i++, actor);
+            if (entityType != null) query.setString(i++, entityType);
+            try (ResultSet row = query.executeQuery()) {
+              row.next();
+              Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+              manifest.put("rows", row.getLong(1));
+              manifest.put(
+                  "firstAt", row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant());
+              manifest.put(
+                  "lastAt", row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant());
+              manifest.put("firstHash", row.getString(4));
+              manifest.put("lastHash", row.getString(5));
+              Map<String, Object> filters = new java.util.LinkedHashMap<>();
+              filters.put("from", from);
+              filters.put("to", to);
+              if (actor != null) filters.put("actor", actor);
+              if (entityType != null) filters.put("entityType", entityType);
+              manifest.put("filters", filters);
+              return manifest;
+            }
+          }
+        });
   }
 
   /** Recomputes every hash and link of the trail in the window; names the first broken record. */
   public Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
     ChainVerifier chain = new ChainVerifier();
-    stream(tenant, from, to, null, null, change ->
-        chain.check(change.seq(), change.id(), change.at(), change.prevHash(), change.hash(), change.entry().hash(change.prevHash())));
+    stream(
+        tenant,
+        from,
+        to,
+        null,
+        null,
+        change ->
+            chain.check(
+                change.seq(),
+                change.id(),
+                change.at(),
+                change.prevHash(),
+                change.hash(),
+                change.entry().hash(change.prevHash())));
     return chain.result(from, to);
   }
 
   private static Change read(ResultSet row) throws SQLException {
-    return new Change(row.getLong(1), row.getString(2), row.getTimestamp(3).toInstant(), row.getString(4),
-        row.getString(5), row.getString(6), row.getString(7), json(row.getString(8)), json(row.getString(9)),
-        row.getString(10), row.getString(11));
+    return new Change(
+        row.getLong(1),
+        row.getString(2),
+        row.getTimestamp(3).toInstant(),
+        row.getString(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7),
+        json(row.getString(8)),
+        json(row.getString(9)),
+        row.getString(10),
+        row.getString(11));
   }
 
   private static JsonNode json(String text) {

@@ -14,7 +14,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which logged decisions: a time window on evaluatedAt, and optionally team, model, deployment, alias, outcome, source, obligation. */
+/**
+ * Which logged decisions: a time window on evaluatedAt, and optionally team, model, deployment,
+ * alias, outcome, source, obligation.
+ */
 public class DecisionLogFilter {
   static final Instant EARLIEST = Instant.EPOCH;
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -53,7 +56,9 @@ public class DecisionLogFilter {
 
   /** Only decisions that carry this obligation (its code, such as jurisdiction_watchlisted). */
   @QueryParam("obligation")
-  @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "must be an obligation code such as jurisdiction_watchlisted")
+  @Pattern(
+      regexp = "[a-z][a-z0-9_]{0,63}",
+      message = "must be an obligation code such as jurisdiction_watchlisted")
   String obligation;
 
   Instant from() {
@@ -64,9 +69,13 @@ public class DecisionLogFilter {
     return instant("to", to, Instant.now().plusSeconds(1));
   }
 
-  /** SQL over decision_log, values as parameters in {@link #parameters()} order after tenant, from, to. */
+  /**
+   * SQL over decision_log, values as parameters in {@link #parameters()} order after tenant, from,
+   * to.
+   */
   String condition() {
-    StringBuilder sql = new StringBuilder("tenant_id = ? and evaluated_at >= ? and evaluated_at < ?");
+    StringBuilder sql =
+        new StringBuilder("tenant_id = ? and evaluated_at >= ? and evaluated_at < ?");
     if (team != null) sql.append(" and team = ?");
     if (model != null) sql.append(" and model = ?");
     if (deployment != null) sql.append(" and (deployment = ? or asked_deployment = ?)");
@@ -74,7 +83,10 @@ public class DecisionLogFilter {
     if (outcome != null) sql.append(" and allow = ?");
     if (source != null) sql.append(" and source = ?");
     // The first test is what the partial index decision_log_obligated (db/V15) is defined by.
-    if (obligation != null) sql.append(" and obligations <> '[]' and obligations @> jsonb_build_array(jsonb_build_object('code', ?::text))");
+    if (obligation != null)
+      sql.append(
+          " and obligations <> '[]' and obligations @> jsonb_build_array(jsonb_build_object('code',"
+              + " ?::text))");
     return sql.toString();
   }
 
@@ -93,8 +105,12 @@ public class DecisionLogFilter {
     return values;
   }
 
-  /** The statement for {@code sql}, which uses {@link #condition()}, with tenant, window and filters bound. */
-  PreparedStatement prepare(Connection connection, String sql, TenantId tenant) throws SQLException {
+  /**
+   * The statement for {@code sql}, which uses {@link #condition()}, with tenant, window and filters
+   * bound.
+   */
+  PreparedStatement prepare(Connection connection, String sql, TenantId tenant)
+      throws SQLException {
     PreparedStatement query = connection.prepareStatement(sql);
     int i = 1;
     query.setString(i++, tenant.value());
@@ -128,7 +144,8 @@ public class DecisionLogFilter {
     try {
       instant = Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
+      throw ProblemException.badRequest(
+          field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
     }
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw ProblemException.badRequest(field, "must be between 1970 and 9999");

@@ -2,8 +2,8 @@ package io.portolan.audit;
 
 import io.portolan.decision.DecisionChain;
 import io.portolan.tenancy.TenantId;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,41 +28,57 @@ public class DecisionLogReader {
     void accept(T row) throws Exception;
   }
 
-  public void stream(TenantId tenant, DecisionLogFilter filter, RowSink<LoggedDecision> sink) throws Exception {
-    String sql = "select " + LoggedDecision.COLUMNS + " from decision_log where " + filter.condition()
-        + " order by evaluated_at, seq nulls last, id";
-    inTenant(tenant, connection -> {
-      try (PreparedStatement query = filter.prepare(connection, sql, tenant)) {
-        query.setFetchSize(FETCH);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            sink.accept(LoggedDecision.read(rows));
+  public void stream(TenantId tenant, DecisionLogFilter filter, RowSink<LoggedDecision> sink)
+      throws Exception {
+    String sql =
+        "select "
+            + LoggedDecision.COLUMNS
+            + " from decision_log where "
+            + filter.condition()
+            + " order by evaluated_at, seq nulls last, id";
+    inTenant(
+        tenant,
+        connection -> {
+          try (PreparedStatement query = filter.prepare(connection, sql, tenant)) {
+            query.setFetchSize(FETCH);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                sink.accept(LoggedDecision.read(rows));
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   /** Row count, time range, the filters, and the first and last hash of the rows they select. */
   public Map<String, Object> manifest(TenantId tenant, DecisionLogFilter filter) throws Exception {
-    String sql = "select count(*), min(evaluated_at), max(evaluated_at),"
-        + " (array_agg(hash order by evaluated_at, seq nulls last, id))[1],"
-        + " (array_agg(hash order by evaluated_at desc, seq desc nulls first, id desc))[1]"
-        + " from decision_log where " + filter.condition();
-    return inTenant(tenant, connection -> {
-      try (PreparedStatement query = filter.prepare(connection, sql, tenant); ResultSet row = query.executeQuery()) {
-        row.next();
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("rows", row.getLong(1));
-        manifest.put("firstEvaluatedAt", row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant());
-        manifest.put("lastEvaluatedAt", row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant());
-        manifest.put("firstHash", row.getString(4));
-        manifest.put("lastHash", row.getString(5));
-        manifest.put("filters", filter.describe());
-        return manifest;
-      }
-    });
+    String sql =
+        "select count(*), min(evaluated_at), max(evaluated_at),"
+            + " (array_agg(hash order by evaluated_at, seq nulls last, id))[1],"
+            + " (array_agg(hash order by evaluated_at desc, seq desc nulls first, id desc))[1]"
+            + " from decision_log where "
+            + filter.condition();
+    return inTenant(
+        tenant,
+        connection -> {
+          try (PreparedStatement query = filter.prepare(connection, sql, tenant);
+              ResultSet row = query.executeQuery()) {
+            row.next();
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("rows", row.getLong(1));
+            manifest.put(
+                "firstEvaluatedAt",
+                row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant());
+            manifest.put(
+                "lastEvaluatedAt",
+                row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant());
+            manifest.put("firstHash", row.getString(4));
+            manifest.put("lastHash", row.getString(5));
+            manifest.put("filters", filter.describe());
+            return manifest;
+          }
+        });
   }
 
   /**
@@ -70,50 +86,60 @@ public class DecisionLogReader {
    * entry, no gap in the numbering, no unchained entry after the chain began.
    */
   public Map<String, Object> verify(TenantId tenant, DecisionLogFilter window) throws Exception {
-    return inTenant(tenant, connection -> {
-      Map<String, Object> result = new LinkedHashMap<>();
-      Map<String, Object> broken = unchained(connection, tenant, window);
-      long checked = 0;
-      String sql = "select " + LoggedDecision.COLUMNS + " from decision_log where tenant_id = ? and seq is not null"
-          + " and evaluated_at >= ? and evaluated_at < ? order by seq";
-      try (PreparedStatement query = connection.prepareStatement(sql)) {
-        query.setFetchSize(FETCH);
-        query.setString(1, tenant.value());
-        query.setTimestamp(2, Timestamp.from(window.from()));
-        query.setTimestamp(3, Timestamp.from(window.to()));
-        try (ResultSet rows = query.executeQuery()) {
-          LoggedDecision previous = null;
-          while (rows.next() && broken == null) {
-            LoggedDecision row = LoggedDecision.read(rows);
-            String expectedPrevious = previous != null ? previous.hash() : linkBefore(connection, tenant, row.seq());
-            if (previous != null && row.seq() != previous.seq() + 1 || expectedPrevious == null) {
-              broken = problem(row, "an entry before this one is missing");
-            } else if (!expectedPrevious.equals(row.prevHash())) {
-              broken = problem(row, "its link to the previous entry does not match");
-            } else if (!row.expectedHash().equals(row.hash())) {
-              broken = problem(row, "its content does not match its hash");
+    return inTenant(
+        tenant,
+        connection -> {
+          Map<String, Object> result = new LinkedHashMap<>();
+          Map<String, Object> broken = unchained(connection, tenant, window);
+          long checked = 0;
+          String sql =
+              "select "
+                  + LoggedDecision.COLUMNS
+                  + " from decision_log where tenant_id = ? and seq is not null"
+                  + " and evaluated_at >= ? and evaluated_at < ? order by seq";
+          try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setFetchSize(FETCH);
+            query.setString(1, tenant.value());
+            query.setTimestamp(2, Timestamp.from(window.from()));
+            query.setTimestamp(3, Timestamp.from(window.to()));
+            try (ResultSet rows = query.executeQuery()) {
+              LoggedDecision previous = null;
+              while (rows.next() && broken == null) {
+                LoggedDecision row = LoggedDecision.read(rows);
+                String expectedPrevious =
+                    previous != null ? previous.hash() : linkBefore(connection, tenant, row.seq());
+                if (previous != null && row.seq() != previous.seq() + 1
+                    || expectedPrevious == null) {
+                  broken = problem(row, "an entry before this one is missing");
+                } else if (!expectedPrevious.equals(row.prevHash())) {
+                  broken = problem(row, "its link to the previous entry does not match");
+                } else if (!row.expectedHash().equals(row.hash())) {
+                  broken = problem(row, "its content does not match its hash");
+                }
+                checked++;
+                previous = row;
+              }
             }
-            checked++;
-            previous = row;
           }
-        }
-      }
-      result.put("verified", broken == null);
-      result.put("checked", checked);
-      result.put("from", window.from());
-      result.put("to", window.to());
-      result.put("firstBroken", broken);
-      return result;
-    });
+          result.put("verified", broken == null);
+          result.put("checked", checked);
+          result.put("from", window.from());
+          result.put("to", window.to());
+          result.put("firstBroken", broken);
+          return result;
+        });
   }
 
-  /** An entry without a place in the chain, logged after the chain began: written around Portolan. */
-  private static Map<String, Object> unchained(Connection connection, TenantId tenant, DecisionLogFilter window)
-      throws SQLException {
-    String sql = "select id::text, evaluated_at from decision_log d where tenant_id = ? and seq is null"
-        + " and evaluated_at >= ? and evaluated_at < ?"
-        + " and exists (select 1 from decision_log c where c.tenant_id = d.tenant_id and c.seq is not null"
-        + " and c.logged_at <= d.logged_at) order by evaluated_at limit 1";
+  /**
+   * An entry without a place in the chain, logged after the chain began: written around Portolan.
+   */
+  private static Map<String, Object> unchained(
+      Connection connection, TenantId tenant, DecisionLogFilter window) throws SQLException {
+    String sql =
+        "select id::text, evaluated_at from decision_log d where tenant_id = ? and seq is null and"
+            + " evaluated_at >= ? and evaluated_at < ? and exists (select 1 from decision_log c"
+            + " where c.tenant_id = d.tenant_id and c.seq is not null and c.logged_at <="
+            + " d.logged_at) order by evaluated_at limit 1";
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, tenant.value());
       query.setTimestamp(2, Timestamp.from(window.from()));
@@ -130,15 +156,20 @@ public class DecisionLogReader {
     }
   }
 
-  /** The hash the entry seq should link to: its predecessor's, a checkpoint's, or genesis; null when gone. */
-  private static String linkBefore(Connection connection, TenantId tenant, long seq) throws SQLException {
+  /**
+   * The hash the entry seq should link to: its predecessor's, a checkpoint's, or genesis; null when
+   * gone.
+   */
+  private static String linkBefore(Connection connection, TenantId tenant, long seq)
+      throws SQLException {
     if (seq == 1) {
       return DecisionChain.GENESIS;
     }
     // The predecessor, or the checkpoint the retention job left where it removed it.
-    try (PreparedStatement query = connection.prepareStatement(
-        "select hash from decision_log where tenant_id = ? and seq = ?"
-            + " union all select hash from log_checkpoint where tenant_id = ? and log = 'decisions' and seq = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select hash from decision_log where tenant_id = ? and seq = ? union all select hash"
+                + " from log_checkpoint where tenant_id = ? and log = 'decisions' and seq = ?")) {
       query.setString(1, tenant.value());
       query.setLong(2, seq - 1);
       query.setString(3, tenant.value());

@@ -19,39 +19,56 @@ import java.util.List;
 public class DecisionSearch {
   @Inject ReadOnlyTenantTransaction transaction;
 
-  public PageView<LoggedDecision> page(TenantId tenant, DecisionLogFilter filter, PageRequest page) throws Exception {
+  public PageView<LoggedDecision> page(TenantId tenant, DecisionLogFilter filter, PageRequest page)
+      throws Exception {
     String where = " from decision_log where " + filter.condition();
-    String rows = "select " + LoggedDecision.COLUMNS + where
-        + " order by evaluated_at desc, seq desc nulls last, id limit " + page.size() + " offset " + page.offset();
-    return transaction.run(tenant, connection -> {
-      long total;
-      try (PreparedStatement count = filter.prepare(connection, "select count(*)" + where, tenant);
-          ResultSet result = count.executeQuery()) {
-        result.next();
-        total = result.getLong(1);
-      }
-      List<LoggedDecision> items = new ArrayList<>();
-      try (PreparedStatement query = filter.prepare(connection, rows, tenant); ResultSet result = query.executeQuery()) {
-        while (result.next()) {
-          items.add(LoggedDecision.read(result));
-        }
-      }
-      return new PageView<>(items, total, page.page(), page.size());
-    });
+    String rows =
+        "select "
+            + LoggedDecision.COLUMNS
+            + where
+            + " order by evaluated_at desc, seq desc nulls last, id limit "
+            + page.size()
+            + " offset "
+            + page.offset();
+    return transaction.run(
+        tenant,
+        connection -> {
+          long total;
+          try (PreparedStatement count =
+                  filter.prepare(connection, "select count(*)" + where, tenant);
+              ResultSet result = count.executeQuery()) {
+            result.next();
+            total = result.getLong(1);
+          }
+          List<LoggedDecision> items = new ArrayList<>();
+          try (PreparedStatement query = filter.prepare(connection, rows, tenant);
+              ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+              items.add(LoggedDecision.read(result));
+            }
+          }
+          return new PageView<>(items, total, page.page(), page.size());
+        });
   }
 
   /** One logged decision of the tenant; another tenant's id is as unknown as one never issued. */
   public LoggedDecision find(TenantId tenant, String id) throws Exception {
-    String sql = "select " + LoggedDecision.COLUMNS + " from decision_log where tenant_id = ? and id = cast(? as uuid)";
-    LoggedDecision found = transaction.run(tenant, connection -> {
-      try (PreparedStatement query = connection.prepareStatement(sql)) {
-        query.setString(1, tenant.value());
-        query.setString(2, id);
-        try (ResultSet result = query.executeQuery()) {
-          return result.next() ? LoggedDecision.read(result) : null;
-        }
-      }
-    });
+    String sql =
+        "select "
+            + LoggedDecision.COLUMNS
+            + " from decision_log where tenant_id = ? and id = cast(? as uuid)";
+    LoggedDecision found =
+        transaction.run(
+            tenant,
+            connection -> {
+              try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, tenant.value());
+                query.setString(2, id);
+                try (ResultSet result = query.executeQuery()) {
+                  return result.next() ? LoggedDecision.read(result) : null;
+                }
+              }
+            });
     if (found == null) {
       throw ProblemException.notFound("decision", id);
     }

@@ -26,22 +26,26 @@ final class ExportStream {
   }
 
   static Response response(String name, boolean csv, String csvHeader, Rows rows) {
-    StreamingOutput body = out -> {
-      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-      try {
-        if (csv) {
-          writer.write(csvHeader);
-        }
-        rows.write(writer);
-        writer.flush();
-      } catch (IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IOException(e);
-      }
-    };
+    StreamingOutput body =
+        out -> {
+          Writer writer =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+          try {
+            if (csv) {
+              writer.write(csvHeader);
+            }
+            rows.write(writer);
+            writer.flush();
+          } catch (IOException | RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IOException(e);
+          }
+        };
     return Response.ok(body, csv ? CSV + "; charset=utf-8" : NDJSON)
-        .header("Content-Disposition", "attachment; filename=\"" + name + "." + (csv ? "csv" : "ndjson") + "\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + name + "." + (csv ? "csv" : "ndjson") + "\"")
         .build();
   }
 }

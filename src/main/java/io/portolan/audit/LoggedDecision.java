@@ -40,24 +40,58 @@ public record LoggedDecision(
     @JsonInclude(JsonInclude.Include.NON_NULL) String deployment,
     @JsonInclude(JsonInclude.Include.NON_NULL) String alias) {
 
-  static final String COLUMNS = "id::text, seq, evaluated_at, team, model, purpose, data_classification, region,"
-      + " task_tier, allow, reasons::text, obligations::text, policy_revision, client_id, source, prev_hash, hash, asked_deployment, deployment, alias";
+  static final String COLUMNS =
+      "id::text, seq, evaluated_at, team, model, purpose, data_classification, region, task_tier,"
+          + " allow, reasons::text, obligations::text, policy_revision, client_id, source,"
+          + " prev_hash, hash, asked_deployment, deployment, alias";
 
   static LoggedDecision read(ResultSet row) throws SQLException {
     long seq = row.getLong("seq");
-    return new LoggedDecision(row.getString(1), row.wasNull() ? null : seq, row.getTimestamp("evaluated_at").toInstant(),
-        row.getString("team"), row.getString("model"), row.getString("purpose"), row.getString("data_classification"),
-        row.getString("region"), row.getString("task_tier"), row.getBoolean("allow"), reasons(row.getString("reasons")),
-        obligations(row.getString("obligations")), row.getString("policy_revision"), row.getString("client_id"), row.getString("source"),
-        row.getString("prev_hash"), row.getString("hash"),
-        row.getString("asked_deployment"), row.getString("deployment"), row.getString("alias"));
+    return new LoggedDecision(
+        row.getString(1),
+        row.wasNull() ? null : seq,
+        row.getTimestamp("evaluated_at").toInstant(),
+        row.getString("team"),
+        row.getString("model"),
+        row.getString("purpose"),
+        row.getString("data_classification"),
+        row.getString("region"),
+        row.getString("task_tier"),
+        row.getBoolean("allow"),
+        reasons(row.getString("reasons")),
+        obligations(row.getString("obligations")),
+        row.getString("policy_revision"),
+        row.getString("client_id"),
+        row.getString("source"),
+        row.getString("prev_hash"),
+        row.getString("hash"),
+        row.getString("asked_deployment"),
+        row.getString("deployment"),
+        row.getString("alias"));
   }
 
   /** The hash this row should carry, recomputed from its content and its previous hash. */
   String expectedHash() {
-    return DecisionChain.hash(new DecisionChain.Content(seq, id, team, model, purpose, dataClassification, region, allow,
-        DecisionLog.json(reasons), policyRevision, evaluatedAt, clientId, taskTier, source, DecisionLog.json(obligations),
-        askedDeployment, deployment, alias),
+    return DecisionChain.hash(
+        new DecisionChain.Content(
+            seq,
+            id,
+            team,
+            model,
+            purpose,
+            dataClassification,
+            region,
+            allow,
+            DecisionLog.json(reasons),
+            policyRevision,
+            evaluatedAt,
+            clientId,
+            taskTier,
+            source,
+            DecisionLog.json(obligations),
+            askedDeployment,
+            deployment,
+            alias),
         prevHash);
   }
 

@@ -52,7 +52,8 @@ public class Retention {
   }
 
   /** A cut per log (a log without one is kept whole); {@code trigger} is manual or schedule. */
-  public Map<String, Object> apply(TenantId tenant, Map<Log, Instant> cuts, String actor, String trigger) {
+  public Map<String, Object> apply(
+      TenantId tenant, Map<Log, Instant> cuts, String actor, String trigger) {
     Map<String, Object> result = new LinkedHashMap<>();
     try (Connection owner = database.owner().getConnection()) {
       owner.setAutoCommit(false);
@@ -62,7 +63,11 @@ public class Retention {
         for (Log log : Log.values()) {
           Instant cut = cuts.get(log);
           cutBefore.put(log.name, cut == null ? null : cut.toString());
-          result.put(log.name, cut == null ? 0L : cut(owner, tenant, log.name, log.table, log.timeColumn, cut, actor));
+          result.put(
+              log.name,
+              cut == null
+                  ? 0L
+                  : cut(owner, tenant, log.name, log.table, log.timeColumn, cut, actor));
         }
         record(owner, tenant, trigger, actor, result, cutBefore);
         result.put("trigger", trigger);
@@ -72,15 +77,24 @@ public class Retention {
         throw e;
       }
     } catch (SQLException e) {
-      throw ProblemException.unavailable("database-unavailable", "The retention job could not run: " + e.getSQLState());
+      throw ProblemException.unavailable(
+          "database-unavailable", "The retention job could not run: " + e.getSQLState());
     }
     return result;
   }
 
-  private static void record(Connection owner, TenantId tenant, String trigger, String actor, Map<String, Object> removed,
-      Map<String, Object> cutBefore) throws SQLException {
-    try (PreparedStatement run = owner.prepareStatement("insert into retention_run (tenant_id, trigger, actor, removed,"
-        + " cut_before) values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))")) {
+  private static void record(
+      Connection owner,
+      TenantId tenant,
+      String trigger,
+      String actor,
+      Map<String, Object> removed,
+      Map<String, Object> cutBefore)
+      throws SQLException {
+    try (PreparedStatement run =
+        owner.prepareStatement(
+            "insert into retention_run (tenant_id, trigger, actor, removed,"
+                + " cut_before) values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))")) {
       run.setString(1, tenant.value());
       run.setString(2, trigger);
       run.setString(3, actor);
@@ -98,13 +112,30 @@ public class Retention {
     }
   }
 
-  /** Removes the chained entries before the cut, up to the first one that is not, and checkpoints the last. */
-  private static long cut(Connection owner, TenantId tenant, String log, String table, String timeColumn,
-      Instant cutBefore, String actor) throws SQLException {
+  /**
+   * Removes the chained entries before the cut, up to the first one that is not, and checkpoints
+   * the last.
+   */
+  private static long cut(
+      Connection owner,
+      TenantId tenant,
+      String log,
+      String table,
+      String timeColumn,
+      Instant cutBefore,
+      String actor)
+      throws SQLException {
     // Entries are removed as a prefix of the chain: up to the first entry at or after the cut.
-    String last = "select seq, hash from " + table + " where tenant_id = ? and seq is not null and seq < coalesce("
-        + "(select min(seq) from " + table + " where tenant_id = ? and seq is not null and " + timeColumn + " >= ?),"
-        + " 9223372036854775807) order by seq desc limit 1";
+    String last =
+        "select seq, hash from "
+            + table
+            + " where tenant_id = ? and seq is not null and seq < coalesce("
+            + "(select min(seq) from "
+            + table
+            + " where tenant_id = ? and seq is not null and "
+            + timeColumn
+            + " >= ?),"
+            + " 9223372036854775807) order by seq desc limit 1";
     long seq;
     String hash;
     try (PreparedStatement query = owner.prepareStatement(last)) {
@@ -118,14 +149,17 @@ public class Retention {
       }
     }
     long removed;
-    try (PreparedStatement delete = owner.prepareStatement(
-        "delete from " + table + " where tenant_id = ? and seq is not null and seq <= ?")) {
+    try (PreparedStatement delete =
+        owner.prepareStatement(
+            "delete from " + table + " where tenant_id = ? and seq is not null and seq <= ?")) {
       delete.setString(1, tenant.value());
       delete.setLong(2, seq);
       removed = delete.executeUpdate();
     }
-    try (PreparedStatement checkpoint = owner.prepareStatement(
-        "insert into log_checkpoint (tenant_id, log, seq, hash, cut_before, rows_removed, actor) values (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement checkpoint =
+        owner.prepareStatement(
+            "insert into log_checkpoint (tenant_id, log, seq, hash, cut_before, rows_removed,"
+                + " actor) values (?, ?, ?, ?, ?, ?, ?)")) {
       checkpoint.setString(1, tenant.value());
       checkpoint.setString(2, log);
       checkpoint.setLong(3, seq);

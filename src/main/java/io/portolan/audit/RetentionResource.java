@@ -26,7 +26,10 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** How long each log is kept: the tenant's policy, applied daily, its last runs, and a run on demand. */
+/**
+ * How long each log is kept: the tenant's policy, applied daily, its last runs, and a run on
+ * demand.
+ */
 @RequestScoped
 @Path("/audit/retention")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,12 +44,17 @@ public class RetentionResource {
   @ConfigProperty(name = "portolan.retention.minimum-days", defaultValue = "1")
   int minimumDays;
 
-  /** How much to keep: entries evaluated before {@code before}, or older than {@code keepDays}, go. */
+  /**
+   * How much to keep: entries evaluated before {@code before}, or older than {@code keepDays}, go.
+   */
   public record RetentionInput(Integer keepDays, Instant before) {}
 
   @GET
   @RolesAllowed({Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "The tenant's retention policy (days kept per log; null: for ever), and its last scheduled and manual runs")
+  @Operation(
+      summary =
+          "The tenant's retention policy (days kept per log; null: for ever), and its last"
+              + " scheduled and manual runs")
   @Transactional
   public Map<String, Object> policy() {
     RetentionPolicies.Stored stored = policies.find(caller.tenant());
@@ -65,38 +73,58 @@ public class RetentionResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Operation(summary = "Set how many days each log keeps (leave a log out, or null, to keep it for ever); applied daily")
+  @Operation(
+      summary =
+          "Set how many days each log keeps (leave a log out, or null, to keep it for ever);"
+              + " applied daily")
   @Transactional
   public Map<String, Object> save(RetentionPolicies.Policy body) {
     RetentionPolicies.Policy policy = body == null ? RetentionPolicies.Policy.FOREVER : body;
     validate(policy);
     RetentionPolicies.Policy before = policies.find(caller.tenant()).policy();
     policies.save(caller.tenant(), policy, caller.userName());
-    changed.fire(new TenantChange(caller.tenant(), "retention.policy-changed", "retention-policy", caller.tenant().value(),
-        before, policy));
+    changed.fire(
+        new TenantChange(
+            caller.tenant(),
+            "retention.policy-changed",
+            "retention-policy",
+            caller.tenant().value(),
+            before,
+            policy));
     return policy();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Operation(summary = "Remove decision-log, usage-log and audit-trail entries older than a cut now, keeping the chains verifiable")
+  @Operation(
+      summary =
+          "Remove decision-log, usage-log and audit-trail entries older than a cut now, keeping the"
+              + " chains verifiable")
   @Transactional
   public Map<String, Object> retain(RetentionInput body) {
     if (body == null || (body.keepDays() == null) == (body.before() == null)) {
       throw ProblemException.badRequest("keepDays", "give exactly one of keepDays or before");
     }
     if (body.keepDays() != null && (body.keepDays() < minimumDays || body.keepDays() > 36_500)) {
-      throw ProblemException.badRequest("keepDays", "must be between " + minimumDays + " and 36500");
+      throw ProblemException.badRequest(
+          "keepDays", "must be between " + minimumDays + " and 36500");
     }
-    Instant cut = body.before() != null ? body.before() : Instant.now().minus(Duration.ofDays(body.keepDays()));
+    Instant cut =
+        body.before() != null
+            ? body.before()
+            : Instant.now().minus(Duration.ofDays(body.keepDays()));
     Instant latestCut = Instant.now().minus(Duration.ofDays(minimumDays));
     if (cut.isAfter(latestCut) || cut.isBefore(DecisionLogFilter.EARLIEST)) {
-      throw ProblemException.badRequest("before",
-          "must be at least " + minimumDays + " day(s) in the past (portolan.retention.minimum-days) and after 1970");
+      throw ProblemException.badRequest(
+          "before",
+          "must be at least "
+              + minimumDays
+              + " day(s) in the past (portolan.retention.minimum-days) and after 1970");
     }
     Map<String, Object> result = retention.apply(caller.tenant(), cut, caller.userName());
-    changed.fire(new TenantChange(caller.tenant(), "retention.applied", "log", "retention", null, result));
+    changed.fire(
+        new TenantChange(caller.tenant(), "retention.applied", "log", "retention", null, result));
     return result;
   }
 
@@ -106,14 +134,21 @@ public class RetentionResource {
     check(errors, "usageDays", policy.usageDays());
     check(errors, "changesDays", policy.changesDays());
     if (!errors.isEmpty()) {
-      throw new ProblemException(400, "validation", "Invalid request", errors.get(0).field() + ": " + errors.get(0).message(),
+      throw new ProblemException(
+          400,
+          "validation",
+          "Invalid request",
+          errors.get(0).field() + ": " + errors.get(0).message(),
           errors);
     }
   }
 
   private void check(List<Problem.FieldError> errors, String field, Integer days) {
     if (days != null && (days < minimumDays || days > 36_500)) {
-      errors.add(new Problem.FieldError(field, "must be between " + minimumDays + " and 36500 days, or null to keep for ever"));
+      errors.add(
+          new Problem.FieldError(
+              field,
+              "must be between " + minimumDays + " and 36500 days, or null to keep for ever"));
     }
   }
 }

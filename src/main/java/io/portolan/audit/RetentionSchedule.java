@@ -27,9 +27,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies each tenant's retention policy once a day. Every replica checks every
- * {@code portolan.retention.schedule-check-seconds}; the one that takes PostgreSQL's advisory lock
- * runs the tenants that are due (no scheduled run in the last 23 hours, or none since the policy
+ * Applies each tenant's retention policy once a day. Every replica checks every {@code
+ * portolan.retention.schedule-check-seconds}; the one that takes PostgreSQL's advisory lock runs
+ * the tenants that are due (no scheduled run in the last 23 hours, or none since the policy
  * changed), so a fleet runs each tenant once, and a replica killed mid-run lets the next take over.
  */
 @ApplicationScoped
@@ -51,7 +51,9 @@ public class RetentionSchedule {
   private ScheduledFuture<?> task;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    task = scheduler.scheduleWithFixedDelay(this::runDue, Math.min(checkSeconds, 60), checkSeconds, TimeUnit.SECONDS);
+    task =
+        scheduler.scheduleWithFixedDelay(
+            this::runDue, Math.min(checkSeconds, 60), checkSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -69,7 +71,8 @@ public class RetentionSchedule {
           Map<Retention.Log, Instant> cuts = dueCuts(session, tenant);
           if (cuts != null) {
             Map<String, Object> result = retention.apply(tenant, cuts, ACTOR, "schedule");
-            changes.announce(new TenantChange(tenant, "retention.applied", "log", "retention", null, result));
+            changes.announce(
+                new TenantChange(tenant, "retention.applied", "log", "retention", null, result));
             ran++;
           }
         }
@@ -102,20 +105,24 @@ public class RetentionSchedule {
   }
 
   /** The cuts of a tenant whose policy is due now, or null. */
-  private static Map<Retention.Log, Instant> dueCuts(Connection session, TenantId tenant) throws SQLException {
+  private static Map<Retention.Log, Instant> dueCuts(Connection session, TenantId tenant)
+      throws SQLException {
     session.setAutoCommit(false);
     try {
       TenantScope.enter(session, tenant);
-      try (PreparedStatement query = session.prepareStatement("select p.decisions_days, p.usage_days, p.changes_days,"
-          + " p.updated_at, (select max(ran_at) from retention_run r where r.tenant_id = p.tenant_id"
-          + " and r.trigger = 'schedule') from retention_policy p where p.tenant_id = ?")) {
+      try (PreparedStatement query =
+          session.prepareStatement(
+              "select p.decisions_days, p.usage_days, p.changes_days, p.updated_at, (select"
+                  + " max(ran_at) from retention_run r where r.tenant_id = p.tenant_id and"
+                  + " r.trigger = 'schedule') from retention_policy p where p.tenant_id = ?")) {
         query.setString(1, tenant.value());
         try (ResultSet row = query.executeQuery()) {
           if (!row.next()) return null;
           Instant updated = row.getTimestamp(4).toInstant();
           Instant lastRun = row.getTimestamp(5) == null ? null : row.getTimestamp(5).toInstant();
           Instant now = Instant.now();
-          if (lastRun != null && lastRun.isAfter(updated) && lastRun.isAfter(now.minus(DAILY))) return null;
+          if (lastRun != null && lastRun.isAfter(updated) && lastRun.isAfter(now.minus(DAILY)))
+            return null;
           Map<Retention.Log, Instant> cuts = new EnumMap<>(Retention.Log.class);
           cut(cuts, Retention.Log.DECISIONS, row, 1, now);
           cut(cuts, Retention.Log.USAGE, row, 2, now);
@@ -129,7 +136,8 @@ public class RetentionSchedule {
     }
   }
 
-  private static void cut(Map<Retention.Log, Instant> cuts, Retention.Log log, ResultSet row, int column, Instant now)
+  private static void cut(
+      Map<Retention.Log, Instant> cuts, Retention.Log log, ResultSet row, int column, Instant now)
       throws SQLException {
     int days = row.getInt(column);
     if (!row.wasNull()) cuts.put(log, now.minus(Duration.ofDays(days)));

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * A person asks the decision API what a gateway would be told. It is a real decision, evaluated
- * and logged like a gateway's (no unlogged dry run exists), so its client is {@code user:<name>}:
+ * A person asks the decision API what a gateway would be told. It is a real decision, evaluated and
+ * logged like a gateway's (no unlogged dry run exists), so its client is {@code user:<name>}:
  * auditors can tell it from gateway traffic.
  */
 @RequestScoped
@@ -34,8 +34,11 @@ public class TryDecisionResource {
 
   @POST
   @RolesAllowed({Roles.TENANT_ADMIN, Roles.COMPLIANCE_OFFICER})
-  @Operation(summary = "Ask for a decision as a person (logged, client user:<name>); the tenant is the caller's")
-  public DecisionResponse tryDecision(@Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
+  @Operation(
+      summary =
+          "Ask for a decision as a person (logged, client user:<name>); the tenant is the caller's")
+  public DecisionResponse tryDecision(
+      @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
     return decisions.decide(caller.tenant(), CLIENT_PREFIX + caller.userName(), body);
   }
 }

@@ -15,28 +15,59 @@ public class UsageLogReader {
   @Inject ReadOnlyTenantTransaction transaction;
 
   /** One usage record as exported. */
-  public record Usage(long id, String decisionId, Instant reportedAt, String team, String model, int inputTokens,
-      int outputTokens, int latencyMs, Long costMicros, String clientId, String idempotencyKey, Long seq,
-      String prevHash, String hash) {
+  public record Usage(
+      long id,
+      String decisionId,
+      Instant reportedAt,
+      String team,
+      String model,
+      int inputTokens,
+      int outputTokens,
+      int latencyMs,
+      Long costMicros,
+      String clientId,
+      String idempotencyKey,
+      Long seq,
+      String prevHash,
+      String hash) {
 
     String recomputedHash() {
-      return UsageChain.hash(new UsageChain.Content(seq, decisionId, model, inputTokens, outputTokens, latencyMs,
-          costMicros, idempotencyKey, clientId, reportedAt), prevHash);
+      return UsageChain.hash(
+          new UsageChain.Content(
+              seq,
+              decisionId,
+              model,
+              inputTokens,
+              outputTokens,
+              latencyMs,
+              costMicros,
+              idempotencyKey,
+              clientId,
+              reportedAt),
+          prevHash);
     }
   }
 
-  /** Row count, time range, first and last hash of the records an export with these filters holds. */
-  public java.util.Map<String, Object> manifest(TenantId tenant, Instant from, Instant to, String team, String model)
-      throws Exception {
+  /**
+   * Row count, time range, first and last hash of the records an export with these filters holds.
+   */
+  public java.util.Map<String, Object> manifest(
+      TenantId tenant, Instant from, Instant to, String team, String model) throws Exception {
     java.util.Map<String, Object> manifest = new java.util.LinkedHashMap<>();
     long[] rows = {0};
     Usage[] first = {null};
     Usage[] last = {null};
-    stream(tenant, from, to, team, model, u -> {
-      rows[0]++;
-      if (first[0] == null) first[0] = u;
-      last[0] = u;
-    });
+    stream(
+        tenant,
+        from,
+        to,
+        team,
+        model,
+        u -> {
+          rows[0]++;
+          if (first[0] == null) first[0] = u;
+          last[0] = u;
+        });
     manifest.put("rows", rows[0]);
     manifest.put("firstHash", first[0] == null ? null : first[0].hash());
     manifest.put("lastHash", last[0] == null ? null : last[0].hash());
@@ -50,46 +81,82 @@ public class UsageLogReader {
   }
 
   /** Recomputes the usage chain over a window; names the first broken record. */
-  public java.util.Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
+  public java.util.Map<String, Object> verify(TenantId tenant, Instant from, Instant to)
+      throws Exception {
     ChainVerifier chain = new ChainVerifier();
-    stream(tenant, from, to, null, null, u -> {
-      if (u.seq() != null) {
-        chain.check(u.seq(), Long.toString(u.id()), u.reportedAt(), u.prevHash(), u.hash(), u.recomputedHash());
-      }
-    });
+    stream(
+        tenant,
+        from,
+        to,
+        null,
+        null,
+        u -> {
+          if (u.seq() != null) {
+            chain.check(
+                u.seq(),
+                Long.toString(u.id()),
+                u.reportedAt(),
+                u.prevHash(),
+                u.hash(),
+                u.recomputedHash());
+          }
+        });
     return chain.result(from, to);
   }
 
-  public void stream(TenantId tenant, Instant from, Instant to, String team, String model,
-      DecisionLogReader.RowSink<Usage> sink) throws Exception {
-    StringBuilder sql = new StringBuilder(
-        "select u.id, u.decision_id::text, u.reported_at, d.team, u.model, u.input_tokens, u.output_tokens,"
-            + " u.latency_ms, u.cost_micros, u.client_id, u.idempotency_key, u.seq, u.prev_hash, u.hash from usage_record u"
-            + " join decision_log d on d.tenant_id = u.tenant_id and d.id = u.decision_id"
-            + " where u.tenant_id = ? and u.reported_at >= ? and u.reported_at < ?");
+  public void stream(
+      TenantId tenant,
+      Instant from,
+      Instant to,
+      String team,
+      String model,
+      DecisionLogReader.RowSink<Usage> sink)
+      throws Exception {
+    StringBuilder sql =
+        new StringBuilder(
+            "select u.id, u.decision_id::text, u.reported_at, d.team, u.model, u.input_tokens,"
+                + " u.output_tokens, u.latency_ms, u.cost_micros, u.client_id, u.idempotency_key,"
+                + " u.seq, u.prev_hash, u.hash from usage_record u join decision_log d on"
+                + " d.tenant_id = u.tenant_id and d.id = u.decision_id where u.tenant_id = ? and"
+                + " u.reported_at >= ? and u.reported_at < ?");
     if (team != null) sql.append(" and d.team = ?");
     if (model != null) sql.append(" and u.model = ?");
     sql.append(" order by u.seq nulls last, u.id");
-    transaction.run(tenant, connection -> {
-      try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-        query.setFetchSize(DecisionLogReader.FETCH);
-        int i = 1;
-        query.setString(i++, tenant.value());
-        query.setTimestamp(i++, Timestamp.from(from));
-        query.setTimestamp(i++, Timestamp.from(to));
-        if (team != null) query.setString(i++, team);
-        if (model != null) query.setString(i++, model);
-        try (ResultSet r = query.executeQuery()) {
-          while (r.next()) {
-            long cost = r.getLong(9);
-            Long costMicros = r.wasNull() ? null : cost;
-            sink.accept(new Usage(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getString(4),
-                r.getString(5), r.getInt(6), r.getInt(7), r.getInt(8), costMicros, r.getString(10), r.getString(11),
-                r.getObject(12) == null ? null : r.getLong(12), r.getString(13), r.getString(14)));
+    transaction.run(
+        tenant,
+        connection -> {
+          try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            query.setFetchSize(DecisionLogReader.FETCH);
+            int i = 1;
+            query.setString(i++, tenant.value());
+            query.setTimestamp(i++, Timestamp.from(from));
+            query.setTimestamp(i++, Timestamp.from(to));
+            if (team != null) query.setString(i++, team);
+            if (model != null) query.setString(i++, model);
+            try (ResultSet r = query.executeQuery()) {
+              while (r.next()) {
+                long cost = r.getLong(9);
+                Long costMicros = r.wasNull() ? null : cost;
+                sink.accept(
+                    new Usage(
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getTimestamp(3).toInstant(),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getInt(6),
+                        r.getInt(7),
+                        r.getInt(8),
+                        costMicros,
+                        r.getString(10),
+                        r.getString(11),
+                        r.getObject(12) == null ? null : r.getLong(12),
+                        r.getString(13),
+                        r.getString(14)));
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 }

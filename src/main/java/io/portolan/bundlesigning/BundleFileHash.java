@@ -84,7 +84,8 @@ public final class BundleFileHash {
 
   /** Go sorts keys by their UTF-8 bytes. */
   private static int byUtf8(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void write(Object value, ByteArrayOutputStream out) {

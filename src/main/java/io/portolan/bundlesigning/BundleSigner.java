@@ -21,16 +21,36 @@ public final class BundleSigner {
 
   private BundleSigner() {}
 
-  /** The content of {@code .signatures.json} for these files (name to bytes, as in the tarball, in order). */
+  /**
+   * The content of {@code .signatures.json} for these files (name to bytes, as in the tarball, in
+   * order).
+   */
   public static String signatures(Map<String, byte[]> files, SigningKey key) {
-    List<Map<String, String>> hashed = files.entrySet().stream()
-        .map(f -> Map.of("name", f.getKey(), "hash", BundleFileHash.of(f.getKey(), f.getValue()),
-            "algorithm", BundleFileHash.ALGORITHM))
-        .toList();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("files", hashed).issuer("portolan")
-        .issueTime(new Date()).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.keyId())
-        .type(JOSEObjectType.JWT).build(), claims);
+    List<Map<String, String>> hashed =
+        files.entrySet().stream()
+            .map(
+                f ->
+                    Map.of(
+                        "name",
+                        f.getKey(),
+                        "hash",
+                        BundleFileHash.of(f.getKey(), f.getValue()),
+                        "algorithm",
+                        BundleFileHash.ALGORITHM))
+            .toList();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .claim("files", hashed)
+            .issuer("portolan")
+            .issueTime(new Date())
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.keyId())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
     try {
       jwt.sign(new ECDSASigner(key.privateKey()));
     } catch (JOSEException e) {

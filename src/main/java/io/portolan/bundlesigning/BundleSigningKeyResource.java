@@ -31,7 +31,10 @@ public class BundleSigningKeyResource {
 
   @GET
   @RolesAllowed({Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "The tenant's bundle signing keys, newest first: id, algorithm, public key (PEM), from when each signs")
+  @Operation(
+      summary =
+          "The tenant's bundle signing keys, newest first: id, algorithm, public key (PEM), from"
+              + " when each signs")
   public List<SigningKeyView> list() {
     keys.signingKey(caller.tenant()); // a tenant that never fetched a bundle has its key made now
     return keys.list(caller.tenant());
@@ -39,8 +42,12 @@ public class BundleSigningKeyResource {
 
   @POST
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Operation(summary = "Rotate: a new key that signs from activeFrom (default now); older keys stay listed")
+  @Operation(
+      summary =
+          "Rotate: a new key that signs from activeFrom (default now); older keys stay listed")
   public Response rotate(@Valid @NotNull(message = "a JSON body is required") RotationInput body) {
-    return Response.status(Response.Status.CREATED).entity(keys.rotate(caller.tenant(), body.activeFrom())).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(keys.rotate(caller.tenant(), body.activeFrom()))
+        .build();
   }
 }

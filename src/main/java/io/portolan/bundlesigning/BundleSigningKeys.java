@@ -44,15 +44,18 @@ public class BundleSigningKeys {
     Object[] found = current(tenant);
     Object[] row = found != null ? found : firstKey(tenant);
     String keyId = (String) row[0];
-    ECKey key = decrypted.computeIfAbsent(tenant.value() + " " + keyId,
-        k -> cipher.decrypt(tenant.value(), keyId, (String) row[1]));
+    ECKey key =
+        decrypted.computeIfAbsent(
+            tenant.value() + " " + keyId,
+            k -> cipher.decrypt(tenant.value(), keyId, (String) row[1]));
     return new SigningKey(keyId, key);
   }
 
   private Object[] firstKey(TenantId tenant) {
     // Two replicas signing a new tenant's first bundle at once must not make two keys.
     em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-        .setParameter(1, "bundle-signing-key:" + tenant.value()).getSingleResult();
+        .setParameter(1, "bundle-signing-key:" + tenant.value())
+        .getSingleResult();
     if (current(tenant) == null) {
       create(tenant, null);
     }
@@ -62,21 +65,38 @@ public class BundleSigningKeys {
   public List<SigningKeyView> list(TenantId tenant) {
     TenantScope.enter(em, tenant);
     Object[] signing = current(tenant);
-    List<?> rows = em.createNativeQuery("select key_id, algorithm, public_key_pem, created_at, active_from"
-            + " from bundle_signing_key where tenant_id = ?1 order by active_from desc, created_at desc")
-        .setParameter(1, tenant.value()).getResultList();
-    return rows.stream().map(r -> (Object[]) r)
-        .map(r -> new SigningKeyView((String) r[0], (String) r[1], (String) r[2], instant(r[3]), instant(r[4]),
-            signing != null && signing[0].equals(r[0])))
+    List<?> rows =
+        em.createNativeQuery(
+                "select key_id, algorithm, public_key_pem, created_at, active_from from"
+                    + " bundle_signing_key where tenant_id = ?1 order by active_from desc,"
+                    + " created_at desc")
+            .setParameter(1, tenant.value())
+            .getResultList();
+    return rows.stream()
+        .map(r -> (Object[]) r)
+        .map(
+            r ->
+                new SigningKeyView(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    instant(r[3]),
+                    instant(r[4]),
+                    signing != null && signing[0].equals(r[0])))
         .toList();
   }
 
   /** Adds a key that signs from {@code activeFrom} on (now when absent or past). */
   public SigningKeyView rotate(TenantId tenant, Instant activeFrom) {
     TenantScope.enter(em, tenant);
-    String keyId = create(tenant, activeFrom == null || activeFrom.isBefore(Instant.now()) ? null : activeFrom);
-    SigningKeyView view = list(tenant).stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
-    audit.fire(new TenantChange(tenant, "bundle-signing-key.created", "bundle-signing-key", keyId, null, view));
+    String keyId =
+        create(
+            tenant, activeFrom == null || activeFrom.isBefore(Instant.now()) ? null : activeFrom);
+    SigningKeyView view =
+        list(tenant).stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
+    audit.fire(
+        new TenantChange(
+            tenant, "bundle-signing-key.created", "bundle-signing-key", keyId, null, view));
     return view;
   }
 
@@ -85,9 +105,13 @@ public class BundleSigningKeys {
    * another replica's first key, that key (made after this transaction began) counts.
    */
   private Object[] current(TenantId tenant) {
-    List<?> rows = em.createNativeQuery("select key_id, private_key_jwe from bundle_signing_key"
-            + " where tenant_id = ?1 and active_from <= clock_timestamp() order by active_from desc, created_at desc limit 1")
-        .setParameter(1, tenant.value()).getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select key_id, private_key_jwe from bundle_signing_key where tenant_id = ?1 and"
+                    + " active_from <= clock_timestamp() order by active_from desc, created_at desc"
+                    + " limit 1")
+            .setParameter(1, tenant.value())
+            .getResultList();
     return rows.isEmpty() ? null : (Object[]) rows.get(0);
   }
 
@@ -97,23 +121,33 @@ public class BundleSigningKeys {
     try {
       ECKey generated = new ECKeyGenerator(Curve.P_256).generate();
       // The id names the tenant and the key's RFC 7638 thumbprint: stable, unique, no secret.
-      String keyId = tenant.value() + "-" + generated.computeThumbprint().toString().substring(0, 16);
+      String keyId =
+          tenant.value() + "-" + generated.computeThumbprint().toString().substring(0, 16);
       key = new ECKey.Builder(generated).keyID(keyId).build();
-      em.createNativeQuery("insert into bundle_signing_key (tenant_id, key_id, algorithm, public_key_pem,"
-              + " private_key_jwe, active_from) values (?1, ?2, ?3, ?4, ?5, coalesce(cast(?6 as timestamptz), now()))")
-          .setParameter(1, tenant.value()).setParameter(2, keyId).setParameter(3, ALGORITHM)
-          .setParameter(4, pem(key)).setParameter(5, cipher.encrypt(tenant.value(), key))
-          .setParameter(6, activeFrom == null ? null : Timestamp.from(activeFrom)).executeUpdate();
+      em.createNativeQuery(
+              "insert into bundle_signing_key (tenant_id, key_id, algorithm, public_key_pem,"
+                  + " private_key_jwe, active_from) values (?1, ?2, ?3, ?4, ?5, coalesce(cast(?6 as"
+                  + " timestamptz), now()))")
+          .setParameter(1, tenant.value())
+          .setParameter(2, keyId)
+          .setParameter(3, ALGORITHM)
+          .setParameter(4, pem(key))
+          .setParameter(5, cipher.encrypt(tenant.value(), key))
+          .setParameter(6, activeFrom == null ? null : Timestamp.from(activeFrom))
+          .executeUpdate();
       return keyId;
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot make a bundle signing key", e);
     }
   }
 
-  /** The public key as OPA's {@code keys.<id>.key} reads it: a PEM "PUBLIC KEY" (X.509 SubjectPublicKeyInfo). */
+  /**
+   * The public key as OPA's {@code keys.<id>.key} reads it: a PEM "PUBLIC KEY" (X.509
+   * SubjectPublicKeyInfo).
+   */
   static String pem(ECKey key) throws JOSEException {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.toECPublicKey().getEncoded());
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.toECPublicKey().getEncoded());
     return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
   }
-
 }

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Encrypts a private signing key for PostgreSQL, as a JWE (PBES2-HS512+A256KW, A256GCM) under the
  * configured {@code portolan.bundle-signing.secret}, which every replica shares. The tenant and key
- * id are in the authenticated header, so an encrypted key copied onto another tenant's row does
- * not decrypt as that tenant's.
+ * id are in the authenticated header, so an encrypted key copied onto another tenant's row does not
+ * decrypt as that tenant's.
  */
 @ApplicationScoped
 public class PrivateKeyCipher {
@@ -27,12 +27,17 @@ public class PrivateKeyCipher {
   private static final int ITERATIONS = 210_000;
 
   @Inject
-  @ConfigProperty(name = "portolan.bundle-signing.secret", defaultValue = "portolan-dev-bundle-signing-secret")
+  @ConfigProperty(
+      name = "portolan.bundle-signing.secret",
+      defaultValue = "portolan-dev-bundle-signing-secret")
   String secret;
 
   public String encrypt(String tenant, ECKey privateKey) {
-    JWEHeader header = new JWEHeader.Builder(JWEAlgorithm.PBES2_HS512_A256KW, EncryptionMethod.A256GCM)
-        .keyID(privateKey.getKeyID()).customParams(Map.of("tenant", tenant)).build();
+    JWEHeader header =
+        new JWEHeader.Builder(JWEAlgorithm.PBES2_HS512_A256KW, EncryptionMethod.A256GCM)
+            .keyID(privateKey.getKeyID())
+            .customParams(Map.of("tenant", tenant))
+            .build();
     JWEObject jwe = new JWEObject(header, new Payload(privateKey.toJSONObject()));
     try {
       jwe.encrypt(new PasswordBasedEncrypter(secret, SALT_BYTES, ITERATIONS));
@@ -45,15 +50,20 @@ public class PrivateKeyCipher {
   public ECKey decrypt(String tenant, String keyId, String encrypted) {
     try {
       JWEObject jwe = JWEObject.parse(encrypted);
-      if (!keyId.equals(jwe.getHeader().getKeyID()) || !tenant.equals(jwe.getHeader().getCustomParam("tenant"))) {
-        throw new IllegalStateException("bundle signing key " + keyId + " is not the key of tenant " + tenant);
+      if (!keyId.equals(jwe.getHeader().getKeyID())
+          || !tenant.equals(jwe.getHeader().getCustomParam("tenant"))) {
+        throw new IllegalStateException(
+            "bundle signing key " + keyId + " is not the key of tenant " + tenant);
       }
       jwe.decrypt(new PasswordBasedDecrypter(secret));
       return ECKey.parse(jwe.getPayload().toJSONObject());
     } catch (ParseException | JOSEException e) {
       // Most likely another portolan.bundle-signing.secret than the one the key was stored with.
-      throw new IllegalStateException("cannot decrypt bundle signing key " + keyId
-          + " (is portolan.bundle-signing.secret the one it was created with?)", e);
+      throw new IllegalStateException(
+          "cannot decrypt bundle signing key "
+              + keyId
+              + " (is portolan.bundle-signing.secret the one it was created with?)",
+          e);
     }
   }
 }

@@ -11,7 +11,9 @@ public record AliasResolution(String name, String model) {
     if (alias == null || !alias.isObject() || !alias.path("name").isTextual()) {
       return null;
     }
-    return new AliasResolution(alias.path("name").asText(), alias.path("model").isTextual() ? alias.path("model").asText() : null);
+    return new AliasResolution(
+        alias.path("name").asText(),
+        alias.path("model").isTextual() ? alias.path("model").asText() : null);
   }
 
   /** The model the log records: the resolved one, or the alias itself when none resolved. */

@@ -8,5 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * lists the denied model and resolves to this one for the same question (ask for it instead).
  */
 public record Alternative(
-    String model, String vendor, String jurisdiction, String why, @JsonInclude(JsonInclude.Include.NON_NULL) Route route,
+    String model,
+    String vendor,
+    String jurisdiction,
+    String why,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Route route,
     @JsonInclude(JsonInclude.Include.NON_NULL) String alias) {}

@@ -31,16 +31,34 @@ public class DecisionCache {
   private final Map<String, Expiries> expiries = new ConcurrentHashMap<>();
 
   /** Everything a decision depends on besides the data and the clock. */
-  record Question(String tenant, String team, String model, String purpose, DataClassification classification,
-      String region, TaskTier taskTier, String deployment) {
+  record Question(
+      String tenant,
+      String team,
+      String model,
+      String purpose,
+      DataClassification classification,
+      String region,
+      TaskTier taskTier,
+      String deployment) {
     static Question of(TenantId tenant, DecisionRequest request) {
-      return new Question(tenant.value(), request.team(), request.model(), request.purpose(),
-          request.dataClassification(), request.region(), request.taskTier(), request.deployment());
+      return new Question(
+          tenant.value(),
+          request.team(),
+          request.model(),
+          request.purpose(),
+          request.dataClassification(),
+          request.region(),
+          request.taskTier(),
+          request.deployment());
     }
   }
 
   /** The tenant's data version a lookup found, and when the answers it may reuse stop holding. */
-  record Lookup(long version, long storedVersion, TimeBoundaries.Interval interval, Optional<Verdict> verdict) {
+  record Lookup(
+      long version,
+      long storedVersion,
+      TimeBoundaries.Interval interval,
+      Optional<Verdict> verdict) {
     static final Lookup NONE = new Lookup(-1, -1, null, Optional.empty());
 
     boolean rememberable() {
@@ -70,7 +88,11 @@ public class DecisionCache {
     TimeBoundaries.Interval interval = expiries(question.tenant(), data.get()).around(nowMs);
     Remembered known = answers.getIfPresent(question);
     boolean holds = known != null && known.version() == version && known.interval().contains(nowMs);
-    return new Lookup(version, data.get().storedVersion(), interval, holds ? Optional.of(known.verdict()) : Optional.empty());
+    return new Lookup(
+        version,
+        data.get().storedVersion(),
+        interval,
+        holds ? Optional.of(known.verdict()) : Optional.empty());
   }
 
   /** After the embedded engine answered a question that {@link #lookup} did not find. */
@@ -86,7 +108,9 @@ public class DecisionCache {
       return known.expiries();
     }
     TimeBoundaries computed = TimeBoundaries.of(data.document());
-    expiries.merge(tenant, new Expiries(data.version(), computed),
+    expiries.merge(
+        tenant,
+        new Expiries(data.version(), computed),
         (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
     return computed;
   }

@@ -44,19 +44,31 @@ public final class DecisionChain {
 
   /**
    * The hashed fields other than the place in the chain, as one text. The writer sends this to the
-   * database, which numbers and links the entry (db/V13): hash = sha256(seq \n content \n previous).
-   * Obligations come last and only when there are any (db/V15): entries logged before they were
-   * stored had none on the record, and keep their hashes. The deployment the question named and the
-   * one the call was routed to, and the alias asked for, follow the same way (db/V24), each marked
-   * so none reads as another.
+   * database, which numbers and links the entry (db/V13): hash = sha256(seq \n content \n
+   * previous). Obligations come last and only when there are any (db/V15): entries logged before
+   * they were stored had none on the record, and keep their hashes. The deployment the question
+   * named and the one the call was routed to, and the alias asked for, follow the same way
+   * (db/V24), each marked so none reads as another.
    */
   public static String content(Content c) {
-    return String.join("\n",
-        c.id(), c.team(), c.model(), c.purpose(), c.dataClassification(), c.region(),
-        Boolean.toString(c.allow()), c.reasonsJson(), c.policyRevision(),
-        Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, c.evaluatedAt())),
-        c.clientId() == null ? "" : c.clientId(), c.taskTier() == null ? "" : c.taskTier(), c.source())
-        + (c.obligationsJson() == null || c.obligationsJson().equals("[]") ? "" : "\n" + c.obligationsJson())
+    return String.join(
+            "\n",
+            c.id(),
+            c.team(),
+            c.model(),
+            c.purpose(),
+            c.dataClassification(),
+            c.region(),
+            Boolean.toString(c.allow()),
+            c.reasonsJson(),
+            c.policyRevision(),
+            Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, c.evaluatedAt())),
+            c.clientId() == null ? "" : c.clientId(),
+            c.taskTier() == null ? "" : c.taskTier(),
+            c.source())
+        + (c.obligationsJson() == null || c.obligationsJson().equals("[]")
+            ? ""
+            : "\n" + c.obligationsJson())
         + (c.askedDeployment() == null ? "" : "\nasked-deployment:" + c.askedDeployment())
         + (c.deployment() == null ? "" : "\ndeployment:" + c.deployment())
         + (c.alias() == null ? "" : "\nalias:" + c.alias());

@@ -2,11 +2,11 @@ package io.portolan.decision;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.portolan.infrastructure.persistence.DataSources;
 import io.opentelemetry.api.trace.Span;
+import io.portolan.infrastructure.persistence.DataSources;
 import io.portolan.infrastructure.persistence.GroupCommit;
-import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.persistence.TenantScope;
+import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.tenancy.TenantId;
 import jakarta.annotation.PostConstruct;
@@ -36,8 +36,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 
 /**
- * The decision log: every answered decision is committed here before its answer leaves. Inserts
- * are batched by group commit, so one transaction serves all decisions waiting at that moment.
+ * The decision log: every answered decision is committed here before its answer leaves. Inserts are
+ * batched by group commit, so one transaction serves all decisions waiting at that moment.
  */
 @ApplicationScoped
 public class DecisionLog {
@@ -45,16 +45,22 @@ public class DecisionLog {
    * One statement that sets each tenant's row-level-security scope, numbers and hashes that
    * tenant's rows after its chain head (locked in the database, so any number of replicas may log
    * for one tenant) and inserts them, except those evaluated on data older than the tenant's
-   * current version (db/V13): a batch costs two round trips, BEGIN with it, then COMMIT.
-   * COMMIT stays a round trip of its own so that a connection lost before it leaves nothing
-   * committed, and the batch is refused at once; only a loss after it needs the outcome looked up.
+   * current version (db/V13): a batch costs two round trips, BEGIN with it, then COMMIT. COMMIT
+   * stays a round trip of its own so that a connection lost before it leaves nothing committed, and
+   * the batch is refused at once; only a loss after it needs the outcome looked up.
    */
   private static final String APPEND = "select append_decisions(cast(? as jsonb))";
+
   static final long APPEND_TIMEOUT_MILLIS = 5_000;
+
   /** Once a decision's store has begun, its caller waits for the commit: logged means answered. */
   static final long CLAIMED_GRACE_MILLIS = 20_000;
-  /** How long a commit whose answer was lost is looked up; well inside the claimed callers' grace. */
+
+  /**
+   * How long a commit whose answer was lost is looked up; well inside the claimed callers' grace.
+   */
   static final long OUTCOME_LOOKUP_MILLIS = 10_000;
+
   private static final long OUTCOME_LOOKUP_PAUSE_MILLIS = 250;
   private static final Logger LOG = Logger.getLogger(DecisionLog.class.getName());
 
@@ -79,7 +85,14 @@ public class DecisionLog {
 
   @PostConstruct
   void start() {
-    commits = new GroupCommit<>(this::store, 1_000, 20_000, CLAIMED_GRACE_MILLIS, threads, metrics.observer(() -> commits.queued()));
+    commits =
+        new GroupCommit<>(
+            this::store,
+            1_000,
+            20_000,
+            CLAIMED_GRACE_MILLIS,
+            threads,
+            metrics.observer(() -> commits.queued()));
   }
 
   @PreDestroy
@@ -118,16 +131,21 @@ public class DecisionLog {
    */
   private Map<DecisionLogEntry, Exception> store(List<DecisionLogEntry> batch) throws SQLException {
     // The committer's own trace: one batch serves many decisions' traces.
-    return tracing.database("insert decision_log", () -> {
-      Span.current().setAttribute(Tracing.BATCH_SIZE, (long) batch.size());
-      return storeBatch(batch);
-    });
+    return tracing.database(
+        "insert decision_log",
+        () -> {
+          Span.current().setAttribute(Tracing.BATCH_SIZE, (long) batch.size());
+          return storeBatch(batch);
+        });
   }
 
-  private Map<DecisionLogEntry, Exception> storeBatch(List<DecisionLogEntry> batch) throws SQLException {
+  private Map<DecisionLogEntry, Exception> storeBatch(List<DecisionLogEntry> batch)
+      throws SQLException {
     Map<TenantId, List<DecisionLogEntry>> byTenant =
         batch.stream()
-            .collect(Collectors.groupingBy(DecisionLogEntry::tenant, LinkedHashMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(
+                    DecisionLogEntry::tenant, LinkedHashMap::new, Collectors.toList()));
     try {
       return staleOf(batch, storeGroups(byTenant));
     } catch (SQLException | RuntimeException whole) {
@@ -138,7 +156,8 @@ public class DecisionLog {
     Map<DecisionLogEntry, Exception> failed = new HashMap<>();
     for (var group : byTenant.entrySet()) {
       try {
-        failed.putAll(staleOf(group.getValue(), storeGroups(Map.of(group.getKey(), group.getValue()))));
+        failed.putAll(
+            staleOf(group.getValue(), storeGroups(Map.of(group.getKey(), group.getValue()))));
       } catch (SQLException | RuntimeException e) {
         group.getValue().forEach(entry -> failed.put(entry, e));
       }
@@ -146,7 +165,8 @@ public class DecisionLog {
     return failed;
   }
 
-  private static Map<DecisionLogEntry, Exception> staleOf(List<DecisionLogEntry> entries, Set<UUID> stale) {
+  private static Map<DecisionLogEntry, Exception> staleOf(
+      List<DecisionLogEntry> entries, Set<UUID> stale) {
     Map<DecisionLogEntry, Exception> failed = new HashMap<>();
     for (DecisionLogEntry entry : entries) {
       if (stale.contains(entry.decisionId())) {
@@ -157,7 +177,8 @@ public class DecisionLog {
   }
 
   /** Stores the entries; returns the ids the database refused as evaluated on stale data. */
-  private Set<UUID> storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
+  private Set<UUID> storeGroups(Map<TenantId, List<DecisionLogEntry>> byTenant)
+      throws SQLException {
     Map<TenantId, List<DecisionLogEntry>> fresh = Map.of();
     Set<UUID> stale = Set.of();
     boolean commitSent = false;
@@ -172,7 +193,8 @@ public class DecisionLog {
       try {
         try (PreparedStatement append = connection.prepareStatement(APPEND)) {
           append.setString(1, rows(fresh));
-          try (ResultSet result = append.executeQuery()) { // the driver sends BEGIN with it: one round trip
+          try (ResultSet result =
+              append.executeQuery()) { // the driver sends BEGIN with it: one round trip
             result.next();
             stale = staleIds(result.getString(1));
           }
@@ -190,7 +212,10 @@ public class DecisionLog {
       if (!commitSent || refusedByServer(e) || !committed(backend, fresh)) {
         throw e;
       }
-      LOG.warning("the connection failed after COMMIT was sent, and the entries are in the log: stored (" + e + ")");
+      LOG.warning(
+          "the connection failed after COMMIT was sent, and the entries are in the log: stored ("
+              + e
+              + ")");
     }
     return stale;
   }
@@ -198,20 +223,26 @@ public class DecisionLog {
   private static Set<UUID> staleIds(String result) {
     Set<UUID> stale = new HashSet<>();
     try {
-      JacksonConfig.MAPPER.readTree(result).path("stale").forEach(id -> stale.add(UUID.fromString(id.asText())));
+      JacksonConfig.MAPPER
+          .readTree(result)
+          .path("stale")
+          .forEach(id -> stale.add(UUID.fromString(id.asText())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("append_decisions answered " + result, e);
     }
     return stale;
   }
 
-  private static Map<TenantId, List<DecisionLogEntry>> without(Map<TenantId, List<DecisionLogEntry>> fresh, Set<UUID> stale) {
+  private static Map<TenantId, List<DecisionLogEntry>> without(
+      Map<TenantId, List<DecisionLogEntry>> fresh, Set<UUID> stale) {
     if (stale.isEmpty()) {
       return fresh;
     }
     Map<TenantId, List<DecisionLogEntry>> kept = new LinkedHashMap<>();
-    fresh.forEach((tenant, entries) ->
-        kept.put(tenant, entries.stream().filter(e -> !stale.contains(e.decisionId())).toList()));
+    fresh.forEach(
+        (tenant, entries) ->
+            kept.put(
+                tenant, entries.stream().filter(e -> !stale.contains(e.decisionId())).toList()));
     return kept;
   }
 
@@ -219,8 +250,8 @@ public class DecisionLog {
    * Each tenant's entries not yet in the log. The log is read only for uploaded entries, which a
    * sidecar may send twice.
    */
-  private Map<TenantId, List<DecisionLogEntry>> toAppend(Connection connection, Map<TenantId, List<DecisionLogEntry>> byTenant)
-      throws SQLException {
+  private Map<TenantId, List<DecisionLogEntry>> toAppend(
+      Connection connection, Map<TenantId, List<DecisionLogEntry>> byTenant) throws SQLException {
     Map<TenantId, List<DecisionLogEntry>> fresh = new LinkedHashMap<>();
     if (byTenant.values().stream().noneMatch(DecisionLog::uploaded)) {
       byTenant.forEach((tenant, entries) -> fresh.put(tenant, unique(entries)));
@@ -240,12 +271,12 @@ public class DecisionLog {
   }
 
   /**
-   * Whether the server answered COMMIT with an error: the transaction was then rolled back.
-   * Without an answer (the connection failed), or with a FATAL one, the commit may have taken
-   * effect.
+   * Whether the server answered COMMIT with an error: the transaction was then rolled back. Without
+   * an answer (the connection failed), or with a FATAL one, the commit may have taken effect.
    */
   private static boolean refusedByServer(Exception e) {
-    return e instanceof PSQLException p && p.getServerErrorMessage() != null
+    return e instanceof PSQLException p
+        && p.getServerErrorMessage() != null
         && "ERROR".equals(p.getServerErrorMessage().getSeverity());
   }
 
@@ -270,14 +301,16 @@ public class DecisionLog {
         break;
       }
     }
-    LOG.warning("whether a decision-log commit took effect is unknown; its decisions are refused: " + last);
+    LOG.warning(
+        "whether a decision-log commit took effect is unknown; its decisions are refused: " + last);
     return false;
   }
 
   /** Whether the server process that ran the transaction is gone; asks it to end when it is not. */
   private static boolean ended(Connection connection, int backend) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "select pg_terminate_backend(pid, 1000) from pg_stat_activity where pid = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select pg_terminate_backend(pid, 1000) from pg_stat_activity where pid = ?")) {
       query.setInt(1, backend);
       try (ResultSet row = query.executeQuery()) {
         return !row.next() || row.getBoolean(1);
@@ -285,8 +318,8 @@ public class DecisionLog {
     }
   }
 
-  private static boolean foundAll(Connection connection, Map<TenantId, List<DecisionLogEntry>> inserted)
-      throws SQLException {
+  private static boolean foundAll(
+      Connection connection, Map<TenantId, List<DecisionLogEntry>> inserted) throws SQLException {
     int expected = 0;
     int found = 0;
     connection.setAutoCommit(false);
@@ -301,14 +334,24 @@ public class DecisionLog {
       connection.setAutoCommit(true);
     }
     if (found != 0 && found != expected) {
-      LOG.severe("a decision-log transaction is in the log in part: " + found + " of " + expected + " entries");
+      LOG.severe(
+          "a decision-log transaction is in the log in part: "
+              + found
+              + " of "
+              + expected
+              + " entries");
     }
     return found == expected;
   }
 
-  private static int count(Connection connection, List<DecisionLogEntry> entries) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement("select count(*) from decision_log where id = any(?)")) {
-      query.setArray(1, connection.createArrayOf("uuid", entries.stream().map(DecisionLogEntry::decisionId).toArray()));
+  private static int count(Connection connection, List<DecisionLogEntry> entries)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("select count(*) from decision_log where id = any(?)")) {
+      query.setArray(
+          1,
+          connection.createArrayOf(
+              "uuid", entries.stream().map(DecisionLogEntry::decisionId).toArray()));
       try (ResultSet row = query.executeQuery()) {
         row.next();
         return row.getInt(1);
@@ -348,15 +391,19 @@ public class DecisionLog {
   }
 
   /** Drops entries already logged (a sidecar retrying an upload), so each is chained once. */
-  private static List<DecisionLogEntry> withoutLogged(Connection connection, List<DecisionLogEntry> entries)
-      throws SQLException {
+  private static List<DecisionLogEntry> withoutLogged(
+      Connection connection, List<DecisionLogEntry> entries) throws SQLException {
     List<DecisionLogEntry> unique = unique(entries);
     if (!uploaded(unique)) {
       return unique;
     }
     Set<UUID> logged = new HashSet<>();
-    try (PreparedStatement query = connection.prepareStatement("select id from decision_log where id = any(?)")) {
-      query.setArray(1, connection.createArrayOf("uuid", unique.stream().map(DecisionLogEntry::decisionId).toArray()));
+    try (PreparedStatement query =
+        connection.prepareStatement("select id from decision_log where id = any(?)")) {
+      query.setArray(
+          1,
+          connection.createArrayOf(
+              "uuid", unique.stream().map(DecisionLogEntry::decisionId).toArray()));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           logged.add(rows.getObject(1, UUID.class));
@@ -386,7 +433,10 @@ public class DecisionLog {
     return json.toString();
   }
 
-  /** Writes one row from the very fields its hash covers; the database gives it its place in the chain. */
+  /**
+   * Writes one row from the very fields its hash covers; the database gives it its place in the
+   * chain.
+   */
   private static void writeRow(JsonGenerator row, DecisionLogEntry e) throws IOException {
     DecisionChain.Content c = content(e, 0);
     row.writeStartObject();
@@ -425,13 +475,31 @@ public class DecisionLog {
 
   private static DecisionChain.Content content(DecisionLogEntry e, long seq) {
     DecisionRequest r = e.request();
-    return new DecisionChain.Content(seq, e.decisionId().toString(), r.team(), r.model(), r.purpose(),
-        r.dataClassification().json(), r.region(), e.allow(), json(e.reasons()), e.policyRevision(), e.evaluatedAt(),
-        e.clientId(), r.taskTier() == null ? null : r.taskTier().json(), e.source().column, json(e.obligations()),
-        r.deployment(), e.deployment(), e.alias());
+    return new DecisionChain.Content(
+        seq,
+        e.decisionId().toString(),
+        r.team(),
+        r.model(),
+        r.purpose(),
+        r.dataClassification().json(),
+        r.region(),
+        e.allow(),
+        json(e.reasons()),
+        e.policyRevision(),
+        e.evaluatedAt(),
+        e.clientId(),
+        r.taskTier() == null ? null : r.taskTier().json(),
+        e.source().column,
+        json(e.obligations()),
+        r.deployment(),
+        e.deployment(),
+        e.alias());
   }
 
-  /** The reasons or obligations as hashed and stored; the verifier rebuilds this exact text from the stored JSON. */
+  /**
+   * The reasons or obligations as hashed and stored; the verifier rebuilds this exact text from the
+   * stored JSON.
+   */
   public static String json(List<?> items) {
     try {
       return JacksonConfig.MAPPER.writeValueAsString(items);

@@ -44,26 +44,30 @@ public class DecisionLogMetrics {
 
   private void registerOn(MeterRegistry registry) {
     this.registry = registry;
-    batchSize = DistributionSummary.builder("portolan.decision.log.batch.size")
-        .description("Decisions stored by one group commit")
-        .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
-        .register(registry);
-    wait = Timer.builder("portolan.decision.log.wait")
-        .description("How long the oldest decision of a batch waited for the log writer")
-        .serviceLevelObjectives(millis(1, 2, 5, 10, 25, 50, 100, 250, 1000))
-        .register(registry);
-    commit = Timer.builder("portolan.decision.log.commit")
-        .description("How long storing and committing one batch took")
-        .serviceLevelObjectives(millis(1, 2, 5, 10, 25, 50, 100, 250, 1000, 5000))
-        .register(registry);
+    batchSize =
+        DistributionSummary.builder("portolan.decision.log.batch.size")
+            .description("Decisions stored by one group commit")
+            .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+            .register(registry);
+    wait =
+        Timer.builder("portolan.decision.log.wait")
+            .description("How long the oldest decision of a batch waited for the log writer")
+            .serviceLevelObjectives(millis(1, 2, 5, 10, 25, 50, 100, 250, 1000))
+            .register(registry);
+    commit =
+        Timer.builder("portolan.decision.log.commit")
+            .description("How long storing and committing one batch took")
+            .serviceLevelObjectives(millis(1, 2, 5, 10, 25, 50, 100, 250, 1000, 5000))
+            .register(registry);
     refusedStale = refusals(registry, "stale");
     refusedUnavailable = refusals(registry, "unavailable");
   }
 
   private static Counter refusals(MeterRegistry registry, String reason) {
     return Counter.builder("portolan.decision.log.refusals")
-        .description("Decisions the log did not take: stale (evaluated on replaced data, evaluated again) or"
-            + " unavailable (queue full, database away or slow: answered 503)")
+        .description(
+            "Decisions the log did not take: stale (evaluated on replaced data, evaluated again) or"
+                + " unavailable (queue full, database away or slow: answered 503)")
         .tag("reason", reason)
         .register(registry);
   }
@@ -89,6 +93,7 @@ public class DecisionLogMetrics {
   }
 
   void refused(GroupCommit.NotStoredException e) {
-    (e.getCause() instanceof DecisionLog.StaleDataException ? refusedStale : refusedUnavailable).increment();
+    (e.getCause() instanceof DecisionLog.StaleDataException ? refusedStale : refusedUnavailable)
+        .increment();
   }
 }

@@ -21,14 +21,19 @@ import java.util.concurrent.TimeUnit;
 public class DecisionMetrics {
   /** Where an answer came from. */
   public enum Source {
-    CACHE, EMBEDDED, OPA, NONE;
+    CACHE,
+    EMBEDDED,
+    OPA,
+    NONE;
 
     final String label = name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** allow, deny, or refused (503: fails closed, nothing answered). */
   enum Outcome {
-    ALLOW, DENY, REFUSED;
+    ALLOW,
+    DENY,
+    REFUSED;
 
     final String label = name().toLowerCase(java.util.Locale.ROOT);
   }
@@ -52,18 +57,22 @@ public class DecisionMetrics {
       MeterRegistry registry = metrics.registry();
       for (Outcome outcome : Outcome.values()) {
         for (Source source : Source.values()) {
-          decisions[outcome.ordinal()][source.ordinal()] = Counter.builder("portolan.decisions")
-              .description("Decisions answered (allow, deny) or refused (503), by where the answer came from")
-              .tags("tenant", tenant, "outcome", outcome.label, "source", source.label)
-              .register(registry);
+          decisions[outcome.ordinal()][source.ordinal()] =
+              Counter.builder("portolan.decisions")
+                  .description(
+                      "Decisions answered (allow, deny) or refused (503), by where the answer came"
+                          + " from")
+                  .tags("tenant", tenant, "outcome", outcome.label, "source", source.label)
+                  .register(registry);
         }
       }
       for (Source source : Source.values()) {
-        latency[source.ordinal()] = Timer.builder("portolan.decision.duration")
-            .description("Time to decide and log a decision, from its question to its answer")
-            .tags("tenant", tenant, "source", source.label)
-            .serviceLevelObjectives(BUCKETS)
-            .register(registry);
+        latency[source.ordinal()] =
+            Timer.builder("portolan.decision.duration")
+                .description("Time to decide and log a decision, from its question to its answer")
+                .tags("tenant", tenant, "source", source.label)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
       }
     }
   }
@@ -74,7 +83,8 @@ public class DecisionMetrics {
   }
 
   /** Records one decision: answered ({@code allow} or not), or refused when {@code refused}. */
-  public void record(String tenant, boolean allow, boolean refused, Source source, long elapsedNanos) {
+  public void record(
+      String tenant, boolean allow, boolean refused, Source source, long elapsedNanos) {
     TenantMeters meters = meters(metrics.tenants().label(tenant));
     Outcome outcome = refused ? Outcome.REFUSED : allow ? Outcome.ALLOW : Outcome.DENY;
     meters.decisions[outcome.ordinal()][source.ordinal()].increment();

@@ -6,38 +6,55 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** What a gateway asks. The tenant is never part of it: it comes from the gateway's token. */
-// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor
+// parameters.
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class DecisionRequest {
-  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  @NotNull(message = "is required")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   private String team;
 
-  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  @NotNull(message = "is required")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   private String model;
 
-  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  @NotNull(message = "is required")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   private String purpose;
 
   @NotNull(message = "is required")
   private DataClassification dataClassification;
 
-  @NotNull(message = "is required") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
+  @NotNull(message = "is required")
+  @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
   private String region;
 
   /** Optional: the team's default task tier applies when absent. */
   private TaskTier taskTier;
 
-  /** Optional: the deployment the call goes to; when absent the answer's route names the best compliant one. */
+  /**
+   * Optional: the deployment the call goes to; when absent the answer's route names the best
+   * compliant one.
+   */
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   private String deployment;
 
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(Slugs.ID);
-  private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile(Slugs.REGION);
+  private static final java.util.regex.Pattern REGION =
+      java.util.regex.Pattern.compile(Slugs.REGION);
 
   /** For JSON binding. */
   DecisionRequest() {}
 
-  public DecisionRequest(String team, String model, String purpose, DataClassification dataClassification, String region) {
+  public DecisionRequest(
+      String team,
+      String model,
+      String purpose,
+      DataClassification dataClassification,
+      String region) {
     this.team = team;
     this.model = model;
     this.purpose = purpose;

@@ -14,7 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Gateways ask here whether a team may use a model for a purpose; one instance serves every request. */
+/**
+ * Gateways ask here whether a team may use a model for a purpose; one instance serves every
+ * request.
+ */
 @ApplicationScoped
 @Path("/decisions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +29,8 @@ public class DecisionResource {
   @POST
   @RolesAllowed(Roles.GATEWAY)
   @Operation(summary = "Decide whether a team may use a model; the tenant is the gateway's")
-  public DecisionResponse decide(@Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
+  public DecisionResponse decide(
+      @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
     return decisions.decide(caller.tenant(), caller.clientId(), body);
   }
 }

@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Decides with OPA and logs before answering. Fails closed: without an answer from OPA, or
- * without the decision committed to the log, the caller gets 503 and never an allow.
+ * Decides with OPA and logs before answering. Fails closed: without an answer from OPA, or without
+ * the decision committed to the log, the caller gets 503 and never an allow.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -35,17 +35,20 @@ public class DecisionService {
   static final String RULE = "portolan/decision";
   static final String CATALOG = "portolan/catalog";
   private static final long OPA_AWAY_WAIT_MILLIS = 1000;
+
   /** Evaluations of one question, each on data reloaded after the log refused the last as stale. */
   private static final int STALE_ATTEMPTS = 3;
+
   /**
    * Decision ids are version 7 UUIDs, ordered by their millisecond: each new row of the log lands
-   * at the end of its tenant's part of the primary key, not on a random page, so after a
-   * checkpoint PostgreSQL does not write a full page image for nearly every decision (0.40 per
-   * decision with random ids). The rest of each id is random, not a counter shared by all tenants
-   * that would tell one tenant how many decisions others asked for in between. (Decisions uploaded
-   * by OPA sidecars keep the ids OPA gave them.)
+   * at the end of its tenant's part of the primary key, not on a random page, so after a checkpoint
+   * PostgreSQL does not write a full page image for nearly every decision (0.40 per decision with
+   * random ids). The rest of each id is random, not a counter shared by all tenants that would tell
+   * one tenant how many decisions others asked for in between. (Decisions uploaded by OPA sidecars
+   * keep the ids OPA gave them.)
    */
-  private static final TimeBasedEpochRandomGenerator DECISION_IDS = Generators.timeBasedEpochRandomGenerator();
+  private static final TimeBasedEpochRandomGenerator DECISION_IDS =
+      Generators.timeBasedEpochRandomGenerator();
 
   @Inject OpaClient opa;
   @Inject EmbeddedOpa embedded;
@@ -60,10 +63,10 @@ public class DecisionService {
   long cacheSeconds;
 
   /**
-   * Decides and logs. The log refuses a decision evaluated on data older than the tenant's
-   * current version (a change committed through another replica that this one has not loaded
-   * yet): the data is then read again and the question evaluated again, so no answer leaves that a
-   * change already acknowledged would have turned.
+   * Decides and logs. The log refuses a decision evaluated on data older than the tenant's current
+   * version (a change committed through another replica that this one has not loaded yet): the data
+   * is then read again and the question evaluated again, so no answer leaves that a change already
+   * acknowledged would have turned.
    */
   public DecisionResponse decide(TenantId tenant, String clientId, DecisionRequest request) {
     long started = System.nanoTime();
@@ -71,10 +74,16 @@ public class DecisionService {
     Tracing.tenant(tenant.value());
     try {
       Logged logged = decideLogged(tenant, clientId, request);
-      metrics.record(tenant.value(), logged.response().allow(), false, logged.source(), System.nanoTime() - started);
+      metrics.record(
+          tenant.value(),
+          logged.response().allow(),
+          false,
+          logged.source(),
+          System.nanoTime() - started);
       return logged.response();
     } catch (ProblemException refused) {
-      metrics.record(tenant.value(), false, true, DecisionMetrics.Source.NONE, System.nanoTime() - started);
+      metrics.record(
+          tenant.value(), false, true, DecisionMetrics.Source.NONE, System.nanoTime() - started);
       throw refused;
     }
   }
@@ -86,26 +95,44 @@ public class DecisionService {
         return logged;
       }
       if (attempt == STALE_ATTEMPTS) {
-        throw ProblemException.unavailable("policy-data-changing",
-            "The tenant's policy data changed while deciding and could not be reloaded in time; retry shortly.");
+        throw ProblemException.unavailable(
+            "policy-data-changing",
+            "The tenant's policy data changed while deciding and could not be reloaded in time;"
+                + " retry shortly.");
       }
       publisher.reloadIfNotNewerThan(tenant, logged.staleVersion());
     }
   }
 
-  /** The logged answer and where it came from, or the data version of an answer the log refused as stale. */
-  private record Logged(DecisionResponse response, long staleVersion, DecisionMetrics.Source source) {}
+  /**
+   * The logged answer and where it came from, or the data version of an answer the log refused as
+   * stale.
+   */
+  private record Logged(
+      DecisionResponse response, long staleVersion, DecisionMetrics.Source source) {}
 
   private Logged decideOnce(TenantId tenant, String clientId, DecisionRequest request) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     DecisionCache.Question question = DecisionCache.Question.of(tenant, request);
-    DecisionCache.Lookup lookup = tracing.inSpan("decision.cache", () -> cache.lookup(question, now.toEpochMilli()));
-    Answer answer = lookup.verdict().map(v -> new Answer(v, lookup.storedVersion(), DecisionMetrics.Source.CACHE))
-        .orElseGet(() -> tracing.inSpan("decision.evaluate", () -> {
-          Answer evaluated = evaluate(tenant, question, lookup, input(tenant, request, now));
-          Span.current().setAttribute(Tracing.ENGINE, evaluated.source().name().toLowerCase(Locale.ROOT));
-          return evaluated;
-        }));
+    DecisionCache.Lookup lookup =
+        tracing.inSpan("decision.cache", () -> cache.lookup(question, now.toEpochMilli()));
+    Answer answer =
+        lookup
+            .verdict()
+            .map(v -> new Answer(v, lookup.storedVersion(), DecisionMetrics.Source.CACHE))
+            .orElseGet(
+                () ->
+                    tracing.inSpan(
+                        "decision.evaluate",
+                        () -> {
+                          Answer evaluated =
+                              evaluate(tenant, question, lookup, input(tenant, request, now));
+                          Span.current()
+                              .setAttribute(
+                                  Tracing.ENGINE,
+                                  evaluated.source().name().toLowerCase(Locale.ROOT));
+                          return evaluated;
+                        }));
     Verdict verdict = answer.verdict();
     UUID decisionId = DECISION_IDS.generate();
     LogContext.decision(decisionId.toString());
@@ -126,10 +153,12 @@ public class DecisionService {
             verdict.routedDeployment(),
             verdict.aliasName());
     try {
-      tracing.inSpan("decision.log", () -> {
-        log.append(entry);
-        return null;
-      });
+      tracing.inSpan(
+          "decision.log",
+          () -> {
+            log.append(entry);
+            return null;
+          });
     } catch (GroupCommit.NotStoredException e) {
       if (e.getCause() instanceof DecisionLog.StaleDataException) {
         return new Logged(null, entry.dataVersion(), answer.source());
@@ -139,17 +168,20 @@ public class DecisionService {
           "decision-log-unavailable",
           "The decision could not be logged, so it is not given; retry shortly.");
     }
-    return new Logged(new DecisionResponse(
-        entry.decisionId(),
-        entry.allow(),
-        entry.reasons(),
-        entry.obligations(),
-        verdict.alternatives(),
-        entry.policyRevision(),
-        now,
-        expiry(now, lookup),
-        verdict.route(),
-        verdict.alias()), 0, answer.source());
+    return new Logged(
+        new DecisionResponse(
+            entry.decisionId(),
+            entry.allow(),
+            entry.reasons(),
+            entry.obligations(),
+            verdict.alternatives(),
+            entry.policyRevision(),
+            now,
+            expiry(now, lookup),
+            verdict.route(),
+            verdict.alias()),
+        0,
+        answer.source());
   }
 
   /**
@@ -162,7 +194,10 @@ public class DecisionService {
     }
   }
 
-  /** A gateway may reuse the answer for a while, but not past the next time boundary (an expiry, a cut-off) that could change it. */
+  /**
+   * A gateway may reuse the answer for a while, but not past the next time boundary (an expiry, a
+   * cut-off) that could change it.
+   */
   private Instant expiry(Instant now, DecisionCache.Lookup lookup) {
     Instant expiry = now.plusSeconds(cacheSeconds);
     if (lookup.interval() != null && lookup.interval().untilMs() < expiry.toEpochMilli()) {
@@ -173,7 +208,12 @@ public class DecisionService {
 
   /** Every model the team may use now, by the same rules as decisions. */
   public UsableModels usableModels(
-      TenantId tenant, String team, String purpose, String classification, String region, String taskTier) {
+      TenantId tenant,
+      String team,
+      String purpose,
+      String classification,
+      String region,
+      String taskTier) {
     ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
     input.put("tenant", tenant.value()).put("team", team).put("purpose", purpose);
     input.put("dataClassification", classification).put("region", region);
@@ -185,12 +225,21 @@ public class DecisionService {
     try {
       result = opa.evaluate(CATALOG, input);
     } catch (OpaUnavailableException e) {
-      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+      throw ProblemException.unavailable(
+          "policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
     }
     if (result == null || !result.hasNonNull("revision")) {
-      throw ProblemException.unavailable("policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
+      throw ProblemException.unavailable(
+          "policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
     }
-    return new UsableModels(team, purpose, classification, region, taskTier, result.get("revision").asText(), result.path("models"));
+    return new UsableModels(
+        team,
+        purpose,
+        classification,
+        region,
+        taskTier,
+        result.get("revision").asText(),
+        result.path("models"));
   }
 
   /** The evaluation time is part of the input, so a logged decision can be replayed exactly. */
@@ -218,14 +267,24 @@ public class DecisionService {
     return answer.hasNonNull("revision") && answer.path("allow").isBoolean();
   }
 
-  /** In the JVM when the embedded engine can answer now, else by the OPA server: the same policy. */
-  private Answer evaluate(TenantId tenant, DecisionCache.Question question, DecisionCache.Lookup lookup, ObjectNode input) {
+  /**
+   * In the JVM when the embedded engine can answer now, else by the OPA server: the same policy.
+   */
+  private Answer evaluate(
+      TenantId tenant,
+      DecisionCache.Question question,
+      DecisionCache.Lookup lookup,
+      ObjectNode input) {
     // An evaluation that starts now uses this version or a later one.
-    long embeddedVersion = embedded.tenantData(tenant.value()).map(EmbeddedOpa.TenantData::storedVersion).orElse(-1L);
+    long embeddedVersion =
+        embedded.tenantData(tenant.value()).map(EmbeddedOpa.TenantData::storedVersion).orElse(-1L);
     // Without data for the tenant the embedded engine has no answer: OPA may have it.
     Optional<JsonNode> embeddedAnswer = embedded.evaluate(input).filter(DecisionService::decided);
     if (embeddedAnswer.isPresent()) {
-      return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion, DecisionMetrics.Source.EMBEDDED);
+      return new Answer(
+          remembered(question, lookup, embeddedAnswer.get()),
+          embeddedVersion,
+          DecisionMetrics.Source.EMBEDDED);
     }
     long opaVersion = publisher.opaDataVersion(tenant);
     JsonNode result;
@@ -233,9 +292,13 @@ public class DecisionService {
       result = opa.evaluate(RULE, input);
     } catch (OpaUnavailableException e) {
       // Every instance was busy and OPA is away: wait for an instance rather than refuse.
-      embeddedAnswer = embedded.evaluate(input, OPA_AWAY_WAIT_MILLIS).filter(DecisionService::decided);
+      embeddedAnswer =
+          embedded.evaluate(input, OPA_AWAY_WAIT_MILLIS).filter(DecisionService::decided);
       if (embeddedAnswer.isPresent()) {
-        return new Answer(remembered(question, lookup, embeddedAnswer.get()), embeddedVersion, DecisionMetrics.Source.EMBEDDED);
+        return new Answer(
+            remembered(question, lookup, embeddedAnswer.get()),
+            embeddedVersion,
+            DecisionMetrics.Source.EMBEDDED);
       }
       LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
       throw ProblemException.unavailable(
@@ -250,7 +313,8 @@ public class DecisionService {
     return new Answer(Verdict.of(result), opaVersion, DecisionMetrics.Source.OPA);
   }
 
-  private Verdict remembered(DecisionCache.Question question, DecisionCache.Lookup lookup, JsonNode answer) {
+  private Verdict remembered(
+      DecisionCache.Question question, DecisionCache.Lookup lookup, JsonNode answer) {
     Verdict verdict = Verdict.of(answer);
     cache.remember(question, lookup, verdict);
     return verdict;

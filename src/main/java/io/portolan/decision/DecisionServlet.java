@@ -28,8 +28,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code POST /api/v1/decisions}, the call on every gateway's hot path, answered without JAX-RS.
- * Jersey's request processing, with its two Bean Validation passes, took about half of the CPU
- * time of a decision (a JFR profile under load; bench/README.md), against 2% for deciding itself.
+ * Jersey's request processing, with its two Bean Validation passes, took about half of the CPU time
+ * of a decision (a JFR profile under load; bench/README.md), against 2% for deciding itself.
  *
  * <p>This servlet answers the requests a gateway normally sends: a verified gateway token, a JSON
  * body of known length that binds and passes {@link DecisionRequest}'s constraints. It charges the

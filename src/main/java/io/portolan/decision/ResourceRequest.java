@@ -11,14 +11,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A decision request as the JAX-RS servlet sees it when {@link DecisionServlet} hands it over: under
- * the API's mapping ({@code /api/v1} + {@code /decisions}, where the servlet's own exact mapping
- * would leave JAX-RS nothing to route), with the body the servlet has already read, if it has.
+ * A decision request as the JAX-RS servlet sees it when {@link DecisionServlet} hands it over:
+ * under the API's mapping ({@code /api/v1} + {@code /decisions}, where the servlet's own exact
+ * mapping would leave JAX-RS nothing to route), with the body the servlet has already read, if it
+ * has.
  */
 final class ResourceRequest extends HttpServletRequestWrapper {
   private final ServletInputStream replay;
 
-  /** @param body the body already read, or null when it is still unread */
+  /**
+   * @param body the body already read, or null when it is still unread
+   */
   ResourceRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.replay = body == null ? null : new Replay(body);
@@ -41,7 +44,9 @@ final class ResourceRequest extends HttpServletRequestWrapper {
 
   @Override
   public BufferedReader getReader() throws IOException {
-    return replay == null ? super.getReader() : new BufferedReader(new InputStreamReader(replay, StandardCharsets.UTF_8));
+    return replay == null
+        ? super.getReader()
+        : new BufferedReader(new InputStreamReader(replay, StandardCharsets.UTF_8));
   }
 
   private static final class Replay extends ServletInputStream {

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Where to send an allowed call: the deployment of the model, who operates it and where, the
- * request's region, and the endpoint (base URL) a gateway routes to, left out when none is recorded.
+ * request's region, and the endpoint (base URL) a gateway routes to, left out when none is
+ * recorded.
  */
 public record Route(
     String deployment,
@@ -20,8 +21,12 @@ public record Route(
     if (route == null || !route.isObject() || !route.path("deployment").isTextual()) {
       return null;
     }
-    return new Route(route.path("deployment").asText(), route.path("model").asText(), route.path("operator").asText(),
-        route.path("operatorJurisdiction").asText(), route.path("region").asText(),
+    return new Route(
+        route.path("deployment").asText(),
+        route.path("model").asText(),
+        route.path("operator").asText(),
+        route.path("operatorJurisdiction").asText(),
+        route.path("region").asText(),
         route.path("endpoint").isTextual() ? route.path("endpoint").asText() : null);
   }
 }

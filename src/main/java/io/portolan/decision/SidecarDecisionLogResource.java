@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SidecarDecisionLogResource {
   /** Uncompressed limit: a guard against decompression bombs; OPA uploads far less. */
   static final int MAX_UNCOMPRESSED = 16 * 1024 * 1024;
+
   static final int MAX_EVENTS = 1_000;
 
   @Inject TenantContext caller;
@@ -41,22 +42,30 @@ public class SidecarDecisionLogResource {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.GATEWAY)
-  @Operation(summary = "Accept an OPA decision-log upload (gzip JSON array) from the tenant's gateway")
-  public Map<String, Integer> upload(InputStream body, @HeaderParam("Content-Encoding") String encoding)
-      throws IOException {
+  @Operation(
+      summary = "Accept an OPA decision-log upload (gzip JSON array) from the tenant's gateway")
+  public Map<String, Integer> upload(
+      InputStream body, @HeaderParam("Content-Encoding") String encoding) throws IOException {
     JsonNode uploaded = read(body, encoding);
     if (!uploaded.isArray()) {
       throw ProblemException.badRequest("body", "must be a JSON array of OPA decision events");
     }
     if (uploaded.size() > MAX_EVENTS) {
-      throw new ProblemException(413, "payload-too-large", "Payload too large",
-          "An upload may hold at most " + MAX_EVENTS + " events; lower OPA's upload_size_limit_bytes.", null);
+      throw new ProblemException(
+          413,
+          "payload-too-large",
+          "Payload too large",
+          "An upload may hold at most "
+              + MAX_EVENTS
+              + " events; lower OPA's upload_size_limit_bytes.",
+          null);
     }
     SidecarEvents.Filed filed = events.toEntries(caller.tenant(), caller.clientId(), uploaded);
     try {
       log.appendAll(filed.entries());
     } catch (GroupCommit.NotStoredException e) {
-      throw ProblemException.unavailable("decision-log-unavailable", "The decision log is unavailable; retry.");
+      throw ProblemException.unavailable(
+          "decision-log-unavailable", "The decision log is unavailable; retry.");
     }
     return Map.of("filed", filed.entries().size(), "skipped", filed.skipped());
   }
@@ -67,18 +76,24 @@ public class SidecarDecisionLogResource {
       InputStream in = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(body) : body;
       bytes = in.readNBytes(MAX_UNCOMPRESSED + 1);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new ProblemException(400, "malformed-gzip", "Malformed gzip", "The body is not valid gzip.", null);
+      throw new ProblemException(
+          400, "malformed-gzip", "Malformed gzip", "The body is not valid gzip.", null);
     }
     if (bytes.length > MAX_UNCOMPRESSED) {
-      throw new ProblemException(413, "payload-too-large", "Payload too large",
-          "The uncompressed upload is larger than 16 MiB.", null);
+      throw new ProblemException(
+          413,
+          "payload-too-large",
+          "Payload too large",
+          "The uncompressed upload is larger than 16 MiB.",
+          null);
     }
     try {
       // Not the checking parser: only the fields filed are checked (SidecarEvents), so one event
       // with a control character in its input cannot stall the sidecar's uploads.
       return JacksonConfig.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new ProblemException(400, "malformed-json", "Malformed JSON", "The upload is not valid JSON.", null);
+      throw new ProblemException(
+          400, "malformed-json", "Malformed JSON", "The upload is not valid JSON.", null);
     }
   }
 }

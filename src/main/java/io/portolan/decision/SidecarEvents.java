@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Turns OPA decision-log events into decision-log entries. Only decisions of the
- * {@code portolan/decision} rule for the uploading gateway's own tenant are filed; anything else
- * is skipped and counted, among it an event whose stored text the database cannot or should not
- * store ({@link StorableText}): refusing the whole upload would stall the sidecar, which retries it.
+ * Turns OPA decision-log events into decision-log entries. Only decisions of the {@code
+ * portolan/decision} rule for the uploading gateway's own tenant are filed; anything else is
+ * skipped and counted, among it an event whose stored text the database cannot or should not store
+ * ({@link StorableText}): refusing the whole upload would stall the sidecar, which retries it.
  * Fields that are not stored (a prompt in the input, say) may hold anything.
  */
 @ApplicationScoped
@@ -45,7 +45,8 @@ public class SidecarEvents {
   static DecisionLogEntry toEntry(TenantId tenant, String clientId, JsonNode event) {
     JsonNode input = event.path("input");
     JsonNode result = event.path("result");
-    if (!DECISION_PATH.equals(event.path("path").asText()) || !tenant.value().equals(input.path("tenant").asText())
+    if (!DECISION_PATH.equals(event.path("path").asText())
+        || !tenant.value().equals(input.path("tenant").asText())
         || event.path("decision_id").asText("").isBlank()) {
       return null;
     }
@@ -53,35 +54,58 @@ public class SidecarEvents {
     String model = text(input, "model", Slugs.ID);
     String purpose = text(input, "purpose", Slugs.ID);
     String region = text(input, "region", Slugs.REGION);
-    DataClassification classification = enumOf(DataClassification.class, input.path("dataClassification").asText());
-    if (team == null || model == null || purpose == null || region == null || classification == null
+    DataClassification classification =
+        enumOf(DataClassification.class, input.path("dataClassification").asText());
+    if (team == null
+        || model == null
+        || purpose == null
+        || region == null
+        || classification == null
         || !result.path("allow").isBoolean()) {
       return null;
     }
-    TaskTier tier = input.hasNonNull("taskTier") ? enumOf(TaskTier.class, input.path("taskTier").asText()) : null;
-    DecisionRequest request = new DecisionRequest(team, model, purpose, classification, region)
-        .withDeployment(text(input, "deployment", Slugs.ID));
+    TaskTier tier =
+        input.hasNonNull("taskTier")
+            ? enumOf(TaskTier.class, input.path("taskTier").asText())
+            : null;
+    DecisionRequest request =
+        new DecisionRequest(team, model, purpose, classification, region)
+            .withDeployment(text(input, "deployment", Slugs.ID));
     request = tier == null ? request : request.withTaskTier(tier);
     String routed = text(result.path("route"), "deployment", Slugs.ID);
     AliasResolution alias = AliasResolution.of(result.get("alias"));
-    if (alias != null && (!alias.name().equals(model) || (alias.model() != null && !alias.model().matches(Slugs.ID)))) {
+    if (alias != null
+        && (!alias.name().equals(model)
+            || (alias.model() != null && !alias.model().matches(Slugs.ID)))) {
       return null;
     }
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : result.path("reasons")) {
-      reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
+      reasons.add(
+          new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
     }
     List<Obligation> obligations = new ArrayList<>();
     for (JsonNode o : result.path("obligations")) {
       List<String> alternatives = new ArrayList<>();
       o.path("alternatives").forEach(alternative -> alternatives.add(alternative.asText()));
-      obligations.add(new Obligation(o.path("code").asText(), o.path("message").asText(),
-          o.path("cutOffAt").isTextual() ? o.path("cutOffAt").asText() : null, alternatives,
-          o.path("remainingMicros").isIntegralNumber() ? o.path("remainingMicros").asLong() : null,
-          o.path("currency").isTextual() ? o.path("currency").asText() : null));
+      obligations.add(
+          new Obligation(
+              o.path("code").asText(),
+              o.path("message").asText(),
+              o.path("cutOffAt").isTextual() ? o.path("cutOffAt").asText() : null,
+              alternatives,
+              o.path("remainingMicros").isIntegralNumber()
+                  ? o.path("remainingMicros").asLong()
+                  : null,
+              o.path("currency").isTextual() ? o.path("currency").asText() : null));
     }
-    String revision = result.path("revision").asText(event.path("bundles").path("portolan").path("revision").asText("unknown"));
-    if (!storable(revision) || !reasons.stream().allMatch(r -> storable(r.code()) && storable(r.message()) && storable(r.rule()))
+    String revision =
+        result
+            .path("revision")
+            .asText(event.path("bundles").path("portolan").path("revision").asText("unknown"));
+    if (!storable(revision)
+        || !reasons.stream()
+            .allMatch(r -> storable(r.code()) && storable(r.message()) && storable(r.rule()))
         || !obligations.stream().allMatch(SidecarEvents::storable)) {
       return null;
     }
@@ -102,9 +126,12 @@ public class SidecarEvents {
 
   /** A sidecar's obligation only when every text in it is one the log can hold. */
   private static boolean storable(Obligation o) {
-    return storable(o.code()) && storable(o.message()) && (o.cutOffAt() == null || storable(o.cutOffAt()))
+    return storable(o.code())
+        && storable(o.message())
+        && (o.cutOffAt() == null || storable(o.cutOffAt()))
         && (o.currency() == null || storable(o.currency()))
-        && o.alternatives().size() <= 20 && o.alternatives().stream().allMatch(SidecarEvents::storable);
+        && o.alternatives().size() <= 20
+        && o.alternatives().stream().allMatch(SidecarEvents::storable);
   }
 
   private static boolean storable(String text) {
@@ -124,12 +151,15 @@ public class SidecarEvents {
     }
   }
 
-  /** OPA's decision ids are UUIDs; anything else maps to a stable name-based one within the tenant. */
+  /**
+   * OPA's decision ids are UUIDs; anything else maps to a stable name-based one within the tenant.
+   */
   static UUID id(TenantId tenant, String decisionId) {
     try {
       return UUID.fromString(decisionId);
     } catch (IllegalArgumentException e) {
-      return UUID.nameUUIDFromBytes(("opa:" + tenant.value() + ":" + decisionId).getBytes(StandardCharsets.UTF_8));
+      return UUID.nameUUIDFromBytes(
+          ("opa:" + tenant.value() + ":" + decisionId).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -30,32 +30,53 @@ public class TeamModelsResource {
   @Inject TeamService teams;
 
   @GET
-  @RolesAllowed({Roles.GATEWAY, Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Models the team may use for a classification, region and task tier, with conditions")
+  @RolesAllowed({
+    Roles.GATEWAY,
+    Roles.REQUESTER,
+    Roles.COMPLIANCE_OFFICER,
+    Roles.TENANT_ADMIN,
+    Roles.AUDITOR
+  })
+  @Operation(
+      summary =
+          "Models the team may use for a classification, region and task tier, with conditions")
   public UsableModels list(
       @PathParam("team") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String team,
-      @QueryParam("dataClassification") @NotNull(message = "is required")
-          @Pattern(regexp = CLASSIFICATIONS, message = "must be one of: public, internal, confidential, restricted")
+      @QueryParam("dataClassification")
+          @NotNull(message = "is required")
+          @Pattern(
+              regexp = CLASSIFICATIONS,
+              message = "must be one of: public, internal, confidential, restricted")
           String dataClassification,
-      @QueryParam("region") @NotNull(message = "is required")
+      @QueryParam("region")
+          @NotNull(message = "is required")
           @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
           String region,
-      @QueryParam("taskTier") @Pattern(regexp = "routine|standard|critical", message = "must be one of: routine, standard, critical")
+      @QueryParam("taskTier")
+          @Pattern(
+              regexp = "routine|standard|critical",
+              message = "must be one of: routine, standard, critical")
           String taskTier,
-      @QueryParam("purpose") @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+      @QueryParam("purpose")
+          @NotNull(message = "is required")
+          @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
           String purpose) {
     requireTeamAccess(team);
     teams.get(caller.tenant(), team); // 404 for a team this tenant does not have
-    return decisions.usableModels(caller.tenant(), team, purpose, dataClassification, region, taskTier);
+    return decisions.usableModels(
+        caller.tenant(), team, purpose, dataClassification, region, taskTier);
   }
 
-  /** Requesters see only their own team's list; gateways, officers, admins and auditors any team's. */
+  /**
+   * Requesters see only their own team's list; gateways, officers, admins and auditors any team's.
+   */
   private void requireTeamAccess(String team) {
     boolean requesterOnly =
         !caller.isGateway()
             && !caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR);
     if (requesterOnly && !team.equals(caller.team())) {
-      throw ProblemException.forbidden("not-your-team", "Requesters may list only their own team's models.");
+      throw ProblemException.forbidden(
+          "not-your-team", "Requesters may list only their own team's models.");
     }
   }
 }

@@ -6,14 +6,31 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** What the policy answered for one question, in the order the API gives it, whichever engine evaluated it. */
-record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations, List<Alternative> alternatives,
-    String revision, Route route, AliasResolution alias) {
+/**
+ * What the policy answered for one question, in the order the API gives it, whichever engine
+ * evaluated it.
+ */
+record Verdict(
+    boolean allow,
+    List<Reason> reasons,
+    List<Obligation> obligations,
+    List<Alternative> alternatives,
+    String revision,
+    Route route,
+    AliasResolution alias) {
 
-  /** From the policy's decision document ({@code allow, revision, reasons, obligations, alternatives, route}). */
+  /**
+   * From the policy's decision document ({@code allow, revision, reasons, obligations,
+   * alternatives, route}).
+   */
   static Verdict of(JsonNode result) {
-    return new Verdict(result.path("allow").asBoolean(false), reasons(result), obligations(result),
-        alternatives(result.path("alternatives")), result.path("revision").asText(), Route.of(result.get("route")),
+    return new Verdict(
+        result.path("allow").asBoolean(false),
+        reasons(result),
+        obligations(result),
+        alternatives(result.path("alternatives")),
+        result.path("revision").asText(),
+        Route.of(result.get("route")),
         AliasResolution.of(result.get("alias")));
   }
 
@@ -28,8 +45,14 @@ record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations
   private static List<Alternative> alternatives(JsonNode array) {
     List<Alternative> items = new ArrayList<>();
     for (JsonNode a : array) {
-      items.add(new Alternative(a.path("model").asText(), a.path("vendor").asText(), a.path("jurisdiction").asText(),
-          a.path("why").asText(), Route.of(a.get("route")), a.path("alias").isTextual() ? a.path("alias").asText() : null));
+      items.add(
+          new Alternative(
+              a.path("model").asText(),
+              a.path("vendor").asText(),
+              a.path("jurisdiction").asText(),
+              a.path("why").asText(),
+              Route.of(a.get("route")),
+              a.path("alias").isTextual() ? a.path("alias").asText() : null));
     }
     return List.copyOf(items);
   }
@@ -50,22 +73,28 @@ record Verdict(boolean allow, List<Reason> reasons, List<Obligation> obligations
   }
 
   /**
-   * Reasons and obligations are sets in the policy: sorted here as OPA's server sorts them
-   * (code, then message), so the answer is the same whichever engine evaluated it.
+   * Reasons and obligations are sets in the policy: sorted here as OPA's server sorts them (code,
+   * then message), so the answer is the same whichever engine evaluated it.
    */
   private static List<Reason> reasons(JsonNode result) {
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : result.path("reasons")) {
-      reasons.add(new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
+      reasons.add(
+          new Reason(r.path("code").asText(), r.path("message").asText(), r.path("rule").asText()));
     }
-    reasons.sort(Comparator.comparing(Reason::code).thenComparing(Reason::message).thenComparing(Reason::rule));
+    reasons.sort(
+        Comparator.comparing(Reason::code)
+            .thenComparing(Reason::message)
+            .thenComparing(Reason::rule));
     return List.copyOf(reasons);
   }
 
   private static List<Obligation> obligations(JsonNode result) {
-    List<Obligation> obligations = new ArrayList<>(list(result.path("obligations"), Obligation.class));
-    obligations.sort(Comparator.comparing(Obligation::code, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparing(Obligation::message, Comparator.nullsFirst(Comparator.naturalOrder())));
+    List<Obligation> obligations =
+        new ArrayList<>(list(result.path("obligations"), Obligation.class));
+    obligations.sort(
+        Comparator.comparing(Obligation::code, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Obligation::message, Comparator.nullsFirst(Comparator.naturalOrder())));
     return List.copyOf(obligations);
   }
 }

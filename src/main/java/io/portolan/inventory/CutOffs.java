@@ -8,7 +8,10 @@ import java.time.temporal.ChronoUnit;
 final class CutOffs {
   private CutOffs() {}
 
-  /** To the millisecond: the decision clock's resolution, so the stored, compared and named instant agree. */
+  /**
+   * To the millisecond: the decision clock's resolution, so the stored, compared and named instant
+   * agree.
+   */
   static Instant instant(Instant at) {
     return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
   }
@@ -17,7 +20,8 @@ final class CutOffs {
   static String reason(Instant at, String reason) {
     String stated = reason == null || reason.isBlank() ? null : reason.strip();
     if (at == null && stated != null) {
-      throw ProblemException.badRequest("cutOffReason", "needs cutOffAt: a reason for a cut-off that has no date");
+      throw ProblemException.badRequest(
+          "cutOffReason", "needs cutOffAt: a reason for a cut-off that has no date");
     }
     return stated;
   }

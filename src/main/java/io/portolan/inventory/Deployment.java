@@ -75,9 +75,12 @@ public class Deployment {
   void apply(DeploymentInput input) {
     boolean zero = input.zeroDataRetention();
     if (zero && input.retentionDays() != null && input.retentionDays() > 0) {
-      throw ProblemException.badRequest("retentionDays", "must be 0 or left out when zeroDataRetention is true");
+      throw ProblemException.badRequest(
+          "retentionDays", "must be 0 or left out when zeroDataRetention is true");
     }
-    if (input.availableFrom() != null && input.cutOffAt() != null && !input.cutOffAt().isAfter(input.availableFrom())) {
+    if (input.availableFrom() != null
+        && input.cutOffAt() != null
+        && !input.cutOffAt().isAfter(input.availableFrom())) {
       throw ProblemException.badRequest("cutOffAt", "must be after availableFrom");
     }
     modelId = input.model();
@@ -149,7 +152,21 @@ public class Deployment {
   }
 
   DeploymentView view() {
-    return new DeploymentView(id, modelId, operator, selfHosted(), operatorJurisdiction, List.of(regions), endpoint,
-        retentionDays, trainsOnPrompts, zeroDataRetention, status, availableFrom, cutOffAt, createdAt, updatedAt);
+    return new DeploymentView(
+        id,
+        modelId,
+        operator,
+        selfHosted(),
+        operatorJurisdiction,
+        List.of(regions),
+        endpoint,
+        retentionDays,
+        trainsOnPrompts,
+        zeroDataRetention,
+        status,
+        availableFrom,
+        cutOffAt,
+        createdAt,
+        updatedAt);
   }
 }

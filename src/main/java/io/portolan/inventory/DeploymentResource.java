@@ -16,13 +16,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Where the tenant's models run. Everyone of the tenant reads; officers and admins write, as for models. */
+/**
+ * Where the tenant's models run. Everyone of the tenant reads; officers and admins write, as for
+ * models.
+ */
 @jakarta.enterprise.context.RequestScoped
 @Path("/deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +37,8 @@ public class DeploymentResource {
   @GET
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
   @Operation(summary = "List deployments, filtered by model, operator or status")
-  public PageView<DeploymentView> list(@Valid @BeanParam DeploymentFilter filter, @Valid @BeanParam PageRequest page) {
+  public PageView<DeploymentView> list(
+      @Valid @BeanParam DeploymentFilter filter, @Valid @BeanParam PageRequest page) {
     return deployments.list(caller.tenant(), filter, page);
   }
 
@@ -42,16 +46,21 @@ public class DeploymentResource {
   @Path("{id}")
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
   @Operation(summary = "Get a deployment")
-  public DeploymentView get(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  public DeploymentView get(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return deployments.get(caller.tenant(), id);
   }
 
   @POST
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Create a deployment")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") DeploymentInput body, @Context UriInfo uri) {
+  public Response create(
+      @Valid @NotNull(message = "a JSON body is required") DeploymentInput body,
+      @Context UriInfo uri) {
     DeploymentView created = deployments.create(caller.tenant(), body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
   }
 
   @PUT
@@ -68,7 +77,8 @@ public class DeploymentResource {
   @Path("{id}")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Delete a deployment")
-  public Response delete(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  public Response delete(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     deployments.delete(caller.tenant(), id);
     return Response.noContent().build();
   }

@@ -16,6 +16,7 @@ import java.util.Map;
 @Transactional
 public class DeploymentService {
   static final String TABLE = "deployment";
+
   /** More than any model has: the model page lists all of its deployments at once. */
   private static final int OF_A_MODEL = 500;
 
@@ -24,17 +25,29 @@ public class DeploymentService {
   @Inject Event<TenantChange> audit;
 
   public PageView<DeploymentView> list(TenantId tenant, DeploymentFilter filter, PageRequest page) {
-    var items = repository.page(
-        tenant, Deployment.class, TABLE, filter.condition(), filter.parameters(), page.offset(), page.size());
+    var items =
+        repository.page(
+            tenant,
+            Deployment.class,
+            TABLE,
+            filter.condition(),
+            filter.parameters(),
+            page.offset(),
+            page.size());
     long total = repository.count(tenant, TABLE, filter.condition(), filter.parameters());
-    return new PageView<>(items.stream().map(Deployment::view).toList(), total, page.page(), page.size());
+    return new PageView<>(
+        items.stream().map(Deployment::view).toList(), total, page.page(), page.size());
   }
 
   /** A model's deployments, in id order. */
   public List<DeploymentView> ofModel(TenantId tenant, String model) {
     DeploymentFilter filter = DeploymentFilter.ofModel(model);
-    return repository.page(tenant, Deployment.class, TABLE, filter.condition(), filter.parameters(), 0, OF_A_MODEL)
-        .stream().map(Deployment::view).toList();
+    return repository
+        .page(
+            tenant, Deployment.class, TABLE, filter.condition(), filter.parameters(), 0, OF_A_MODEL)
+        .stream()
+        .map(Deployment::view)
+        .toList();
   }
 
   public DeploymentView get(TenantId tenant, String id) {
@@ -45,13 +58,16 @@ public class DeploymentService {
     Ids.requireForCreate(input.id());
     requireModel(tenant, input.model());
     if (repository.find(tenant, Deployment.class, input.id()).isPresent()) {
-      throw ProblemException.conflict("duplicate", "deployment '" + input.id() + "' already exists");
+      throw ProblemException.conflict(
+          "duplicate", "deployment '" + input.id() + "' already exists");
     }
     Deployment deployment = new Deployment(tenant.value(), input.id());
     deployment.apply(input);
     repository.add(tenant, deployment);
     changed.fire(new InventoryChanged(tenant));
-    audit.fire(new TenantChange(tenant, "deployment.created", "deployment", deployment.id(), null, deployment.view()));
+    audit.fire(
+        new TenantChange(
+            tenant, "deployment.created", "deployment", deployment.id(), null, deployment.view()));
     return deployment.view();
   }
 
@@ -63,7 +79,9 @@ public class DeploymentService {
     deployment.apply(input);
     repository.flush(tenant);
     changed.fire(new InventoryChanged(tenant));
-    audit.fire(new TenantChange(tenant, "deployment.updated", "deployment", id, before, deployment.view()));
+    audit.fire(
+        new TenantChange(
+            tenant, "deployment.updated", "deployment", id, before, deployment.view()));
     return deployment.view();
   }
 
@@ -71,15 +89,25 @@ public class DeploymentService {
     Deployment deployment = find(tenant, id);
     // Approvals name deployments by id, without a foreign key (an array): deleting one they name
     // would quietly leave them covering nothing.
-    long namedBy = repository.count(tenant, "approval",
-        "revoked_at is null and expires_at > now() and :deployment = any(deployments)", Map.of("deployment", id));
+    long namedBy =
+        repository.count(
+            tenant,
+            "approval",
+            "revoked_at is null and expires_at > now() and :deployment = any(deployments)",
+            Map.of("deployment", id));
     if (namedBy > 0) {
-      throw ProblemException.conflict("still-referenced", "deployment '" + id + "' is named by " + namedBy
-          + " approval(s) in force: revoke them, or suspend the deployment instead");
+      throw ProblemException.conflict(
+          "still-referenced",
+          "deployment '"
+              + id
+              + "' is named by "
+              + namedBy
+              + " approval(s) in force: revoke them, or suspend the deployment instead");
     }
     repository.remove(tenant, deployment);
     changed.fire(new InventoryChanged(tenant));
-    audit.fire(new TenantChange(tenant, "deployment.deleted", "deployment", id, deployment.view(), null));
+    audit.fire(
+        new TenantChange(tenant, "deployment.deleted", "deployment", id, deployment.view(), null));
   }
 
   private Deployment find(TenantId tenant, String id) {
@@ -92,7 +120,10 @@ public class DeploymentService {
     if (repository.find(tenant, Model.class, model).isEmpty()) {
       String message = "model '" + model + "' does not exist; create it first";
       throw new ProblemException(
-          422, "invalid-reference", "Invalid reference", "model: " + message,
+          422,
+          "invalid-reference",
+          "Invalid reference",
+          "model: " + message,
           List.of(new Problem.FieldError("model", message)));
     }
   }

@@ -2,7 +2,9 @@ package io.portolan.inventory;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Whether a deployment takes calls: a suspended one is cut off (by its operator, or by the tenant). */
+/**
+ * Whether a deployment takes calls: a suspended one is cut off (by its operator, or by the tenant).
+ */
 public enum DeploymentStatus {
   ACTIVE,
   SUSPENDED;
@@ -19,7 +21,8 @@ public enum DeploymentStatus {
 
   /** Stores the lower-case name the API uses. */
   @jakarta.persistence.Converter
-  public static class Column implements jakarta.persistence.AttributeConverter<DeploymentStatus, String> {
+  public static class Column
+      implements jakarta.persistence.AttributeConverter<DeploymentStatus, String> {
     @Override
     public String convertToDatabaseColumn(DeploymentStatus value) {
       return value == null ? null : value.json();

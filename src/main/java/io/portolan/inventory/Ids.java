@@ -15,7 +15,8 @@ final class Ids {
   static void requireMatch(String pathId, String bodyId) {
     if (bodyId != null && !bodyId.equals(pathId)) {
       throw ProblemException.badRequest(
-          "id", "'" + bodyId + "' differs from the id in the path ('" + pathId + "'); ids cannot change");
+          "id",
+          "'" + bodyId + "' differs from the id in the path ('" + pathId + "'); ids cannot change");
     }
   }
 }

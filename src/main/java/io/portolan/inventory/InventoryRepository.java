@@ -60,7 +60,11 @@ public class InventoryRepository {
     TenantScope.enter(em, tenant);
     Query query =
         em.createNativeQuery(
-            "select * from " + table + " where tenant_id = :tenant and (" + condition + ")"
+            "select * from "
+                + table
+                + " where tenant_id = :tenant and ("
+                + condition
+                + ")"
                 + " order by id offset :offset limit :limit",
             type);
     bind(query, tenant, parameters);
@@ -68,7 +72,8 @@ public class InventoryRepository {
     return query.getResultList();
   }
 
-  public long count(TenantId tenant, String table, String condition, Map<String, Object> parameters) {
+  public long count(
+      TenantId tenant, String table, String condition, Map<String, Object> parameters) {
     TenantScope.enter(em, tenant);
     Query query =
         em.createNativeQuery(

@@ -16,7 +16,8 @@ import java.util.Set;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = Jurisdiction.Validator.class)
 public @interface Jurisdiction {
-  String message() default "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or FR";
+  String message() default
+      "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or FR";
 
   Class<?>[] groups() default {};
 

@@ -1,8 +1,8 @@
 package io.portolan.inventory;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -12,8 +12,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An AI model in a tenant's inventory. Only a model in status {@code approved} of a vendor that
- * is not suspended can be allowed by a decision.
+ * An AI model in a tenant's inventory. Only a model in status {@code approved} of a vendor that is
+ * not suspended can be allowed by a decision.
  */
 @Entity
 @Table(name = "model")

@@ -56,7 +56,8 @@ public class ModelFilter {
     if (capability != null) values.put("capability", capability);
     if (region != null) values.put("region", region);
     if (openWeights != null) values.put("openWeights", Boolean.parseBoolean(openWeights));
-    if (q != null && !q.isBlank()) values.put("q", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
+    if (q != null && !q.isBlank())
+      values.put("q", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
     return values;
   }
 

@@ -8,20 +8,31 @@ import java.time.Instant;
 import java.util.List;
 
 /** A model as clients write it. {@code id} is required on create and must match on update. */
-// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor parameters.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+// A class, not a record: Payara's OpenAPI scanner fails on constraints of record constructor
+// parameters.
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ModelInput {
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   private String id;
 
-  @NotNull(message = "is required") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+  @NotNull(message = "is required")
+  @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+  @Size(max = 200, message = "must be at most 200 characters")
   private String displayName;
 
-  @NotNull(message = "is required") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
+  @NotNull(message = "is required")
+  @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   private String vendor;
 
-  @NotNull(message = "is required") @Size(max = 50, message = "must list at most 50 regions")
-  private List<@NotNull(message = "must not be null") @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE) String> hostingRegions;
+  @NotNull(message = "is required")
+  @Size(max = 50, message = "must list at most 50 regions")
+  private List<
+          @NotNull(message = "must not be null")
+          @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE) String>
+      hostingRegions;
 
   @NotNull(message = "is required")
   private Boolean openWeights;
@@ -32,8 +43,12 @@ public final class ModelInput {
   @Size(max = 200, message = "must be at most 200 characters")
   private String licence;
 
-  @NotNull(message = "is required") @Size(max = 50, message = "must list at most 50 capabilities")
-  private List<@NotNull(message = "must not be null") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String> capabilities;
+  @NotNull(message = "is required")
+  @Size(max = 50, message = "must list at most 50 capabilities")
+  private List<
+          @NotNull(message = "must not be null")
+          @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String>
+      capabilities;
 
   @NotNull(message = "is required")
   private CostTier costTier;
@@ -50,7 +65,17 @@ public final class ModelInput {
   /** For JSON binding. */
   ModelInput() {}
 
-  public ModelInput(String id, String displayName, String vendor, List<String> hostingRegions, Boolean openWeights, Boolean selfHostable, String licence, List<String> capabilities, CostTier costTier, ModelStatus status) {
+  public ModelInput(
+      String id,
+      String displayName,
+      String vendor,
+      List<String> hostingRegions,
+      Boolean openWeights,
+      Boolean selfHostable,
+      String licence,
+      List<String> capabilities,
+      CostTier costTier,
+      ModelStatus status) {
     this.id = id;
     this.displayName = displayName;
     this.vendor = vendor;
@@ -64,9 +89,30 @@ public final class ModelInput {
   }
 
   /** With an announced cut-off. */
-  public ModelInput(String id, String displayName, String vendor, List<String> hostingRegions, Boolean openWeights, Boolean selfHostable, String licence, List<String> capabilities, CostTier costTier, ModelStatus status,
-      Instant cutOffAt, String cutOffReason) {
-    this(id, displayName, vendor, hostingRegions, openWeights, selfHostable, licence, capabilities, costTier, status);
+  public ModelInput(
+      String id,
+      String displayName,
+      String vendor,
+      List<String> hostingRegions,
+      Boolean openWeights,
+      Boolean selfHostable,
+      String licence,
+      List<String> capabilities,
+      CostTier costTier,
+      ModelStatus status,
+      Instant cutOffAt,
+      String cutOffReason) {
+    this(
+        id,
+        displayName,
+        vendor,
+        hostingRegions,
+        openWeights,
+        selfHostable,
+        licence,
+        capabilities,
+        costTier,
+        status);
     this.cutOffAt = cutOffAt;
     this.cutOffReason = cutOffReason;
   }

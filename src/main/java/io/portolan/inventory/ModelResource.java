@@ -16,10 +16,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The tenant's model models. Everyone of the tenant reads; officers and admins write. */
@@ -33,8 +33,10 @@ public class ModelResource {
 
   @GET
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "List models, filtered by vendor, status, capability, region, openWeights or q")
-  public PageView<ModelView> list(@Valid @BeanParam ModelFilter filter, @Valid @BeanParam PageRequest page) {
+  @Operation(
+      summary = "List models, filtered by vendor, status, capability, region, openWeights or q")
+  public PageView<ModelView> list(
+      @Valid @BeanParam ModelFilter filter, @Valid @BeanParam PageRequest page) {
     return models.list(caller.tenant(), filter, page);
   }
 
@@ -42,16 +44,20 @@ public class ModelResource {
   @Path("{id}")
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
   @Operation(summary = "Get a model with its deployments (where it runs)")
-  public ModelView get(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  public ModelView get(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return models.get(caller.tenant(), id);
   }
 
   @POST
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Create a model")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") ModelInput body, @Context UriInfo uri) {
+  public Response create(
+      @Valid @NotNull(message = "a JSON body is required") ModelInput body, @Context UriInfo uri) {
     ModelView created = models.create(caller.tenant(), body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
   }
 
   @PUT
@@ -68,7 +74,8 @@ public class ModelResource {
   @Path("{id}")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Delete a model")
-  public Response delete(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  public Response delete(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     models.delete(caller.tenant(), id);
     return Response.noContent().build();
   }

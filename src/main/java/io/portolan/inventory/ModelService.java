@@ -25,9 +25,16 @@ public class ModelService {
   public PageView<ModelView> list(TenantId tenant, ModelFilter filter, PageRequest page) {
     var items =
         repository.page(
-            tenant, Model.class, TABLE, filter.condition(), filter.parameters(), page.offset(), page.size());
+            tenant,
+            Model.class,
+            TABLE,
+            filter.condition(),
+            filter.parameters(),
+            page.offset(),
+            page.size());
     long total = repository.count(tenant, TABLE, filter.condition(), filter.parameters());
-    return new PageView<>(items.stream().map(Model::view).toList(), total, page.page(), page.size());
+    return new PageView<>(
+        items.stream().map(Model::view).toList(), total, page.page(), page.size());
   }
 
   /** The model with its deployments. */
@@ -42,8 +49,11 @@ public class ModelService {
       throw ProblemException.conflict("duplicate", "model '" + input.id() + "' already exists");
     }
     if (repository.count(tenant, "alias", "id = :id", Map.of("id", input.id())) > 0) {
-      throw ProblemException.conflict("alias-name-taken",
-          "'" + input.id() + "' is an alias; a model of that id would take its place in every decision");
+      throw ProblemException.conflict(
+          "alias-name-taken",
+          "'"
+              + input.id()
+              + "' is an alias; a model of that id would take its place in every decision");
     }
     Model model = new Model(tenant.value(), input.id());
     model.apply(input);
@@ -67,10 +77,12 @@ public class ModelService {
 
   public void delete(TenantId tenant, String id) {
     Model model = find(tenant, id);
-    long running = repository.count(tenant, DeploymentService.TABLE, "model_id = :model", Map.of("model", id));
+    long running =
+        repository.count(tenant, DeploymentService.TABLE, "model_id = :model", Map.of("model", id));
     if (running > 0) {
       throw ProblemException.conflict(
-          "still-referenced", "model '" + id + "' still has " + running + " deployment(s); delete them first");
+          "still-referenced",
+          "model '" + id + "' still has " + running + " deployment(s); delete them first");
     }
     repository.remove(tenant, model);
     changed.fire(new InventoryChanged(tenant));

@@ -22,7 +22,8 @@ public enum ModelStatus {
 
   /** Stores the lower-case name the API uses. */
   @jakarta.persistence.Converter
-  public static class Column implements jakarta.persistence.AttributeConverter<ModelStatus, String> {
+  public static class Column
+      implements jakarta.persistence.AttributeConverter<ModelStatus, String> {
     @Override
     public String convertToDatabaseColumn(ModelStatus value) {
       return value == null ? null : value.json();

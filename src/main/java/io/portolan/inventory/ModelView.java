@@ -25,7 +25,21 @@ public record ModelView(
     Instant updatedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<DeploymentView> deployments) {
   ModelView withDeployments(List<DeploymentView> of) {
-    return new ModelView(id, displayName, vendor, hostingRegions, openWeights, selfHostable, licence, capabilities,
-        costTier, status, cutOffAt, cutOffReason, createdAt, updatedAt, of);
+    return new ModelView(
+        id,
+        displayName,
+        vendor,
+        hostingRegions,
+        openWeights,
+        selfHostable,
+        licence,
+        capabilities,
+        costTier,
+        status,
+        cutOffAt,
+        cutOffReason,
+        createdAt,
+        updatedAt,
+        of);
   }
 }

@@ -11,7 +11,8 @@ public final class Slugs {
   /** Region codes such as {@code eu}, {@code us} or {@code apac}. */
   public static final String REGION = "^[a-z][a-z0-9-]{1,31}$";
 
-  public static final String REGION_MESSAGE = "must be a lower-case region code such as eu, us or apac";
+  public static final String REGION_MESSAGE =
+      "must be a lower-case region code such as eu, us or apac";
 
   private Slugs() {}
 }

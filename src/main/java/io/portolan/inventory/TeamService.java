@@ -20,7 +20,8 @@ public class TeamService {
   @Inject Event<TenantChange> audit;
 
   public PageView<TeamView> list(TenantId tenant, PageRequest page) {
-    var items = repository.page(tenant, Team.class, TABLE, "true", Map.of(), page.offset(), page.size());
+    var items =
+        repository.page(tenant, Team.class, TABLE, "true", Map.of(), page.offset(), page.size());
     long total = repository.count(tenant, TABLE, "true", Map.of());
     return new PageView<>(items.stream().map(Team::view).toList(), total, page.page(), page.size());
   }

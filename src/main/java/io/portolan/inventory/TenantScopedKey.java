@@ -17,7 +17,9 @@ public class TenantScopedKey implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TenantScopedKey k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
+    return o instanceof TenantScopedKey k
+        && Objects.equals(tenantId, k.tenantId)
+        && Objects.equals(id, k.id);
   }
 
   @Override

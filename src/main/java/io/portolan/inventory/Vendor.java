@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A model vendor and its jurisdiction. A suspended vendor's models are denied (kill switch), or only
- * the deployments it operates itself (suspension scope vendor-operated).
+ * A model vendor and its jurisdiction. A suspended vendor's models are denied (kill switch), or
+ * only the deployments it operates itself (suspension scope vendor-operated).
  */
 @Entity
 @Table(name = "vendor")
@@ -28,7 +28,10 @@ public class Vendor {
   @Column(name = "suspension_reason")
   String suspensionReason;
 
-  /** all: the vendor's models wherever they run; vendor-operated: only the deployments it operates. Null when not suspended. */
+  /**
+   * all: the vendor's models wherever they run; vendor-operated: only the deployments it operates.
+   * Null when not suspended.
+   */
   @Column(name = "suspension_scope")
   String suspensionScope;
 
@@ -63,9 +66,11 @@ public class Vendor {
     suspended = Boolean.TRUE.equals(input.suspended());
     suspensionReason = suspended ? input.suspensionReason() : null;
     if (!suspended && input.suspensionScope() != null) {
-      throw ProblemException.badRequest("suspensionScope", "is only for a suspension: set suspended to true");
+      throw ProblemException.badRequest(
+          "suspensionScope", "is only for a suspension: set suspended to true");
     }
-    suspensionScope = suspended ? (input.suspensionScope() == null ? "all" : input.suspensionScope()) : null;
+    suspensionScope =
+        suspended ? (input.suspensionScope() == null ? "all" : input.suspensionScope()) : null;
     cutOffReason = statedReason;
     cutOffAt = CutOffs.instant(input.cutOffAt());
     updatedAt = Instant.now();
@@ -87,7 +92,10 @@ public class Vendor {
     return suspensionReason;
   }
 
-  /** What the suspension stops: null when not suspended; a suspension written without a scope stops everything. */
+  /**
+   * What the suspension stops: null when not suspended; a suspension written without a scope stops
+   * everything.
+   */
   public String suspensionScope() {
     return suspended ? (suspensionScope == null ? "all" : suspensionScope) : null;
   }
@@ -103,6 +111,15 @@ public class Vendor {
 
   VendorView view() {
     return new VendorView(
-        id, name, jurisdiction, suspended, suspensionReason, suspensionScope(), cutOffAt, cutOffReason, createdAt, updatedAt);
+        id,
+        name,
+        jurisdiction,
+        suspended,
+        suspensionReason,
+        suspensionScope(),
+        cutOffAt,
+        cutOffReason,
+        createdAt,
+        updatedAt);
   }
 }

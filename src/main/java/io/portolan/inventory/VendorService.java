@@ -23,7 +23,8 @@ public class VendorService {
     var items =
         repository.page(tenant, Vendor.class, TABLE, "true", Map.of(), page.offset(), page.size());
     long total = repository.count(tenant, TABLE, "true", Map.of());
-    return new PageView<>(items.stream().map(Vendor::view).toList(), total, page.page(), page.size());
+    return new PageView<>(
+        items.stream().map(Vendor::view).toList(), total, page.page(), page.size());
   }
 
   public VendorView get(TenantId tenant, String id) {
@@ -39,7 +40,8 @@ public class VendorService {
     vendor.apply(input);
     repository.add(tenant, vendor);
     changed.fire(new InventoryChanged(tenant));
-    audit.fire(new TenantChange(tenant, "vendor.created", "vendor", vendor.id(), null, vendor.view()));
+    audit.fire(
+        new TenantChange(tenant, "vendor.created", "vendor", vendor.id(), null, vendor.view()));
     return vendor.view();
   }
 
@@ -56,7 +58,8 @@ public class VendorService {
 
   public void delete(TenantId tenant, String id) {
     Vendor vendor = find(tenant, id);
-    long models = repository.count(tenant, ModelService.TABLE, "vendor_id = :vendor", Map.of("vendor", id));
+    long models =
+        repository.count(tenant, ModelService.TABLE, "vendor_id = :vendor", Map.of("vendor", id));
     if (models > 0) {
       throw ProblemException.conflict(
           "still-referenced",

@@ -12,8 +12,9 @@ final class Milestones {
   private Milestones() {}
 
   /**
-   * The milestone {@code nowMs} is at for a change at {@code atMs}, or null: more than 30 days ahead,
-   * or over a day past. A change announced late starts at the nearest milestone; none is repeated.
+   * The milestone {@code nowMs} is at for a change at {@code atMs}, or null: more than 30 days
+   * ahead, or over a day past. A change announced late starts at the nearest milestone; none is
+   * repeated.
    */
   static String of(long nowMs, long atMs) {
     long left = atMs - nowMs;

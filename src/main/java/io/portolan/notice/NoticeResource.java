@@ -32,12 +32,18 @@ public class NoticeResource {
   @GET
   @Transactional
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Notices to teams (suspensions, announced cut-offs 30 and 7 days ahead and on the day, approvals"
-      + " expiring within 7 days), each with the models to move to; requesters see their own team's")
+  @Operation(
+      summary =
+          "Notices to teams (suspensions, announced cut-offs 30 and 7 days ahead and on the day,"
+              + " approvals expiring within 7 days), each with the models to move to; requesters"
+              + " see their own team's")
   public PageView<NoticeView> list(
       @QueryParam("team") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String team,
-      @QueryParam("kind") @Pattern(regexp = "suspension|cut_off|approval_expiring|budget",
-          message = "must be suspension, cut_off, approval_expiring or budget") String kind,
+      @QueryParam("kind")
+          @Pattern(
+              regexp = "suspension|cut_off|approval_expiring|budget",
+              message = "must be suspension, cut_off, approval_expiring or budget")
+          String kind,
       @Valid @BeanParam PageRequest page) {
     if (caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR)) {
       return repository.list(caller.tenant(), team, kind, page);
@@ -45,8 +51,11 @@ public class NoticeResource {
     // Requesters read their own team's notices only; one without a team has none.
     String own = caller.team();
     if (team != null && !team.equals(own)) {
-      throw ProblemException.forbidden("not-your-team", "Requesters may read only their own team's notices.");
+      throw ProblemException.forbidden(
+          "not-your-team", "Requesters may read only their own team's notices.");
     }
-    return own == null ? new PageView<>(List.of(), 0, page.page(), page.size()) : repository.list(caller.tenant(), own, kind, page);
+    return own == null
+        ? new PageView<>(List.of(), 0, page.page(), page.size())
+        : repository.list(caller.tenant(), own, kind, page);
   }
 }

@@ -21,10 +21,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Looks for cut-offs and approval expiries at a milestone every
- * {@code portolan.notices.check-seconds} on every replica. Replicas may look at the same time:
- * the notice table's unique key lets one of them give each notice, and only that one queues its
- * webhook delivery, so a fleet notifies once and a replica killed mid-run leaves the rest to the next.
+ * Looks for cut-offs and approval expiries at a milestone every {@code
+ * portolan.notices.check-seconds} on every replica. Replicas may look at the same time: the notice
+ * table's unique key lets one of them give each notice, and only that one queues its webhook
+ * delivery, so a fleet notifies once and a replica killed mid-run leaves the rest to the next.
  */
 @ApplicationScoped
 public class NoticeSchedule {
@@ -41,7 +41,9 @@ public class NoticeSchedule {
   private ScheduledFuture<?> task;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    task = scheduler.scheduleWithFixedDelay(this::check, Math.min(checkSeconds, 60), checkSeconds, TimeUnit.SECONDS);
+    task =
+        scheduler.scheduleWithFixedDelay(
+            this::check, Math.min(checkSeconds, 60), checkSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The OPA bundle protocol: {@code GET /bundles/{tenant}} serves the tenant's current policy and
- * data as a signed bundle, with the revision as ETag and 304 for an unchanged one. Only the tenant's own
- * gateways may fetch it. Checked here rather than by a security constraint, so that a missing
- * token is a 401 problem like everywhere else.
+ * data as a signed bundle, with the revision as ETag and 304 for an unchanged one. Only the
+ * tenant's own gateways may fetch it. Checked here rather than by a security constraint, so that a
+ * missing token is a 401 problem like everywhere else.
  */
 @WebServlet("/bundles/*")
 @DeclareRoles(Roles.GATEWAY)
@@ -24,7 +24,8 @@ public class BundleServlet extends HttpServlet {
   @Inject PolicyBundles bundles;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
     // The principal of this request; a servlet is shared, so never an injected token.
     if (!(request.getUserPrincipal() instanceof JsonWebToken token)) {

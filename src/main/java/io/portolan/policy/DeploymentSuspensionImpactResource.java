@@ -24,10 +24,14 @@ public class DeploymentSuspensionImpactResource {
   @Inject SuspensionImpact impact;
 
   @GET
-  @Operation(summary = "What suspending a deployment would do: the approved uses no other deployment of its model can"
-      + " serve under the published deployment rules, the teams holding them with each one's best alternative, and the"
-      + " decisions of the last 7 days that would flip")
-  public SuspensionImpactView preview(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  @Operation(
+      summary =
+          "What suspending a deployment would do: the approved uses no other deployment of its"
+              + " model can serve under the published deployment rules, the teams holding them with"
+              + " each one's best alternative, and the decisions of the last 7 days that would"
+              + " flip")
+  public SuspensionImpactView preview(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return impact.ofDeployment(caller.tenant(), id);
   }
 }

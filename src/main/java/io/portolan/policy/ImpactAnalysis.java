@@ -30,11 +30,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Replays the decisions logged in a window against the draft settings (with the live inventory)
- * and counts the flips. The log is read with a cursor and replayed in batches, so memory stays
- * flat however many decisions the window holds. The replay runs in the embedded engine's spare
- * instance, which loads the draft once; when that is busy or missing, each batch goes to the OPA
- * server with the draft as input.
+ * Replays the decisions logged in a window against the draft settings (with the live inventory) and
+ * counts the flips. The log is read with a cursor and replayed in batches, so memory stays flat
+ * however many decisions the window holds. The replay runs in the embedded engine's spare instance,
+ * which loads the draft once; when that is busy or missing, each batch goes to the OPA server with
+ * the draft as input.
  */
 @ApplicationScoped
 public class ImpactAnalysis {
@@ -42,15 +42,22 @@ public class ImpactAnalysis {
   static final int BATCH = 2_000;
   static final int SAMPLES = 10;
   static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+
   /** A longer replay would tie up a connection and the shared OPA for too long. */
   static final Duration MAX_WINDOW = Duration.ofDays(92);
+
   /** How long an analysis waits for the embedded engine's spare instance before asking OPA. */
   static final long SPARE_WAIT_MILLIS = 1_000;
-  /** A batch of 2,000 against a large draft takes OPA a few hundred ms; allow for a loaded machine. */
+
+  /**
+   * A batch of 2,000 against a large draft takes OPA a few hundred ms; allow for a loaded machine.
+   */
   static final Duration OPA_BATCH_TIMEOUT = Duration.ofSeconds(30);
+
   private static final String SELECT =
-      "select id, team, model, purpose, data_classification, region, task_tier, asked_deployment, alias, allow from decision_log"
-          + " where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?";
+      "select id, team, model, purpose, data_classification, region, task_tier, asked_deployment,"
+          + " alias, allow from decision_log where tenant_id = ? and evaluated_at >= ? and"
+          + " evaluated_at < ?";
 
   @Resource(lookup = DataSources.APP)
   DataSource dataSource;
@@ -61,7 +68,10 @@ public class ImpactAnalysis {
   @Inject TenantPolicyData policyData;
   @Inject PolicyPublisher publisher;
 
-  /** Told after every batch how many decisions were replayed so far; answers false to stop the replay. */
+  /**
+   * Told after every batch how many decisions were replayed so far; answers false to stop the
+   * replay.
+   */
   public interface Progress {
     boolean replayed(long count);
 
@@ -79,15 +89,19 @@ public class ImpactAnalysis {
     return replay(tenant, draft(tenant), window(window), Progress.UNTIL_DONE);
   }
 
-  /** The window asked for with its defaults filled in; a 400 naming the field when it is not one. */
+  /**
+   * The window asked for with its defaults filled in; a 400 naming the field when it is not one.
+   */
   public ImpactRequest window(ImpactRequest window) {
     Instant to = window != null && window.to() != null ? window.to() : Instant.now();
-    Instant from = window != null && window.from() != null ? window.from() : to.minus(DEFAULT_WINDOW);
+    Instant from =
+        window != null && window.from() != null ? window.from() : to.minus(DEFAULT_WINDOW);
     if (!from.isBefore(to)) {
       throw ProblemException.badRequest("from", "must be before to");
     }
     if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-      throw ProblemException.badRequest("from", "the window may span at most " + MAX_WINDOW.toDays() + " days");
+      throw ProblemException.badRequest(
+          "from", "the window may span at most " + MAX_WINDOW.toDays() + " days");
     }
     return new ImpactRequest(from, to);
   }
@@ -101,8 +115,10 @@ public class ImpactAnalysis {
   public long count(TenantId tenant, ImpactRequest window) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement count = connection.prepareStatement(
-          "select count(*) from decision_log where tenant_id = ? and evaluated_at >= ? and evaluated_at < ?")) {
+      try (PreparedStatement count =
+          connection.prepareStatement(
+              "select count(*) from decision_log where tenant_id = ? and evaluated_at >= ? and"
+                  + " evaluated_at < ?")) {
         TenantScope.enter(connection, tenant);
         count.setString(1, tenant.value());
         count.setTimestamp(2, Timestamp.from(window.from()));
@@ -116,7 +132,8 @@ public class ImpactAnalysis {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
+      throw ProblemException.unavailable(
+          "database-unavailable", "The decision log could not be read.");
     }
   }
 
@@ -125,20 +142,30 @@ public class ImpactAnalysis {
    *
    * @throws Stopped when {@code progress} asked to stop
    */
-  public ImpactReport replay(TenantId tenant, ObjectNode draft, ImpactRequest window, Progress progress) {
+  public ImpactReport replay(
+      TenantId tenant, ObjectNode draft, ImpactRequest window, Progress progress) {
     return replay(tenant, draft, window, null, progress);
   }
 
   /** As above, over the decisions about {@code models} only (all decisions when null). */
-  public ImpactReport replay(TenantId tenant, ObjectNode draft, ImpactRequest window, List<String> models,
+  public ImpactReport replay(
+      TenantId tenant,
+      ObjectNode draft,
+      ImpactRequest window,
+      List<String> models,
       Progress progress) {
     long started = System.nanoTime();
     Instant from = window.from();
     Instant to = window.to();
-    long nowMs = System.currentTimeMillis(); // approvals expire as of now, not as of the logged time
+    long nowMs =
+        System.currentTimeMillis(); // approvals expire as of now, not as of the logged time
     Tally tally = new Tally();
-    Optional<EmbeddedOpa.Replay> inProcess = embedded.replay(tenant.value(), draft, SPARE_WAIT_MILLIS);
-    Flips flips = inProcess.<Flips>map(replay -> new InProcessFlips(replay, tenant)).orElse(batch -> flips(draft, batch));
+    Optional<EmbeddedOpa.Replay> inProcess =
+        embedded.replay(tenant.value(), draft, SPARE_WAIT_MILLIS);
+    Flips flips =
+        inProcess
+            .<Flips>map(replay -> new InProcessFlips(replay, tenant))
+            .orElse(batch -> flips(draft, batch));
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -149,16 +176,33 @@ public class ImpactAnalysis {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw ProblemException.unavailable("database-unavailable", "The decision log could not be read.");
+      throw ProblemException.unavailable(
+          "database-unavailable", "The decision log could not be read.");
     } finally {
-      inProcess.ifPresent(EmbeddedOpa.Replay::close); // whatever happened, the next analysis gets it back
+      inProcess.ifPresent(
+          EmbeddedOpa.Replay::close); // whatever happened, the next analysis gets it back
     }
     long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    LOG.info(() -> "impact analysis for " + tenant.value() + ": " + tally.evaluated + " decisions replayed "
-        + (inProcess.isPresent() ? "in the embedded engine" : "by the OPA server") + " in " + tookMillis + " ms");
+    LOG.info(
+        () ->
+            "impact analysis for "
+                + tenant.value()
+                + ": "
+                + tally.evaluated
+                + " decisions replayed "
+                + (inProcess.isPresent() ? "in the embedded engine" : "by the OPA server")
+                + " in "
+                + tookMillis
+                + " ms");
     return new ImpactReport(
-        from, to, tally.evaluated, tally.allowToDeny, tally.denyToAllow, tally.allowToDenySamples,
-        tally.denyToAllowSamples, tookMillis);
+        from,
+        to,
+        tally.evaluated,
+        tally.allowToDeny,
+        tally.denyToAllow,
+        tally.allowToDenySamples,
+        tally.denyToAllowSamples,
+        tookMillis);
   }
 
   /**
@@ -169,7 +213,8 @@ public class ImpactAnalysis {
   public List<JsonNode> answers(TenantId tenant, ObjectNode document, List<ObjectNode> questions) {
     long nowMs = System.currentTimeMillis();
     questions.forEach(question -> question.put("nowMs", nowMs));
-    Optional<EmbeddedOpa.Replay> inProcess = embedded.replay(tenant.value(), document, SPARE_WAIT_MILLIS);
+    Optional<EmbeddedOpa.Replay> inProcess =
+        embedded.replay(tenant.value(), document, SPARE_WAIT_MILLIS);
     if (inProcess.isEmpty()) {
       ObjectNode input = JacksonConfig.MAPPER.createObjectNode();
       input.set("draft", document);
@@ -185,7 +230,8 @@ public class ImpactAnalysis {
       }
       return answers;
     } catch (IllegalStateException e) {
-      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine failed; retry shortly.");
+      throw ProblemException.unavailable(
+          "policy-engine-unavailable", "The policy engine failed; retry shortly.");
     }
   }
 
@@ -194,9 +240,19 @@ public class ImpactAnalysis {
     JsonNode of(ArrayNode batch);
   }
 
-  private void replay(Connection connection, TenantId tenant, Instant from, Instant to, List<String> models, long nowMs,
-      Flips flips, Tally tally, Progress progress) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(models == null ? SELECT : SELECT + " and model = any(?)")) {
+  private void replay(
+      Connection connection,
+      TenantId tenant,
+      Instant from,
+      Instant to,
+      List<String> models,
+      long nowMs,
+      Flips flips,
+      Tally tally,
+      Progress progress)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(models == null ? SELECT : SELECT + " and model = any(?)")) {
       if (models != null) {
         query.setArray(4, connection.createArrayOf("text", models.toArray()));
       }
@@ -231,7 +287,9 @@ public class ImpactAnalysis {
     // A call for an alias is replayed as asked: the draft may resolve it elsewhere.
     String model = row.getString("alias") != null ? row.getString("alias") : row.getString("model");
     request.put("team", row.getString("team")).put("model", model);
-    request.put("purpose", row.getString("purpose")).put("dataClassification", row.getString("data_classification"));
+    request
+        .put("purpose", row.getString("purpose"))
+        .put("dataClassification", row.getString("data_classification"));
     request.put("region", row.getString("region")).put("nowMs", nowMs);
     if (row.getString("task_tier") != null) {
       request.put("taskTier", row.getString("task_tier"));
@@ -243,9 +301,9 @@ public class ImpactAnalysis {
   }
 
   /**
-   * By the decision policy in the JVM, one logged request at a time, as a gateway would ask it.
-   * A log repeats the same questions over and over; with the draft and the time fixed, each
-   * distinct question is evaluated once.
+   * By the decision policy in the JVM, one logged request at a time, as a gateway would ask it. A
+   * log repeats the same questions over and over; with the draft and the time fixed, each distinct
+   * question is evaluated once.
    */
   private static final class InProcessFlips implements Flips {
     /** Distinct questions remembered; beyond this, the rest are evaluated every time. */
@@ -286,7 +344,8 @@ public class ImpactAnalysis {
       try {
         answer = replay.evaluate(((ObjectNode) request.deepCopy()).put("tenant", tenant.value()));
       } catch (IllegalStateException e) {
-        throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine failed; retry shortly.");
+        throw ProblemException.unavailable(
+            "policy-engine-unavailable", "The policy engine failed; retry shortly.");
       }
       List<String> reasons = new ArrayList<>();
       answer.path("reasons").forEach(reason -> reasons.add(reason.path("code").asText()));
@@ -311,10 +370,12 @@ public class ImpactAnalysis {
     try {
       result = opa.evaluate("portolan/impact", input, OPA_BATCH_TIMEOUT);
     } catch (OpaUnavailableException e) {
-      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+      throw ProblemException.unavailable(
+          "policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
     }
     if (result == null) {
-      throw ProblemException.unavailable("policy-not-loaded", "The impact policy is not loaded yet; retry shortly.");
+      throw ProblemException.unavailable(
+          "policy-not-loaded", "The impact policy is not loaded yet; retry shortly.");
     }
     return result;
   }

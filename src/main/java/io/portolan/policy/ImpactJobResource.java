@@ -33,19 +33,28 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
 public class ImpactJobResource {
-  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  private static final String UUID_PATTERN =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
   private static final String UUID_MESSAGE = "must be a UUID";
 
   @Inject TenantContext caller;
   @Inject ImpactJobs jobs;
 
   @POST
-  @Operation(summary = "Start an impact analysis of the draft over the logged decisions of a window (default: last 7 days)")
+  @Operation(
+      summary =
+          "Start an impact analysis of the draft over the logged decisions of a window (default:"
+              + " last 7 days)")
   @APIResponse(responseCode = "202", description = "Queued; follow it at the Location")
-  @APIResponse(responseCode = "409", description = "The tenant already has as many unfinished analyses as allowed")
-  public Response start(@NotNull(message = "a JSON body is required") ImpactRequest body, @Context UriInfo uri) {
+  @APIResponse(
+      responseCode = "409",
+      description = "The tenant already has as many unfinished analyses as allowed")
+  public Response start(
+      @NotNull(message = "a JSON body is required") ImpactRequest body, @Context UriInfo uri) {
     ImpactJobView job = jobs.start(caller.tenant(), body, caller.userName());
-    return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id().toString()).build()).build();
+    return Response.accepted(job)
+        .location(uri.getAbsolutePathBuilder().path(job.id().toString()).build())
+        .build();
   }
 
   @GET
@@ -57,22 +66,30 @@ public class ImpactJobResource {
   @GET
   @Path("{id}")
   @Operation(summary = "An impact analysis: status, progress and, when done, its report")
-  public ImpactJobView get(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
+  public ImpactJobView get(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
     return jobs.get(caller.tenant(), UUID.fromString(id));
   }
 
   @POST
   @Path("{id}/cancel")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Cancel an impact analysis; a running one stops at its next batch, on whichever replica runs it")
-  public ImpactJobView cancel(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
+  @Operation(
+      summary =
+          "Cancel an impact analysis; a running one stops at its next batch, on whichever replica"
+              + " runs it")
+  public ImpactJobView cancel(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
     return jobs.cancel(caller.tenant(), UUID.fromString(id));
   }
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Cancel an impact analysis (as POST .../cancel); the record stays and can be reopened")
-  public Response delete(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
+  @Operation(
+      summary =
+          "Cancel an impact analysis (as POST .../cancel); the record stays and can be reopened")
+  public Response delete(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = UUID_MESSAGE) String id) {
     jobs.cancel(caller.tenant(), UUID.fromString(id));
     return Response.noContent().build();
   }

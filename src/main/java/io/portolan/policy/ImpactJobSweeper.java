@@ -37,7 +37,9 @@ public class ImpactJobSweeper {
   private ScheduledFuture<?> task;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    task = scheduler.scheduleWithFixedDelay(this::sweep, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+    task =
+        scheduler.scheduleWithFixedDelay(
+            this::sweep, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -50,7 +52,12 @@ public class ImpactJobSweeper {
       for (TenantId tenant : tenants.ids()) {
         int failed = jobs.failStale(tenant, staleSeconds);
         if (failed > 0) {
-          LOG.warning(() -> failed + " impact analyses of " + tenant.value() + " marked failed: no heartbeat");
+          LOG.warning(
+              () ->
+                  failed
+                      + " impact analyses of "
+                      + tenant.value()
+                      + " marked failed: no heartbeat");
         }
       }
     } catch (RuntimeException e) {

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ImpactJobs {
   private static final Logger LOG = Logger.getLogger(ImpactJobs.class.getName());
+
   /** Unfinished analyses a tenant may have at once: each holds a connection and an engine. */
   static final int UNFINISHED_PER_TENANT = 3;
 
@@ -31,15 +32,22 @@ public class ImpactJobs {
   public ImpactJobView start(TenantId tenant, ImpactRequest requested, String requestedBy) {
     ImpactRequest window = analysis.window(requested);
     ObjectNode draft = analysis.draft(tenant);
-    UUID id = jobs.queue(tenant, window, requestedBy, UNFINISHED_PER_TENANT)
-        .orElseThrow(() -> ProblemException.conflict("too-many-analyses",
-            "at most " + UNFINISHED_PER_TENANT + " impact analyses may run at once; wait for one or cancel it"));
+    UUID id =
+        jobs.queue(tenant, window, requestedBy, UNFINISHED_PER_TENANT)
+            .orElseThrow(
+                () ->
+                    ProblemException.conflict(
+                        "too-many-analyses",
+                        "at most "
+                            + UNFINISHED_PER_TENANT
+                            + " impact analyses may run at once; wait for one or cancel it"));
     executor.execute(() -> run(tenant, id, draft, window));
     return get(tenant, id);
   }
 
   public ImpactJobView get(TenantId tenant, UUID id) {
-    return jobs.find(tenant, id).orElseThrow(() -> ProblemException.notFound("impact analysis", id.toString()));
+    return jobs.find(tenant, id)
+        .orElseThrow(() -> ProblemException.notFound("impact analysis", id.toString()));
   }
 
   public PageView<ImpactJobView> recent(TenantId tenant, int page, int size) {
@@ -58,7 +66,8 @@ public class ImpactJobs {
       if (!jobs.claim(tenant, id, runner(), analysis.count(tenant, window))) {
         return; // cancelled while queued
       }
-      ImpactReport report = analysis.replay(tenant, draft, window, replayed -> jobs.progress(tenant, id, replayed));
+      ImpactReport report =
+          analysis.replay(tenant, draft, window, replayed -> jobs.progress(tenant, id, replayed));
       jobs.finish(tenant, id, report);
     } catch (ImpactAnalysis.Stopped stopped) {
       jobs.stop(tenant, id, "stopped");

@@ -24,9 +24,12 @@ public class ModelSuspensionImpactResource {
   @Inject SuspensionImpact impact;
 
   @GET
-  @Operation(summary = "What suspending a model would do: approvals and teams affected, each team's best"
-      + " alternative, and the decisions of the last 7 days that would flip")
-  public SuspensionImpactView preview(@PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
+  @Operation(
+      summary =
+          "What suspending a model would do: approvals and teams affected, each team's best"
+              + " alternative, and the decisions of the last 7 days that would flip")
+  public SuspensionImpactView preview(
+      @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id) {
     return impact.ofModel(caller.tenant(), id);
   }
 }

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Keeping OPA loaded: pushes of a tenant's data (and whether OPA took them), and the time since
- * OPA was last known to hold everything (a push, or the watch finding its marker). Until the first
+ * Keeping OPA loaded: pushes of a tenant's data (and whether OPA took them), and the time since OPA
+ * was last known to hold everything (a push, or the watch finding its marker). Until the first
  * sync, the age counts from this replica's start.
  */
 @ApplicationScoped
@@ -29,7 +29,8 @@ public class OpaSyncMetrics {
     failed = pushes(registry, "failed");
     Gauge.builder("portolan.opa.sync.age", this, m -> (System.nanoTime() - m.lastSyncNanos) / 1e9)
         .description("Seconds since OPA was last known to hold the policy and every tenant's data")
-        .baseUnit("seconds").register(registry);
+        .baseUnit("seconds")
+        .register(registry);
     Gauge.builder("portolan.opa.loaded", this, m -> m.loaded ? 1 : 0)
         .description("1 while OPA holds the policy and every tenant's data, as of the last check")
         .register(registry);
@@ -38,7 +39,8 @@ public class OpaSyncMetrics {
   private static Counter pushes(MeterRegistry registry, String outcome) {
     return Counter.builder("portolan.opa.pushes")
         .description("Pushes of a tenant's policy data to OPA, by outcome")
-        .tag("outcome", outcome).register(registry);
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   void pushed() {

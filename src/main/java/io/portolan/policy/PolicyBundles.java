@@ -22,11 +22,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * Builds a tenant's OPA bundle: the Rego modules, the tenant's data at {@code tenants/<tenant>},
- * a manifest naming the revision and the roots the bundle owns, and {@code .signatures.json}
- * signed with the tenant's key. A built bundle is remembered under the tenant's data version
- * (db/V13), which PostgreSQL bumps with every change to what the document holds, so a poll for an
- * unchanged bundle costs one query rather than a rebuild of the document.
+ * Builds a tenant's OPA bundle: the Rego modules, the tenant's data at {@code tenants/<tenant>}, a
+ * manifest naming the revision and the roots the bundle owns, and {@code .signatures.json} signed
+ * with the tenant's key. A built bundle is remembered under the tenant's data version (db/V13),
+ * which PostgreSQL bumps with every change to what the document holds, so a poll for an unchanged
+ * bundle costs one query rather than a rebuild of the document.
  */
 @ApplicationScoped
 public class PolicyBundles {
@@ -46,10 +46,15 @@ public class PolicyBundles {
   @Inject PolicyPublisher publisher;
   @Inject BundleSigningKeys signingKeys;
 
-  private final Cache<String, Built> built = Caffeine.newBuilder().maximumWeight(REMEMBERED_BYTES)
-      .weigher((String tenant, Built b) -> b.bundle().bytes().length).build();
+  private final Cache<String, Built> built =
+      Caffeine.newBuilder()
+          .maximumWeight(REMEMBERED_BYTES)
+          .weigher((String tenant, Built b) -> b.bundle().bytes().length)
+          .build();
 
-  /** The revision of the tenant's current bundle (its ETag): one query while the data is unchanged. */
+  /**
+   * The revision of the tenant's current bundle (its ETag): one query while the data is unchanged.
+   */
   public String revision(TenantId tenant) {
     Built last = built.getIfPresent(tenant.value());
     if (last != null && last.holds(policyData.dataVersion(tenant), publisher.policyHash())) {
@@ -62,13 +67,17 @@ public class PolicyBundles {
     String policyHash = publisher.policyHash();
     SigningKey key = signingKeys.signingKey(tenant);
     Built last = built.getIfPresent(tenant.value());
-    if (last != null && last.keyId().equals(key.keyId()) && last.holds(policyData.dataVersion(tenant), policyHash)) {
+    if (last != null
+        && last.keyId().equals(key.keyId())
+        && last.holds(policyData.dataVersion(tenant), policyHash)) {
       return last.bundle();
     }
     ObjectNode document = policyData.build(tenant, policyHash);
     Bundle bundle = build(tenant, document, key);
     // Remembered under the version read before the document's content: never newer than it.
-    built.put(tenant.value(), new Built(document.get("dataVersion").asLong(), policyHash, key.keyId(), bundle));
+    built.put(
+        tenant.value(),
+        new Built(document.get("dataVersion").asLong(), policyHash, key.keyId(), bundle));
     return bundle;
   }
 
@@ -83,11 +92,13 @@ public class PolicyBundles {
       files.put(".manifest", JacksonConfig.MAPPER.writeValueAsBytes(manifest));
       files.put("data.json", JacksonConfig.MAPPER.writeValueAsBytes(data));
       for (var module : PolicySources.load().entrySet()) {
-        files.put("portolan/" + module.getKey(), module.getValue().getBytes(StandardCharsets.UTF_8));
+        files.put(
+            "portolan/" + module.getKey(), module.getValue().getBytes(StandardCharsets.UTF_8));
       }
       byte[] signatures = BundleSigner.signatures(files, key).getBytes(StandardCharsets.UTF_8);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+      try (TarArchiveOutputStream tar =
+          new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
         add(tar, BundleSigner.SIGNATURES_FILE, signatures);
         for (var file : files.entrySet()) {
           add(tar, file.getKey(), file.getValue());
@@ -99,7 +110,8 @@ public class PolicyBundles {
     }
   }
 
-  private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+  private static void add(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(content.length);
     tar.putArchiveEntry(entry);

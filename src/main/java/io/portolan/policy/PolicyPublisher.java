@@ -11,24 +11,24 @@ import io.portolan.tenancy.TenantRegistered;
 import io.portolan.tenancy.TenantRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps OPA loaded with the policy and every tenant's data. A tenant's data is pushed right after
- * a change commits; a watch every half second notices an OPA that lost its state (a restart) by a
+ * Keeps OPA loaded with the policy and every tenant's data. A tenant's data is pushed right after a
+ * change commits; a watch every half second notices an OPA that lost its state (a restart) by a
  * missing marker document and reloads everything.
  */
 @ApplicationScoped
@@ -45,8 +45,10 @@ public class PolicyPublisher {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final Map<TenantId, Object> locks = new ConcurrentHashMap<>();
+
   /** Each tenant's data version (db/V13) as last loaded into OPA. */
   private final Map<TenantId, Long> opaVersions = new ConcurrentHashMap<>();
+
   private final Map<String, String> sources = PolicySources.load();
   private final String policyHash = TenantPolicyData.revision(String.join("\n", sources.values()));
   private volatile boolean loaded;
@@ -63,11 +65,13 @@ public class PolicyPublisher {
     }
   }
 
-  void onInventoryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) InventoryChanged change) {
+  void onInventoryChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) InventoryChanged change) {
     publishAfterCommit(change.tenant());
   }
 
-  void onPolicyDataChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyDataChanged event) {
+  void onPolicyDataChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyDataChanged event) {
     publishAfterCommit(event.tenant());
   }
 
@@ -75,7 +79,8 @@ public class PolicyPublisher {
     publishAfterCommit(event.tenant());
   }
 
-  void onTenantRegistered(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantRegistered event) {
+  void onTenantRegistered(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) TenantRegistered event) {
     publishAfterCommit(event.tenant());
   }
 
@@ -128,7 +133,11 @@ public class PolicyPublisher {
    */
   public void reloadIfNotNewerThan(TenantId tenant, long evaluated) {
     synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
-      long held = embedded.tenantData(tenant.value()).map(EmbeddedOpa.TenantData::storedVersion).orElse(-1L);
+      long held =
+          embedded
+              .tenantData(tenant.value())
+              .map(EmbeddedOpa.TenantData::storedVersion)
+              .orElse(-1L);
       if (held > evaluated) {
         return; // OPA, when its push failed, is reloaded by the watch below
       }

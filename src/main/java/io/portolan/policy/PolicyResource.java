@@ -43,14 +43,17 @@ public class PolicyResource {
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Replace the draft settings; decisions change only when it is published")
   @RefuseNullFields
-  public PolicySettings saveSettings(@NotNull(message = "a JSON body is required") PolicySettings body) {
+  public PolicySettings saveSettings(
+      @NotNull(message = "a JSON body is required") PolicySettings body) {
     return policy.saveDraft(caller.tenant(), body, caller.userName());
   }
 
   @POST
   @Path("impact")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
-  @Operation(summary = "How many logged decisions the draft would flip, with examples (default: last 7 days)")
+  @Operation(
+      summary =
+          "How many logged decisions the draft would flip, with examples (default: last 7 days)")
   public ImpactReport impact(ImpactRequest body) {
     return impact.analyse(caller.tenant(), body);
   }
@@ -78,7 +81,8 @@ public class PolicyResource {
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.COMPLIANCE_OFFICER)
   @Operation(summary = "Publish an earlier revision's settings again, as a new revision")
-  public Response rollback(@PathParam("number") @Min(value = 1, message = "must be 1 or more") int number) {
+  public Response rollback(
+      @PathParam("number") @Min(value = 1, message = "must be 1 or more") int number) {
     RevisionView revision = policy.rollback(caller.tenant(), number, caller.userName());
     return Response.status(201).entity(revision).build();
   }

@@ -35,7 +35,8 @@ public class PolicyService {
   public PolicySettings draft(TenantId tenant) {
     TenantScope.enter(em, tenant);
     List<?> rows =
-        em.createNativeQuery("select settings::text from policy_settings_draft where tenant_id = ?1")
+        em.createNativeQuery(
+                "select settings::text from policy_settings_draft where tenant_id = ?1")
             .setParameter(1, tenant.value())
             .getResultList();
     if (!rows.isEmpty()) {
@@ -50,14 +51,16 @@ public class PolicyService {
     PolicySettings before = draft(tenant);
     TenantScope.enter(em, tenant);
     em.createNativeQuery(
-            "insert into policy_settings_draft (tenant_id, settings, updated_by) values (?1, cast(?2 as jsonb), ?3)"
-                + " on conflict (tenant_id) do update set settings = excluded.settings,"
-                + " updated_by = excluded.updated_by, updated_at = now()")
+            "insert into policy_settings_draft (tenant_id, settings, updated_by) values (?1,"
+                + " cast(?2 as jsonb), ?3) on conflict (tenant_id) do update set settings ="
+                + " excluded.settings, updated_by = excluded.updated_by, updated_at = now()")
         .setParameter(1, tenant.value())
         .setParameter(2, json(normalized))
         .setParameter(3, user)
         .executeUpdate();
-    audit.fire(new TenantChange(tenant, "policy-settings.updated", "policy-settings", "draft", before, normalized));
+    audit.fire(
+        new TenantChange(
+            tenant, "policy-settings.updated", "policy-settings", "draft", before, normalized));
     return normalized;
   }
 
@@ -69,7 +72,8 @@ public class PolicyService {
   /** Publishes an earlier revision's settings again, as a new revision, and resets the draft. */
   public RevisionView rollback(TenantId tenant, int number, String user) {
     RevisionView earlier =
-        revision(tenant, number).orElseThrow(() -> ProblemException.notFound("revision", String.valueOf(number)));
+        revision(tenant, number)
+            .orElseThrow(() -> ProblemException.notFound("revision", String.valueOf(number)));
     saveDraft(tenant, earlier.settings(), user);
     return append(tenant, earlier.settings(), user, number);
   }
@@ -78,7 +82,9 @@ public class PolicyService {
     TenantScope.enter(em, tenant);
     List<?> rows =
         em.createNativeQuery(
-                "select " + REVISION_COLUMNS + " from policy_revision where tenant_id = ?1 order by number desc")
+                "select "
+                    + REVISION_COLUMNS
+                    + " from policy_revision where tenant_id = ?1 order by number desc")
             .setParameter(1, tenant.value())
             .getResultList();
     return rows.stream().map(r -> view((Object[]) r)).toList();
@@ -88,7 +94,9 @@ public class PolicyService {
     TenantScope.enter(em, tenant);
     List<?> rows =
         em.createNativeQuery(
-                "select " + REVISION_COLUMNS + " from policy_revision where tenant_id = ?1 order by number desc limit 1")
+                "select "
+                    + REVISION_COLUMNS
+                    + " from policy_revision where tenant_id = ?1 order by number desc limit 1")
             .setParameter(1, tenant.value())
             .getResultList();
     return rows.stream().findFirst().map(r -> view((Object[]) r));
@@ -97,14 +105,18 @@ public class PolicyService {
   public Optional<RevisionView> revision(TenantId tenant, int number) {
     TenantScope.enter(em, tenant);
     List<?> rows =
-        em.createNativeQuery("select " + REVISION_COLUMNS + " from policy_revision where tenant_id = ?1 and number = ?2")
+        em.createNativeQuery(
+                "select "
+                    + REVISION_COLUMNS
+                    + " from policy_revision where tenant_id = ?1 and number = ?2")
             .setParameter(1, tenant.value())
             .setParameter(2, number)
             .getResultList();
     return rows.stream().findFirst().map(r -> view((Object[]) r));
   }
 
-  private RevisionView append(TenantId tenant, PolicySettings settings, String user, Integer rolledBackTo) {
+  private RevisionView append(
+      TenantId tenant, PolicySettings settings, String user, Integer rolledBackTo) {
     TenantScope.enter(em, tenant);
     // One publisher per tenant at a time: revision numbers stay gapless and ordered.
     em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
@@ -112,14 +124,16 @@ public class PolicyService {
         .getSingleResult();
     int next =
         ((Number)
-                em.createNativeQuery("select coalesce(max(number), 0) + 1 from policy_revision where tenant_id = ?1")
+                em.createNativeQuery(
+                        "select coalesce(max(number), 0) + 1 from policy_revision where tenant_id ="
+                            + " ?1")
                     .setParameter(1, tenant.value())
                     .getSingleResult())
             .intValue();
     String content = json(settings);
     em.createNativeQuery(
-            "insert into policy_revision (tenant_id, number, settings, hash, published_by, rolled_back_to)"
-                + " values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)")
+            "insert into policy_revision (tenant_id, number, settings, hash, published_by,"
+                + " rolled_back_to) values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)")
         .setParameter(1, tenant.value())
         .setParameter(2, next)
         .setParameter(3, content)
@@ -129,8 +143,14 @@ public class PolicyService {
         .executeUpdate();
     published.fire(new PolicyPublished(tenant, next));
     RevisionView revision = revision(tenant, next).orElseThrow();
-    audit.fire(new TenantChange(tenant, rolledBackTo == null ? "policy-revision.published" : "policy-revision.rolled-back",
-        "policy-revision", Integer.toString(next), null, revision));
+    audit.fire(
+        new TenantChange(
+            tenant,
+            rolledBackTo == null ? "policy-revision.published" : "policy-revision.rolled-back",
+            "policy-revision",
+            Integer.toString(next),
+            null,
+            revision));
     return revision;
   }
 
@@ -143,7 +163,6 @@ public class PolicyService {
         row[4] == null ? null : ((Number) row[4]).intValue(),
         parse((String) row[5]));
   }
-
 
   private static PolicySettings parse(String json) {
     try {

@@ -12,7 +12,12 @@ import java.util.Map;
 public final class PolicySources {
   /** Every module Portolan loads into OPA; tests (*_test.rego) stay out of the WAR. */
   static final List<String> MODULES =
-      List.of("deployments/deployments.rego", "decision/decision.rego", "catalog/catalog.rego", "impact/impact.rego", "approval/approval.rego",
+      List.of(
+          "deployments/deployments.rego",
+          "decision/decision.rego",
+          "catalog/catalog.rego",
+          "impact/impact.rego",
+          "approval/approval.rego",
           "portability/portability.rego");
 
   private PolicySources() {}
@@ -20,7 +25,8 @@ public final class PolicySources {
   public static Map<String, String> load() {
     Map<String, String> sources = new LinkedHashMap<>();
     for (String module : MODULES) {
-      try (InputStream in = PolicySources.class.getClassLoader().getResourceAsStream("policies/" + module)) {
+      try (InputStream in =
+          PolicySources.class.getClassLoader().getResourceAsStream("policies/" + module)) {
         if (in == null) {
           throw new IllegalStateException("policy module missing from the build: " + module);
         }

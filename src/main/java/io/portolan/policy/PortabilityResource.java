@@ -35,14 +35,19 @@ public class PortabilityResource {
   @Inject TenantContext caller;
   @Inject OpaClient opa;
 
-  /** Where the work happens: coverage for requests from this region only; any region when absent. */
+  /**
+   * Where the work happens: coverage for requests from this region only; any region when absent.
+   */
   public static class Where {
     @QueryParam("region")
     @Pattern(regexp = Slugs.REGION, message = Slugs.REGION_MESSAGE)
     String region;
   }
 
-  /** Which supplier disappears; exactly one of the four: a vendor or jurisdiction (the weights' origin), an operator or operator jurisdiction (who runs them). */
+  /**
+   * Which supplier disappears; exactly one of the four: a vendor or jurisdiction (the weights'
+   * origin), an operator or operator jurisdiction (who runs them).
+   */
   public static class CutOff {
     @QueryParam("vendor")
     @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
@@ -62,11 +67,17 @@ public class PortabilityResource {
 
     /** The one given, as {name, value}; a 400 unless exactly one is. */
     String[] only() {
-      List<String[]> given = Stream.of(new String[] {"vendor", vendor}, new String[] {"jurisdiction", jurisdiction},
-          new String[] {"operator", operator}, new String[] {"operatorJurisdiction", operatorJurisdiction})
-          .filter(g -> g[1] != null).toList();
+      List<String[]> given =
+          Stream.of(
+                  new String[] {"vendor", vendor},
+                  new String[] {"jurisdiction", jurisdiction},
+                  new String[] {"operator", operator},
+                  new String[] {"operatorJurisdiction", operatorJurisdiction})
+              .filter(g -> g[1] != null)
+              .toList();
       if (given.size() != 1) {
-        throw ProblemException.badRequest("vendor", "give exactly one of vendor, jurisdiction, operator or operatorJurisdiction");
+        throw ProblemException.badRequest(
+            "vendor", "give exactly one of vendor, jurisdiction, operator or operatorJurisdiction");
       }
       return given.get(0);
     }
@@ -74,8 +85,11 @@ public class PortabilityResource {
 
   @GET
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "For every team and capability it holds approvals for: the models it may use under the published"
-      + " settings, with their vendors and jurisdictions, overall and per data classification (optionally for one region)")
+  @Operation(
+      summary =
+          "For every team and capability it holds approvals for: the models it may use under the"
+              + " published settings, with their vendors and jurisdictions, overall and per data"
+              + " classification (optionally for one region)")
   public JsonNode matrix(@Valid @BeanParam Where where) {
     ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
     answer.set("teams", evaluate("teams", input(where)));
@@ -86,9 +100,12 @@ public class PortabilityResource {
   @GET
   @Path("what-if")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Which teams lose a capability for a data classification, with no usable model left, if a vendor,"
-      + " a jurisdiction, an operator or an operator jurisdiction is cut off (a model goes with an operator only when"
-      + " every deployment of it in service is that operator's)")
+  @Operation(
+      summary =
+          "Which teams lose a capability for a data classification, with no usable model left, if a"
+              + " vendor, a jurisdiction, an operator or an operator jurisdiction is cut off (a"
+              + " model goes with an operator only when every deployment of it in service is that"
+              + " operator's)")
   public JsonNode whatIf(@Valid @BeanParam CutOff cutOff, @Valid @BeanParam Where where) {
     String[] only = cutOff.only();
     ObjectNode input = input(where);
@@ -103,8 +120,11 @@ public class PortabilityResource {
   @GET
   @Path("cut-offs")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "Announced vendor and model cut-offs still ahead, earliest first: the models each takes away"
-      + " and the teams left without a usable model for a capability and data classification by its date")
+  @Operation(
+      summary =
+          "Announced vendor and model cut-offs still ahead, earliest first: the models each takes"
+              + " away and the teams left without a usable model for a capability and data"
+              + " classification by its date")
   public JsonNode upcomingCutOffs(@Valid @BeanParam Where where) {
     ObjectNode answer = JacksonConfig.MAPPER.createObjectNode();
     answer.put("region", where.region);
@@ -124,11 +144,13 @@ public class PortabilityResource {
       JsonNode result = opa.evaluate("portolan/portability/" + rule, input);
       if (result == null) {
         // An undefined rule: the tenant's data or the policy is not in OPA (yet).
-        throw ProblemException.unavailable("policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
+        throw ProblemException.unavailable(
+            "policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
       }
       return result;
     } catch (OpaUnavailableException e) {
-      throw ProblemException.unavailable("policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+      throw ProblemException.unavailable(
+          "policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
     }
   }
 }

@@ -4,15 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What suspending a vendor or a model would do, before it is done: the approvals in force it
- * would stop, the teams holding them with each one's best compliant alternative, and the logged
- * decisions of the last 7 days about those models that would flip (replayed with the inventory
- * changed; {@code decisions.evaluated} counts only those).
+ * What suspending a vendor or a model would do, before it is done: the approvals in force it would
+ * stop, the teams holding them with each one's best compliant alternative, and the logged decisions
+ * of the last 7 days about those models that would flip (replayed with the inventory changed;
+ * {@code decisions.evaluated} counts only those).
  *
  * @param vendor the vendor previewed, or null
  * @param model the model previewed, or null
  * @param deployment the deployment previewed, or null
- * @param models the models the suspension touches (a vendor's: all of them; a deployment's: its model)
+ * @param models the models the suspension touches (a vendor's: all of them; a deployment's: its
+ *     model)
  */
 public record SuspensionImpactView(
     String vendor,

@@ -22,12 +22,12 @@ import org.postgresql.PGNotification;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Keeps this replica's policy data as current as the database's: every change to what decides
- * bumps the tenant's data version and notifies {@code portolan_tenant_data} in its transaction
- * (db/V13), which this watch LISTENs to on a connection of its own (a pooled one may be handed to
- * someone else, and pgbouncer's transaction pooling drops listeners). Notifications are not
- * replayed after a disconnect, so the versions are also compared in full on every (re)connect and
- * every {@code portolan.fleet.version-check-seconds}.
+ * Keeps this replica's policy data as current as the database's: every change to what decides bumps
+ * the tenant's data version and notifies {@code portolan_tenant_data} in its transaction (db/V13),
+ * which this watch LISTENs to on a connection of its own (a pooled one may be handed to someone
+ * else, and pgbouncer's transaction pooling drops listeners). Notifications are not replayed after
+ * a disconnect, so the versions are also compared in full on every (re)connect and every {@code
+ * portolan.fleet.version-check-seconds}.
  */
 @ApplicationScoped
 public class TenantDataWatch {
@@ -38,9 +38,17 @@ public class TenantDataWatch {
   @Inject PolicyPublisher publisher;
   @Inject EmbeddedOpa embedded;
 
-  @Inject @ConfigProperty(name = "portolan.db.url") String url;
-  @Inject @ConfigProperty(name = "portolan.db.user") String user;
-  @Inject @ConfigProperty(name = "portolan.db.password") String password;
+  @Inject
+  @ConfigProperty(name = "portolan.db.url")
+  String url;
+
+  @Inject
+  @ConfigProperty(name = "portolan.db.user")
+  String user;
+
+  @Inject
+  @ConfigProperty(name = "portolan.db.password")
+  String password;
 
   @Inject
   @ConfigProperty(name = "portolan.fleet.version-check-seconds", defaultValue = "5")
@@ -56,10 +64,14 @@ public class TenantDataWatch {
   private final long startedNanos = System.nanoTime();
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    io.micrometer.core.instrument.Gauge.builder("portolan.tenant.data.check.age", this, TenantDataWatch::checkAgeSeconds)
-        .description("Seconds since this replica last compared every tenant's data version with PostgreSQL"
-            + " (while listening for changes); past a few check periods its answers may miss a change")
-        .baseUnit("seconds").register(metrics.registry());
+    io.micrometer.core.instrument.Gauge.builder(
+            "portolan.tenant.data.check.age", this, TenantDataWatch::checkAgeSeconds)
+        .description(
+            "Seconds since this replica last compared every tenant's data version with PostgreSQL"
+                + " (while listening for changes); past a few check periods its answers may miss a"
+                + " change")
+        .baseUnit("seconds")
+        .register(metrics.registry());
     listener = threads.newThread(this::listen);
     listener.setName("tenant-data-watch");
     listener.setDaemon(true);
@@ -83,7 +95,10 @@ public class TenantDataWatch {
     return lastFullCheckNanos != 0 && age < TimeUnit.SECONDS.toNanos(3 * Math.max(checkSeconds, 1));
   }
 
-  /** Counted from this replica's start until the first comparison; from the start again while not listening. */
+  /**
+   * Counted from this replica's start until the first comparison; from the start again while not
+   * listening.
+   */
   private double checkAgeSeconds() {
     long last = lastFullCheckNanos;
     return (System.nanoTime() - (last == 0 ? startedNanos : last)) / 1e9;
@@ -100,7 +115,9 @@ public class TenantDataWatch {
       } catch (SQLException | RuntimeException e) {
         lastFullCheckNanos = 0;
         if (running) {
-          LOG.log(Level.WARNING, "tenant data watch lost its connection; reconnecting: " + e.getMessage());
+          LOG.log(
+              Level.WARNING,
+              "tenant data watch lost its connection; reconnecting: " + e.getMessage());
           pause();
         }
       }
@@ -126,7 +143,8 @@ public class TenantDataWatch {
     PGConnection notifications = connection.unwrap(PGConnection.class);
     long nextCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(checkSeconds);
     while (running) {
-      PGNotification[] received = notifications.getNotifications((int) TimeUnit.SECONDS.toMillis(1));
+      PGNotification[] received =
+          notifications.getNotifications((int) TimeUnit.SECONDS.toMillis(1));
       if (received != null) {
         for (PGNotification notification : received) {
           onNotification(notification.getParameter());
@@ -171,7 +189,10 @@ public class TenantDataWatch {
     try {
       publisher.reload(new TenantId(tenant));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not reload the policy data of " + tenant + "; retried at the next check", e);
+      LOG.log(
+          Level.WARNING,
+          "could not reload the policy data of " + tenant + "; retried at the next check",
+          e);
     }
   }
 

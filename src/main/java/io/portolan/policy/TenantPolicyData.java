@@ -1,14 +1,11 @@
 package io.portolan.policy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.JacksonConfig;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import io.portolan.inventory.Deployment;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
@@ -17,16 +14,19 @@ import io.portolan.inventory.Vendor;
 import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
- * Builds the document OPA sees at {@code data.tenants[<tenant>]}: the tenant's vendors, models
- * and teams, and a revision that hashes that document together with the policy source.
+ * Builds the document OPA sees at {@code data.tenants[<tenant>]}: the tenant's vendors, models and
+ * teams, and a revision that hashes that document together with the policy source.
  */
 @ApplicationScoped
 public class TenantPolicyData {
@@ -57,12 +57,15 @@ public class TenantPolicyData {
     return build(tenant, policyHash, settings, number, dataVersion(tenant));
   }
 
-  private ObjectNode build(TenantId tenant, String policyHash, PolicySettings settings, int number, long dataVersion) {
+  private ObjectNode build(
+      TenantId tenant, String policyHash, PolicySettings settings, int number, long dataVersion) {
     // Every table the decisions read, in one span: what a reload or a publish costs PostgreSQL.
-    return tracing.database("select tenant policy data", () -> read(tenant, policyHash, settings, number, dataVersion));
+    return tracing.database(
+        "select tenant policy data", () -> read(tenant, policyHash, settings, number, dataVersion));
   }
 
-  private ObjectNode read(TenantId tenant, String policyHash, PolicySettings settings, int number, long dataVersion) {
+  private ObjectNode read(
+      TenantId tenant, String policyHash, PolicySettings settings, int number, long dataVersion) {
     ObjectNode document = JSON.objectNode();
     ObjectNode vendors = document.putObject("vendors");
     for (Vendor v : repository.all(tenant, Vendor.class, "vendor")) {
@@ -110,28 +113,44 @@ public class TenantPolicyData {
     ObjectNode deployments = JSON.objectNode();
     for (Deployment d : repository.all(tenant, Deployment.class, "deployment")) {
       ObjectNode deployment = deployments.putObject(d.id());
-      deployment.put("model", d.modelId()).put("operator", d.operator()).put("selfHosted", d.selfHosted());
-      deployment.put("operatorJurisdiction", d.operatorJurisdiction()).put("status", d.status().json());
+      deployment
+          .put("model", d.modelId())
+          .put("operator", d.operator())
+          .put("selfHosted", d.selfHosted());
+      deployment
+          .put("operatorJurisdiction", d.operatorJurisdiction())
+          .put("status", d.status().json());
       d.regions().forEach(deployment.putArray("regions")::add);
       deployment.put("endpoint", d.endpoint());
-      deployment.put("retentionDays", d.retentionDays()).put("trainsOnPrompts", d.trainsOnPrompts());
+      deployment
+          .put("retentionDays", d.retentionDays())
+          .put("trainsOnPrompts", d.trainsOnPrompts());
       deployment.put("zeroDataRetention", d.zeroDataRetention());
-      deployment.put("availableFromMs", d.availableFrom() == null ? null : d.availableFrom().toEpochMilli());
+      deployment.put(
+          "availableFromMs", d.availableFrom() == null ? null : d.availableFrom().toEpochMilli());
       deployment.put("cutOffAtMs", d.cutOffAt() == null ? null : d.cutOffAt().toEpochMilli());
     }
     return deployments;
   }
 
-  /** Aliases by name, with their published candidates in order ({model, deployment?}); drafts stay out. */
+  /**
+   * Aliases by name, with their published candidates in order ({model, deployment?}); drafts stay
+   * out.
+   */
   private ObjectNode aliases(TenantId tenant) {
     ObjectNode aliases = JSON.objectNode();
     TenantScope.enter(em, tenant);
-    List<?> rows = em.createNativeQuery("select id, candidates::text from alias where tenant_id = ?1 order by id")
-        .setParameter(1, tenant.value()).getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select id, candidates::text from alias where tenant_id = ?1 order by id")
+            .setParameter(1, tenant.value())
+            .getResultList();
     for (Object r : rows) {
       Object[] row = (Object[]) r;
       try {
-        aliases.putObject((String) row[0]).set("candidates", JacksonConfig.MAPPER.readTree((String) row[1]));
+        aliases
+            .putObject((String) row[0])
+            .set("candidates", JacksonConfig.MAPPER.readTree((String) row[1]));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("unreadable alias candidates", e);
       }
@@ -139,13 +158,20 @@ public class TenantPolicyData {
     return aliases;
   }
 
-  /** Each model's deployment ids, so a decision routes without scanning every deployment of the tenant. */
+  /**
+   * Each model's deployment ids, so a decision routes without scanning every deployment of the
+   * tenant.
+   */
   private static ObjectNode byModel(ObjectNode deployments) {
     ObjectNode byModel = JSON.objectNode();
-    deployments.fields().forEachRemaining(d -> {
-      String model = d.getValue().path("model").asText();
-      (byModel.has(model) ? (ArrayNode) byModel.get(model) : byModel.putArray(model)).add(d.getKey());
-    });
+    deployments
+        .fields()
+        .forEachRemaining(
+            d -> {
+              String model = d.getValue().path("model").asText();
+              (byModel.has(model) ? (ArrayNode) byModel.get(model) : byModel.putArray(model))
+                  .add(d.getKey());
+            });
     return byModel;
   }
 
@@ -157,11 +183,16 @@ public class TenantPolicyData {
   private ObjectNode budgets(TenantId tenant) {
     java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
     TenantScope.enter(em, tenant);
-    List<?> rows = em.createNativeQuery("select b.id::text, b.team, b.vendor, b.currency, b.monthly_limit_micros,"
-            + " b.on_exceeded, coalesce(s.spent_micros, 0), coalesce(s.percent, 0) from budget b"
-            + " left join budget_state s on s.tenant_id = b.tenant_id and s.budget_id = b.id and s.month = ?2"
-            + " where b.tenant_id = ?1 order by b.team, b.vendor nulls first")
-        .setParameter(1, tenant.value()).setParameter(2, month.atDay(1)).getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select b.id::text, b.team, b.vendor, b.currency, b.monthly_limit_micros,"
+                    + " b.on_exceeded, coalesce(s.spent_micros, 0), coalesce(s.percent, 0) from"
+                    + " budget b left join budget_state s on s.tenant_id = b.tenant_id and"
+                    + " s.budget_id = b.id and s.month = ?2 where b.tenant_id = ?1 order by b.team,"
+                    + " b.vendor nulls first")
+            .setParameter(1, tenant.value())
+            .setParameter(2, month.atDay(1))
+            .getResultList();
     ObjectNode byTeam = JSON.objectNode();
     for (Object r : rows) {
       Object[] row = (Object[]) r;
@@ -170,13 +201,28 @@ public class TenantPolicyData {
       long limit = ((Number) row[4]).longValue();
       long spent = ((Number) row[6]).longValue();
       ArrayNode list = byTeam.has(team) ? (ArrayNode) byTeam.get(team) : byTeam.putArray(team);
-      list.addObject().put("id", (String) row[0]).put("vendor", (String) row[2]).put("currency", currency)
-          .put("onExceeded", (String) row[5]).put("percent", ((Number) row[7]).intValue())
+      list.addObject()
+          .put("id", (String) row[0])
+          .put("vendor", (String) row[2])
+          .put("currency", currency)
+          .put("onExceeded", (String) row[5])
+          .put("percent", ((Number) row[7]).intValue())
           .put("percentText", ((Number) row[7]).intValue() + "%")
-          .put("limitText", money(limit, currency)).put("spentText", money(spent, currency))
-          .put("remainingMicros", Math.max(0, limit - spent)).put("remainingText", money(Math.max(0, limit - spent), currency))
-          .put("periodStartMs", month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
-          .put("periodEndMs", month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+          .put("limitText", money(limit, currency))
+          .put("spentText", money(spent, currency))
+          .put("remainingMicros", Math.max(0, limit - spent))
+          .put("remainingText", money(Math.max(0, limit - spent), currency))
+          .put(
+              "periodStartMs",
+              month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
+          .put(
+              "periodEndMs",
+              month
+                  .plusMonths(1)
+                  .atDay(1)
+                  .atStartOfDay(java.time.ZoneOffset.UTC)
+                  .toInstant()
+                  .toEpochMilli());
     }
     return byTeam;
   }
@@ -187,41 +233,66 @@ public class TenantPolicyData {
    */
   private void prices(TenantId tenant, ObjectNode models, ObjectNode deployments) {
     TenantScope.enter(em, tenant);
-    List<?> rows = em.createNativeQuery("select model_id, currency, input_per_million, output_per_million,"
-            + " (extract(epoch from valid_from) * 1000)::bigint, (extract(epoch from valid_to) * 1000)::bigint, deployment_id"
-            + " from price where tenant_id = ?1 order by model_id, deployment_id nulls first, valid_from")
-        .setParameter(1, tenant.value()).getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select model_id, currency, input_per_million, output_per_million, (extract(epoch"
+                    + " from valid_from) * 1000)::bigint, (extract(epoch from valid_to) *"
+                    + " 1000)::bigint, deployment_id from price where tenant_id = ?1 order by"
+                    + " model_id, deployment_id nulls first, valid_from")
+            .setParameter(1, tenant.value())
+            .getResultList();
     for (Object r : rows) {
       Object[] row = (Object[]) r;
-      ObjectNode model = (ObjectNode) (row[6] == null ? models.get((String) row[0]) : deployments.get((String) row[6]));
+      ObjectNode model =
+          (ObjectNode)
+              (row[6] == null ? models.get((String) row[0]) : deployments.get((String) row[6]));
       if (model == null) {
         continue;
       }
-      ArrayNode list = model.has("prices") ? (ArrayNode) model.get("prices") : model.putArray("prices");
-      list.addObject().put("currency", ((String) row[1]).trim())
-          .put("inputPerMillion", ((java.math.BigDecimal) row[2]).stripTrailingZeros().doubleValue())
-          .put("outputPerMillion", ((java.math.BigDecimal) row[3]).stripTrailingZeros().doubleValue())
+      ArrayNode list =
+          model.has("prices") ? (ArrayNode) model.get("prices") : model.putArray("prices");
+      list.addObject()
+          .put("currency", ((String) row[1]).trim())
+          .put(
+              "inputPerMillion", ((java.math.BigDecimal) row[2]).stripTrailingZeros().doubleValue())
+          .put(
+              "outputPerMillion",
+              ((java.math.BigDecimal) row[3]).stripTrailingZeros().doubleValue())
           .put("validFromMs", ((Number) row[4]).longValue())
           .put("validToMs", row[5] == null ? null : ((Number) row[5]).longValue());
     }
   }
 
   private static String money(long micros, String currency) {
-    return java.math.BigDecimal.valueOf(micros, 6).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + currency;
+    return java.math.BigDecimal.valueOf(micros, 6)
+            .setScale(2, java.math.RoundingMode.HALF_UP)
+            .toPlainString()
+        + " "
+        + currency;
   }
 
-  /** An announced cut-off, when there is one: the time the rules compare and the date answers name. */
+  /**
+   * An announced cut-off, when there is one: the time the rules compare and the date answers name.
+   */
   private static void cutOff(ObjectNode node, Instant at, String reason) {
     if (at != null) {
-      node.put("cutOffAtMs", at.toEpochMilli()).put("cutOffAt", at.toString()).put("cutOffReason", reason);
+      node.put("cutOffAtMs", at.toEpochMilli())
+          .put("cutOffAt", at.toString())
+          .put("cutOffReason", reason);
     }
   }
 
   /** The tenant's data version in the database, bumped with every change to what decides. */
   @Transactional
   public long dataVersion(TenantId tenant) {
-    Object version = em.createNativeQuery("select data_version from tenant where id = ?1")
-        .setParameter(1, tenant.value()).getResultList().stream().findFirst().orElse(0L);
+    Object version =
+        em
+            .createNativeQuery("select data_version from tenant where id = ?1")
+            .setParameter(1, tenant.value())
+            .getResultList()
+            .stream()
+            .findFirst()
+            .orElse(0L);
     return ((Number) version).longValue();
   }
 
@@ -231,17 +302,27 @@ public class TenantPolicyData {
     TenantScope.enter(em, tenant);
     List<?> rows =
         em.createNativeQuery(
-                "select id::text, team, model, purpose, max_data_classification, array_to_string(regions, ','),"
-                    + " (extract(epoch from expires_at) * 1000)::bigint, array_to_string(deployments, ',') from approval"
-                    + " where tenant_id = ?1 and revoked_at is null order by team, model, created_at")
+                "select id::text, team, model, purpose, max_data_classification,"
+                    + " array_to_string(regions, ','), (extract(epoch from expires_at) *"
+                    + " 1000)::bigint, array_to_string(deployments, ',') from approval where"
+                    + " tenant_id = ?1 and revoked_at is null order by team, model, created_at")
             .setParameter(1, tenant.value())
             .getResultList();
     for (Object r : rows) {
       Object[] row = (Object[]) r;
-      ObjectNode byModel = byTeam.has((String) row[1]) ? (ObjectNode) byTeam.get((String) row[1]) : byTeam.putObject((String) row[1]);
-      ArrayNode list = byModel.has((String) row[2]) ? (ArrayNode) byModel.get((String) row[2]) : byModel.putArray((String) row[2]);
+      ObjectNode byModel =
+          byTeam.has((String) row[1])
+              ? (ObjectNode) byTeam.get((String) row[1])
+              : byTeam.putObject((String) row[1]);
+      ArrayNode list =
+          byModel.has((String) row[2])
+              ? (ArrayNode) byModel.get((String) row[2])
+              : byModel.putArray((String) row[2]);
       ObjectNode approval = list.addObject();
-      approval.put("id", (String) row[0]).put("purpose", (String) row[3]).put("maxDataClassification", (String) row[4]);
+      approval
+          .put("id", (String) row[0])
+          .put("purpose", (String) row[3])
+          .put("maxDataClassification", (String) row[4]);
       approval.set("regions", joinedList((String) row[5]));
       approval.put("expiresAtMs", ((Number) row[6]).longValue());
       approval.set("deployments", joinedList((String) row[7]));

@@ -24,13 +24,17 @@ public class VendorSuspensionImpactResource {
   @Inject SuspensionImpact impact;
 
   @GET
-  @Operation(summary = "What suspending a vendor would do: approvals and teams affected, each team's best"
-      + " alternative, and the decisions of the last 7 days that would flip; scope=vendor-operated previews a"
-      + " suspension of the vendor's own endpoints only")
+  @Operation(
+      summary =
+          "What suspending a vendor would do: approvals and teams affected, each team's best"
+              + " alternative, and the decisions of the last 7 days that would flip;"
+              + " scope=vendor-operated previews a suspension of the vendor's own endpoints only")
   public SuspensionImpactView preview(
       @PathParam("id") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String id,
-      @jakarta.ws.rs.QueryParam("scope") @jakarta.ws.rs.DefaultValue("all")
-      @Pattern(regexp = "all|vendor-operated", message = "must be all or vendor-operated") String scope) {
+      @jakarta.ws.rs.QueryParam("scope")
+          @jakarta.ws.rs.DefaultValue("all")
+          @Pattern(regexp = "all|vendor-operated", message = "must be all or vendor-operated")
+          String scope) {
     return impact.ofVendor(caller.tenant(), id, scope);
   }
 }

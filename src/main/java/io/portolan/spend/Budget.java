@@ -5,12 +5,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A budget as the API shows it, with where it stands this month: what the team spent with it in
- * its currency (reported and priced costs; unpriced calls count nothing) and the percent of the
- * limit. {@code month} is as 2026-12; {@code vendor} is left out for a team-wide budget. {@code state}: {@code ok}, {@code warning} (80% or more) or {@code exceeded} (100% or more).
+ * A budget as the API shows it, with where it stands this month: what the team spent with it in its
+ * currency (reported and priced costs; unpriced calls count nothing) and the percent of the limit.
+ * {@code month} is as 2026-12; {@code vendor} is left out for a team-wide budget. {@code state}:
+ * {@code ok}, {@code warning} (80% or more) or {@code exceeded} (100% or more).
  */
-public record Budget(String id, String team, @JsonInclude(JsonInclude.Include.NON_NULL) String vendor, String currency, BigDecimal monthlyLimit,
-    String onExceeded, String month, BigDecimal spent, int percent, String state, Instant createdAt,
+public record Budget(
+    String id,
+    String team,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String vendor,
+    String currency,
+    BigDecimal monthlyLimit,
+    String onExceeded,
+    String month,
+    BigDecimal spent,
+    int percent,
+    String state,
+    Instant createdAt,
     Instant updatedAt) {
   static final int WARNING_PERCENT = 80;
   static final int EXCEEDED_PERCENT = 100;

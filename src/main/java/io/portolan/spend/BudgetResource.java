@@ -25,7 +25,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Monthly budgets, enforced in the decision: officers, admins and auditors read them; officers and admins set them. */
+/**
+ * Monthly budgets, enforced in the decision: officers, admins and auditors read them; officers and
+ * admins set them.
+ */
 @RequestScoped
 @Path("/budgets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,8 +42,12 @@ public class BudgetResource {
 
   @GET
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "List monthly budgets with this month's spend and state (ok, warning, exceeded), of every team or one")
-  public Budgets list(@QueryParam("team") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String team) {
+  @Operation(
+      summary =
+          "List monthly budgets with this month's spend and state (ok, warning, exceeded), of every"
+              + " team or one")
+  public Budgets list(
+      @QueryParam("team") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String team) {
     return new Budgets(budgets.list(caller.tenant(), team));
   }
 
@@ -48,16 +55,21 @@ public class BudgetResource {
   @Path("{id}")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
   @Operation(summary = "Get a budget with this month's spend")
-  public Budget get(@PathParam("id") @Pattern(regexp = PriceResource.UUID, message = "must be a UUID") String id) {
+  public Budget get(
+      @PathParam("id") @Pattern(regexp = PriceResource.UUID, message = "must be a UUID")
+          String id) {
     return budgets.get(caller.tenant(), id);
   }
 
   @POST
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Set a monthly budget for a team, or for a team's use of one vendor")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") BudgetInput body, @Context UriInfo uri) {
+  public Response create(
+      @Valid @NotNull(message = "a JSON body is required") BudgetInput body, @Context UriInfo uri) {
     Budget created = budgets.create(caller.tenant(), body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
   }
 
   @PUT
@@ -74,7 +86,9 @@ public class BudgetResource {
   @Path("{id}")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Delete a budget")
-  public Response delete(@PathParam("id") @Pattern(regexp = PriceResource.UUID, message = "must be a UUID") String id) {
+  public Response delete(
+      @PathParam("id") @Pattern(regexp = PriceResource.UUID, message = "must be a UUID")
+          String id) {
     budgets.delete(caller.tenant(), id);
     return Response.noContent().build();
   }

@@ -34,32 +34,59 @@ public class BudgetService {
 
   public List<Budget> list(TenantId tenant, String team) {
     TenantScope.enter(em, tenant);
-    return ((List<?>) em.createNativeQuery("select " + COLUMNS + " from budget where tenant_id = ?1"
-            + " and team = coalesce(cast(?2 as text), team) order by team, vendor nulls first")
-        .setParameter(1, tenant.value()).setParameter(2, team).getResultList())
+    return ((List<?>)
+            em.createNativeQuery(
+                    "select "
+                        + COLUMNS
+                        + " from budget where tenant_id = ?1 and team = coalesce(cast(?2 as text),"
+                        + " team) order by team, vendor nulls first")
+                .setParameter(1, tenant.value())
+                .setParameter(2, team)
+                .getResultList())
         .stream().map(r -> view(tenant, (Object[]) r)).toList();
   }
 
   public Budget get(TenantId tenant, String id) {
     TenantScope.enter(em, tenant);
-    return ((List<?>) em.createNativeQuery("select " + COLUMNS + " from budget where tenant_id = ?1 and id = cast(?2 as uuid)")
-        .setParameter(1, tenant.value()).setParameter(2, id).getResultList()).stream()
-        .findFirst().map(r -> view(tenant, (Object[]) r))
-        .orElseThrow(() -> ProblemException.notFound("budget", id));
+    return ((List<?>)
+            em.createNativeQuery(
+                    "select "
+                        + COLUMNS
+                        + " from budget where tenant_id = ?1 and id = cast(?2 as uuid)")
+                .setParameter(1, tenant.value())
+                .setParameter(2, id)
+                .getResultList())
+        .stream()
+            .findFirst()
+            .map(r -> view(tenant, (Object[]) r))
+            .orElseThrow(() -> ProblemException.notFound("budget", id));
   }
 
   public Budget create(TenantId tenant, BudgetInput input) {
     requireReferences(tenant, input);
     String id = BudgetTracker.newId();
     TenantScope.enter(em, tenant);
-    int inserted = em.createNativeQuery("insert into budget (tenant_id, id, team, vendor, currency, monthly_limit_micros,"
-            + " on_exceeded) values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
-        .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, input.team()).setParameter(4, input.vendor())
-        .setParameter(5, input.currency()).setParameter(6, micros(input.monthlyLimit()))
-        .setParameter(7, input.onExceeded()).executeUpdate();
+    int inserted =
+        em.createNativeQuery(
+                "insert into budget (tenant_id, id, team, vendor, currency, monthly_limit_micros,"
+                    + " on_exceeded) values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7) on conflict"
+                    + " do nothing")
+            .setParameter(1, tenant.value())
+            .setParameter(2, id)
+            .setParameter(3, input.team())
+            .setParameter(4, input.vendor())
+            .setParameter(5, input.currency())
+            .setParameter(6, micros(input.monthlyLimit()))
+            .setParameter(7, input.onExceeded())
+            .executeUpdate();
     if (inserted == 0) {
-      throw ProblemException.conflict("duplicate", "team '" + input.team() + "' already has a budget"
-          + (input.vendor() == null ? "" : " for vendor '" + input.vendor() + "'") + "; change that one");
+      throw ProblemException.conflict(
+          "duplicate",
+          "team '"
+              + input.team()
+              + "' already has a budget"
+              + (input.vendor() == null ? "" : " for vendor '" + input.vendor() + "'")
+              + "; change that one");
     }
     Budget created = settle(tenant, id);
     audit.fire(new TenantChange(tenant, "budget.created", "budget", id, null, created));
@@ -68,14 +95,21 @@ public class BudgetService {
 
   public Budget update(TenantId tenant, String id, BudgetInput input) {
     Budget before = get(tenant, id);
-    if (!before.team().equals(input.team()) || !java.util.Objects.equals(before.vendor(), input.vendor())) {
-      throw ProblemException.badRequest(input.team().equals(before.team()) ? "vendor" : "team",
+    if (!before.team().equals(input.team())
+        || !java.util.Objects.equals(before.vendor(), input.vendor())) {
+      throw ProblemException.badRequest(
+          input.team().equals(before.team()) ? "vendor" : "team",
           "a budget's team and vendor cannot change; delete it and create another");
     }
-    em.createNativeQuery("update budget set currency = ?3, monthly_limit_micros = ?4, on_exceeded = ?5,"
-            + " updated_at = now() where tenant_id = ?1 and id = cast(?2 as uuid)")
-        .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, input.currency())
-        .setParameter(4, micros(input.monthlyLimit())).setParameter(5, input.onExceeded()).executeUpdate();
+    em.createNativeQuery(
+            "update budget set currency = ?3, monthly_limit_micros = ?4, on_exceeded = ?5,"
+                + " updated_at = now() where tenant_id = ?1 and id = cast(?2 as uuid)")
+        .setParameter(1, tenant.value())
+        .setParameter(2, id)
+        .setParameter(3, input.currency())
+        .setParameter(4, micros(input.monthlyLimit()))
+        .setParameter(5, input.onExceeded())
+        .executeUpdate();
     Budget after = settle(tenant, id);
     audit.fire(new TenantChange(tenant, "budget.updated", "budget", id, before, after));
     return after;
@@ -84,15 +118,22 @@ public class BudgetService {
   public void delete(TenantId tenant, String id) {
     Budget budget = get(tenant, id);
     em.createNativeQuery("delete from budget where tenant_id = ?1 and id = cast(?2 as uuid)")
-        .setParameter(1, tenant.value()).setParameter(2, id).executeUpdate();
+        .setParameter(1, tenant.value())
+        .setParameter(2, id)
+        .executeUpdate();
     audit.fire(new TenantChange(tenant, "budget.deleted", "budget", id, budget, null));
   }
 
-  /** Writes the budget's state for this month from the totals, so the next decision reads the new limit. */
+  /**
+   * Writes the budget's state for this month from the totals, so the next decision reads the new
+   * limit.
+   */
   private Budget settle(TenantId tenant, String id) {
     Budget budget = get(tenant, id);
-    tracker.afterChange(tenant, new BudgetTracker.Scope(id, budget.team(), budget.vendor(), budget.currency(),
-        micros(budget.monthlyLimit())));
+    tracker.afterChange(
+        tenant,
+        new BudgetTracker.Scope(
+            id, budget.team(), budget.vendor(), budget.currency(), micros(budget.monthlyLimit())));
     return get(tenant, id);
   }
 
@@ -103,9 +144,19 @@ public class BudgetService {
     long limit = ((Number) row[4]).longValue();
     long spent = tracker.spentThisMonth(tenant, team, vendor, currency);
     int percent = Budget.percent(spent, limit);
-    return new Budget((String) row[0], team, vendor, currency, BigDecimal.valueOf(limit, 6).setScale(2),
-        (String) row[5], YearMonth.now(ZoneOffset.UTC).toString(), BigDecimal.valueOf(spent, 6).stripTrailingZeros().max(BigDecimal.ZERO),
-        percent, Budget.state(percent), SqlValues.instant(row[6]), SqlValues.instant(row[7]));
+    return new Budget(
+        (String) row[0],
+        team,
+        vendor,
+        currency,
+        BigDecimal.valueOf(limit, 6).setScale(2),
+        (String) row[5],
+        YearMonth.now(ZoneOffset.UTC).toString(),
+        BigDecimal.valueOf(spent, 6).stripTrailingZeros().max(BigDecimal.ZERO),
+        percent,
+        Budget.state(percent),
+        SqlValues.instant(row[6]),
+        SqlValues.instant(row[7]));
   }
 
   private void requireReferences(TenantId tenant, BudgetInput input) {
@@ -118,7 +169,11 @@ public class BudgetService {
   }
 
   private static ProblemException invalidReference(String field, String message) {
-    return new ProblemException(422, "invalid-reference", "Invalid reference", field + ": " + message,
+    return new ProblemException(
+        422,
+        "invalid-reference",
+        "Invalid reference",
+        field + ": " + message,
         List.of(new Problem.FieldError(field, message)));
   }
 

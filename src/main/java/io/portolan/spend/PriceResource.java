@@ -27,13 +27,16 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The price list: everyone of the tenant reads it; officers and admins write it, as the inventory. */
+/**
+ * The price list: everyone of the tenant reads it; officers and admins write it, as the inventory.
+ */
 @RequestScoped
 @Path("/prices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PriceResource {
-  static final String UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+  static final String UUID =
+      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
   /** The answer of a listing. */
   public record Prices(List<Price> items) {}
@@ -44,8 +47,10 @@ public class PriceResource {
 
   @GET
   @RolesAllowed({Roles.REQUESTER, Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR})
-  @Operation(summary = "List prices per million tokens, of every model or of one, with their validity")
-  public Prices list(@QueryParam("model") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String model) {
+  @Operation(
+      summary = "List prices per million tokens, of every model or of one, with their validity")
+  public Prices list(
+      @QueryParam("model") @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE) String model) {
     return new Prices(prices.list(caller.tenant(), model));
   }
 
@@ -59,17 +64,22 @@ public class PriceResource {
 
   @POST
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
-  @Operation(summary = "Add a price; it ends the model's open-ended price before it at its validFrom")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") PriceInput body, @Context UriInfo uri) {
+  @Operation(
+      summary = "Add a price; it ends the model's open-ended price before it at its validFrom")
+  public Response create(
+      @Valid @NotNull(message = "a JSON body is required") PriceInput body, @Context UriInfo uri) {
     Price created = prices.create(caller.tenant(), body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
+        .build();
   }
 
   @DELETE
   @Path("{id}")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
   @Operation(summary = "Delete a price")
-  public Response delete(@PathParam("id") @Pattern(regexp = UUID, message = "must be a UUID") String id) {
+  public Response delete(
+      @PathParam("id") @Pattern(regexp = UUID, message = "must be a UUID") String id) {
     prices.delete(caller.tenant(), id);
     return Response.noContent().build();
   }
@@ -77,8 +87,12 @@ public class PriceResource {
   @POST
   @Path("import")
   @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN})
-  @Operation(summary = "Price the tenant's models from LiteLLM's model price map (USD, up to 16 MiB), from validFrom (default now)")
-  public LiteLlmPriceImport.Result importLiteLlm(JsonNode body, @QueryParam("validFrom") String validFrom) {
+  @Operation(
+      summary =
+          "Price the tenant's models from LiteLLM's model price map (USD, up to 16 MiB), from"
+              + " validFrom (default now)")
+  public LiteLlmPriceImport.Result importLiteLlm(
+      JsonNode body, @QueryParam("validFrom") String validFrom) {
     return liteLlm.importMap(caller.tenant(), body, instant("validFrom", validFrom));
   }
 
@@ -86,7 +100,8 @@ public class PriceResource {
     try {
       return value == null ? null : Instant.parse(value);
     } catch (java.time.format.DateTimeParseException e) {
-      throw ProblemException.badRequest(parameter, "must be an ISO-8601 time such as 2026-12-01T00:00:00Z");
+      throw ProblemException.badRequest(
+          parameter, "must be an ISO-8601 time such as 2026-12-01T00:00:00Z");
     }
   }
 }

@@ -49,27 +49,49 @@ public class PriceService {
     requireStorable("validTo", input.validTo());
     requireModel(tenant, input.model());
     requireDeployment(tenant, input.model(), input.deployment());
-    Instant from = (input.validFrom() != null ? input.validFrom() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+    Instant from =
+        (input.validFrom() != null ? input.validFrom() : Instant.now())
+            .truncatedTo(ChronoUnit.MICROS);
     Instant to = input.validTo() == null ? null : input.validTo().truncatedTo(ChronoUnit.MICROS);
     if (to != null && !to.isAfter(from)) {
       throw ProblemException.badRequest("validTo", "must be after validFrom (" + from + ")");
     }
-    Price price = new Price(UUID.randomUUID().toString(), input.model(), input.deployment(), input.currency(),
-        input.inputPerMillion(), input.outputPerMillion(), from, to, source, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    Price price =
+        new Price(
+            UUID.randomUUID().toString(),
+            input.model(),
+            input.deployment(),
+            input.currency(),
+            input.inputPerMillion(),
+            input.outputPerMillion(),
+            from,
+            to,
+            source,
+            Instant.now().truncatedTo(ChronoUnit.MICROS));
     prices.lockModel(tenant, input.model());
-    List<Price> overlapping = prices.ofModels(tenant, List.of(input.model())).stream()
-        .filter(p -> Objects.equals(p.deployment(), input.deployment()) && overlaps(p, from, to))
-        .toList();
+    List<Price> overlapping =
+        prices.ofModels(tenant, List.of(input.model())).stream()
+            .filter(
+                p -> Objects.equals(p.deployment(), input.deployment()) && overlaps(p, from, to))
+            .toList();
     for (Price p : overlapping) {
       if (!endsAt(p, from)) {
-        throw ProblemException.conflict("price-overlap", "the price of '" + input.model() + "' valid from "
-            + p.validFrom() + (p.validTo() == null ? "" : " to " + p.validTo()) + " (" + p.id()
-            + ") overlaps; delete it or choose dates outside it");
+        throw ProblemException.conflict(
+            "price-overlap",
+            "the price of '"
+                + input.model()
+                + "' valid from "
+                + p.validFrom()
+                + (p.validTo() == null ? "" : " to " + p.validTo())
+                + " ("
+                + p.id()
+                + ") overlaps; delete it or choose dates outside it");
       }
     }
     for (Price p : overlapping) {
       prices.close(tenant, p.id(), from);
-      audit.fire(new TenantChange(tenant, "price.updated", "price", p.id(), p, get(tenant, p.id())));
+      audit.fire(
+          new TenantChange(tenant, "price.updated", "price", p.id(), p, get(tenant, p.id())));
     }
     prices.insert(tenant, price);
     audit.fire(new TenantChange(tenant, "price.created", "price", price.id(), null, price));
@@ -85,7 +107,8 @@ public class PriceService {
   /** Between 1970 and 9999: what the database and the engine's epoch milliseconds both hold. */
   private static void requireStorable(String field, Instant at) {
     if (at != null && (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST))) {
-      throw ProblemException.badRequest(field, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+      throw ProblemException.badRequest(
+          field, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
     }
   }
 
@@ -110,16 +133,26 @@ public class PriceService {
     if (deployment == null) {
       return;
     }
-    Deployment found = inventory.find(tenant, Deployment.class, deployment)
-        .orElseThrow(() -> invalidReference("deployment", "deployment '" + deployment + "' does not exist"));
+    Deployment found =
+        inventory
+            .find(tenant, Deployment.class, deployment)
+            .orElseThrow(
+                () ->
+                    invalidReference(
+                        "deployment", "deployment '" + deployment + "' does not exist"));
     if (!found.modelId().equals(model)) {
-      throw invalidReference("deployment", "deployment '" + deployment + "' serves '" + found.modelId()
-          + "', not '" + model + "'");
+      throw invalidReference(
+          "deployment",
+          "deployment '" + deployment + "' serves '" + found.modelId() + "', not '" + model + "'");
     }
   }
 
   private static ProblemException invalidReference(String field, String message) {
-    return new ProblemException(422, "invalid-reference", "Invalid reference", field + ": " + message,
+    return new ProblemException(
+        422,
+        "invalid-reference",
+        "Invalid reference",
+        field + ": " + message,
         List.of(new Problem.FieldError(field, message)));
   }
 }

@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Which spend: days (UTC, both ends included; by default this month so far), grouped by team,
  * model, vendor, jurisdiction, data classification, deployment, operator or operator jurisdiction
- * (where the decision routed the call; "unknown" when it named none), per day, per month or over the whole window,
- * optionally of one team, model or classification.
+ * (where the decision routed the call; "unknown" when it named none), per day, per month or over
+ * the whole window, optionally of one team, model or classification.
  */
 public class SpendQuery {
   static final int MAX_DAYS_BY_DAY = 366;
@@ -27,8 +27,12 @@ public class SpendQuery {
   String to;
 
   @QueryParam("groupBy")
-  @Pattern(regexp = "team|model|vendor|jurisdiction|classification|deployment|operator|operatorJurisdiction",
-      message = "must be team, model, vendor, jurisdiction, classification, deployment, operator or operatorJurisdiction")
+  @Pattern(
+      regexp =
+          "team|model|vendor|jurisdiction|classification|deployment|operator|operatorJurisdiction",
+      message =
+          "must be team, model, vendor, jurisdiction, classification, deployment, operator or"
+              + " operatorJurisdiction")
   String groupBy;
 
   @QueryParam("interval")
@@ -44,7 +48,9 @@ public class SpendQuery {
   String model;
 
   @QueryParam("classification")
-  @Pattern(regexp = CLASSIFICATIONS, message = "must be one of: public, internal, confidential, restricted")
+  @Pattern(
+      regexp = CLASSIFICATIONS,
+      message = "must be one of: public, internal, confidential, restricted")
   String classification;
 
   static final String CLASSIFICATIONS = "public|internal|confidential|restricted";
@@ -60,10 +66,12 @@ public class SpendQuery {
       throw ProblemException.badRequest("from", "must not be after to (" + last + ")");
     }
     if (ChronoUnit.YEARS.between(first, last) >= MAX_YEARS) {
-      throw ProblemException.badRequest("from", "the window must be shorter than " + MAX_YEARS + " years");
+      throw ProblemException.badRequest(
+          "from", "the window must be shorter than " + MAX_YEARS + " years");
     }
     if ("day".equals(interval()) && ChronoUnit.DAYS.between(first, last) >= MAX_DAYS_BY_DAY) {
-      throw ProblemException.badRequest("interval", "day is for windows of up to " + MAX_DAYS_BY_DAY + " days; use month");
+      throw ProblemException.badRequest(
+          "interval", "day is for windows of up to " + MAX_DAYS_BY_DAY + " days; use month");
     }
     return new Window(first, last);
   }
@@ -87,7 +95,8 @@ public class SpendQuery {
       throw ProblemException.badRequest(parameter, "must be a date such as 2026-12-01");
     }
     if (date.getYear() < 1970 || date.getYear() > 9999) {
-      throw ProblemException.badRequest(parameter, "must be a date between 1970-01-01 and 9999-12-31");
+      throw ProblemException.badRequest(
+          parameter, "must be a date between 1970-01-01 and 9999-12-31");
     }
     return date;
   }

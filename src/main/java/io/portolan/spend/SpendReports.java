@@ -21,37 +21,79 @@ public class SpendReports {
   /** Shown for usage of a model deleted before its usage arrived. */
   static final String UNKNOWN = "unknown";
 
-  private static final Map<String, String> KEYS = Map.of(
-      "team", "team", "model", "model", "vendor", "vendor", "jurisdiction", "jurisdiction",
-      "classification", "classification", "deployment", "deployment", "operator", "operator",
-      "operatorJurisdiction", "operator_jurisdiction");
-  private static final Map<String, String> PERIODS = Map.of(
-      "day", "to_char(day, 'YYYY-MM-DD')", "month", "to_char(day, 'YYYY-MM')", "total", "''");
+  private static final Map<String, String> KEYS =
+      Map.of(
+          "team",
+          "team",
+          "model",
+          "model",
+          "vendor",
+          "vendor",
+          "jurisdiction",
+          "jurisdiction",
+          "classification",
+          "classification",
+          "deployment",
+          "deployment",
+          "operator",
+          "operator",
+          "operatorJurisdiction",
+          "operator_jurisdiction");
+  private static final Map<String, String> PERIODS =
+      Map.of(
+          "day", "to_char(day, 'YYYY-MM-DD')", "month", "to_char(day, 'YYYY-MM')", "total", "''");
 
   @PersistenceContext EntityManager em;
   Clock clock = Clock.systemUTC();
 
   /** One key's sums over one period (null over the whole window), in one currency. */
-  public record SpendItem(@JsonInclude(JsonInclude.Include.NON_NULL) String key,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String period, String currency, long calls, long inputTokens, long outputTokens,
-      long costMicros, long unpricedCalls) {}
+  public record SpendItem(
+      @JsonInclude(JsonInclude.Include.NON_NULL) String key,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String period,
+      String currency,
+      long calls,
+      long inputTokens,
+      long outputTokens,
+      long costMicros,
+      long unpricedCalls) {}
 
   /** What a report answers: its window and grouping, the items, and the totals per currency. */
-  public record SpendReport(String from, String to, String groupBy, String interval, List<SpendItem> items,
+  public record SpendReport(
+      String from,
+      String to,
+      String groupBy,
+      String interval,
+      List<SpendItem> items,
       List<SpendItem> totals) {}
 
   /** A day's sums of one team, model, vendor and currency: the rows of the FOCUS export. */
-  public record Day(LocalDate day, String team, String model, String vendor, String jurisdiction, String currency,
-      long calls, long inputTokens, long outputTokens, long costMicros, long unpricedCalls) {}
+  public record Day(
+      LocalDate day,
+      String team,
+      String model,
+      String vendor,
+      String jurisdiction,
+      String currency,
+      long calls,
+      long inputTokens,
+      long outputTokens,
+      long costMicros,
+      long unpricedCalls) {}
 
   public SpendReport report(TenantId tenant, SpendQuery query) {
     SpendQuery.Window window = query.window(clock);
     String key = KEYS.get(query.groupBy());
     String period = PERIODS.get(query.interval());
     TenantScope.enter(em, tenant);
-    StringBuilder sql = new StringBuilder("select " + key + ", " + period + ", currency, sum(calls), sum(input_tokens),"
-        + " sum(output_tokens), sum(cost_micros), sum(unpriced_calls) from spend_daily"
-        + " where tenant_id = ?1 and day >= ?2 and day <= ?3");
+    StringBuilder sql =
+        new StringBuilder(
+            "select "
+                + key
+                + ", "
+                + period
+                + ", currency, sum(calls), sum(input_tokens),"
+                + " sum(output_tokens), sum(cost_micros), sum(unpriced_calls) from spend_daily"
+                + " where tenant_id = ?1 and day >= ?2 and day <= ?3");
     List<Object> values = new ArrayList<>(List.of(tenant.value(), window.from(), window.to()));
     filters(query, sql, values);
     sql.append(" group by 1, 2, 3 order by 2, 7 desc, 1, 3");
@@ -64,18 +106,35 @@ public class SpendReports {
       Object[] c = (Object[]) row;
       String name = (String) c[0];
       String when = (String) c[1];
-      items.add(new SpendItem(name.isBlank() ? UNKNOWN : name.trim(), when.isEmpty() ? null : when,
-          ((String) c[2]).trim(), number(c[3]), number(c[4]), number(c[5]), number(c[6]), number(c[7])));
+      items.add(
+          new SpendItem(
+              name.isBlank() ? UNKNOWN : name.trim(),
+              when.isEmpty() ? null : when,
+              ((String) c[2]).trim(),
+              number(c[3]),
+              number(c[4]),
+              number(c[5]),
+              number(c[6]),
+              number(c[7])));
     }
-    return new SpendReport(window.from().toString(), window.to().toString(), query.groupBy(), query.interval(), items, totals(items));
+    return new SpendReport(
+        window.from().toString(),
+        window.to().toString(),
+        query.groupBy(),
+        query.interval(),
+        items,
+        totals(items));
   }
 
   /** Every day's sums in the window, for the FOCUS export. */
   public List<Day> days(TenantId tenant, SpendQuery query) {
     SpendQuery.Window window = query.window(clock);
     TenantScope.enter(em, tenant);
-    StringBuilder sql = new StringBuilder("select day, team, model, vendor, jurisdiction, currency, calls, input_tokens,"
-        + " output_tokens, cost_micros, unpriced_calls from spend_daily where tenant_id = ?1 and day >= ?2 and day <= ?3");
+    StringBuilder sql =
+        new StringBuilder(
+            "select day, team, model, vendor, jurisdiction, currency, calls, input_tokens,"
+                + " output_tokens, cost_micros, unpriced_calls from spend_daily where tenant_id ="
+                + " ?1 and day >= ?2 and day <= ?3");
     List<Object> values = new ArrayList<>(List.of(tenant.value(), window.from(), window.to()));
     filters(query, sql, values);
     sql.append(" order by day, team, model, currency");
@@ -86,9 +145,19 @@ public class SpendReports {
     List<Day> days = new ArrayList<>();
     for (Object row : statement.getResultList()) {
       Object[] c = (Object[]) row;
-      days.add(new Day(localDate(c[0]), (String) c[1], (String) c[2], (String) c[3],
-          ((String) c[4]).trim(), ((String) c[5]).trim(), number(c[6]), number(c[7]), number(c[8]), number(c[9]),
-          number(c[10])));
+      days.add(
+          new Day(
+              localDate(c[0]),
+              (String) c[1],
+              (String) c[2],
+              (String) c[3],
+              ((String) c[4]).trim(),
+              ((String) c[5]).trim(),
+              number(c[6]),
+              number(c[7]),
+              number(c[8]),
+              number(c[9]),
+              number(c[10])));
     }
     return days;
   }
@@ -119,7 +188,9 @@ public class SpendReports {
       sum[4] += item.unpricedCalls();
     }
     List<SpendItem> totals = new ArrayList<>();
-    sums.forEach((currency, s) -> totals.add(new SpendItem(null, null, currency, s[0], s[1], s[2], s[3], s[4])));
+    sums.forEach(
+        (currency, s) ->
+            totals.add(new SpendItem(null, null, currency, s[0], s[1], s[2], s[3], s[4])));
     return totals;
   }
 

@@ -41,18 +41,27 @@ public class GatewayResource {
   @POST
   @RolesAllowed(Roles.TENANT_ADMIN)
   @Operation(summary = "Issue a gateway credential; the answer carries its secret, shown this once")
-  public Response create(@Valid @NotNull(message = "a JSON body is required") GatewayInput body, @Context UriInfo uri) {
+  public Response create(
+      @Valid @NotNull(message = "a JSON body is required") GatewayInput body,
+      @Context UriInfo uri) {
     GatewayCredential issued = gateways.create(caller.tenant(), body, caller.userName());
     return Response.created(uri.getAbsolutePathBuilder().path(issued.gateway().id()).build())
-        .header("Cache-Control", "no-store").entity(issued).build();
+        .header("Cache-Control", "no-store")
+        .entity(issued)
+        .build();
   }
 
   @POST
   @Path("{id}/rotate-secret")
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Operation(summary = "Replace a gateway's secret; the old one stops working at once, the new one is shown this once")
+  @Operation(
+      summary =
+          "Replace a gateway's secret; the old one stops working at once, the new one is shown this"
+              + " once")
   public Response rotate(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
-    return Response.ok(gateways.rotate(caller.tenant(), id)).header("Cache-Control", "no-store").build();
+    return Response.ok(gateways.rotate(caller.tenant(), id))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   @DELETE

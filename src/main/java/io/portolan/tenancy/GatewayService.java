@@ -20,10 +20,10 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Gateway credentials: Keycloak clients with a service account holding the {@code gateway} role
- * and a hardcoded {@code tenant} claim, so their tokens act for this tenant alone. Keycloak keeps
- * the secret; Portolan shows it once, when issued or rotated, and records each change (without
- * the secret) in the audit trail, in the same transaction.
+ * Gateway credentials: Keycloak clients with a service account holding the {@code gateway} role and
+ * a hardcoded {@code tenant} claim, so their tokens act for this tenant alone. Keycloak keeps the
+ * secret; Portolan shows it once, when issued or rotated, and records each change (without the
+ * secret) in the audit trail, in the same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -47,7 +47,9 @@ public class GatewayService {
   public List<GatewayView> list(TenantId tenant) {
     List<GatewayView> views = new ArrayList<>();
     for (JsonNode client : call(() -> keycloak.clientsMatching(clientId(tenant, "")))) {
-      if (tenant.value().equals(attributes(client).path(TENANT).asText())) { // the search matches substrings
+      if (tenant
+          .value()
+          .equals(attributes(client).path(TENANT).asText())) { // the search matches substrings
         views.add(view(client));
       }
     }
@@ -57,8 +59,13 @@ public class GatewayService {
 
   public GatewayCredential create(TenantId tenant, GatewayInput input, String actor) {
     String clientId = clientId(tenant, input.id());
-    GatewayView view = new GatewayView(input.id(), clientId, input.description(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS), actor);
+    GatewayView view =
+        new GatewayView(
+            input.id(),
+            clientId,
+            input.description(),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            actor);
     audit.fire(new TenantChange(tenant, "gateway.created", "gateway", input.id(), null, view));
     String uuid = call(() -> keycloak.createClient(representation(tenant, view)));
     try {
@@ -100,22 +107,47 @@ public class GatewayService {
 
   private ObjectNode representation(TenantId tenant, GatewayView view) {
     ObjectNode client = JacksonConfig.MAPPER.createObjectNode();
-    client.put("clientId", view.clientId()).put("name", tenant.value() + " gateway " + view.id())
-        .put("description", view.description()).put("enabled", true).put("protocol", "openid-connect")
-        .put("publicClient", false).put("clientAuthenticatorType", "client-secret")
-        .put("standardFlowEnabled", false).put("implicitFlowEnabled", false)
-        .put("directAccessGrantsEnabled", false).put("serviceAccountsEnabled", true);
-    client.putObject("attributes").put(TENANT, tenant.value()).put(GATEWAY, view.id())
+    client
+        .put("clientId", view.clientId())
+        .put("name", tenant.value() + " gateway " + view.id())
+        .put("description", view.description())
+        .put("enabled", true)
+        .put("protocol", "openid-connect")
+        .put("publicClient", false)
+        .put("clientAuthenticatorType", "client-secret")
+        .put("standardFlowEnabled", false)
+        .put("implicitFlowEnabled", false)
+        .put("directAccessGrantsEnabled", false)
+        .put("serviceAccountsEnabled", true);
+    client
+        .putObject("attributes")
+        .put(TENANT, tenant.value())
+        .put(GATEWAY, view.id())
         .put(CREATED_BY, view.createdBy() == null ? "" : view.createdBy())
         .put(CREATED_AT, view.createdAt().toString());
     client.putArray("defaultClientScopes").add("basic").add("roles").add("service_account");
     ArrayNode mappers = client.putArray("protocolMappers");
-    mappers.add(mapper("audience " + audience, "oidc-audience-mapper",
-        Map.of("included.custom.audience", audience, "introspection.token.claim", "true")));
-    mappers.add(mapper("realm roles as groups", "oidc-usermodel-realm-role-mapper",
-        Map.of("claim.name", "groups", "multivalued", "true", "jsonType.label", "String")));
-    mappers.add(mapper("tenant", "oidc-hardcoded-claim-mapper",
-        Map.of("claim.name", "tenant", "claim.value", tenant.value(), "jsonType.label", "String")));
+    mappers.add(
+        mapper(
+            "audience " + audience,
+            "oidc-audience-mapper",
+            Map.of("included.custom.audience", audience, "introspection.token.claim", "true")));
+    mappers.add(
+        mapper(
+            "realm roles as groups",
+            "oidc-usermodel-realm-role-mapper",
+            Map.of("claim.name", "groups", "multivalued", "true", "jsonType.label", "String")));
+    mappers.add(
+        mapper(
+            "tenant",
+            "oidc-hardcoded-claim-mapper",
+            Map.of(
+                "claim.name",
+                "tenant",
+                "claim.value",
+                tenant.value(),
+                "jsonType.label",
+                "String")));
     return client;
   }
 
@@ -124,7 +156,10 @@ public class GatewayService {
     ObjectNode mapper = JacksonConfig.MAPPER.createObjectNode();
     mapper.put("name", name).put("protocol", "openid-connect").put("protocolMapper", type);
     ObjectNode config = mapper.putObject("config");
-    config.put("access.token.claim", "true").put("id.token.claim", "false").put("userinfo.token.claim", "false");
+    config
+        .put("access.token.claim", "true")
+        .put("id.token.claim", "false")
+        .put("userinfo.token.claim", "false");
     settings.forEach(config::put);
     return mapper;
   }
@@ -132,8 +167,11 @@ public class GatewayService {
   private static GatewayView view(JsonNode client) {
     JsonNode attributes = attributes(client);
     String createdAt = attributes.path(CREATED_AT).asText("");
-    return new GatewayView(attributes.path(GATEWAY).asText(), client.path("clientId").asText(),
-        client.path("description").asText(""), createdAt.isEmpty() ? null : Instant.parse(createdAt),
+    return new GatewayView(
+        attributes.path(GATEWAY).asText(),
+        client.path("clientId").asText(),
+        client.path("description").asText(""),
+        createdAt.isEmpty() ? null : Instant.parse(createdAt),
         attributes.path(CREATED_BY).asText(null));
   }
 
@@ -146,10 +184,11 @@ public class GatewayService {
   }
 
   private static void run(Runnable action) {
-    call(() -> {
-      action.run();
-      return null;
-    });
+    call(
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   /** Keycloak's refusals become problems the caller can read; nothing of its answer is echoed. */
@@ -160,8 +199,12 @@ public class GatewayService {
       if (e.status() == 409) {
         throw ProblemException.conflict("duplicate", e.getMessage());
       }
-      throw new ProblemException(e.status(), "identity-provider-unavailable", "Identity provider unavailable",
-          "Keycloak could not complete the change: " + e.getMessage(), List.of());
+      throw new ProblemException(
+          e.status(),
+          "identity-provider-unavailable",
+          "Identity provider unavailable",
+          "Keycloak could not complete the change: " + e.getMessage(),
+          List.of());
     }
   }
 }

@@ -13,15 +13,18 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Charges every authenticated API request to its caller's budget: over it, 429 with
- * {@code Retry-After}; every answer tells the caller where it stands with the {@code RateLimit}
- * and {@code RateLimit-Policy} headers (IETF httpapi draft). Unauthenticated requests are refused
- * with 401 before they cost anything.
+ * Charges every authenticated API request to its caller's budget: over it, 429 with {@code
+ * Retry-After}; every answer tells the caller where it stands with the {@code RateLimit} and {@code
+ * RateLimit-Policy} headers (IETF httpapi draft). Unauthenticated requests are refused with 401
+ * before they cost anything.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
-  /** The request attribute holding the charge; the decision servlet sets it before handing a request over. */
+  /**
+   * The request attribute holding the charge; the decision servlet sets it before handing a request
+   * over.
+   */
   public static final String OUTCOME = RateLimitFilter.class.getName() + ".outcome";
 
   @Inject RateLimiter limiter;
@@ -32,7 +35,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
       return;
     }
     TokenBucket.Outcome outcome =
-        request.getProperty(OUTCOME) instanceof TokenBucket.Outcome charged ? charged : limiter.admit(jwt);
+        request.getProperty(OUTCOME) instanceof TokenBucket.Outcome charged
+            ? charged
+            : limiter.admit(jwt);
     request.setProperty(OUTCOME, outcome);
     if (!outcome.admitted()) {
       request.abortWith(tooMany(outcome));
@@ -48,9 +53,14 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   }
 
   private static Response tooMany(TokenBucket.Outcome outcome) {
-    Response problem = Problems.response(429, "rate-limited", "Too many requests",
-        "This caller (or its tenant) sent more requests than its budget allows; retry after "
-            + outcome.resetSeconds() + " s.");
+    Response problem =
+        Problems.response(
+            429,
+            "rate-limited",
+            "Too many requests",
+            "This caller (or its tenant) sent more requests than its budget allows; retry after "
+                + outcome.resetSeconds()
+                + " s.");
     return Response.fromResponse(problem).header("Retry-After", outcome.resetSeconds()).build();
   }
 

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Requests refused with 429, by tenant and by caller (the token's client, {@code azp}); both labels bounded. */
+/**
+ * Requests refused with 429, by tenant and by caller (the token's client, {@code azp}); both labels
+ * bounded.
+ */
 @ApplicationScoped
 public class RateLimitMetrics {
   @Inject Metrics metrics;
@@ -17,10 +20,16 @@ public class RateLimitMetrics {
   void refused(String tenant, String client) {
     String tenantLabel = metrics.tenants().label(tenant);
     String callerLabel = metrics.callers().label(client);
-    counters.computeIfAbsent(tenantLabel + '\u0000' + callerLabel, k -> Counter.builder("portolan.rate.limited")
-            .description("Requests refused with 429 because the caller or its tenant was over budget")
-            .tags("tenant", tenantLabel, "caller", callerLabel)
-            .register(metrics.registry()))
+    counters
+        .computeIfAbsent(
+            tenantLabel + '\u0000' + callerLabel,
+            k ->
+                Counter.builder("portolan.rate.limited")
+                    .description(
+                        "Requests refused with 429 because the caller or its tenant was over"
+                            + " budget")
+                    .tags("tenant", tenantLabel, "caller", callerLabel)
+                    .register(metrics.registry()))
         .increment();
   }
 }

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Per-principal and per-tenant request budgets. Each caller (a user or a gateway's service
- * account) has its own bucket, so one busy gateway is refused before it slows the others; each
- * tenant has one more, so a tenant with many gateways still cannot take the whole server. A
- * client (by its {@code azp}) may be given its own rate.
+ * Per-principal and per-tenant request budgets. Each caller (a user or a gateway's service account)
+ * has its own bucket, so one busy gateway is refused before it slows the others; each tenant has
+ * one more, so a tenant with many gateways still cannot take the whole server. A client (by its
+ * {@code azp}) may be given its own rate.
  *
  * <p>The rates are for the whole fleet: each replica allows its share, the rate divided by the
  * replicas up ({@link ReplicaRegistry}), so a caller spread over N replicas by the load balancer
@@ -68,11 +68,13 @@ public class RateLimiter {
     int share = replicas.live();
     double rate = overrides.getOrDefault(client, principalPerSecond) / share;
     // Keyed by the share too: when replicas come or go, callers start on buckets of the new size.
-    TokenBucket.Outcome own = bucket("p:" + share + ":" + tenant + ":" + principal, rate, now).take(now);
+    TokenBucket.Outcome own =
+        bucket("p:" + share + ":" + tenant + ":" + principal, rate, now).take(now);
     if (!own.admitted() || tenant == null) {
       return own;
     }
-    TokenBucket.Outcome shared = bucket("t:" + share + ":" + tenant, tenantPerSecond / share, now).take(now);
+    TokenBucket.Outcome shared =
+        bucket("t:" + share + ":" + tenant, tenantPerSecond / share, now).take(now);
     return shared.admitted() ? own : shared;
   }
 

@@ -7,4 +7,10 @@ package io.portolan.tenancy;
  *
  * @param action such as {@code vendor.updated} or {@code approval.revoked}
  */
-public record TenantChange(TenantId tenant, String action, String entityType, String entityId, Object before, Object after) {}
+public record TenantChange(
+    TenantId tenant,
+    String action,
+    String entityType,
+    String entityId,
+    Object before,
+    Object after) {}

@@ -18,7 +18,9 @@ import java.util.Map;
 public final class TenantClaims {
   private TenantClaims() {}
 
-  /** @param tenantClaim the {@code tenant} claim or null; @param organizationClaim likewise */
+  /**
+   * @param tenantClaim the {@code tenant} claim or null; @param organizationClaim likewise
+   */
   public static TenantId resolve(Object tenantClaim, Object organizationClaim) {
     List<String> candidates = new ArrayList<>();
     if (tenantClaim != null) {
@@ -33,11 +35,14 @@ public final class TenantClaims {
     if (candidates.size() > 1) {
       throw ProblemException.forbidden(
           "ambiguous-tenant",
-          "The token names " + candidates.size() + " organizations; a request acts for exactly one.");
+          "The token names "
+              + candidates.size()
+              + " organizations; a request acts for exactly one.");
     }
     String alias = candidates.get(0);
     if (!TenantId.isValid(alias)) {
-      throw ProblemException.forbidden("no-tenant", "The token's organization is not a tenant alias.");
+      throw ProblemException.forbidden(
+          "no-tenant", "The token's organization is not a tenant alias.");
     }
     return new TenantId(alias);
   }

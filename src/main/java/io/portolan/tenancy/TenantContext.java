@@ -7,11 +7,11 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The caller of the current request: the tenant comes from the verified token and nothing else.
- * The token is read from the request's principal, which MicroProfile JWT set when it verified it;
- * an injected {@code JsonWebToken} would be produced anew for every request through JNDI and
- * bean lookups, about a tenth of a decision's CPU time. One instance serves every request (a bean
- * per request cost another twentieth); the tenant, once resolved, is kept on the request.
+ * The caller of the current request: the tenant comes from the verified token and nothing else. The
+ * token is read from the request's principal, which MicroProfile JWT set when it verified it; an
+ * injected {@code JsonWebToken} would be produced anew for every request through JNDI and bean
+ * lookups, about a tenth of a decision's CPU time. One instance serves every request (a bean per
+ * request cost another twentieth); the tenant, once resolved, is kept on the request.
  */
 @ApplicationScoped
 public class TenantContext {

@@ -28,13 +28,14 @@ public class TenantRegistry {
   private static final long FIRST_REGISTRATION_WAIT_SECONDS = 5;
 
   private final Set<TenantId> known = ConcurrentHashMap.newKeySet();
-  private final Map<TenantId, CompletableFuture<Void>> firstRegistrations = new ConcurrentHashMap<>();
+  private final Map<TenantId, CompletableFuture<Void>> firstRegistrations =
+      new ConcurrentHashMap<>();
 
   /**
    * Registers the tenant on first sight. Every authenticated request asks, so a tenant already
    * known is answered from memory, without opening a transaction. Requests that arrive while the
-   * first one registers wait for it: registering publishes the tenant's policy data, and without
-   * it their decisions would be refused as not loaded yet.
+   * first one registers wait for it: registering publishes the tenant's policy data, and without it
+   * their decisions would be refused as not loaded yet.
    */
   public void ensureRegistered(TenantId tenant) {
     if (known.contains(tenant)) {

@@ -17,10 +17,18 @@ import java.util.List;
 @WebFilter("/*")
 public class SpaFallbackFilter extends HttpFilter {
   private static final List<String> SERVER_PATHS =
-      List.of("/api/", "/openapi", "/health", "/metrics", "/bundles", "/container-error", "/ui-config.json");
+      List.of(
+          "/api/",
+          "/openapi",
+          "/health",
+          "/metrics",
+          "/bundles",
+          "/container-error",
+          "/ui-config.json");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (isUiRoute(request)) {
       response.setHeader("Cache-Control", "no-cache"); // index.html names the current hashed assets

@@ -25,10 +25,12 @@ public class UiConfigServlet extends HttpServlet {
   String clientId;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-cache");
-    JacksonConfig.MAPPER.writeValue(response.getOutputStream(), Map.of("issuer", issuer, "clientId", clientId));
+    JacksonConfig.MAPPER.writeValue(
+        response.getOutputStream(), Map.of("issuer", issuer, "clientId", clientId));
   }
 }

@@ -38,21 +38,31 @@ public class UsageResource {
 
   @POST
   @RolesAllowed(Roles.GATEWAY)
-  @Operation(summary = "Report usage after a call: {decisionId, model, inputTokens, outputTokens, latencyMs, costMicros?} or an array")
+  @Operation(
+      summary =
+          "Report usage after a call: {decisionId, model, inputTokens, outputTokens, latencyMs,"
+              + " costMicros?} or an array")
   public Response report(
       JsonNode body,
-      @HeaderParam("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "must be 1-200 letters, digits, '.', '_', ':' or '-'") String idempotencyKey) {
+      @HeaderParam("Idempotency-Key")
+          @Pattern(
+              regexp = "[A-Za-z0-9._:-]{1,200}",
+              message = "must be 1-200 letters, digits, '.', '_', ':' or '-'")
+          String idempotencyKey) {
     List<UsageReport> reports = parse(body);
-    UsageService.Stored stored = usage.store(caller.tenant(), caller.clientId(), idempotencyKey, reports);
+    UsageService.Stored stored =
+        usage.store(caller.tenant(), caller.clientId(), idempotencyKey, reports);
     return Response.status(stored.replayed() ? 200 : 201).entity(stored).build();
   }
 
   private List<UsageReport> parse(JsonNode body) {
     if (body == null || !(body.isObject() || body.isArray())) {
-      throw ProblemException.badRequest("body", "must be a usage report object or an array of them");
+      throw ProblemException.badRequest(
+          "body", "must be a usage report object or an array of them");
     }
     List<JsonNode> items = new ArrayList<>();
-    if (body.isObject()) items.add(body); else body.forEach(items::add);
+    if (body.isObject()) items.add(body);
+    else body.forEach(items::add);
     if (items.isEmpty() || items.size() > MAX_BATCH) {
       throw ProblemException.badRequest("body", "must hold 1 to " + MAX_BATCH + " reports");
     }
@@ -61,7 +71,9 @@ public class UsageResource {
     for (int i = 0; i < items.size(); i++) {
       String prefix = body.isArray() ? "[" + i + "]." : "";
       if (!items.get(i).isObject()) {
-        errors.add(new Problem.FieldError(body.isArray() ? "[" + i + "]" : "body", "must be a usage report object"));
+        errors.add(
+            new Problem.FieldError(
+                body.isArray() ? "[" + i + "]" : "body", "must be a usage report object"));
         continue;
       }
       try {
@@ -71,15 +83,21 @@ public class UsageResource {
         }
         reports.add(report);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-            ? io.portolan.infrastructure.web.JsonErrorMapper.pathOf(m) : "body";
+        String field =
+            e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                ? io.portolan.infrastructure.web.JsonErrorMapper.pathOf(m)
+                : "body";
         errors.add(new Problem.FieldError(prefix + field, "invalid value or unknown field"));
       }
     }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(Problem.FieldError::field));
-      throw new ProblemException(400, "validation", "Invalid request",
-          errors.get(0).field() + ": " + errors.get(0).message(), errors);
+      throw new ProblemException(
+          400,
+          "validation",
+          "Invalid request",
+          errors.get(0).field() + ": " + errors.get(0).message(),
+          errors);
     }
     return reports;
   }

@@ -10,10 +10,17 @@ import java.util.List;
  */
 public record UsageStored(TenantId tenant, List<Call> calls) {
   /**
-   * One call: the team, data classification and time of its decision, and what it used.
-   * {@code costMicros} is null when not reported; {@code deployment} is where the decision routed
-   * the call, null when it named none.
+   * One call: the team, data classification and time of its decision, and what it used. {@code
+   * costMicros} is null when not reported; {@code deployment} is where the decision routed the
+   * call, null when it named none.
    */
-  public record Call(String team, String classification, Instant decidedAt, String model, int inputTokens,
-      int outputTokens, Long costMicros, String deployment) {}
+  public record Call(
+      String team,
+      String classification,
+      Instant decidedAt,
+      String model,
+      int inputTokens,
+      int outputTokens,
+      Long costMicros,
+      String deployment) {}
 }

@@ -29,8 +29,8 @@ import javax.sql.DataSource;
 
 /**
  * Sends due deliveries every second: a 2xx answer marks one delivered; anything else schedules a
- * retry after 2, 4, 8 ... seconds (at most an hour) until it fails for good after 10 attempts.
- * Rows are claimed with SKIP LOCKED, so two instances never send the same delivery at once.
+ * retry after 2, 4, 8 ... seconds (at most an hour) until it fails for good after 10 attempts. Rows
+ * are claimed with SKIP LOCKED, so two instances never send the same delivery at once.
  */
 @ApplicationScoped
 public class WebhookDeliverer {
@@ -43,15 +43,20 @@ public class WebhookDeliverer {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject TenantRegistry tenants;
   @Inject WebhookMetrics metrics;
+
   /** The backlog is counted every this many rounds (seconds). */
   private static final int BACKLOG_EVERY_ROUNDS = 10;
+
   private int round;
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portolan.webhook.allow-private-targets", defaultValue = "false")
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "portolan.webhook.allow-private-targets",
+      defaultValue = "false")
   boolean allowPrivateTargets;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private ScheduledFuture<?> task;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -86,10 +91,12 @@ public class WebhookDeliverer {
       connection.setAutoCommit(false);
       try {
         TenantScope.enter(connection, tenant);
-        try (PreparedStatement due = connection.prepareStatement(
-                "select d.id, d.event_type, d.payload::text, d.attempts, w.url, w.secret from webhook_delivery d"
-                    + " join webhook w on w.tenant_id = d.tenant_id where d.tenant_id = ? and d.status = 'pending'"
-                    + " and d.next_attempt_at <= now() order by d.created_at limit 20 for update of d skip locked")) {
+        try (PreparedStatement due =
+            connection.prepareStatement(
+                "select d.id, d.event_type, d.payload::text, d.attempts, w.url, w.secret from"
+                    + " webhook_delivery d join webhook w on w.tenant_id = d.tenant_id where"
+                    + " d.tenant_id = ? and d.status = 'pending' and d.next_attempt_at <= now()"
+                    + " order by d.created_at limit 20 for update of d skip locked")) {
           due.setString(1, tenant.value());
           try (ResultSet rows = due.executeQuery()) {
             while (rows.next()) {
@@ -112,8 +119,10 @@ public class WebhookDeliverer {
       connection.setAutoCommit(false);
       try {
         TenantScope.enter(connection, tenant);
-        try (PreparedStatement count = connection.prepareStatement(
-            "select count(*) from webhook_delivery where tenant_id = ? and status = 'pending'")) {
+        try (PreparedStatement count =
+            connection.prepareStatement(
+                "select count(*) from webhook_delivery where tenant_id = ? and status ="
+                    + " 'pending'")) {
           count.setString(1, tenant.value());
           try (ResultSet rows = count.executeQuery()) {
             rows.next();
@@ -138,14 +147,17 @@ public class WebhookDeliverer {
       if (refusal != null) {
         throw new java.io.IOException("the URL " + refusal);
       }
-      HttpRequest request = HttpRequest.newBuilder(URI.create(row.getString(5)))
-          .timeout(Duration.ofSeconds(5))
-          .header("Content-Type", "application/json")
-          .header("Portolan-Event", row.getString(2))
-          .header("Portolan-Delivery", id)
-          .header(WebhookSignature.HEADER, WebhookSignature.sign(row.getString(6), Instant.now().getEpochSecond(), body))
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(row.getString(5)))
+              .timeout(Duration.ofSeconds(5))
+              .header("Content-Type", "application/json")
+              .header("Portolan-Event", row.getString(2))
+              .header("Portolan-Delivery", id)
+              .header(
+                  WebhookSignature.HEADER,
+                  WebhookSignature.sign(row.getString(6), Instant.now().getEpochSecond(), body))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
       status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status / 100 != 2) error = "answered " + status;
     } catch (java.io.IOException | IllegalArgumentException e) {
@@ -157,10 +169,12 @@ public class WebhookDeliverer {
     String next = error == null ? "delivered" : attempts >= MAX_ATTEMPTS ? "failed" : "pending";
     metrics.attempted(next);
     long backoffSeconds = Math.min(3600, 1L << Math.min(attempts, 12));
-    try (PreparedStatement update = connection.prepareStatement(
-        "update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"
-            + " delivered_at = case when ? = 'delivered' then now() end,"
-            + " next_attempt_at = now() + make_interval(secs => ?) where tenant_id = ? and id = cast(? as uuid)")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"
+                + " delivered_at = case when ? = 'delivered' then now() end, next_attempt_at ="
+                + " now() + make_interval(secs => ?) where tenant_id = ? and id = cast(? as"
+                + " uuid)")) {
       update.setString(1, next);
       update.setInt(2, attempts);
       update.setObject(3, status);

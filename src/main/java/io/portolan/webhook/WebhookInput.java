@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The endpoint to call; rotateSecret issues a new signing secret. A class: see DecisionRequest. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class WebhookInput {
   @NotNull(message = "is required")
   @Size(max = 2000, message = "must be at most 2000 characters")
@@ -17,7 +20,11 @@ public final class WebhookInput {
 
   WebhookInput() {}
 
-  public String url() { return url; }
+  public String url() {
+    return url;
+  }
 
-  public boolean rotateSecret() { return Boolean.TRUE.equals(rotateSecret); }
+  public boolean rotateSecret() {
+    return Boolean.TRUE.equals(rotateSecret);
+  }
 }

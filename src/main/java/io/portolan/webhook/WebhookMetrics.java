@@ -35,8 +35,11 @@ public class WebhookMetrics {
 
   private static Counter attempts(MeterRegistry registry, String outcome) {
     return Counter.builder("portolan.webhook.attempts")
-        .description("Webhook delivery attempts by this replica: delivered, retry (will be tried again), failed (given up)")
-        .tag("outcome", outcome).register(registry);
+        .description(
+            "Webhook delivery attempts by this replica: delivered, retry (will be tried again),"
+                + " failed (given up)")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   void attempted(String outcome) {

@@ -34,8 +34,11 @@ public class WebhookResource {
 
   @PUT
   @RolesAllowed(Roles.TENANT_ADMIN)
-  @Operation(summary = "Set the endpoint; the signing secret is in this answer only, when created or rotated")
-  public WebhookView configure(@Valid @NotNull(message = "a JSON body is required") WebhookInput body) {
+  @Operation(
+      summary =
+          "Set the endpoint; the signing secret is in this answer only, when created or rotated")
+  public WebhookView configure(
+      @Valid @NotNull(message = "a JSON body is required") WebhookInput body) {
     return webhooks.configure(caller.tenant(), body);
   }
 
@@ -59,7 +62,11 @@ public class WebhookResource {
   @RolesAllowed({Roles.TENANT_ADMIN, Roles.COMPLIANCE_OFFICER})
   @Operation(summary = "Deliveries, newest first, with attempts and the last error")
   public PageView<Map<String, Object>> deliveries(
-      @QueryParam("status") @Pattern(regexp = "pending|delivered|failed", message = "must be pending, delivered or failed") String status,
+      @QueryParam("status")
+          @Pattern(
+              regexp = "pending|delivered|failed",
+              message = "must be pending, delivered or failed")
+          String status,
       @Valid @BeanParam PageRequest page) {
     return webhooks.deliveries(caller.tenant(), status, page);
   }

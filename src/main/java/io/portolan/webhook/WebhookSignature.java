@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature receivers check: header {@code Portolan-Signature: t=<unix seconds>,v1=<hex>}, where
- * v1 is HMAC-SHA256 with the tenant's secret over {@code <t>.<body>}; the time stops replays.
+ * The signature receivers check: header {@code Portolan-Signature: t=<unix seconds>,v1=<hex>},
+ * where v1 is HMAC-SHA256 with the tenant's secret over {@code <t>.<body>}; the time stops replays.
  */
 public final class WebhookSignature {
   public static final String HEADER = "Portolan-Signature";

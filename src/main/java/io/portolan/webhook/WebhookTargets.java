@@ -28,8 +28,11 @@ final class WebhookTargets {
     }
     try {
       for (InetAddress address : InetAddress.getAllByName(host)) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-            || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+            || address.isSiteLocalAddress()
+            || address.isLinkLocalAddress()
+            || address.isAnyLocalAddress()
+            || address.isMulticastAddress()) {
           return "points to a private or local address (" + address.getHostAddress() + ")";
         }
       }

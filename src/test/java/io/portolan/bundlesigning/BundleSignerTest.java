@@ -25,9 +25,11 @@ class BundleSignerTest {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(".manifest", "{\"revision\":\"1-ab\"}".getBytes(StandardCharsets.UTF_8));
     files.put("data.json", "{\"tenants\":{}}".getBytes(StandardCharsets.UTF_8));
-    files.put("portolan/decision/decision.rego", "package portolan\n".getBytes(StandardCharsets.UTF_8));
+    files.put(
+        "portolan/decision/decision.rego", "package portolan\n".getBytes(StandardCharsets.UTF_8));
 
-    JsonNode signatures = JSON.readTree(BundleSigner.signatures(files, new SigningKey("acme-test", key)));
+    JsonNode signatures =
+        JSON.readTree(BundleSigner.signatures(files, new SigningKey("acme-test", key)));
     assertEquals(1, signatures.get("signatures").size(), "OPA accepts exactly one JWT");
     SignedJWT jwt = SignedJWT.parse(signatures.get("signatures").get(0).asText());
     assertTrue(jwt.verify(new ECDSAVerifier(key.toECPublicKey())));
@@ -45,8 +47,9 @@ class BundleSignerTest {
   void anotherKeyDoesNotVerify() throws Exception {
     ECKey key = new ECKeyGenerator(Curve.P_256).keyID("a").generate();
     ECKey other = new ECKeyGenerator(Curve.P_256).keyID("b").generate();
-    String signatures = BundleSigner.signatures(Map.of("data.json", "{}".getBytes(StandardCharsets.UTF_8)),
-        new SigningKey("a", key));
+    String signatures =
+        BundleSigner.signatures(
+            Map.of("data.json", "{}".getBytes(StandardCharsets.UTF_8)), new SigningKey("a", key));
     SignedJWT jwt = SignedJWT.parse(JSON.readTree(signatures).get("signatures").get(0).asText());
     assertEquals(false, jwt.verify(new ECDSAVerifier(other.toECPublicKey())));
   }
@@ -57,9 +60,12 @@ class BundleSignerTest {
     PrivateKeyCipher cipher = cipher("the deployment's secret");
     String stored = cipher.encrypt("acme", key);
     assertEquals(key.toJSONString(), cipher.decrypt("acme", "acme-k", stored).toJSONString());
-    assertThrows(IllegalStateException.class, () -> cipher("another secret").decrypt("acme", "acme-k", stored));
+    assertThrows(
+        IllegalStateException.class,
+        () -> cipher("another secret").decrypt("acme", "acme-k", stored));
     assertThrows(IllegalStateException.class, () -> cipher.decrypt("globex", "acme-k", stored));
-    assertTrue(!stored.contains(key.getD().toString()), "the private part is not stored in the clear");
+    assertTrue(
+        !stored.contains(key.getD().toString()), "the private part is not stored in the clear");
   }
 
   private static PrivateKeyCipher cipher(String secret) {

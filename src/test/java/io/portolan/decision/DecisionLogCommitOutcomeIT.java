@@ -30,25 +30,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decision log on the test stack's PostgreSQL, through a connection whose COMMIT fails in one of
- * two ways: its answer is lost after the server committed (a connection dropped at the wrong moment),
- * or it never reaches the server. The first must be acknowledged, since the decision is logged; the
- * second refused. A tenant of its own keeps the running server's decisions out of its chain.
+ * The decision log on the test stack's PostgreSQL, through a connection whose COMMIT fails in one
+ * of two ways: its answer is lost after the server committed (a connection dropped at the wrong
+ * moment), or it never reaches the server. The first must be acknowledged, since the decision is
+ * logged; the second refused. A tenant of its own keeps the running server's decisions out of its
+ * chain.
  */
 class DecisionLogCommitOutcomeIT {
-  private static final String JDBC = System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:25432/portolan");
-  private static final TenantId TENANT = new TenantId("commit-outcome-" + UUID.randomUUID().toString().substring(0, 8));
+  private static final String JDBC =
+      System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:25432/portolan");
+  private static final TenantId TENANT =
+      new TenantId("commit-outcome-" + UUID.randomUUID().toString().substring(0, 8));
 
   /**
    * How the next COMMIT fails: its answer lost after the server committed, with the connection
    * closed or left open (its server process still there), or never sent.
    */
-  private enum Fault { NONE, ANSWER_LOST, ANSWER_LOST_PROCESS_LINGERS, NEVER_SENT }
+  private enum Fault {
+    NONE,
+    ANSWER_LOST,
+    ANSWER_LOST_PROCESS_LINGERS,
+    NEVER_SENT
+  }
 
   private static final AtomicReference<Fault> nextCommit = new AtomicReference<>(Fault.NONE);
   private static final java.util.concurrent.atomic.AtomicInteger connectionsOpened =
       new java.util.concurrent.atomic.AtomicInteger();
-  private static final List<Connection> lingering = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static final List<Connection> lingering =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private static DecisionLog log;
 
   @BeforeAll
@@ -80,13 +89,17 @@ class DecisionLogCommitOutcomeIT {
     DecisionLogEntry lost = entry();
     nextCommit.set(Fault.ANSWER_LOST);
 
-    assertDoesNotThrow(() -> log.append(lost), "the decision is in the log, so it must be acknowledged");
+    assertDoesNotThrow(
+        () -> log.append(lost), "the decision is in the log, so it must be acknowledged");
 
     assertEquals(1, rows(lost.decisionId()));
     DecisionLogEntry after = entry();
     log.append(after);
     assertEquals(seq(before.decisionId()) + 1, seq(lost.decisionId()));
-    assertEquals(seq(lost.decisionId()) + 1, seq(after.decisionId()), "the next decision continues the chain");
+    assertEquals(
+        seq(lost.decisionId()) + 1,
+        seq(after.decisionId()),
+        "the next decision continues the chain");
   }
 
   @Test
@@ -94,10 +107,15 @@ class DecisionLogCommitOutcomeIT {
     DecisionLogEntry lost = entry();
     nextCommit.set(Fault.ANSWER_LOST_PROCESS_LINGERS);
 
-    assertDoesNotThrow(() -> log.append(lost), "the decision is in the log, so it must be acknowledged");
+    assertDoesNotThrow(
+        () -> log.append(lost), "the decision is in the log, so it must be acknowledged");
 
     assertEquals(1, rows(lost.decisionId()));
-    assertEquals(0, number("select count(*) from pg_stat_activity where application_name = 'commit-outcome-lingers'"),
+    assertEquals(
+        0,
+        number(
+            "select count(*) from pg_stat_activity where application_name ="
+                + " 'commit-outcome-lingers'"),
         "the lingering server process was ended");
   }
 
@@ -116,13 +134,17 @@ class DecisionLogCommitOutcomeIT {
 
   @Test
   void aBatchTheServerRefusesIsRefusedWithoutMistakingItForALostAnswer() throws Exception {
-    DecisionLogEntry unknownTenant = entry(new TenantId("no-such-tenant-" + UUID.randomUUID().toString().substring(0, 8)));
+    DecisionLogEntry unknownTenant =
+        entry(new TenantId("no-such-tenant-" + UUID.randomUUID().toString().substring(0, 8)));
     int before = connectionsOpened.get();
 
     assertThrows(GroupCommit.NotStoredException.class, () -> log.append(unknownTenant));
 
-    assertEquals(before + 1, connectionsOpened.get(),
-        "an error answer settles the outcome: no second connection to look it up or end the first's server process");
+    assertEquals(
+        before + 1,
+        connectionsOpened.get(),
+        "an error answer settles the outcome: no second connection to look it up or end the first's"
+            + " server process");
     DecisionLogEntry next = entry();
     log.append(next);
     assertEquals(1, rows(next.decisionId()), "the log still takes decisions");
@@ -133,9 +155,19 @@ class DecisionLogCommitOutcomeIT {
   }
 
   private static DecisionLogEntry entry(TenantId tenant) {
-    return new DecisionLogEntry(UUID.randomUUID(), tenant, "commit-outcome-test",
-        new DecisionRequest("research", "gpt-4o", "chat", DataClassification.INTERNAL, "eu"), true, List.of(), List.of(),
-        "r1", Instant.now().truncatedTo(ChronoUnit.MICROS), DecisionLogEntry.Source.API, null, null);
+    return new DecisionLogEntry(
+        UUID.randomUUID(),
+        tenant,
+        "commit-outcome-test",
+        new DecisionRequest("research", "gpt-4o", "chat", DataClassification.INTERNAL, "eu"),
+        true,
+        List.of(),
+        List.of(),
+        "r1",
+        Instant.now().truncatedTo(ChronoUnit.MICROS),
+        DecisionLogEntry.Source.API,
+        null,
+        null);
   }
 
   private static int rows(UUID id) throws SQLException {
@@ -156,7 +188,8 @@ class DecisionLogCommitOutcomeIT {
   }
 
   private static void superuser(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(JDBC, "postgres", "postgres"); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(JDBC, "postgres", "postgres");
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
@@ -168,33 +201,39 @@ class DecisionLogCommitOutcomeIT {
       connectionsOpened.incrementAndGet();
       Connection real = DriverManager.getConnection(JDBC, "portolan_app", "portolan_app");
       AtomicReference<Fault> failed = new AtomicReference<>(Fault.NONE);
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-          (proxy, method, args) -> {
-            if (method.getName().equals("commit")) {
-              Fault fault = nextCommit.getAndSet(Fault.NONE);
-              failed.set(fault);
-              if (fault == Fault.ANSWER_LOST || fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
-                real.commit();
-              }
-              if (fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
-                real.setClientInfo("ApplicationName", "commit-outcome-lingers");
-                lingering.add(real);
-              } else if (fault != Fault.NONE) {
-                real.close();
-              }
-              if (fault != Fault.NONE) {
-                throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
-              }
-            }
-            if (failed.get() == Fault.ANSWER_LOST_PROCESS_LINGERS && !method.getName().equals("unwrap")) {
-              throw new SQLException("This connection has been closed.", "08003"); // as the client sees it
-            }
-            try {
-              return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("commit")) {
+                  Fault fault = nextCommit.getAndSet(Fault.NONE);
+                  failed.set(fault);
+                  if (fault == Fault.ANSWER_LOST || fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
+                    real.commit();
+                  }
+                  if (fault == Fault.ANSWER_LOST_PROCESS_LINGERS) {
+                    real.setClientInfo("ApplicationName", "commit-outcome-lingers");
+                    lingering.add(real);
+                  } else if (fault != Fault.NONE) {
+                    real.close();
+                  }
+                  if (fault != Fault.NONE) {
+                    throw new SQLException(
+                        "An I/O error occurred while sending to the backend.", "08006");
+                  }
+                }
+                if (failed.get() == Fault.ANSWER_LOST_PROCESS_LINGERS
+                    && !method.getName().equals("unwrap")) {
+                  throw new SQLException(
+                      "This connection has been closed.", "08003"); // as the client sees it
+                }
+                try {
+                  return method.invoke(real, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
     }
 
     @Override

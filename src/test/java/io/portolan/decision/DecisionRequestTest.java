@@ -12,21 +12,53 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decision servlet answers a request itself only when {@link DecisionRequest#passesConstraints()}
- * says Bean Validation would accept it; were the two to disagree, an invalid question could be
- * decided, or a valid one refused by the wrong path.
+ * The decision servlet answers a request itself only when {@link
+ * DecisionRequest#passesConstraints()} says Bean Validation would accept it; were the two to
+ * disagree, an invalid question could be decided, or a valid one refused by the wrong path.
  */
 class DecisionRequestTest {
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
 
   private static final List<String> IDS =
       Arrays.asList(
-          "gpt-4o", "llama-3.3-70b", "a", "9", "x_y", "a".repeat(63), "a".repeat(64), null, "", " ",
-          "GPT-4o", "-gpt", ".gpt", "_gpt", "gpt 4o", "gpt-4o\n", "\ngpt", "gpt/4o", "gpté", "gpt:4o");
+          "gpt-4o",
+          "llama-3.3-70b",
+          "a",
+          "9",
+          "x_y",
+          "a".repeat(63),
+          "a".repeat(64),
+          null,
+          "",
+          " ",
+          "GPT-4o",
+          "-gpt",
+          ".gpt",
+          "_gpt",
+          "gpt 4o",
+          "gpt-4o\n",
+          "\ngpt",
+          "gpt/4o",
+          "gpté",
+          "gpt:4o");
   private static final List<String> REGIONS =
       Arrays.asList(
-          "eu", "us", "apac", "eu-west-1", "e", "a".repeat(32), "a".repeat(33), "1eu", "-eu", "EU",
-          "eu_west", "eu.west", null, "", "eu\n");
+          "eu",
+          "us",
+          "apac",
+          "eu-west-1",
+          "e",
+          "a".repeat(32),
+          "a".repeat(33),
+          "1eu",
+          "-eu",
+          "EU",
+          "eu_west",
+          "eu.west",
+          null,
+          "",
+          "eu\n");
 
   @Test
   void agreesWithBeanValidationOnEveryField() {
@@ -34,16 +66,20 @@ class DecisionRequestTest {
     for (String id : IDS) {
       requests.add(new DecisionRequest(id, "gpt-4o", "chat", DataClassification.INTERNAL, "eu"));
       requests.add(new DecisionRequest("research", id, "chat", DataClassification.INTERNAL, "eu"));
-      requests.add(new DecisionRequest("research", "gpt-4o", id, DataClassification.INTERNAL, "eu"));
+      requests.add(
+          new DecisionRequest("research", "gpt-4o", id, DataClassification.INTERNAL, "eu"));
     }
     for (String region : REGIONS) {
-      requests.add(new DecisionRequest("research", "gpt-4o", "chat", DataClassification.RESTRICTED, region));
+      requests.add(
+          new DecisionRequest("research", "gpt-4o", "chat", DataClassification.RESTRICTED, region));
     }
     for (DataClassification classification : DataClassification.values()) {
       requests.add(new DecisionRequest("research", "gpt-4o", "chat", classification, "uk"));
     }
     requests.add(new DecisionRequest("research", "gpt-4o", "chat", null, "eu"));
-    requests.add(new DecisionRequest("research", "gpt-4o", "chat", DataClassification.PUBLIC, "eu").withTaskTier(TaskTier.values()[0]));
+    requests.add(
+        new DecisionRequest("research", "gpt-4o", "chat", DataClassification.PUBLIC, "eu")
+            .withTaskTier(TaskTier.values()[0]));
     requests.add(new DecisionRequest(null, null, null, null, null));
 
     int accepted = 0;
@@ -62,7 +98,12 @@ class DecisionRequestTest {
   }
 
   private static String describe(DecisionRequest r) {
-    return String.join(", ", String.valueOf(r.team()), String.valueOf(r.model()), String.valueOf(r.purpose()),
-        String.valueOf(r.dataClassification()), String.valueOf(r.region()));
+    return String.join(
+        ", ",
+        String.valueOf(r.team()),
+        String.valueOf(r.model()),
+        String.valueOf(r.purpose()),
+        String.valueOf(r.dataClassification()),
+        String.valueOf(r.region()));
   }
 }

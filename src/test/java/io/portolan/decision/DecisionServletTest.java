@@ -23,7 +23,8 @@ class DecisionServletTest {
     assertTrue(DecisionServlet.acceptsJson(""));
     assertTrue(DecisionServlet.acceptsJson("*/*"));
     assertTrue(DecisionServlet.acceptsJson("application/json"));
-    assertTrue(DecisionServlet.acceptsJson("application/json, application/problem+json")); // the SDKs
+    assertTrue(
+        DecisionServlet.acceptsJson("application/json, application/problem+json")); // the SDKs
     assertTrue(DecisionServlet.acceptsJson("text/html, application/*"));
   }
 

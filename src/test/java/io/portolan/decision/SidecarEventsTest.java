@@ -9,6 +9,8 @@ class SidecarEventsTest {
   @Test
   void anUploadedTimeIsKeptInMicrosecondsAsTheDatabaseStoresIt() {
     // PostgreSQL would round ...925300999 up to ...925301; the hash must cover what is stored.
-    assertEquals(Instant.parse("2026-12-07T02:48:41.925300Z"), SidecarEvents.instant("2026-12-07T02:48:41.925300999Z"));
+    assertEquals(
+        Instant.parse("2026-12-07T02:48:41.925300Z"),
+        SidecarEvents.instant("2026-12-07T02:48:41.925300999Z"));
   }
 }

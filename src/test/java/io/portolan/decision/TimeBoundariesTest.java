@@ -9,12 +9,14 @@ import io.portolan.infrastructure.web.JacksonConfig;
 import org.junit.jupiter.api.Test;
 
 class TimeBoundariesTest {
-  private static final JsonNode TENANT = json("""
-      {"models": {"m": {"expiresAtMs": 1}},
-       "approvals": {
-         "research": {"gpt": [{"purpose": "chat", "expiresAtMs": 2000}, {"purpose": "code", "expiresAtMs": 5000}]},
-         "support": {"claude": [{"purpose": "chat", "expiresAtMs": 2000}]}}}
-      """);
+  private static final JsonNode TENANT =
+      json(
+          """
+          {"models": {"m": {"expiresAtMs": 1}},
+           "approvals": {
+             "research": {"gpt": [{"purpose": "chat", "expiresAtMs": 2000}, {"purpose": "code", "expiresAtMs": 5000}]},
+             "support": {"claude": [{"purpose": "chat", "expiresAtMs": 2000}]}}}
+          """);
 
   @Test
   void anAnswerHoldsUntilTheNextApprovalExpires() {
@@ -49,12 +51,15 @@ class TimeBoundariesTest {
 
   @Test
   void cutOffsAndAvailabilityAreBoundariesToo() {
-    TimeBoundaries boundaries = TimeBoundaries.of(json("""
-        {"vendors": {"v": {"cutOffAtMs": 3000}},
-         "models": {"m": {"cutOffAtMs": 4000}, "n": {"cutOffAtMs": null}},
-         "deployments": {"d": {"availableFromMs": 2500, "cutOffAtMs": null}},
-         "approvals": {"research": {"m": [{"expiresAtMs": 9000}]}}}
-        """));
+    TimeBoundaries boundaries =
+        TimeBoundaries.of(
+            json(
+                """
+                {"vendors": {"v": {"cutOffAtMs": 3000}},
+                 "models": {"m": {"cutOffAtMs": 4000}, "n": {"cutOffAtMs": null}},
+                 "deployments": {"d": {"availableFromMs": 2500, "cutOffAtMs": null}},
+                 "approvals": {"research": {"m": [{"expiresAtMs": 9000}]}}}
+                """));
     assertEquals(2500, boundaries.around(2600).fromMs());
     assertEquals(3000, boundaries.around(2600).untilMs());
     assertEquals(4000, boundaries.around(3000).untilMs());

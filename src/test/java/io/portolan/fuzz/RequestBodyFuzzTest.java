@@ -17,12 +17,14 @@ import java.io.IOException;
  * The request bodies clients send most, fuzzed with Jazzer through the same JSON reader and Bean
  * Validation as the server: any input either fails to parse (the API's 400 for bad JSON, unknown
  * fields or wrong types, text the database cannot store) or parses and is validated (400 naming the
- * fields, or accepted). Anything else thrown would be a 500; a parsed body holding text the database
- * cannot store (NUL, an unpaired surrogate, a control character) fails the test too. `make test` replays the seeds under src/test/resources; `make security`
- * fuzzes each method for a bounded time (JAZZER_FUZZ=1).
+ * fields, or accepted). Anything else thrown would be a 500; a parsed body holding text the
+ * database cannot store (NUL, an unpaired surrogate, a control character) fails the test too. `make
+ * test` replays the seeds under src/test/resources; `make security` fuzzes each method for a
+ * bounded time (JAZZER_FUZZ=1).
  */
 class RequestBodyFuzzTest {
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
 
   @FuzzTest(maxDuration = "60s")
   void decisionBodies(byte[] body) throws IOException {
@@ -43,7 +45,8 @@ class RequestBodyFuzzTest {
     Object parsed;
     try {
       parsed = JacksonConfig.INPUT.readValue(body, type);
-    } catch (JsonProcessingException | CharConversionException refusedAs400) { // JsonErrorMapper, CharsetErrorMapper
+    } catch (JsonProcessingException
+        | CharConversionException refusedAs400) { // JsonErrorMapper, CharsetErrorMapper
       return;
     }
     if (parsed != null) {
@@ -53,14 +56,17 @@ class RequestBodyFuzzTest {
   }
 
   private static void assertStorable(JsonNode node) {
-    if (node.isTextual() && StorableText.problemIn(node.asText(), StorableText.Lines.MULTIPLE) != null) {
+    if (node.isTextual()
+        && StorableText.problemIn(node.asText(), StorableText.Lines.MULTIPLE) != null) {
       throw new AssertionError("parsed, but the database cannot store it: " + node);
     }
-    node.fieldNames().forEachRemaining(name -> {
-      if (StorableText.problemIn(name, StorableText.Lines.SINGLE) != null) {
-        throw new AssertionError("parsed a field name the database cannot store: " + name);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (StorableText.problemIn(name, StorableText.Lines.SINGLE) != null) {
+                throw new AssertionError("parsed a field name the database cannot store: " + name);
+              }
+            });
     node.forEach(RequestBodyFuzzTest::assertStorable);
   }
 }

@@ -27,8 +27,13 @@ class GoldenDecisionsTest {
       for (int i = 0; i < file.cases().size(); i++) {
         JsonNode c = file.cases().get(i);
         JsonNode result = results.get(i);
-        tests.add(DynamicTest.dynamicTest(file.name() + ": " + c.get("name").asText(),
-            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(result, c.get("expect")))));
+        tests.add(
+            DynamicTest.dynamicTest(
+                file.name() + ": " + c.get("name").asText(),
+                () ->
+                    assertEquals(
+                        GoldenFile.expected(c.get("expect")),
+                        GoldenFile.actual(result, c.get("expect")))));
       }
     }
     return tests.stream();
@@ -44,10 +49,21 @@ class GoldenDecisionsTest {
     }
     Path dataFile = Files.createTempFile("golden", ".json");
     Files.writeString(dataFile, JSON.writeValueAsString(data));
-    Process opa = new ProcessBuilder(opaBinary().toString(), "eval", "--format", "json",
-            "-d", "policies/decision/decision.rego", "-d", "policies/deployments/deployments.rego", "-d", dataFile.toString(),
-            "[r | some i in data.golden.inputs; r := data.portolan.decision with input as i]")
-        .redirectErrorStream(true).start();
+    Process opa =
+        new ProcessBuilder(
+                opaBinary().toString(),
+                "eval",
+                "--format",
+                "json",
+                "-d",
+                "policies/decision/decision.rego",
+                "-d",
+                "policies/deployments/deployments.rego",
+                "-d",
+                dataFile.toString(),
+                "[r | some i in data.golden.inputs; r := data.portolan.decision with input as i]")
+            .redirectErrorStream(true)
+            .start();
     String output = new String(opa.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (opa.waitFor() != 0) {
       throw new IllegalStateException("opa eval failed: " + output);
@@ -58,8 +74,11 @@ class GoldenDecisionsTest {
 
   static Path opaBinary() throws Exception {
     try (Stream<Path> tools = Files.list(Path.of(".tools"))) {
-      return tools.filter(p -> p.getFileName().toString().startsWith("opa-")).map(p -> p.resolve("opa"))
-          .filter(Files::isExecutable).findFirst()
+      return tools
+          .filter(p -> p.getFileName().toString().startsWith("opa-"))
+          .map(p -> p.resolve("opa"))
+          .filter(Files::isExecutable)
+          .findFirst()
           .orElseThrow(() -> new IllegalStateException("no OPA in .tools/: run bin/tools.sh"));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalStateException("no .tools/: run bin/tools.sh", e);

@@ -77,7 +77,10 @@ public record GoldenFile(String name, JsonNode content) {
     return content.path("aliases").isArray() ? content.get("aliases") : JSON.createArrayNode();
   }
 
-  /** Monthly budgets with what each team spent this month ("spent", on the model "spentOn"); none when absent. */
+  /**
+   * Monthly budgets with what each team spent this month ("spent", on the model "spentOn"); none
+   * when absent.
+   */
   public JsonNode budgets() {
     return content.path("budgets").isArray() ? content.get("budgets") : JSON.createArrayNode();
   }
@@ -95,17 +98,22 @@ public record GoldenFile(String name, JsonNode content) {
     ObjectNode document = JSON.createObjectNode();
     ObjectNode vendors = document.putObject("vendors");
     for (JsonNode v : vendors()) {
-      vendors.putObject(v.get("id").asText())
+      vendors
+          .putObject(v.get("id").asText())
           .put("jurisdiction", v.get("jurisdiction").asText())
           .put("suspended", v.path("suspended").asBoolean(false))
-          .set("suspensionReason", v.path("suspended").asBoolean(false) ? v.get("suspensionReason") : null);
+          .set(
+              "suspensionReason",
+              v.path("suspended").asBoolean(false) ? v.get("suspensionReason") : null);
       cutOff((ObjectNode) vendors.get(v.get("id").asText()), v);
     }
     ObjectNode models = document.putObject("models");
     for (JsonNode m : models()) {
       ObjectNode model = models.putObject(m.get("id").asText());
       model.put("vendor", m.get("vendor").asText()).put("status", m.get("status").asText());
-      model.put("openWeights", m.get("openWeights").asBoolean()).put("selfHostable", m.get("selfHostable").asBoolean());
+      model
+          .put("openWeights", m.get("openWeights").asBoolean())
+          .put("selfHostable", m.get("selfHostable").asBoolean());
       model.put("costTier", m.get("costTier").asText());
       model.set("hostingRegions", sorted(m.get("hostingRegions")));
       model.set("capabilities", sorted(m.get("capabilities")));
@@ -121,9 +129,14 @@ public record GoldenFile(String name, JsonNode content) {
       deployment.set("regions", sorted(d.get("regions")));
       deployment.set("endpoint", d.path("endpoint").isMissingNode() ? null : d.get("endpoint"));
       boolean zero = d.get("zeroDataRetention").asBoolean();
-      deployment.set("retentionDays", zero ? JSON.getNodeFactory().numberNode(0)
-          : d.path("retentionDays").isMissingNode() ? null : d.get("retentionDays"));
-      deployment.set("trainsOnPrompts", d.path("trainsOnPrompts").isMissingNode() ? null : d.get("trainsOnPrompts"));
+      deployment.set(
+          "retentionDays",
+          zero
+              ? JSON.getNodeFactory().numberNode(0)
+              : d.path("retentionDays").isMissingNode() ? null : d.get("retentionDays"));
+      deployment.set(
+          "trainsOnPrompts",
+          d.path("trainsOnPrompts").isMissingNode() ? null : d.get("trainsOnPrompts"));
       deployment.put("zeroDataRetention", zero);
       deployment.set("availableFromMs", millis(d.path("availableFrom")));
       deployment.set("cutOffAtMs", millis(d.path("cutOffAt")));
@@ -134,17 +147,26 @@ public record GoldenFile(String name, JsonNode content) {
     }
     ObjectNode teams = document.putObject("teams");
     for (JsonNode t : teams()) {
-      teams.putObject(t.get("id").asText()).put("defaultTaskTier", t.path("defaultTaskTier").asText("standard"));
+      teams
+          .putObject(t.get("id").asText())
+          .put("defaultTaskTier", t.path("defaultTaskTier").asText("standard"));
     }
     ObjectNode approvals = document.putObject("approvals");
     for (JsonNode a : approvals()) {
-      ObjectNode team = approvals.has(a.get("team").asText())
-          ? (ObjectNode) approvals.get(a.get("team").asText()) : approvals.putObject(a.get("team").asText());
-      var list = team.has(a.get("model").asText())
-          ? (com.fasterxml.jackson.databind.node.ArrayNode) team.get(a.get("model").asText()) : team.putArray(a.get("model").asText());
-      ObjectNode approval = list.addObject().put("id", "golden").put("purpose", a.get("purpose").asText())
-          .put("maxDataClassification", a.get("maxDataClassification").asText())
-          .put("expiresAtMs", 4102444800000L);
+      ObjectNode team =
+          approvals.has(a.get("team").asText())
+              ? (ObjectNode) approvals.get(a.get("team").asText())
+              : approvals.putObject(a.get("team").asText());
+      var list =
+          team.has(a.get("model").asText())
+              ? (com.fasterxml.jackson.databind.node.ArrayNode) team.get(a.get("model").asText())
+              : team.putArray(a.get("model").asText());
+      ObjectNode approval =
+          list.addObject()
+              .put("id", "golden")
+              .put("purpose", a.get("purpose").asText())
+              .put("maxDataClassification", a.get("maxDataClassification").asText())
+              .put("expiresAtMs", 4102444800000L);
       approval.set("regions", sorted(a.get("regions")));
       approval.set("deployments", sorted(a.path("deployments")));
     }
@@ -154,7 +176,10 @@ public record GoldenFile(String name, JsonNode content) {
     return document;
   }
 
-  /** The budgets as Portolan publishes them (TenantPolicyData), in this month, at the spend the file states. */
+  /**
+   * The budgets as Portolan publishes them (TenantPolicyData), in this month, at the spend the file
+   * states.
+   */
   private ObjectNode budgetsDocument() {
     java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
     ObjectNode byTeam = JSON.createObjectNode();
@@ -163,14 +188,32 @@ public record GoldenFile(String name, JsonNode content) {
       long spent = micros(b.get("spent").asText());
       int percent = (int) (spent * 100.0 / limit);
       String currency = b.get("currency").asText();
-      var list = byTeam.has(b.get("team").asText())
-          ? (com.fasterxml.jackson.databind.node.ArrayNode) byTeam.get(b.get("team").asText()) : byTeam.putArray(b.get("team").asText());
-      list.addObject().put("id", "golden").put("vendor", b.path("vendor").asText(null)).put("currency", currency)
-          .put("onExceeded", b.path("onExceeded").asText("deny")).put("percent", percent).put("percentText", percent + "%")
-          .put("limitText", b.get("monthlyLimit").asText() + " " + currency).put("spentText", b.get("spent").asText() + " " + currency)
-          .put("remainingMicros", Math.max(0, limit - spent)).put("remainingText", "the rest")
-          .put("periodStartMs", month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
-          .put("periodEndMs", month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+      var list =
+          byTeam.has(b.get("team").asText())
+              ? (com.fasterxml.jackson.databind.node.ArrayNode) byTeam.get(b.get("team").asText())
+              : byTeam.putArray(b.get("team").asText());
+      list.addObject()
+          .put("id", "golden")
+          .put("vendor", b.path("vendor").asText(null))
+          .put("currency", currency)
+          .put("onExceeded", b.path("onExceeded").asText("deny"))
+          .put("percent", percent)
+          .put("percentText", percent + "%")
+          .put("limitText", b.get("monthlyLimit").asText() + " " + currency)
+          .put("spentText", b.get("spent").asText() + " " + currency)
+          .put("remainingMicros", Math.max(0, limit - spent))
+          .put("remainingText", "the rest")
+          .put(
+              "periodStartMs",
+              month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
+          .put(
+              "periodEndMs",
+              month
+                  .plusMonths(1)
+                  .atDay(1)
+                  .atStartOfDay(java.time.ZoneOffset.UTC)
+                  .toInstant()
+                  .toEpochMilli());
     }
     return byTeam;
   }
@@ -186,31 +229,64 @@ public record GoldenFile(String name, JsonNode content) {
    * order) and the model an alias asked for resolved to ("alias": an id, or null for none).
    */
   public static String expected(JsonNode expect) {
-    return summary(expect.get("allow").asBoolean(), codes(expect.get("reasons")), list(expect.get("obligations")),
-        list(expect.get("alternatives")))
+    return summary(
+            expect.get("allow").asBoolean(),
+            codes(expect.get("reasons")),
+            list(expect.get("obligations")),
+            list(expect.get("alternatives")))
         + (expect.has("route") ? " route=" + expect.get("route").asText("none") : "")
-        + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + list(expect.get("alternativeRoutes")) : "")
+        + (expect.has("alternativeRoutes")
+            ? " alternativeRoutes=" + list(expect.get("alternativeRoutes"))
+            : "")
         + (expect.has("alias") ? " alias=" + expect.get("alias").asText("none") : "");
   }
 
-  /** The same summary of an actual answer (the API's or OPA's result document), routes as far as the case names them. */
+  /**
+   * The same summary of an actual answer (the API's or OPA's result document), routes as far as the
+   * case names them.
+   */
   public static String actual(JsonNode answer, JsonNode expect) {
     List<String> reasons = new ArrayList<>();
     answer.path("reasons").forEach(r -> reasons.add(r.get("code").asText()));
     List<String> obligations = new ArrayList<>();
     answer.path("obligations").forEach(o -> obligations.add(o.get("code").asText()));
     List<String> alternatives = new ArrayList<>();
-    answer.path("alternatives").forEach(a -> alternatives.add(a.hasNonNull("alias") ? "alias:" + a.get("alias").asText() : a.get("model").asText()));
+    answer
+        .path("alternatives")
+        .forEach(
+            a ->
+                alternatives.add(
+                    a.hasNonNull("alias")
+                        ? "alias:" + a.get("alias").asText()
+                        : a.get("model").asText()));
     List<String> alternativeRoutes = new ArrayList<>();
-    answer.path("alternatives").forEach(a -> alternativeRoutes.add(a.path("route").path("deployment").asText("none")));
-    return summary(answer.get("allow").asBoolean(), new TreeSet<>(reasons).toString(), obligations, alternatives)
-        + (expect.has("route") ? " route=" + answer.path("route").path("deployment").asText("none") : "")
+    answer
+        .path("alternatives")
+        .forEach(a -> alternativeRoutes.add(a.path("route").path("deployment").asText("none")));
+    return summary(
+            answer.get("allow").asBoolean(),
+            new TreeSet<>(reasons).toString(),
+            obligations,
+            alternatives)
+        + (expect.has("route")
+            ? " route=" + answer.path("route").path("deployment").asText("none")
+            : "")
         + (expect.has("alternativeRoutes") ? " alternativeRoutes=" + alternativeRoutes : "")
-        + (expect.has("alias") ? " alias=" + answer.path("alias").path("model").asText("none") : "");
+        + (expect.has("alias")
+            ? " alias=" + answer.path("alias").path("model").asText("none")
+            : "");
   }
 
-  private static String summary(boolean allow, String reasons, List<String> obligations, List<String> alternatives) {
-    return "allow=" + allow + " reasons=" + reasons + " obligations=" + obligations + " alternatives=" + alternatives;
+  private static String summary(
+      boolean allow, String reasons, List<String> obligations, List<String> alternatives) {
+    return "allow="
+        + allow
+        + " reasons="
+        + reasons
+        + " obligations="
+        + obligations
+        + " alternatives="
+        + alternatives;
   }
 
   private static String codes(JsonNode array) {
@@ -223,12 +299,17 @@ public record GoldenFile(String name, JsonNode content) {
     return values;
   }
 
-  /** An announced cut-off as Portolan publishes it: the instant in milliseconds and as text, and the reason. */
+  /**
+   * An announced cut-off as Portolan publishes it: the instant in milliseconds and as text, and the
+   * reason.
+   */
   private static void cutOff(ObjectNode node, JsonNode written) {
     if (written.path("cutOffAt").isTextual()) {
       node.set("cutOffAtMs", millis(written.get("cutOffAt")));
       node.put("cutOffAt", java.time.Instant.parse(written.get("cutOffAt").asText()).toString());
-      node.set("cutOffReason", written.path("cutOffReason").isTextual() ? written.get("cutOffReason") : null);
+      node.set(
+          "cutOffReason",
+          written.path("cutOffReason").isTextual() ? written.get("cutOffReason") : null);
     }
   }
 

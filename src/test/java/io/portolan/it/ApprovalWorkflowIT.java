@@ -23,14 +23,17 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The approval lifecycle on the real stack: bob asks, officers decide, gateway decisions follow. */
+/**
+ * The approval lifecycle on the real stack: bob asks, officers decide, gateway decisions follow.
+ */
 class ApprovalWorkflowIT {
   private static final String TEAM = "research";
 
   private static String newModel(String jurisdiction, boolean openWeights) {
     String vendorId = unique("vendor");
     String modelId = unique("model");
-    assertEquals(201, post("/api/v1/vendors", user("alice"), vendor(vendorId, jurisdiction)).status());
+    assertEquals(
+        201, post("/api/v1/vendors", user("alice"), vendor(vendorId, jurisdiction)).status());
     Map<String, Object> body = model(modelId, vendorId, "approved");
     body.put("openWeights", openWeights);
     assertEquals(201, post("/api/v1/models", user("alice"), body).status());
@@ -70,18 +73,33 @@ class ApprovalWorkflowIT {
     assertEquals(0, request.get("findings").size(), request.toString());
 
     Instant expiry = Instant.now().plusSeconds(3);
-    var approved = decideRequest("alice", request.get("id").asText(),
-        Map.of("outcome", "approve", "comment", "fine", "conditions", Map.of("expiresAt", expiry.toString())));
+    var approved =
+        decideRequest(
+            "alice",
+            request.get("id").asText(),
+            Map.of(
+                "outcome",
+                "approve",
+                "comment",
+                "fine",
+                "conditions",
+                Map.of("expiresAt", expiry.toString())));
     assertEquals(200, approved.status(), approved.raw().body());
     assertEquals("approved", approved.body().get("status").asText());
     List<String> actions = new ArrayList<>();
-    approved.body().get("history").forEach(e -> actions.add(e.get("actor").asText() + ":" + e.get("action").asText()));
+    approved
+        .body()
+        .get("history")
+        .forEach(e -> actions.add(e.get("actor").asText() + ":" + e.get("action").asText()));
     assertEquals(List.of("bob:submitted", "alice:approved"), actions);
     JsonNode allowed = decide("acme", decision(TEAM, modelId));
     assertTrue(allowed.get("allow").asBoolean(), "approved, so allowed");
-    assertFalse(Instant.parse(allowed.get("expiresAt").asText()).isAfter(expiry.plusMillis(1)),
+    assertFalse(
+        Instant.parse(allowed.get("expiresAt").asText()).isAfter(expiry.plusMillis(1)),
         "a gateway may not keep the allow past the approval's expiry: " + allowed);
-    assertTrue(decide("acme", decision(TEAM, modelId)).get("allow").asBoolean(), "asked again (remembered), still allowed");
+    assertTrue(
+        decide("acme", decision(TEAM, modelId)).get("allow").asBoolean(),
+        "asked again (remembered), still allowed");
 
     Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 200);
     JsonNode expired = decide("acme", decision(TEAM, modelId));
@@ -92,8 +110,17 @@ class ApprovalWorkflowIT {
   void theApprovalCoversOnlyWhatWasAskedAndTheConditionsNarrowIt() {
     String modelId = newModel("FR", true);
     JsonNode request = submit("bob", request(modelId, "confidential"));
-    assertEquals(200, decideRequest("alice", request.get("id").asText(),
-        Map.of("outcome", "approve", "conditions", Map.of("maxDataClassification", "internal"))).status());
+    assertEquals(
+        200,
+        decideRequest(
+                "alice",
+                request.get("id").asText(),
+                Map.of(
+                    "outcome",
+                    "approve",
+                    "conditions",
+                    Map.of("maxDataClassification", "internal")))
+            .status());
     assertTrue(decide("acme", decision(TEAM, modelId)).get("allow").asBoolean());
     Map<String, Object> confidential = decision(TEAM, modelId);
     confidential.put("dataClassification", "confidential");
@@ -110,12 +137,25 @@ class ApprovalWorkflowIT {
   void conditionsMayOnlyNarrowTheRequest() {
     String modelId = newModel("FR", true);
     String id = submit("bob", request(modelId, "internal")).get("id").asText();
-    var wider = decideRequest("alice", id, Map.of("outcome", "approve", "conditions", Map.of("maxDataClassification", "restricted")));
+    var wider =
+        decideRequest(
+            "alice",
+            id,
+            Map.of(
+                "outcome", "approve", "conditions", Map.of("maxDataClassification", "restricted")));
     assertEquals(400, wider.status(), wider.raw().body());
-    assertEquals("conditions.maxDataClassification", wider.body().get("errors").get(0).get("field").asText());
-    var elsewhere = decideRequest("alice", id, Map.of("outcome", "approve", "conditions", Map.of("regions", List.of("cn"))));
+    assertEquals(
+        "conditions.maxDataClassification",
+        wider.body().get("errors").get(0).get("field").asText());
+    var elsewhere =
+        decideRequest(
+            "alice",
+            id,
+            Map.of("outcome", "approve", "conditions", Map.of("regions", List.of("cn"))));
     assertEquals(400, elsewhere.status());
-    assertEquals("pending", get("/api/v1/approval-requests/" + id, user("alice")).body().get("status").asText());
+    assertEquals(
+        "pending",
+        get("/api/v1/approval-requests/" + id, user("alice")).body().get("status").asText());
     assertEquals(403, get("/api/v1/approvals?team=marketing", user("bob")).status());
     var mine = get("/api/v1/approvals?size=500", user("bob")).body();
     mine.get("items").forEach(a -> assertEquals(TEAM, a.get("team").asText()));
@@ -132,7 +172,9 @@ class ApprovalWorkflowIT {
     Map<String, Object> restricted = decision(TEAM, modelId);
     restricted.put("dataClassification", "restricted");
 
-    assertEquals("pending", decideRequest("alice", id, Map.of("outcome", "approve")).body().get("status").asText());
+    assertEquals(
+        "pending",
+        decideRequest("alice", id, Map.of("outcome", "approve")).body().get("status").asText());
     assertFalse(decide("acme", restricted).get("allow").asBoolean(), "one approval is not enough");
     var twice = decideRequest("alice", id, Map.of("outcome", "approve"));
     assertEquals(409, twice.status());
@@ -150,7 +192,12 @@ class ApprovalWorkflowIT {
     var reply = decideRequest("alice", own.get("id").asText(), Map.of("outcome", "approve"));
     assertEquals(403, reply.status());
     assertEquals("https://portolan.dev/problems/own-request", reply.body().get("type").asText());
-    assertEquals("pending", get("/api/v1/approval-requests/" + own.get("id").asText(), user("olivia")).body().get("status").asText());
+    assertEquals(
+        "pending",
+        get("/api/v1/approval-requests/" + own.get("id").asText(), user("olivia"))
+            .body()
+            .get("status")
+            .asText());
   }
 
   @Test
@@ -159,20 +206,37 @@ class ApprovalWorkflowIT {
     JsonNode approved = Approvals.grant("acme", TEAM, modelId, "internal");
     assertTrue(decide("acme", decision(TEAM, modelId)).get("allow").asBoolean());
     String approvalId = approved.get("approvalId").asText();
-    assertEquals(400, post("/api/v1/approvals/" + approvalId + "/revoke", user("alice"), Map.of()).status(), "a reason is required");
-    assertEquals(403, post("/api/v1/approvals/" + approvalId + "/revoke", user("bob"), Map.of("reason", "no")).status());
-    var revoked = post("/api/v1/approvals/" + approvalId + "/revoke", user("alice"), Map.of("reason", "vendor under review"));
+    assertEquals(
+        400,
+        post("/api/v1/approvals/" + approvalId + "/revoke", user("alice"), Map.of()).status(),
+        "a reason is required");
+    assertEquals(
+        403,
+        post("/api/v1/approvals/" + approvalId + "/revoke", user("bob"), Map.of("reason", "no"))
+            .status());
+    var revoked =
+        post(
+            "/api/v1/approvals/" + approvalId + "/revoke",
+            user("alice"),
+            Map.of("reason", "vendor under review"));
     assertEquals(200, revoked.status(), revoked.raw().body());
     assertNotNull(revoked.body().get("revokedAt").asText());
     assertEquals(Set.of("approval_missing"), codes(decide("acme", decision(TEAM, modelId))));
-    assertEquals(409, post("/api/v1/approvals/" + approvalId + "/revoke", user("alice"), Map.of("reason", "again")).status());
+    assertEquals(
+        409,
+        post(
+                "/api/v1/approvals/" + approvalId + "/revoke",
+                user("alice"),
+                Map.of("reason", "again"))
+            .status());
   }
 
   @Test
   void theRequesterWithdrawsAndAWithdrawnRequestCannotBeDecided() {
     String modelId = newModel("FR", true);
     String id = submit("bob", request(modelId, "internal")).get("id").asText();
-    assertEquals(403, post("/api/v1/approval-requests/" + id + "/withdraw", user("dave"), null).status());
+    assertEquals(
+        403, post("/api/v1/approval-requests/" + id + "/withdraw", user("dave"), null).status());
     var withdrawn = post("/api/v1/approval-requests/" + id + "/withdraw", user("bob"), null);
     assertEquals("withdrawn", withdrawn.body().get("status").asText(), withdrawn.raw().body());
     assertEquals(409, decideRequest("alice", id, Map.of("outcome", "approve")).status());
@@ -186,7 +250,11 @@ class ApprovalWorkflowIT {
     List<String> findings = new ArrayList<>();
     request.get("findings").forEach(f -> findings.add(f.get("code").asText()));
     assertTrue(findings.contains("jurisdiction_denied"), findings.toString());
-    var rejected = decideRequest("alice", request.get("id").asText(), Map.of("outcome", "reject", "comment", "CN vendor for restricted data"));
+    var rejected =
+        decideRequest(
+            "alice",
+            request.get("id").asText(),
+            Map.of("outcome", "reject", "comment", "CN vendor for restricted data"));
     assertEquals("rejected", rejected.body().get("status").asText());
   }
 
@@ -214,9 +282,16 @@ class ApprovalWorkflowIT {
   void approvalsExpiringSoonAreListed() {
     String modelId = newModel("FR", true);
     String id = submit("bob", request(modelId, "internal")).get("id").asText();
-    decideRequest("alice", id, Map.of("outcome", "approve", "conditions",
-        Map.of("expiresAt", Instant.now().plusSeconds(3 * 24 * 3600).toString())));
-    var soon = get("/api/v1/approvals?expiringWithinDays=30&team=research&size=500", user("carol")).body();
+    decideRequest(
+        "alice",
+        id,
+        Map.of(
+            "outcome",
+            "approve",
+            "conditions",
+            Map.of("expiresAt", Instant.now().plusSeconds(3 * 24 * 3600).toString())));
+    var soon =
+        get("/api/v1/approvals?expiringWithinDays=30&team=research&size=500", user("carol")).body();
     List<String> models = new ArrayList<>();
     soon.get("items").forEach(a -> models.add(a.get("model").asText()));
     assertTrue(models.contains(modelId), models.toString());

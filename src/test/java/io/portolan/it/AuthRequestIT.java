@@ -29,16 +29,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GET /api/v1/decisions/auth-request, the decision API for nginx auth_request: the question in
- * headers, the answer in the status (204 or 403) and headers. Every answer must agree with
- * POST /api/v1/decisions for the same question and be logged the same way. Uses its own vendor,
- * models and team in the test tenant initech, so it does not depend on seeded data.
+ * headers, the answer in the status (204 or 403) and headers. Every answer must agree with POST
+ * /api/v1/decisions for the same question and be logged the same way. Uses its own vendor, models
+ * and team in the test tenant initech, so it does not depend on seeded data.
  */
 class AuthRequestIT {
   private static final String TENANT = "initech";
   private static final String OFFICER = "ivan"; // compliance officer and tenant admin
   private static final String PATH = "/api/v1/decisions/auth-request";
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private static String team;
   private static String approvedModel;
@@ -55,10 +58,18 @@ class AuthRequestIT {
     String watchedVendor = Stack.unique("ar-vendor-us");
     String officer = Stack.user(OFFICER);
     assertEquals(201, Stack.post("/api/v1/vendors", officer, vendor(vendorId, "FR")).status());
-    assertEquals(201, Stack.post("/api/v1/models", officer, model(approvedModel, vendorId, "approved")).status());
-    assertEquals(201, Stack.post("/api/v1/models", officer, model(unapprovedModel, vendorId, "approved")).status());
+    assertEquals(
+        201,
+        Stack.post("/api/v1/models", officer, model(approvedModel, vendorId, "approved")).status());
+    assertEquals(
+        201,
+        Stack.post("/api/v1/models", officer, model(unapprovedModel, vendorId, "approved"))
+            .status());
     assertEquals(201, Stack.post("/api/v1/vendors", officer, vendor(watchedVendor, "US")).status());
-    assertEquals(201, Stack.post("/api/v1/models", officer, model(watchedModel, watchedVendor, "approved")).status());
+    assertEquals(
+        201,
+        Stack.post("/api/v1/models", officer, model(watchedModel, watchedVendor, "approved"))
+            .status());
     assertEquals(201, Stack.post("/api/v1/teams", officer, team(team)).status());
     Approvals.grant(TENANT, team, approvedModel, "internal");
     Approvals.grant(TENANT, team, watchedModel, "restricted");
@@ -66,7 +77,8 @@ class AuthRequestIT {
 
   @Test
   void anAllowedQuestionIsAnswered204WithTheDecisionInHeaders() {
-    HttpResponse<String> answer = ask(question(approvedModel, "internal", "eu"), Stack.gateway(TENANT));
+    HttpResponse<String> answer =
+        ask(question(approvedModel, "internal", "eu"), Stack.gateway(TENANT));
     assertEquals(204, answer.statusCode(), answer.body());
     UUID.fromString(header(answer, "X-Portolan-Decision-Id"));
     assertFalse(header(answer, "X-Portolan-Policy-Revision").isEmpty());
@@ -79,7 +91,8 @@ class AuthRequestIT {
     String own = Stack.unique("ar-own");
     Map<String, Object> deployment = DeploymentIT.deployment(own, approvedModel);
     assertEquals(201, Stack.post("/api/v1/deployments", Stack.user(OFFICER), deployment).status());
-    HttpResponse<String> routed = ask(question(approvedModel, "internal", "eu"), Stack.gateway(TENANT));
+    HttpResponse<String> routed =
+        ask(question(approvedModel, "internal", "eu"), Stack.gateway(TENANT));
     assertEquals(204, routed.statusCode(), routed.body());
     assertEquals(own, header(routed, "X-Portolan-Route-Deployment"));
     assertEquals("https://llm.acme.internal/v1", header(routed, "X-Portolan-Route-Endpoint"));
@@ -98,14 +111,16 @@ class AuthRequestIT {
 
   @Test
   void everyAnswerAgreesWithTheJsonDecisionApi() {
-    List<Map<String, String>> questions = List.of(
-        question(approvedModel, "internal", "eu"),
-        question(unapprovedModel, "internal", "eu"),
-        question(approvedModel, "confidential", "eu"), // beyond the approval's classification
-        with(question(approvedModel, "internal", "us"), "taskTier", "routine"),
-        question("ar-no-such-model", "public", "apac"),
-        // allowed with an obligation where the tenant watch-lists US vendors for restricted data
-        question(watchedModel, "restricted", "eu"));
+    List<Map<String, String>> questions =
+        List.of(
+            question(approvedModel, "internal", "eu"),
+            question(unapprovedModel, "internal", "eu"),
+            question(approvedModel, "confidential", "eu"), // beyond the approval's classification
+            with(question(approvedModel, "internal", "us"), "taskTier", "routine"),
+            question("ar-no-such-model", "public", "apac"),
+            // allowed with an obligation where the tenant watch-lists US vendors for restricted
+            // data
+            question(watchedModel, "restricted", "eu"));
     boolean sawAlternatives = false;
     for (Map<String, String> q : questions) {
       JsonNode json = Stack.post("/api/v1/decisions", Stack.gateway(TENANT), q).body();
@@ -115,11 +130,14 @@ class AuthRequestIT {
       assertEquals(sortedCodes(json), split(header(answer, "X-Portolan-Reasons")), what);
       List<String> alternatives = new ArrayList<>();
       json.get("alternatives").forEach(a -> alternatives.add(a.get("model").asText()));
-      assertEquals(String.join(",", alternatives), orEmpty(header(answer, "X-Portolan-Alternatives")), what);
+      assertEquals(
+          String.join(",", alternatives), orEmpty(header(answer, "X-Portolan-Alternatives")), what);
       List<String> obligations = new ArrayList<>();
       json.get("obligations").forEach(o -> obligations.add(o.get("code").asText()));
-      assertEquals(String.join(",", obligations), orEmpty(header(answer, "X-Portolan-Obligations")), what);
-      assertEquals(json.get("policyRevision").asText(), header(answer, "X-Portolan-Policy-Revision"), what);
+      assertEquals(
+          String.join(",", obligations), orEmpty(header(answer, "X-Portolan-Obligations")), what);
+      assertEquals(
+          json.get("policyRevision").asText(), header(answer, "X-Portolan-Policy-Revision"), what);
       sawAlternatives |= !alternatives.isEmpty();
     }
     assertTrue(sawAlternatives, "at least one deny should offer alternatives");
@@ -127,10 +145,13 @@ class AuthRequestIT {
 
   @Test
   void aDenyCarriesItsReasonsInHeadersAndAProblemBody() throws IOException {
-    HttpResponse<String> answer = ask(question(unapprovedModel, "internal", "eu"), Stack.gateway(TENANT));
+    HttpResponse<String> answer =
+        ask(question(unapprovedModel, "internal", "eu"), Stack.gateway(TENANT));
     assertEquals(403, answer.statusCode());
     assertEquals(Set.of("approval_missing"), split(header(answer, "X-Portolan-Reasons")));
-    assertTrue(split(header(answer, "X-Portolan-Alternatives")).contains(approvedModel), answer.headers().map().toString());
+    assertTrue(
+        split(header(answer, "X-Portolan-Alternatives")).contains(approvedModel),
+        answer.headers().map().toString());
     assertTrue(header(answer, "Content-Type").startsWith("application/problem+json"));
     JsonNode problem = Stack.JSON.readTree(answer.body());
     assertEquals(403, problem.get("status").asInt());
@@ -139,9 +160,17 @@ class AuthRequestIT {
 
   @Test
   void cachingHeadersCountDownToTheDecisionsExpiry() {
-    JsonNode json = Stack.post("/api/v1/decisions", Stack.gateway(TENANT), question(approvedModel, "internal", "eu")).body();
-    long lifetime = Duration.between(Instant.parse(json.get("evaluatedAt").asText()),
-        Instant.parse(json.get("expiresAt").asText())).getSeconds();
+    JsonNode json =
+        Stack.post(
+                "/api/v1/decisions",
+                Stack.gateway(TENANT),
+                question(approvedModel, "internal", "eu"))
+            .body();
+    long lifetime =
+        Duration.between(
+                Instant.parse(json.get("evaluatedAt").asText()),
+                Instant.parse(json.get("expiresAt").asText()))
+            .getSeconds();
     for (String model : List.of(approvedModel, unapprovedModel)) {
       HttpResponse<String> answer = ask(question(model, "internal", "eu"), Stack.gateway(TENANT));
       long seconds = Long.parseLong(header(answer, "X-Accel-Expires"));
@@ -153,11 +182,15 @@ class AuthRequestIT {
   @Test
   void theDecisionIsLoggedLikeThePostApi() throws IOException {
     Instant before = Instant.now().minusSeconds(5);
-    HttpResponse<String> answer = ask(with(question(unapprovedModel, "internal", "eu"), "taskTier", "critical"),
-        Stack.gateway(TENANT));
+    HttpResponse<String> answer =
+        ask(
+            with(question(unapprovedModel, "internal", "eu"), "taskTier", "critical"),
+            Stack.gateway(TENANT));
     String id = header(answer, "X-Portolan-Decision-Id");
-    HttpResponse<String> log = get("/api/v1/audit/decisions?format=ndjson&model=" + unapprovedModel + "&from=" + before,
-        Map.of("Authorization", "Bearer " + Stack.user(OFFICER)));
+    HttpResponse<String> log =
+        get(
+            "/api/v1/audit/decisions?format=ndjson&model=" + unapprovedModel + "&from=" + before,
+            Map.of("Authorization", "Bearer " + Stack.user(OFFICER)));
     assertEquals(200, log.statusCode(), log.body());
     List<JsonNode> rows = new ArrayList<>();
     for (String line : log.body().split("\n")) {
@@ -189,9 +222,16 @@ class AuthRequestIT {
     assertEquals(400, answer.statusCode(), answer.body());
     assertTrue(header(answer, "Content-Type").startsWith("application/problem+json"));
     Set<String> named = new TreeSet<>();
-    Stack.JSON.readTree(answer.body()).get("errors").forEach(e -> named.add(e.get("field").asText()));
-    Set<String> expected = Set.of("X-Portolan-Model", "X-Portolan-Purpose", "X-Portolan-Data-Classification",
-        "X-Portolan-Task-Tier");
+    Stack.JSON
+        .readTree(answer.body())
+        .get("errors")
+        .forEach(e -> named.add(e.get("field").asText()));
+    Set<String> expected =
+        Set.of(
+            "X-Portolan-Model",
+            "X-Portolan-Purpose",
+            "X-Portolan-Data-Classification",
+            "X-Portolan-Task-Tier");
     assertEquals(new TreeSet<>(expected), named);
     assertEquals(new TreeSet<>(expected), split(header(answer, "X-Portolan-Invalid-Headers")));
     assertNull(header(answer, "X-Portolan-Decision-Id"), "nothing is decided");
@@ -237,7 +277,8 @@ class AuthRequestIT {
   }
 
   private static HttpResponse<String> get(String path, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.BASE + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Stack.BASE + path)).timeout(Duration.ofSeconds(30));
     headers.forEach(request::header);
     try {
       return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The team model catalog and impact analysis of a draft, on the real stack. */
 class CatalogAndImpactIT {
-  private static final String RESTRICTED_EU = "?purpose=chat&dataClassification=restricted&region=eu";
+  private static final String RESTRICTED_EU =
+      "?purpose=chat&dataClassification=restricted&region=eu";
 
   @Test
   void aTeamSeesTheModelsItMayUseWithTheirConditions() {
@@ -32,20 +33,26 @@ class CatalogAndImpactIT {
     assertEquals(200, reply.status(), reply.raw().body());
     List<String> models = new ArrayList<>();
     reply.body().get("models").forEach(m -> models.add(m.get("model").asText()));
-    assertTrue(models.containsAll(List.of("llama-3.3-70b", "mistral-large-2", "mistral-small-3")), models.toString());
+    assertTrue(
+        models.containsAll(List.of("llama-3.3-70b", "mistral-large-2", "mistral-small-3")),
+        models.toString());
     assertFalse(models.contains("gpt-4o"), "closed models are not for restricted data");
     JsonNode llama = null;
     for (JsonNode m : reply.body().get("models")) {
       if (m.get("model").asText().equals("llama-3.3-70b")) llama = m;
     }
     assertEquals("jurisdiction_watchlisted", llama.get("obligations").get(0).get("code").asText());
-    int published = get("/api/v1/policy/revisions", user("alice")).body().get(0).get("number").asInt();
+    int published =
+        get("/api/v1/policy/revisions", user("alice")).body().get(0).get("number").asInt();
     assertTrue(reply.body().get("policyRevision").asText().startsWith(published + "-"));
   }
 
   @Test
   void theCatalogAgreesWithDecisions() {
-    var catalog = get("/api/v1/teams/research/models?purpose=chat&dataClassification=confidential&region=uk&taskTier=routine", gateway("acme"));
+    var catalog =
+        get(
+            "/api/v1/teams/research/models?purpose=chat&dataClassification=confidential&region=uk&taskTier=routine",
+            gateway("acme"));
     assertEquals(200, catalog.status(), catalog.raw().body());
     for (JsonNode m : catalog.body().get("models")) {
       Map<String, Object> ask = decision("research", m.get("model").asText());
@@ -63,8 +70,10 @@ class CatalogAndImpactIT {
   void requestersSeeOnlyTheirOwnTeamAndTenantsStayApart() {
     assertEquals(403, get("/api/v1/teams/marketing/models" + RESTRICTED_EU, user("bob")).status());
     assertEquals(404, get("/api/v1/teams/research/models" + RESTRICTED_EU, user("erin")).status());
-    assertEquals(404, get("/api/v1/teams/research/models" + RESTRICTED_EU, gateway("globex")).status());
-    assertEquals(200, get("/api/v1/teams/marketing/models" + RESTRICTED_EU, user("alice")).status());
+    assertEquals(
+        404, get("/api/v1/teams/research/models" + RESTRICTED_EU, gateway("globex")).status());
+    assertEquals(
+        200, get("/api/v1/teams/marketing/models" + RESTRICTED_EU, user("alice")).status());
     var missing = get("/api/v1/teams/research/models?purpose=chat&region=eu", user("bob"));
     assertEquals(400, missing.status());
     assertEquals("dataClassification", missing.body().get("errors").get(0).get("field").asText());
@@ -78,7 +87,8 @@ class CatalogAndImpactIT {
     String vendorId = unique("vendor");
     String modelId = unique("model");
     assertEquals(201, post("/api/v1/vendors", user("erin"), vendor(vendorId, "NZ")).status());
-    assertEquals(201, post("/api/v1/models", user("erin"), model(modelId, vendorId, "approved")).status());
+    assertEquals(
+        201, post("/api/v1/models", user("erin"), model(modelId, vendorId, "approved")).status());
     Approvals.grant("globex", "support", modelId, "internal");
     Thread.sleep(50);
     from = Instant.now();
@@ -97,7 +107,11 @@ class CatalogAndImpactIT {
     draft.set("deniedJurisdictions", Stack.JSON.valueToTree(Map.of("internal", List.of("NZ"))));
     assertEquals(200, put("/api/v1/policy/settings", user("erin"), draft).status());
     try {
-      var report = post("/api/v1/policy/impact", user("erin"), Map.of("from", from.toString(), "to", to.toString()));
+      var report =
+          post(
+              "/api/v1/policy/impact",
+              user("erin"),
+              Map.of("from", from.toString(), "to", to.toString()));
       assertEquals(200, report.status(), report.raw().body());
       JsonNode r = report.body();
       assertEquals(9, r.get("evaluated").asInt(), r.toString());
@@ -106,7 +120,9 @@ class CatalogAndImpactIT {
       JsonNode sample = r.get("allowToDenySamples").get(0);
       assertEquals(modelId, sample.get("request").get("model").asText());
       assertEquals("jurisdiction_denied", sample.get("reasons").get(0).asText());
-      assertTrue(decide("globex", decision("support", modelId)).get("allow").asBoolean(), "draft not published");
+      assertTrue(
+          decide("globex", decision("support", modelId)).get("allow").asBoolean(),
+          "draft not published");
     } finally {
       assertEquals(200, put("/api/v1/policy/settings", user("erin"), original).status());
     }
@@ -115,9 +131,19 @@ class CatalogAndImpactIT {
   @Test
   void impactWindowMustBeOrderedAndOnlyOfficersRunIt() {
     Instant now = Instant.now();
-    var reply = post("/api/v1/policy/impact", user("alice"), Map.of("from", now.toString(), "to", now.minusSeconds(5).toString()));
+    var reply =
+        post(
+            "/api/v1/policy/impact",
+            user("alice"),
+            Map.of("from", now.toString(), "to", now.minusSeconds(5).toString()));
     assertEquals(400, reply.status());
-    assertEquals(400, post("/api/v1/policy/impact", user("alice"), Map.of("from", now.minusSeconds(200L * 86400).toString())).status(),
+    assertEquals(
+        400,
+        post(
+                "/api/v1/policy/impact",
+                user("alice"),
+                Map.of("from", now.minusSeconds(200L * 86400).toString()))
+            .status(),
         "windows are capped");
     assertEquals(403, post("/api/v1/policy/impact", user("bob"), Map.of()).status());
     assertEquals(200, post("/api/v1/policy/impact", user("alice"), Map.of()).status());

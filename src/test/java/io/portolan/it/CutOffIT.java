@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class CutOffIT {
   private static final String TEAM = "support";
   private static final String VENDOR = unique("vendor");
-  private static final Instant IN_A_MONTH = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+  private static final Instant IN_A_MONTH =
+      Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
   @BeforeAll
   static void aVendor() {
@@ -43,7 +44,11 @@ class CutOffIT {
   void beforeItsCutOffAModelIsAllowedWithTheDateAndWhereToMoveOnTheRecord() {
     String capability = unique("cap");
     String lasting = create(capability, model(unique("model"), VENDOR, "approved"));
-    String retiring = create(capability, cutOff(model(unique("model"), VENDOR, "approved"), IN_A_MONTH, "retired by its vendor"));
+    String retiring =
+        create(
+            capability,
+            cutOff(
+                model(unique("model"), VENDOR, "approved"), IN_A_MONTH, "retired by its vendor"));
     Instant asked = Instant.now();
 
     JsonNode answer = decide("globex", decision(TEAM, retiring));
@@ -52,13 +57,24 @@ class CutOffIT {
     assertEquals("cut_off_scheduled", obligation.get("code").asText());
     assertEquals(IN_A_MONTH.toString(), obligation.get("cutOffAt").asText());
     assertEquals(List.of(lasting), texts(obligation.get("alternatives")));
-    assertTrue(obligation.get("message").asText().contains("retired by its vendor"), obligation.toString());
+    assertTrue(
+        obligation.get("message").asText().contains("retired by its vendor"),
+        obligation.toString());
 
     String window = "from=" + asked.minusSeconds(1) + "&to=" + Instant.now().plusSeconds(1);
-    JsonNode found = get("/api/v1/audit/decisions/search?obligation=cut_off_scheduled&model=" + retiring + "&" + window,
-        user("erin")).body();
+    JsonNode found =
+        get(
+                "/api/v1/audit/decisions/search?obligation=cut_off_scheduled&model="
+                    + retiring
+                    + "&"
+                    + window,
+                user("erin"))
+            .body();
     assertEquals(1, found.get("items").size(), found.toString());
-    assertEquals(obligation, found.get("items").get(0).get("obligations").get(0), "the log keeps the date and the moves");
+    assertEquals(
+        obligation,
+        found.get("items").get(0).get("obligations").get(0),
+        "the log keeps the date and the moves");
   }
 
   @Test
@@ -66,18 +82,26 @@ class CutOffIT {
     String capability = unique("cap");
     String lasting = create(capability, model(unique("model"), VENDOR, "approved"));
     Instant soon = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
-    String retiring = create(capability, cutOff(model(unique("model"), VENDOR, "approved"), soon, "export rule in force"));
+    String retiring =
+        create(
+            capability,
+            cutOff(model(unique("model"), VENDOR, "approved"), soon, "export rule in force"));
 
     JsonNode before = decide("globex", decision(TEAM, retiring));
     assertTrue(before.get("allow").asBoolean(), before.toString());
-    assertFalse(Instant.parse(before.get("expiresAt").asText()).isAfter(soon), "no gateway may reuse the allow past the cut-off");
-    assertTrue(decide("globex", decision(TEAM, retiring)).get("allow").asBoolean(), "the cached answer, before the cut-off");
+    assertFalse(
+        Instant.parse(before.get("expiresAt").asText()).isAfter(soon),
+        "no gateway may reuse the allow past the cut-off");
+    assertTrue(
+        decide("globex", decision(TEAM, retiring)).get("allow").asBoolean(),
+        "the cached answer, before the cut-off");
     Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis()) + 200);
 
     JsonNode after = decide("globex", decision(TEAM, retiring));
     assertFalse(after.get("allow").asBoolean(), after.toString());
     assertEquals(Set.of("cut_off"), codes(after));
-    assertEquals("model '" + retiring + "' was cut off on " + soon + ": export rule in force",
+    assertEquals(
+        "model '" + retiring + "' was cut off on " + soon + ": export rule in force",
         after.get("reasons").get(0).get("message").asText());
     assertEquals(List.of(lasting), alternativeModels(after));
   }
@@ -86,7 +110,8 @@ class CutOffIT {
   void aVendorsCutOffReachesEveryModelOfIt() {
     String gone = unique("vendor");
     String model = unique("model");
-    Map<String, Object> body = cutOff(vendor(gone, "US"), Instant.now().minus(1, ChronoUnit.DAYS), "export control");
+    Map<String, Object> body =
+        cutOff(vendor(gone, "US"), Instant.now().minus(1, ChronoUnit.DAYS), "export control");
     var created = post("/api/v1/vendors", user("erin"), body);
     assertEquals(201, created.status(), created.raw().body());
     assertEquals("export control", created.body().get("cutOffReason").asText());
@@ -94,13 +119,22 @@ class CutOffIT {
 
     JsonNode answer = decide("globex", decision(TEAM, model));
     assertEquals(Set.of("cut_off"), codes(answer), answer.toString());
-    assertTrue(answer.get("reasons").get(0).get("message").asText().startsWith("vendor '" + gone + "' was cut off on "));
+    assertTrue(
+        answer
+            .get("reasons")
+            .get(0)
+            .get("message")
+            .asText()
+            .startsWith("vendor '" + gone + "' was cut off on "));
   }
 
   @Test
   void thePortabilityViewShowsWhatAnAnnouncedCutOffTakesAwayAndWhen() {
     String loneCapability = unique("cap");
-    String lone = create(loneCapability, cutOff(model(unique("model"), VENDOR, "approved"), IN_A_MONTH, "retired"));
+    String lone =
+        create(
+            loneCapability,
+            cutOff(model(unique("model"), VENDOR, "approved"), IN_A_MONTH, "retired"));
 
     var reply = get("/api/v1/portability/cut-offs", user("erin"));
     assertEquals(200, reply.status(), reply.raw().body());
@@ -113,26 +147,48 @@ class CutOffIT {
     assertEquals(IN_A_MONTH.toString(), entry.get("cutOffAt").asText());
     assertEquals(List.of(lone), texts(entry.get("models")));
     List<String> losses = new ArrayList<>();
-    // By its date every cut-off at or before it is in force: other tests' announcements may add losses of their own.
-    entry.get("teamsLosingCapabilities").forEach(l -> {
-      if (l.get("capability").asText().equals(loneCapability)) {
-        losses.add(l.get("team").asText() + "/" + l.get("classification").asText() + "/" + texts(l.get("lost")));
-      }
-    });
-    assertEquals(List.of(TEAM + "/public/[" + lone + "]", TEAM + "/internal/[" + lone + "]"), losses,
+    // By its date every cut-off at or before it is in force: other tests' announcements may add
+    // losses of their own.
+    entry
+        .get("teamsLosingCapabilities")
+        .forEach(
+            l -> {
+              if (l.get("capability").asText().equals(loneCapability)) {
+                losses.add(
+                    l.get("team").asText()
+                        + "/"
+                        + l.get("classification").asText()
+                        + "/"
+                        + texts(l.get("lost")));
+              }
+            });
+    assertEquals(
+        List.of(TEAM + "/public/[" + lone + "]", TEAM + "/internal/[" + lone + "]"),
+        losses,
         "the approval covers public and internal data; nothing else offers the capability");
   }
 
   @Test
   void badCutOffsAreRefusedAndChangeNothing() {
-    String id = create(unique("cap"), cutOff(model(unique("model"), VENDOR, "approved"), IN_A_MONTH, "planned"));
+    String id =
+        create(
+            unique("cap"),
+            cutOff(model(unique("model"), VENDOR, "approved"), IN_A_MONTH, "planned"));
 
-    var notADate = put("/api/v1/models/" + id, user("erin"), with(model(id, VENDOR, "approved"), "cutOffAt", "next tuesday"));
+    var notADate =
+        put(
+            "/api/v1/models/" + id,
+            user("erin"),
+            with(model(id, VENDOR, "approved"), "cutOffAt", "next tuesday"));
     assertEquals(400, notADate.status(), notADate.raw().body());
     assertTrue(notADate.contentType().startsWith("application/problem+json"));
     assertTrue(notADate.raw().body().contains("cutOffAt"), notADate.raw().body());
 
-    var reasonOnly = put("/api/v1/models/" + id, user("erin"), with(model(id, VENDOR, "approved"), "cutOffReason", "someday"));
+    var reasonOnly =
+        put(
+            "/api/v1/models/" + id,
+            user("erin"),
+            with(model(id, VENDOR, "approved"), "cutOffReason", "someday"));
     assertEquals(400, reasonOnly.status(), reasonOnly.raw().body());
     assertEquals("cutOffReason", reasonOnly.body().get("errors").get(0).get("field").asText());
 
@@ -141,7 +197,8 @@ class CutOffIT {
     assertEquals("planned", stored.get("cutOffReason").asText());
 
     // PUT replaces: leaving the date out withdraws the announcement.
-    assertEquals(200, put("/api/v1/models/" + id, user("erin"), model(id, VENDOR, "approved")).status());
+    assertEquals(
+        200, put("/api/v1/models/" + id, user("erin"), model(id, VENDOR, "approved")).status());
     assertTrue(get("/api/v1/models/" + id, user("erin")).body().get("cutOffAt").isNull());
     assertEquals(List.of(), texts(decide("globex", decision(TEAM, id)).get("obligations")));
   }
@@ -152,7 +209,8 @@ class CutOffIT {
 
   /** A model with one capability, approved for the team for internal data; its id. */
   private static String create(String capability, Map<String, Object> model) {
-    var reply = post("/api/v1/models", user("erin"), with(model, "capabilities", List.of(capability)));
+    var reply =
+        post("/api/v1/models", user("erin"), with(model, "capabilities", List.of(capability)));
     assertEquals(201, reply.status(), reply.raw().body());
     Approvals.grant("globex", TEAM, (String) model.get("id"), "internal");
     return (String) model.get("id");

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The decision explorer's API: a paged search of the log, single decisions, and decisions people try. */
+/**
+ * The decision explorer's API: a paged search of the log, single decisions, and decisions people
+ * try.
+ */
 class DecisionExplorerIT {
   private static final String SEARCH = "/api/v1/audit/decisions/search";
   private static final String DETAIL = "/api/v1/audit/decisions/";
@@ -37,21 +40,52 @@ class DecisionExplorerIT {
     JsonNode second = get(SEARCH + "?model=" + model + "&size=2&page=1", user("dave")).body();
     assertEquals(List.of(ids.get(0)), idsOf(second));
     Instant newest = Instant.parse(first.get("items").get(0).get("evaluatedAt").asText());
-    assertFalse(newest.isBefore(Instant.parse(first.get("items").get(1).get("evaluatedAt").asText())), "newest first");
+    assertFalse(
+        newest.isBefore(Instant.parse(first.get("items").get(1).get("evaluatedAt").asText())),
+        "newest first");
 
-    assertEquals(0, get(SEARCH + "?model=" + model + "&outcome=allow", user("carol")).body().get("total").asInt());
-    assertEquals(3, get(SEARCH + "?model=" + model + "&outcome=deny&team=research", user("alice")).body().get("total").asInt());
-    assertEquals(0, get(SEARCH + "?model=" + model + "&team=support", user("carol")).body().get("total").asInt());
-    assertEquals(0, get(SEARCH + "?model=" + model + "&to=2000-01-01T00:00:00Z",
-        user("carol")).body().get("total").asInt());
-    assertEquals(403, get(SEARCH + "?model=" + model, user("bob")).status(), "requesters do not read the log");
+    assertEquals(
+        0,
+        get(SEARCH + "?model=" + model + "&outcome=allow", user("carol"))
+            .body()
+            .get("total")
+            .asInt());
+    assertEquals(
+        3,
+        get(SEARCH + "?model=" + model + "&outcome=deny&team=research", user("alice"))
+            .body()
+            .get("total")
+            .asInt());
+    assertEquals(
+        0,
+        get(SEARCH + "?model=" + model + "&team=support", user("carol"))
+            .body()
+            .get("total")
+            .asInt());
+    assertEquals(
+        0,
+        get(SEARCH + "?model=" + model + "&to=2000-01-01T00:00:00Z", user("carol"))
+            .body()
+            .get("total")
+            .asInt());
+    assertEquals(
+        403,
+        get(SEARCH + "?model=" + model, user("bob")).status(),
+        "requesters do not read the log");
   }
 
   @Test
   void badSearchValuesAreProblemsNamingTheField() {
     String token = user("carol");
-    for (String query : List.of("size=0", "size=501", "page=-1", "page=x", "outcome=maybe", "from=yesterday",
-        "team=Not%20A%20Slug")) {
+    for (String query :
+        List.of(
+            "size=0",
+            "size=501",
+            "page=-1",
+            "page=x",
+            "outcome=maybe",
+            "from=yesterday",
+            "team=Not%20A%20Slug")) {
       var reply = get(SEARCH + "?" + query, token);
       assertProblem(reply, 400, "validation");
       String field = query.substring(0, query.indexOf('='));
@@ -82,8 +116,10 @@ class DecisionExplorerIT {
   @Test
   void aTenantNeverSeesAnotherTenantsDecision() {
     String model = unique("explore-model");
-    String globexDecision = DecisionIT.decide("globex", decision("support", model)).get("decisionId").asText();
-    assertEquals(200, get(DETAIL + globexDecision, user("erin")).status(), "globex's officer reads it");
+    String globexDecision =
+        DecisionIT.decide("globex", decision("support", model)).get("decisionId").asText();
+    assertEquals(
+        200, get(DETAIL + globexDecision, user("erin")).status(), "globex's officer reads it");
     assertProblem(get(DETAIL + globexDecision, user("carol")), 404, "not-found");
     assertProblem(get(DETAIL + globexDecision, user("dave")), 404, "not-found");
     assertEquals(0, get(SEARCH + "?model=" + model, user("carol")).body().get("total").asInt());
@@ -99,14 +135,20 @@ class DecisionExplorerIT {
     assertEquals("model_unknown", reply.body().get("reasons").get(0).get("code").asText());
     assertTrue(reply.body().get("obligations").isArray());
     JsonNode logged = get(DETAIL + reply.body().get("decisionId").asText(), user("carol")).body();
-    assertEquals("user:alice", logged.get("clientId").asText(), "a tried decision names the person");
+    assertEquals(
+        "user:alice", logged.get("clientId").asText(), "a tried decision names the person");
 
     assertEquals(200, post(TRY, user("dave"), decision("research", model)).status());
     assertEquals(403, post(TRY, user("bob"), decision("research", model)).status());
-    assertEquals(403, post(TRY, user("carol"), decision("research", model)).status(), "auditors read, never decide");
+    assertEquals(
+        403,
+        post(TRY, user("carol"), decision("research", model)).status(),
+        "auditors read, never decide");
     assertEquals(403, post(TRY, Stack.gateway("acme"), decision("research", model)).status());
     assertProblem(post(TRY, user("alice"), "{}"), 400, "validation");
-    assertEquals(2, get(SEARCH + "?model=" + model, user("carol")).body().get("total").asInt(),
+    assertEquals(
+        2,
+        get(SEARCH + "?model=" + model, user("carol")).body().get("total").asInt(),
         "refused tries are not logged");
   }
 

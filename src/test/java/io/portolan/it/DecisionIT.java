@@ -39,13 +39,17 @@ class DecisionIT {
     assertTrue(answer.get("allow").asBoolean(), answer.toString());
     assertEquals(0, answer.get("reasons").size());
     assertFalse(answer.get("policyRevision").asText().isEmpty());
-    assertTrue(Instant.parse(answer.get("expiresAt").asText()).isAfter(Instant.parse(answer.get("evaluatedAt").asText())));
+    assertTrue(
+        Instant.parse(answer.get("expiresAt").asText())
+            .isAfter(Instant.parse(answer.get("evaluatedAt").asText())));
   }
 
   @Test
   void suspendedVendorProposedAndUnknownModelsAreDeniedWithTheirCodes() {
     assertEquals(Set.of("vendor_suspended"), codes(decide(ACME, decision(TEAM, "qwen-2.5-72b"))));
-    assertEquals(Set.of("model_not_approved", "approval_missing"), codes(decide(ACME, decision(TEAM, "deepseek-r1"))));
+    assertEquals(
+        Set.of("model_not_approved", "approval_missing"),
+        codes(decide(ACME, decision(TEAM, "deepseek-r1"))));
     assertEquals(Set.of("model_unknown"), codes(decide(ACME, decision(TEAM, "gpt-17"))));
   }
 
@@ -54,20 +58,24 @@ class DecisionIT {
     String vendorId = unique("vendor");
     String modelId = unique("model");
     assertEquals(201, post("/api/v1/vendors", user("alice"), vendor(vendorId, "FR")).status());
-    assertEquals(201, post("/api/v1/models", user("alice"), model(modelId, vendorId, "approved")).status());
+    assertEquals(
+        201, post("/api/v1/models", user("alice"), model(modelId, vendorId, "approved")).status());
     Approvals.grant(ACME, TEAM, modelId, "internal");
     JsonNode before = decide(ACME, decision(TEAM, modelId));
     assertTrue(before.get("allow").asBoolean(), before.toString());
 
-    var suspend = with(with(vendor(vendorId, "FR"), "suspended", true), "suspensionReason", "sanctions");
+    var suspend =
+        with(with(vendor(vendorId, "FR"), "suspended", true), "suspensionReason", "sanctions");
     assertEquals(200, put("/api/v1/vendors/" + vendorId, user("alice"), suspend).status());
     JsonNode after = decide(ACME, decision(TEAM, modelId));
     assertFalse(after.get("allow").asBoolean());
     assertEquals(Set.of("vendor_suspended"), codes(after));
     assertTrue(after.get("reasons").get(0).get("message").asText().contains("sanctions"));
-    assertFalse(before.get("policyRevision").equals(after.get("policyRevision")), "revision must change");
+    assertFalse(
+        before.get("policyRevision").equals(after.get("policyRevision")), "revision must change");
 
-    assertEquals(200, put("/api/v1/vendors/" + vendorId, user("alice"), vendor(vendorId, "FR")).status());
+    assertEquals(
+        200, put("/api/v1/vendors/" + vendorId, user("alice"), vendor(vendorId, "FR")).status());
     assertTrue(decide(ACME, decision(TEAM, modelId)).get("allow").asBoolean());
   }
 
@@ -82,23 +90,36 @@ class DecisionIT {
 
   @Test
   void theTenantComesFromTheTokenNotTheBody() {
-    var reply = post("/api/v1/decisions", gateway(ACME), with(decision("support", "deepseek-v3"), "tenant", "globex"));
+    var reply =
+        post(
+            "/api/v1/decisions",
+            gateway(ACME),
+            with(decision("support", "deepseek-v3"), "tenant", "globex"));
     assertEquals(400, reply.status());
     assertEquals("tenant", reply.body().get("errors").get(0).get("field").asText());
   }
 
   @Test
   void aDecisionCarriesTheHeadersOfEveryAnswerWhateverTheCharsetParameter() {
-    var reply = Stack.send("POST", "/api/v1/decisions", gateway(ACME), decision(TEAM, "gpt-4o"), "application/json; charset=UTF-8");
+    var reply =
+        Stack.send(
+            "POST",
+            "/api/v1/decisions",
+            gateway(ACME),
+            decision(TEAM, "gpt-4o"),
+            "application/json; charset=UTF-8");
     assertEquals(200, reply.status(), String.valueOf(reply.body()));
     assertEquals("application/json", reply.contentType());
     assertTrue(reply.body().get("allow").asBoolean());
-    assertTrue(reply.header("RateLimit").startsWith("\"caller\";r="), reply.raw().headers().toString());
+    assertTrue(
+        reply.header("RateLimit").startsWith("\"caller\";r="), reply.raw().headers().toString());
     assertTrue(reply.header("RateLimit-Policy").startsWith("\"caller\";q="));
     assertEquals("nosniff", reply.header("X-Content-Type-Options"));
   }
 
-  /** Requests the decision servlet hands to the JAX-RS resource: the same answers, logged the same. */
+  /**
+   * Requests the decision servlet hands to the JAX-RS resource: the same answers, logged the same.
+   */
   @Test
   void aChunkedBodyOrAnExplicitAcceptIsDecidedAndLoggedAsUsual() throws Exception {
     String body = Stack.JSON.writeValueAsString(decision(TEAM, "gpt-4o"));
@@ -107,7 +128,9 @@ class DecisionIT {
             .header("Authorization", "Bearer " + gateway(ACME))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json, text/plain;q=0.5")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
             .build();
     HttpResponse<String> reply = Stack.exchange(chunked);
     assertEquals(200, reply.statusCode(), reply.body());
@@ -115,7 +138,8 @@ class DecisionIT {
     JsonNode answer = Stack.JSON.readTree(reply.body());
     assertTrue(answer.get("allow").asBoolean());
     try (Connection db = Stack.superuser();
-        PreparedStatement find = db.prepareStatement("select model from decision_log where id = ?")) {
+        PreparedStatement find =
+            db.prepareStatement("select model from decision_log where id = ?")) {
       find.setObject(1, UUID.fromString(answer.get("decisionId").asText()));
       try (ResultSet row = find.executeQuery()) {
         assertTrue(row.next(), "the decision is in the log");
@@ -144,7 +168,11 @@ class DecisionIT {
 
   @Test
   void badDecisionRequestsNameTheField() {
-    var reply = post("/api/v1/decisions", gateway(ACME), with(decision(TEAM, "gpt-4o"), "dataClassification", "secret"));
+    var reply =
+        post(
+            "/api/v1/decisions",
+            gateway(ACME),
+            with(decision(TEAM, "gpt-4o"), "dataClassification", "secret"));
     assertEquals(400, reply.status());
     assertEquals("dataClassification", reply.body().get("errors").get(0).get("field").asText());
     var missing = decision(TEAM, "gpt-4o");
@@ -204,14 +232,16 @@ class DecisionIT {
     long secondMillis = secondId.getMostSignificantBits() >>> 16;
     assertTrue(secondMillis >= firstMillis, firstId + " then " + secondId);
     long evaluatedMillis = Instant.parse(first.get("evaluatedAt").asText()).toEpochMilli();
-    assertTrue(Math.abs(firstMillis - evaluatedMillis) < 1_000, firstMillis + " vs " + evaluatedMillis);
+    assertTrue(
+        Math.abs(firstMillis - evaluatedMillis) < 1_000, firstMillis + " vs " + evaluatedMillis);
   }
 
   @Test
   void deniedDecisionsAreLoggedWithTheirReasons() throws Exception {
     JsonNode answer = decide(ACME, decision(TEAM, "qwen-2.5-72b"));
     try (Connection db = Stack.superuser();
-        PreparedStatement query = db.prepareStatement("select allow, reasons::text from decision_log where id = ?")) {
+        PreparedStatement query =
+            db.prepareStatement("select allow, reasons::text from decision_log where id = ?")) {
       query.setObject(1, UUID.fromString(answer.get("decisionId").asText()));
       try (ResultSet row = query.executeQuery()) {
         assertTrue(row.next());

@@ -40,19 +40,42 @@ class DeploymentSuspensionImpactIT {
   static void aModelOnTwoDeploymentsAndARuleThatNeedsOne() {
     settingsBefore = get("/api/v1/policy/settings", user(OFFICER)).body();
     ObjectNode settings = settingsBefore.deepCopy();
-    ObjectNode deployments = settings.has("deployments") && settings.get("deployments").isObject()
-        ? (ObjectNode) settings.get("deployments") : settings.putObject("deployments");
+    ObjectNode deployments =
+        settings.has("deployments") && settings.get("deployments").isObject()
+            ? (ObjectNode) settings.get("deployments")
+            : settings.putObject("deployments");
     deployments.putArray("selfHostedOnly").add("restricted");
     publish(settings);
 
     assertEquals(201, post("/api/v1/teams", user(ADMIN), team(TEAM)).status());
     assertEquals(201, post("/api/v1/vendors", user(OFFICER), vendor(VENDOR, "FR")).status());
-    assertEquals(201, post("/api/v1/models", user(OFFICER), with(model(MODEL, VENDOR, "approved"), "hostingRegions", List.of("eu"))).status());
+    assertEquals(
+        201,
+        post(
+                "/api/v1/models",
+                user(OFFICER),
+                with(model(MODEL, VENDOR, "approved"), "hostingRegions", List.of("eu")))
+            .status());
     deploy(OWN_CLUSTER, "self-hosted");
     deploy(VENDOR_API, VENDOR);
-    Approvals.grant("initech", Map.of("team", TEAM, "model", MODEL, "purpose", "chat", "maxDataClassification", "restricted",
-        "regions", List.of("eu"), "justification", "deployment preview test"));
-    assertTrue(decide("initech", restricted()).get("allow").asBoolean(), "allowed on the team's own cluster");
+    Approvals.grant(
+        "initech",
+        Map.of(
+            "team",
+            TEAM,
+            "model",
+            MODEL,
+            "purpose",
+            "chat",
+            "maxDataClassification",
+            "restricted",
+            "regions",
+            List.of("eu"),
+            "justification",
+            "deployment preview test"));
+    assertTrue(
+        decide("initech", restricted()).get("allow").asBoolean(),
+        "allowed on the team's own cluster");
   }
 
   @AfterAll
@@ -69,13 +92,17 @@ class DeploymentSuspensionImpactIT {
     assertEquals(List.of(MODEL), List.of(preview.get("models").get(0).asText()));
     assertEquals(1, preview.get("approvals").size(), preview.toString());
     assertEquals(TEAM, preview.get("teams").get(0).get("team").asText());
-    assertTrue(preview.get("decisions").get("allowToDeny").asInt() >= 1, preview.get("decisions").toString());
-    assertTrue(decide("initech", restricted()).get("allow").asBoolean(), "a preview changes nothing");
+    assertTrue(
+        preview.get("decisions").get("allowToDeny").asInt() >= 1,
+        preview.get("decisions").toString());
+    assertTrue(
+        decide("initech", restricted()).get("allow").asBoolean(), "a preview changes nothing");
   }
 
   @Test
   void losingTheVendorsApiStopsNothingTheClusterStillServes() {
-    JsonNode preview = get("/api/v1/deployments/" + VENDOR_API + "/suspension-impact", user(OFFICER)).body();
+    JsonNode preview =
+        get("/api/v1/deployments/" + VENDOR_API + "/suspension-impact", user(OFFICER)).body();
     assertEquals(0, preview.get("approvals").size(), preview.toString());
     assertEquals(0, preview.get("teams").size());
     assertEquals(0, preview.get("decisions").get("allowToDeny").asInt());
@@ -83,14 +110,23 @@ class DeploymentSuspensionImpactIT {
 
   @Test
   void unknownForeignAndUnauthorisedAsksGetNoPreview() {
-    assertEquals(404, get("/api/v1/deployments/" + unique("nowhere") + "/suspension-impact", user(OFFICER)).status());
-    assertEquals(404, get("/api/v1/deployments/" + OWN_CLUSTER + "/suspension-impact", user("erin")).status());
-    assertEquals(403, get("/api/v1/deployments/" + OWN_CLUSTER + "/suspension-impact", user("frank")).status());
-    assertEquals(400, get("/api/v1/deployments/Not%20A%20Slug/suspension-impact", user(OFFICER)).status());
+    assertEquals(
+        404,
+        get("/api/v1/deployments/" + unique("nowhere") + "/suspension-impact", user(OFFICER))
+            .status());
+    assertEquals(
+        404,
+        get("/api/v1/deployments/" + OWN_CLUSTER + "/suspension-impact", user("erin")).status());
+    assertEquals(
+        403,
+        get("/api/v1/deployments/" + OWN_CLUSTER + "/suspension-impact", user("frank")).status());
+    assertEquals(
+        400, get("/api/v1/deployments/Not%20A%20Slug/suspension-impact", user(OFFICER)).status());
   }
 
   private static Map<String, Object> restricted() {
-    return with(with(Fixtures.decision(TEAM, MODEL), "dataClassification", "restricted"), "region", "eu");
+    return with(
+        with(Fixtures.decision(TEAM, MODEL), "dataClassification", "restricted"), "region", "eu");
   }
 
   private static void deploy(String id, String operator) {

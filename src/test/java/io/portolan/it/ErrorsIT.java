@@ -28,7 +28,8 @@ class ErrorsIT {
 
   @Test
   void anEmptyBodyIsNamedNotAServerError() {
-    for (String path : new String[] {"/api/v1/vendors", "/api/v1/approval-requests", "/api/v1/policy/impact"}) {
+    for (String path :
+        new String[] {"/api/v1/vendors", "/api/v1/approval-requests", "/api/v1/policy/impact"}) {
       var reply = send("POST", path, user("alice"), "", "application/json");
       assertEquals(400, reply.status(), path + ": " + reply.raw().body());
       assertEquals("body", reply.body().get("errors").get(0).get("field").asText(), path);
@@ -45,33 +46,48 @@ class ErrorsIT {
         HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/decisions"))
             .header("Authorization", "Bearer " + gateway("acme"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(BIG.getBytes())))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(BIG.getBytes())))
             .build();
-    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(chunked, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(chunked, HttpResponse.BodyHandlers.ofString());
     assertEquals(413, response.statusCode(), response.body());
   }
 
   @Test
   void traceIsRefusedAndItsBodyIsNeverReadAsAnotherRequest() throws Exception {
     URI base = URI.create(Stack.BASE);
-    byte[] smuggled = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] smuggled =
+        "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(3000);
       OutputStream out = socket.getOutputStream();
-      out.write(("TRACE /api/v1/vendors HTTP/1.1\r\nHost: x\r\nContent-Length: " + smuggled.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("TRACE /api/v1/vendors HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                  + smuggled.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(smuggled);
       out.flush();
       String answer = readUntilQuiet(socket.getInputStream());
       assertTrue(answer.startsWith("HTTP/1.1 405"), answer);
       assertTrue(answer.contains("application/problem+json"), answer);
-      assertEquals(1, answer.split("HTTP/1\\.1 ").length - 1, "one answer, not one for the body too: " + answer);
+      assertEquals(
+          1,
+          answer.split("HTTP/1\\.1 ").length - 1,
+          "one answer, not one for the body too: " + answer);
     }
   }
 
   @Test
   void aGetWithABodyIsAnsweredAsAGet() {
-    var reply = send("GET", "/api/v1/vendors", user("alice"), "{\"tenant\":\"globex\"}", "application/json");
+    var reply =
+        send(
+            "GET", "/api/v1/vendors", user("alice"), "{\"tenant\":\"globex\"}", "application/json");
     assertEquals(200, reply.status(), reply.raw().body());
   }
 
@@ -91,15 +107,28 @@ class ErrorsIT {
   @Test
   void malformedAndMistypedBodiesAreBadRequests() {
     String token = user("alice");
-    assertProblem(send("POST", "/api/v1/vendors", token, "{\"id\":", "application/json"), 400, "malformed-json");
-    // NUL bytes first make Jackson read UTF-32, which these bytes are not (found by RequestBodyFuzzTest).
-    assertProblem(send("POST", "/api/v1/vendors", token, "\u0000\u0000\u0000{\"id\":1}", "application/json"), 400,
-        "malformed-json");
-    assertProblem(send("POST", "/api/v1/vendors", token, "[1,2]", "application/json"), 400, "validation");
-    assertProblem(send("POST", "/api/v1/vendors", token, "", "application/json"), 400, "validation");
-    assertProblem(send("POST", "/api/v1/vendors", token, "id=x", "application/x-www-form-urlencoded"), 415, "unsupported-media-type");
     assertProblem(
-        Stack.post("/api/v1/models", token, Map.of("id", "m", "openWeights", "maybe")), 400, "validation");
+        send("POST", "/api/v1/vendors", token, "{\"id\":", "application/json"),
+        400,
+        "malformed-json");
+    // NUL bytes first make Jackson read UTF-32, which these bytes are not (found by
+    // RequestBodyFuzzTest).
+    assertProblem(
+        send("POST", "/api/v1/vendors", token, "\u0000\u0000\u0000{\"id\":1}", "application/json"),
+        400,
+        "malformed-json");
+    assertProblem(
+        send("POST", "/api/v1/vendors", token, "[1,2]", "application/json"), 400, "validation");
+    assertProblem(
+        send("POST", "/api/v1/vendors", token, "", "application/json"), 400, "validation");
+    assertProblem(
+        send("POST", "/api/v1/vendors", token, "id=x", "application/x-www-form-urlencoded"),
+        415,
+        "unsupported-media-type");
+    assertProblem(
+        Stack.post("/api/v1/models", token, Map.of("id", "m", "openWeights", "maybe")),
+        400,
+        "validation");
   }
 
   @Test
@@ -114,28 +143,44 @@ class ErrorsIT {
   @Test
   void unknownPathsAndMethodsAreProblemsToo() {
     assertProblem(get("/api/v1/no-such-thing", user("alice")), 404, "not-found");
-    assertProblem(send("PATCH", "/api/v1/vendors", user("alice"), "{}", "application/json"), 405, "method-not-allowed");
+    assertProblem(
+        send("PATCH", "/api/v1/vendors", user("alice"), "{}", "application/json"),
+        405,
+        "method-not-allowed");
     assertProblem(get("/api/v1/vendors/Not%20A%20Slug", user("alice")), 400, "validation");
   }
 
   @Test
   void openApiDescribesEveryEndpoint() throws Exception {
     HttpResponse<String> response =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
             .send(
-                HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi")).header("Accept", "application/json").build(),
+                HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi"))
+                    .header("Accept", "application/json")
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode());
     JsonNode paths = Stack.JSON.readTree(response.body()).get("paths");
     for (String path :
-        new String[] {"/api/v1/vendors", "/api/v1/vendors/{id}", "/api/v1/models", "/api/v1/models/{id}",
-          "/api/v1/teams", "/api/v1/teams/{id}", "/api/v1/decisions", "/api/v1/tenants"}) {
+        new String[] {
+          "/api/v1/vendors",
+          "/api/v1/vendors/{id}",
+          "/api/v1/models",
+          "/api/v1/models/{id}",
+          "/api/v1/teams",
+          "/api/v1/teams/{id}",
+          "/api/v1/decisions",
+          "/api/v1/tenants"
+        }) {
       assertTrue(paths.has(path), "OpenAPI lacks " + path);
     }
     // The filters and paging of @BeanParam classes are declared too, with their constraints.
     JsonNode size = parameter(paths.at("/~1api~1v1~1vendors/get/parameters"), "size");
     assertEquals(500, size.at("/schema/maximum").asInt(), size.toString());
-    JsonNode outcome = parameter(paths.at("/~1api~1v1~1audit~1decisions/get/parameters"), "outcome");
+    JsonNode outcome =
+        parameter(paths.at("/~1api~1v1~1audit~1decisions/get/parameters"), "outcome");
     assertEquals("^(allow|deny)$", outcome.at("/schema/pattern").asText(), outcome.toString());
   }
 

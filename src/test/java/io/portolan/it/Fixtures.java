@@ -19,9 +19,9 @@ final class Fixtures {
 
   /**
    * The deployment db/V17 gave every model that existed before deployments, and an operator records
-   * for a new one: the vendor's own API, in the vendor's jurisdiction, serving eu and us. Needed where
-   * a deployment rule applies (acme's demo settings deny CN and RU operators for confidential and
-   * restricted data).
+   * for a new one: the vendor's own API, in the vendor's jurisdiction, serving eu and us. Needed
+   * where a deployment rule applies (acme's demo settings deny CN and RU operators for confidential
+   * and restricted data).
    */
   static void vendorDeployment(String model, String vendor, String jurisdiction) {
     Map<String, Object> body = new LinkedHashMap<>();

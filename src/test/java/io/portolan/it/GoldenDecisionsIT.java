@@ -16,9 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays the golden decision files through the HTTP API: each file's inventory and settings are
- * loaded into the test-only tenant initech through the API, published, and every case is asked
- * of POST /api/v1/decisions with initech's gateway. GoldenDecisionsTest replays the same files
- * against OPA directly.
+ * loaded into the test-only tenant initech through the API, published, and every case is asked of
+ * POST /api/v1/decisions with initech's gateway. GoldenDecisionsTest replays the same files against
+ * OPA directly.
  */
 class GoldenDecisionsIT {
   private static final String OFFICER = "ivan"; // initech compliance officer and tenant admin
@@ -32,8 +32,14 @@ class GoldenDecisionsIT {
       for (int i = 0; i < file.cases().size(); i++) {
         JsonNode c = file.cases().get(i);
         JsonNode answer = answers.get(i);
-        cases.add(DynamicTest.dynamicTest(c.get("name").asText(),
-            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(answer, c.get("expect")), answer.toString())));
+        cases.add(
+            DynamicTest.dynamicTest(
+                c.get("name").asText(),
+                () ->
+                    assertEquals(
+                        GoldenFile.expected(c.get("expect")),
+                        GoldenFile.actual(answer, c.get("expect")),
+                        answer.toString())));
       }
       files.add(DynamicContainer.dynamicContainer(file.name(), cases));
     }
@@ -52,19 +58,34 @@ class GoldenDecisionsIT {
       // Settings first: they say which requests are high risk.
       require(put("/api/v1/policy/settings", token, file.settings()), 200);
       require(post("/api/v1/policy/revisions", token, null), 201);
-      file.approvals().forEach(a -> Approvals.grant("initech", Stack.JSON.convertValue(
-          ((com.fasterxml.jackson.databind.node.ObjectNode) a.deepCopy()).put("justification", "golden case"), java.util.Map.class)));
+      file.approvals()
+          .forEach(
+              a ->
+                  Approvals.grant(
+                      "initech",
+                      Stack.JSON.convertValue(
+                          ((com.fasterxml.jackson.databind.node.ObjectNode) a.deepCopy())
+                              .put("justification", "golden case"),
+                          java.util.Map.class)));
       file.budgets().forEach(b -> budget(token, b));
       List<JsonNode> answers = new ArrayList<>();
       for (JsonNode c : file.cases()) {
-        answers.add(require(post("/api/v1/decisions", Stack.gateway("initech"), c.get("request")), 200).body());
+        answers.add(
+            require(post("/api/v1/decisions", Stack.gateway("initech"), c.get("request")), 200)
+                .body());
       }
       return answers;
     } finally {
       // Approvals keep their models and teams: revoke them, the inventory stays (ids are per file).
       var inForce = Stack.get("/api/v1/approvals?size=500", token).body();
-      inForce.get("items").forEach(a -> post("/api/v1/approvals/" + a.get("id").asText() + "/revoke", token,
-          java.util.Map.of("reason", "golden replay done")));
+      inForce
+          .get("items")
+          .forEach(
+              a ->
+                  post(
+                      "/api/v1/approvals/" + a.get("id").asText() + "/revoke",
+                      token,
+                      java.util.Map.of("reason", "golden replay done")));
     }
   }
 
@@ -79,7 +100,8 @@ class GoldenDecisionsIT {
     if (created.status() != 409) {
       require(created, 201);
     }
-    JsonNode held = Stack.get("/api/v1/budgets?team=" + b.get("team").asText(), token).body().get("items");
+    JsonNode held =
+        Stack.get("/api/v1/budgets?team=" + b.get("team").asText(), token).body().get("items");
     long spent = 0;
     for (JsonNode budget : held) {
       if (budget.path("vendor").asText("").equals(b.path("vendor").asText(""))) {
@@ -91,10 +113,44 @@ class GoldenDecisionsIT {
       return;
     }
     String model = b.get("spentOn").asText();
-    String decisionId = require(post("/api/v1/decisions", Stack.gateway("initech"), java.util.Map.of("team", b.get("team").asText(),
-        "model", model, "purpose", "chat", "dataClassification", "internal", "region", "eu")), 200).body().get("decisionId").asText();
-    require(post("/api/v1/usage", Stack.gateway("initech"), java.util.Map.of("decisionId", decisionId, "model", model,
-        "inputTokens", 1, "outputTokens", 1, "latencyMs", 1, "costMicros", missing)), 201);
+    String decisionId =
+        require(
+                post(
+                    "/api/v1/decisions",
+                    Stack.gateway("initech"),
+                    java.util.Map.of(
+                        "team",
+                        b.get("team").asText(),
+                        "model",
+                        model,
+                        "purpose",
+                        "chat",
+                        "dataClassification",
+                        "internal",
+                        "region",
+                        "eu")),
+                200)
+            .body()
+            .get("decisionId")
+            .asText();
+    require(
+        post(
+            "/api/v1/usage",
+            Stack.gateway("initech"),
+            java.util.Map.of(
+                "decisionId",
+                decisionId,
+                "model",
+                model,
+                "inputTokens",
+                1,
+                "outputTokens",
+                1,
+                "latencyMs",
+                1,
+                "costMicros",
+                missing)),
+        201);
   }
 
   /** Creates an item; one left by an earlier replay on the same stack is kept. */
@@ -107,7 +163,8 @@ class GoldenDecisionsIT {
 
   private static Stack.Reply require(Stack.Reply reply, int status) {
     if (reply.status() != status) {
-      throw new IllegalStateException("expected " + status + ", got " + reply.status() + ": " + reply.raw().body());
+      throw new IllegalStateException(
+          "expected " + status + ", got " + reply.status() + ": " + reply.raw().body());
     }
     return reply;
   }

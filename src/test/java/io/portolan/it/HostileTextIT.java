@@ -51,18 +51,26 @@ class HostileTextIT {
   }
 
   /** As JSON escapes, so that the bytes sent are exactly these (a Java string cannot hold some). */
-  private static final List<String> JSON_VALUES = List.of("a\\u0000b", "a\\ud800b", "\\udc00", "a\\u001bb");
+  private static final List<String> JSON_VALUES =
+      List.of("a\\u0000b", "a\\ud800b", "\\udc00", "a\\u001bb");
+
   /** As percent-encoded query and path text; a newline is refused in a single-line value. */
   private static final List<String> URL_VALUES = List.of("a%00b", "a%1Bb", "a%0Ab", "%7F");
+
   /** Raw header bytes (Java's HTTP client refuses to send them, so these go over a socket). */
   private static final List<String> HEADER_VALUES = List.of("a\u001bb", "a\u007fb");
 
   private static final String PLACEHOLDER = "@@hostile@@";
-  /** Background delivery updates its attempts, replicas their heartbeats, whatever the test does. */
-  private static final List<String> NOT_COMPARED = List.of("flyway_schema_history", "webhook_delivery", "replica");
+
+  /**
+   * Background delivery updates its attempts, replicas their heartbeats, whatever the test does.
+   */
+  private static final List<String> NOT_COMPARED =
+      List.of("flyway_schema_history", "webhook_delivery", "replica");
 
   private final JsonNode document = openApi();
   private final List<String> failures = new ArrayList<>();
+
   /** What the walk covered, written to target/hostile-text-coverage.txt for review. */
   private final List<String> covered = new ArrayList<>();
 
@@ -71,7 +79,8 @@ class HostileTextIT {
     Map<String, String> before = fingerprint();
     int bodyFields = 0;
     int parameters = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
@@ -83,10 +92,13 @@ class HostileTextIT {
         bodyFields += checkBody(method, path.getKey(), op.getValue());
       }
     }
-    System.out.printf("[HostileTextIT] %d body fields and %d parameters, %d callers each%n",
+    System.out.printf(
+        "[HostileTextIT] %d body fields and %d parameters, %d callers each%n",
         bodyFields, parameters, CALLERS.size());
     Files.write(Path.of("target", "hostile-text-coverage.txt"), covered);
-    assertTrue(bodyFields > 30 && parameters > 80, "the walk found too little: " + bodyFields + "/" + parameters);
+    assertTrue(
+        bodyFields > 30 && parameters > 80,
+        "the walk found too little: " + bodyFields + "/" + parameters);
     assertEquals(List.of(), failures.stream().limit(40).toList(), failures.size() + " failures");
     assertEquals(before, fingerprint(), "the database changed");
   }
@@ -98,34 +110,47 @@ class HostileTextIT {
   @Test
   void aSidecarUploadSkipsAnEventItCannotStore() throws Exception {
     Map<String, String> before = fingerprint();
-    String event = "{\"decision_id\":\"%s\",\"path\":\"portolan/decision\",\"timestamp\":\"2026-12-07T02:48:41Z\","
-        + "\"input\":{\"tenant\":\"acme\",\"team\":\"research\",\"model\":\"gpt-4o\",\"purpose\":\"chat\","
-        + "\"dataClassification\":\"internal\",\"region\":\"eu\"},"
-        + "\"result\":{\"allow\":false,\"revision\":\"r\\u0000\",\"reasons\":[]}}";
+    String event =
+        "{\"decision_id\":\"%s\",\"path\":\"portolan/decision\",\"timestamp\":\"2026-12-07T02:48:41Z\","
+            + "\"input\":{\"tenant\":\"acme\",\"team\":\"research\",\"model\":\"gpt-4o\",\"purpose\":\"chat\","
+            + "\"dataClassification\":\"internal\",\"region\":\"eu\"},"
+            + "\"result\":{\"allow\":false,\"revision\":\"r\\u0000\",\"reasons\":[]}}";
     String events = "[" + String.format(event, java.util.UUID.randomUUID()) + "]";
     ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
       out.write(events.getBytes(StandardCharsets.UTF_8));
     }
-    HttpResponse<String> reply = Stack.exchange(HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/opa/decision-logs"))
-        .header("Authorization", "Bearer " + CALLERS.get("acme-gateway"))
-        .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())).build());
+    HttpResponse<String> reply =
+        Stack.exchange(
+            HttpRequest.newBuilder(URI.create(Stack.BASE + "/api/v1/opa/decision-logs"))
+                .header("Authorization", "Bearer " + CALLERS.get("acme-gateway"))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray()))
+                .build());
     assertEquals(200, reply.statusCode(), reply.body());
     assertEquals(0, JSON.readTree(reply.body()).get("filed").asInt(), reply.body());
     assertEquals(1, JSON.readTree(reply.body()).get("skipped").asInt(), reply.body());
     assertEquals(before, fingerprint());
   }
 
-  /** Usage reports are read as a JSON tree (one report or an array), which the document cannot describe. */
+  /**
+   * Usage reports are read as a JSON tree (one report or an array), which the document cannot
+   * describe.
+   */
   @Test
   void aUsageReportNamesItsField() throws Exception {
     Map<String, String> before = fingerprint();
-    String one = "{\"decisionId\":\"00000000-0000-0000-0000-000000000001\",\"model\":\"gpt\\u0000\",\"inputTokens\":1}";
+    String one =
+        "{\"decisionId\":\"00000000-0000-0000-0000-000000000001\",\"model\":\"gpt\\u0000\",\"inputTokens\":1}";
     for (String body : List.of(one, "[" + one + "]")) {
-      Stack.Reply reply = Stack.send("POST", "/api/v1/usage", CALLERS.get("acme-gateway"), body, "application/json");
+      Stack.Reply reply =
+          Stack.send(
+              "POST", "/api/v1/usage", CALLERS.get("acme-gateway"), body, "application/json");
       assertEquals(400, reply.status(), reply.raw().body());
-      assertEquals(body.startsWith("[") ? "[0].model" : "model", reply.body().at("/errors/0/field").asText());
+      assertEquals(
+          body.startsWith("[") ? "[0].model" : "model",
+          reply.body().at("/errors/0/field").asText());
     }
     assertEquals(before, fingerprint());
   }
@@ -140,25 +165,36 @@ class HostileTextIT {
         count++;
         covered.add(method + " " + template + " " + in + " " + name);
         for (String value : URL_VALUES) {
-          String url = in.equals("path")
-              ? fill(template, name, value)
-              : fill(template, null, null) + "?" + name + "=" + value;
+          String url =
+              in.equals("path")
+                  ? fill(template, name, value)
+                  : fill(template, null, null) + "?" + name + "=" + value;
           for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
-            Stack.Reply reply = Stack.send(method, url, caller.getValue(), null, "application/json");
+            Stack.Reply reply =
+                Stack.send(method, url, caller.getValue(), null, "application/json");
             // Grizzly itself refuses an encoded NUL in the path ("400 Invalid URI", no body).
-            boolean refusedByServer = in.equals("path") && value.contains("%00") && reply.status() == 400;
+            boolean refusedByServer =
+                in.equals("path") && value.contains("%00") && reply.status() == 400;
             if (!refusedByServer) {
-              expect(reply.status(), reply.body(), name, false, method + " " + url + " as " + caller.getKey());
+              expect(
+                  reply.status(),
+                  reply.body(),
+                  name,
+                  false,
+                  method + " " + url + " as " + caller.getKey());
             }
           }
         }
-      } else if (in.equals("header") && !name.equalsIgnoreCase("Accept") && !name.equalsIgnoreCase("Content-Encoding")) {
+      } else if (in.equals("header")
+          && !name.equalsIgnoreCase("Accept")
+          && !name.equalsIgnoreCase("Content-Encoding")) {
         count++;
         covered.add(method + " " + template + " header " + name);
         for (String value : HEADER_VALUES) {
           for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
             String what = method + " " + template + " header " + name + " as " + caller.getKey();
-            int status = rawRequest(method, fill(template, null, null), caller.getValue(), name, value);
+            int status =
+                rawRequest(method, fill(template, null, null), caller.getValue(), name, value);
             if (status != 400) {
               failures.add(what + ": " + status + " (want 400)");
             }
@@ -169,7 +205,10 @@ class HostileTextIT {
     return count;
   }
 
-  /** Each string field of the JSON body alone: 400 naming it, or 403 for a role that may not send it. */
+  /**
+   * Each string field of the JSON body alone: 400 naming it, or 403 for a role that may not send
+   * it.
+   */
   private int checkBody(String method, String template, JsonNode operation) throws Exception {
     JsonNode schema = operation.at("/requestBody/content/application~1json/schema");
     if (schema.isMissingNode()) {
@@ -187,19 +226,28 @@ class HostileTextIT {
         for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
           Stack.Reply reply = Stack.send(method, url, caller.getValue(), body, "application/json");
           String expected = field.kind().equals("key") ? null : field.name();
-          namedBySomeone |= expect(reply.status(), reply.body(), expected, true,
-              method + " " + url + " " + field.name() + "=" + value + " as " + caller.getKey());
+          namedBySomeone |=
+              expect(
+                  reply.status(),
+                  reply.body(),
+                  expected,
+                  true,
+                  method + " " + url + " " + field.name() + "=" + value + " as " + caller.getKey());
         }
       }
       if (!namedBySomeone) {
-        failures.add(method + " " + template + ": no caller got the field " + field.name() + " named");
+        failures.add(
+            method + " " + template + ": no caller got the field " + field.name() + " named");
       }
     }
     return fields.size() - 1;
   }
 
-  /** True when the answer is the 400 naming the field; records a failure for anything unexpected. */
-  private boolean expect(int status, JsonNode body, String field, boolean forbiddenAllowed, String what) {
+  /**
+   * True when the answer is the 400 naming the field; records a failure for anything unexpected.
+   */
+  private boolean expect(
+      int status, JsonNode body, String field, boolean forbiddenAllowed, String what) {
     if (status == 403 && forbiddenAllowed) {
       return false;
     }
@@ -257,12 +305,14 @@ class HostileTextIT {
     } else if (type.equals("array")) {
       stringFields(resolve(schema.path("items")), append(path, 0), into, depth + 1);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+        properties.hasNext(); ) {
       Map.Entry<String, JsonNode> property = properties.next();
       stringFields(resolve(property.getValue()), append(path, property.getKey()), into, depth + 1);
     }
     if (schema.path("additionalProperties").isObject()) {
-      stringFields(resolve(schema.path("additionalProperties")), append(path, "key"), into, depth + 1);
+      stringFields(
+          resolve(schema.path("additionalProperties")), append(path, "key"), into, depth + 1);
     }
   }
 
@@ -289,20 +339,36 @@ class HostileTextIT {
     StringBuilder path = new StringBuilder();
     while (parameter.find()) {
       String name = parameter.group(1);
-      parameter.appendReplacement(path, Matcher.quoteReplacement(name.equals(hostile) ? value : "00000000-0000-0000-0000-000000000001"));
+      parameter.appendReplacement(
+          path,
+          Matcher.quoteReplacement(
+              name.equals(hostile) ? value : "00000000-0000-0000-0000-000000000001"));
     }
     return parameter.appendTail(path).toString();
   }
 
   /** A request with a header value Java's client will not send; returns the status. */
-  private static int rawRequest(String method, String path, String token, String header, String value) throws IOException {
+  private static int rawRequest(
+      String method, String path, String token, String header, String value) throws IOException {
     URI base = URI.create(Stack.BASE);
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      String request = method + " " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\n"
-          + "Authorization: Bearer " + token + "\r\n" + header + ": " + value + "\r\n"
-          + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+      String request =
+          method
+              + " "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + base.getAuthority()
+              + "\r\n"
+              + "Authorization: Bearer "
+              + token
+              + "\r\n"
+              + header
+              + ": "
+              + value
+              + "\r\n"
+              + "Content-Length: 0\r\nConnection: close\r\n\r\n";
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
@@ -313,8 +379,11 @@ class HostileTextIT {
 
   private static JsonNode openApi() {
     try {
-      HttpResponse<String> reply = Stack.exchange(HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi"))
-          .header("Accept", "application/json").build());
+      HttpResponse<String> reply =
+          Stack.exchange(
+              HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi"))
+                  .header("Accept", "application/json")
+                  .build());
       return JSON.readTree(reply.body());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException("no /openapi", e);
@@ -324,9 +393,11 @@ class HostileTextIT {
   /** Each table's row count and a hash of its rows, as the superuser sees them. */
   static Map<String, String> fingerprint() throws SQLException {
     Map<String, String> tables = new TreeMap<>();
-    try (Connection db = Stack.superuser(); Statement statement = db.createStatement()) {
+    try (Connection db = Stack.superuser();
+        Statement statement = db.createStatement()) {
       List<String> names = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
+      try (ResultSet rows =
+          statement.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
         while (rows.next()) {
           names.add(rows.getString(1));
         }
@@ -335,8 +406,12 @@ class HostileTextIT {
         if (NOT_COMPARED.contains(name)) {
           continue;
         }
-        try (ResultSet rows = statement.executeQuery("select count(*), coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') from "
-            + name + " t")) {
+        try (ResultSet rows =
+            statement.executeQuery(
+                "select count(*), coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))),"
+                    + " '') from "
+                    + name
+                    + " t")) {
           rows.next();
           tables.put(name, rows.getLong(1) + " " + rows.getString(2));
         }

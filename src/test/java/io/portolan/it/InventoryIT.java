@@ -41,11 +41,14 @@ class InventoryIT {
     assertEquals(201, model.status(), model.raw().body());
     assertEquals(List.of("eu", "us"), texts(model.body().get("hostingRegions")));
 
-    var updated = put("/api/v1/models/" + modelId, user(DAVE), model(modelId, vendorId, "approved"));
+    var updated =
+        put("/api/v1/models/" + modelId, user(DAVE), model(modelId, vendorId, "approved"));
     assertEquals(200, updated.status(), updated.raw().body());
-    assertEquals("approved", get("/api/v1/models/" + modelId, user(BOB)).body().get("status").asText());
+    assertEquals(
+        "approved", get("/api/v1/models/" + modelId, user(BOB)).body().get("status").asText());
 
-    assertEquals(409, delete("/api/v1/vendors/" + vendorId, user(ALICE)).status(), "vendor with models");
+    assertEquals(
+        409, delete("/api/v1/vendors/" + vendorId, user(ALICE)).status(), "vendor with models");
     assertEquals(204, delete("/api/v1/models/" + modelId, user(ALICE)).status());
     assertEquals(404, get("/api/v1/models/" + modelId, user(ALICE)).status());
     assertEquals(204, delete("/api/v1/vendors/" + vendorId, user(ALICE)).status());
@@ -59,7 +62,8 @@ class InventoryIT {
     var again = post("/api/v1/vendors", user(ALICE), with(vendor(id, "CN"), "name", "Impostor"));
     assertEquals(409, again.status());
     assertEquals("application/problem+json", again.contentType());
-    assertEquals("US", get("/api/v1/vendors/" + id, user(ALICE)).body().get("jurisdiction").asText());
+    assertEquals(
+        "US", get("/api/v1/vendors/" + id, user(ALICE)).body().get("jurisdiction").asText());
   }
 
   @Test
@@ -68,7 +72,10 @@ class InventoryIT {
         post(
             "/api/v1/models",
             user(ALICE),
-            with(with(model("Bad Id!", "openai", "approved"), "hostingRegions", List.of("EU")), "displayName", " "));
+            with(
+                with(model("Bad Id!", "openai", "approved"), "hostingRegions", List.of("EU")),
+                "displayName",
+                " "));
     assertEquals(400, reply.status());
     assertTrue(reply.contentType().startsWith("application/problem+json"));
     List<String> fields = new ArrayList<>();
@@ -79,10 +86,12 @@ class InventoryIT {
   @Test
   void unknownVendorJurisdictionAndSuspensionWithoutReasonAreRefused() {
     assertEquals(400, post("/api/v1/vendors", user(ALICE), vendor(unique("v"), "XX")).status());
-    var suspended = post("/api/v1/vendors", user(ALICE), with(vendor(unique("v"), "US"), "suspended", true));
+    var suspended =
+        post("/api/v1/vendors", user(ALICE), with(vendor(unique("v"), "US"), "suspended", true));
     assertEquals(400, suspended.status());
     assertEquals("suspensionReason", suspended.body().get("errors").get(0).get("field").asText());
-    var missingVendor = post("/api/v1/models", user(ALICE), model(unique("m"), "no-such-vendor", "approved"));
+    var missingVendor =
+        post("/api/v1/models", user(ALICE), model(unique("m"), "no-such-vendor", "approved"));
     assertEquals(422, missingVendor.status());
     assertEquals("vendor", missingVendor.body().get("errors").get(0).get("field").asText());
   }
@@ -117,7 +126,8 @@ class InventoryIT {
     assertEquals(List.of("text-embedding-3-large"), ids(openai));
     var open = get("/api/v1/models?openWeights=true&status=approved&region=uk", user(BOB)).body();
     assertEquals(List.of("llama-3.3-70b"), ids(open));
-    assertEquals(List.of("gpt-4o", "gpt-4o-mini"), ids(get("/api/v1/models?q=GPT-4O", user(BOB)).body()));
+    assertEquals(
+        List.of("gpt-4o", "gpt-4o-mini"), ids(get("/api/v1/models?q=GPT-4O", user(BOB)).body()));
 
     assertEquals(400, get("/api/v1/models?size=501", user(BOB)).status());
     assertEquals(400, get("/api/v1/models?page=-1", user(BOB)).status());
@@ -133,14 +143,17 @@ class InventoryIT {
     assertFalse(globex.contains("claude-sonnet-4"), "globex sees acme's model");
     // The same id exists in both tenants with different content.
     assertEquals("approved", get("/api/v1/models/gpt-4o", user(BOB)).body().get("status").asText());
-    assertEquals("proposed", get("/api/v1/models/gpt-4o", user(FRANK)).body().get("status").asText());
+    assertEquals(
+        "proposed", get("/api/v1/models/gpt-4o", user(FRANK)).body().get("status").asText());
 
     String acmeOnly = unique("vendor");
     assertEquals(201, post("/api/v1/vendors", user(ALICE), vendor(acmeOnly, "DE")).status());
     assertEquals(404, get("/api/v1/vendors/" + acmeOnly, user(FRANK)).status());
-    assertEquals(404, put("/api/v1/vendors/" + acmeOnly, user(ERIN), vendor(acmeOnly, "CN")).status());
+    assertEquals(
+        404, put("/api/v1/vendors/" + acmeOnly, user(ERIN), vendor(acmeOnly, "CN")).status());
     assertEquals(404, delete("/api/v1/vendors/" + acmeOnly, user(ERIN)).status());
-    assertEquals("DE", get("/api/v1/vendors/" + acmeOnly, user(ALICE)).body().get("jurisdiction").asText());
+    assertEquals(
+        "DE", get("/api/v1/vendors/" + acmeOnly, user(ALICE)).body().get("jurisdiction").asText());
   }
 
   @Test
@@ -148,11 +161,14 @@ class InventoryIT {
     String id = unique("team");
     assertEquals(403, post("/api/v1/vendors", user(BOB), vendor(unique("v"), "US")).status());
     assertEquals(403, post("/api/v1/vendors", user(CAROL), vendor(unique("v"), "US")).status());
-    assertEquals(403, post("/api/v1/teams", user(ALICE), team(id)).status(), "officers do not manage teams");
+    assertEquals(
+        403, post("/api/v1/teams", user(ALICE), team(id)).status(), "officers do not manage teams");
     assertEquals(201, post("/api/v1/teams", user(DAVE), team(id)).status());
     assertEquals(200, get("/api/v1/teams/" + id, user(CAROL)).status());
-    assertEquals(403, get("/api/v1/models", Stack.gateway("acme")).status(), "gateways only decide");
-    assertEquals(403, get("/api/v1/models", user("root")).status(), "platform admin has no tenant data");
+    assertEquals(
+        403, get("/api/v1/models", Stack.gateway("acme")).status(), "gateways only decide");
+    assertEquals(
+        403, get("/api/v1/models", user("root")).status(), "platform admin has no tenant data");
     var forbidden = delete("/api/v1/teams/" + id, user(BOB));
     assertEquals(403, forbidden.status());
     assertTrue(forbidden.contentType().startsWith("application/problem+json"));
@@ -160,7 +176,10 @@ class InventoryIT {
 
   @Test
   void requestsWithoutAValidTokenAreUnauthorized() {
-    for (String token : new String[] {null, "not-a-token", user(BOB).substring(0, user(BOB).length() - 4) + "AAAA"}) {
+    for (String token :
+        new String[] {
+          null, "not-a-token", user(BOB).substring(0, user(BOB).length() - 4) + "AAAA"
+        }) {
       var reply = get("/api/v1/models", token);
       assertEquals(401, reply.status());
       assertTrue(reply.contentType().startsWith("application/problem+json"));

@@ -27,7 +27,8 @@ class PortabilityIT {
   /**
    * acme's settings keep restricted data on self-hosted open weights and confidential data in the
    * EU, and research's approval of gpt-4o stops at confidential: gpt-4o is research's chat cover
-   * for public to confidential work, not for restricted work, and not for confidential work from us.
+   * for public to confidential work, not for restricted work, and not for confidential work from
+   * us.
    */
   @Test
   void coverageIsPerClassificationAndRegionUnderThePublishedSettings() {
@@ -36,10 +37,14 @@ class PortabilityIT {
     assertTrue(models(byClassification(chat, "public")).contains("gpt-4o"));
     assertTrue(models(byClassification(chat, "confidential")).contains("gpt-4o"));
     List<String> restricted = models(byClassification(chat, "restricted"));
-    assertTrue(!restricted.contains("gpt-4o") && restricted.contains("llama-3.3-70b"), restricted.toString());
+    assertTrue(
+        !restricted.contains("gpt-4o") && restricted.contains("llama-3.3-70b"),
+        restricted.toString());
 
-    assertTrue(models(byClassification(researchChat("?region=eu"), "confidential")).contains("gpt-4o"));
-    assertTrue(!models(byClassification(researchChat("?region=us"), "confidential")).contains("gpt-4o"),
+    assertTrue(
+        models(byClassification(researchChat("?region=eu"), "confidential")).contains("gpt-4o"));
+    assertTrue(
+        !models(byClassification(researchChat("?region=us"), "confidential")).contains("gpt-4o"),
         "acme keeps confidential data out of us");
     assertEquals(400, get("/api/v1/portability?region=Not%20A%20Region", user("alice")).status());
   }
@@ -47,7 +52,10 @@ class PortabilityIT {
   private static JsonNode researchChat(String query) {
     var reply = get("/api/v1/portability" + query, user("alice"));
     assertEquals(200, reply.status(), reply.raw().body());
-    return find(find(reply.body().get("teams"), "team", "research").get("capabilities"), "capability", "chat");
+    return find(
+        find(reply.body().get("teams"), "team", "research").get("capabilities"),
+        "capability",
+        "chat");
   }
 
   private static JsonNode byClassification(JsonNode capability, String classification) {
@@ -65,11 +73,15 @@ class PortabilityIT {
     var reply = get("/api/v1/portability/what-if?vendor=deepseek", user("erin"));
     assertEquals(200, reply.status(), reply.raw().body());
     List<String> losses = new ArrayList<>();
-    reply.body().get("teamsLosingCapabilities").forEach(l -> losses.add(l.get("team").asText() + "/" + l.get("capability").asText()));
+    reply
+        .body()
+        .get("teamsLosingCapabilities")
+        .forEach(l -> losses.add(l.get("team").asText() + "/" + l.get("capability").asText()));
     assertTrue(losses.contains("support/code"), losses.toString());
     assertTrue(!losses.contains("support/chat"), "mistral-small-3 remains for chat: " + losses);
     var byJurisdiction = get("/api/v1/portability/what-if?jurisdiction=CN", user("erin")).body();
-    assertEquals(reply.body().get("teamsLosingCapabilities"), byJurisdiction.get("teamsLosingCapabilities"));
+    assertEquals(
+        reply.body().get("teamsLosingCapabilities"), byJurisdiction.get("teamsLosingCapabilities"));
   }
 
   /**
@@ -78,32 +90,45 @@ class PortabilityIT {
    */
   @Test
   void operatorsCountApartFromVendorsAndTheWhatIfTakesAnOperatorOrItsJurisdiction() {
-    JsonNode support = find(get("/api/v1/portability", user("erin")).body().get("teams"), "team", "support");
+    JsonNode support =
+        find(get("/api/v1/portability", user("erin")).body().get("teams"), "team", "support");
     JsonNode code = find(support.get("capabilities"), "capability", "code");
     assertEquals(1, code.get("operators").asInt(), code.toString());
     assertTrue(code.get("risks").toString().contains("single_operator"), code.toString());
-    List<String> byOperator = losses(get("/api/v1/portability/what-if?operator=deepseek", user("erin")).body());
+    List<String> byOperator =
+        losses(get("/api/v1/portability/what-if?operator=deepseek", user("erin")).body());
     assertTrue(byOperator.contains("support/code"), byOperator.toString());
-    List<String> byOperatorJurisdiction = losses(get("/api/v1/portability/what-if?operatorJurisdiction=CN", user("erin")).body());
+    List<String> byOperatorJurisdiction =
+        losses(get("/api/v1/portability/what-if?operatorJurisdiction=CN", user("erin")).body());
     assertTrue(byOperatorJurisdiction.contains("support/code"), byOperatorJurisdiction.toString());
 
-    List<String> acme = losses(get("/api/v1/portability/what-if?operator=deepseek", user("alice")).body());
-    assertTrue(acme.stream().noneMatch(l -> l.startsWith("research/")),
+    List<String> acme =
+        losses(get("/api/v1/portability/what-if?operator=deepseek", user("alice")).body());
+    assertTrue(
+        acme.stream().noneMatch(l -> l.startsWith("research/")),
         "research's DeepSeek V3 also runs on acme's own cluster: " + acme);
-    assertEquals(400, get("/api/v1/portability/what-if?operator=deepseek&vendor=deepseek", user("alice")).status());
-    assertEquals(400, get("/api/v1/portability/what-if?operatorJurisdiction=cn", user("alice")).status());
+    assertEquals(
+        400,
+        get("/api/v1/portability/what-if?operator=deepseek&vendor=deepseek", user("alice"))
+            .status());
+    assertEquals(
+        400, get("/api/v1/portability/what-if?operatorJurisdiction=cn", user("alice")).status());
   }
 
   private static List<String> losses(JsonNode answer) {
     List<String> losses = new ArrayList<>();
-    answer.get("teamsLosingCapabilities").forEach(l -> losses.add(l.get("team").asText() + "/" + l.get("capability").asText()));
+    answer
+        .get("teamsLosingCapabilities")
+        .forEach(l -> losses.add(l.get("team").asText() + "/" + l.get("capability").asText()));
     return losses;
   }
 
   @Test
   void whatIfNeedsExactlyOneCutOffAndOnlyOfficersAdminsAndAuditorsAsk() {
     assertEquals(400, get("/api/v1/portability/what-if", user("alice")).status());
-    assertEquals(400, get("/api/v1/portability/what-if?vendor=openai&jurisdiction=US", user("alice")).status());
+    assertEquals(
+        400,
+        get("/api/v1/portability/what-if?vendor=openai&jurisdiction=US", user("alice")).status());
     assertEquals(400, get("/api/v1/portability/what-if?jurisdiction=usa", user("alice")).status());
     assertEquals(403, get("/api/v1/portability", user("bob")).status());
     assertEquals(403, get("/api/v1/portability", Stack.gateway("acme")).status());

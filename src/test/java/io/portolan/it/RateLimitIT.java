@@ -14,12 +14,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rate limits: the test realm's initech-noisy-gateway is limited to 20 requests a second (the test
- * stack's client override) while every other caller keeps the generous default, so a flood from
- * it is refused with 429 and the other tenants' gateways are served meanwhile.
+ * stack's client override) while every other caller keeps the generous default, so a flood from it
+ * is refused with 429 and the other tenants' gateways are served meanwhile.
  */
 class RateLimitIT {
-  private static final Map<String, String> DECISION = Map.of(
-      "team", "nobody", "model", "nothing", "purpose", "chat", "dataClassification", "internal", "region", "eu");
+  private static final Map<String, String> DECISION =
+      Map.of(
+          "team",
+          "nobody",
+          "model",
+          "nothing",
+          "purpose",
+          "chat",
+          "dataClassification",
+          "internal",
+          "region",
+          "eu");
 
   @Test
   void aNoisyGatewayIsRefusedWhileOtherTenantsAreServed() throws Exception {
@@ -49,17 +59,25 @@ class RateLimitIT {
           break;
         }
       }
-      assertNotNull(refused, "requests as fast as they can exceed a budget of 20/s with a burst of 40");
+      assertNotNull(
+          refused, "requests as fast as they can exceed a budget of 20/s with a burst of 40");
       assertTrue(served >= 40, "the burst is served: " + served);
-      assertEquals(List.of(), quietStatuses.stream().filter(s -> s != 200).toList(), "globex is not starved");
+      assertEquals(
+          List.of(),
+          quietStatuses.stream().filter(s -> s != 200).toList(),
+          "globex is not starved");
       assertEquals("application/problem+json", refused.contentType());
-      assertTrue(refused.body().get("type").asText().endsWith("rate-limited"), refused.body().toString());
+      assertTrue(
+          refused.body().get("type").asText().endsWith("rate-limited"), refused.body().toString());
       int retryAfter = Integer.parseInt(refused.header("Retry-After"));
       assertTrue(retryAfter >= 1, "Retry-After in seconds: " + retryAfter);
       assertTrue(refused.header("RateLimit").contains("r=0"), refused.header("RateLimit"));
 
       Thread.sleep(retryAfter * 1000L);
-      assertEquals(200, Stack.post("/api/v1/decisions", noisy, DECISION).status(), "served again after Retry-After");
+      assertEquals(
+          200,
+          Stack.post("/api/v1/decisions", noisy, DECISION).status(),
+          "served again after Retry-After");
     } finally {
       pool.shutdownNow();
     }
@@ -69,8 +87,11 @@ class RateLimitIT {
   void everyAnswerTellsTheCallerItsBudget() {
     Stack.Reply reply = Stack.post("/api/v1/decisions", Stack.gateway("acme"), DECISION);
     assertEquals(200, reply.status());
-    assertTrue(reply.header("RateLimit-Policy").matches("\"caller\";q=\\d+;w=1"), reply.header("RateLimit-Policy"));
-    assertTrue(reply.header("RateLimit").matches("\"caller\";r=\\d+;t=\\d+"), reply.header("RateLimit"));
+    assertTrue(
+        reply.header("RateLimit-Policy").matches("\"caller\";q=\\d+;w=1"),
+        reply.header("RateLimit-Policy"));
+    assertTrue(
+        reply.header("RateLimit").matches("\"caller\";r=\\d+;t=\\d+"), reply.header("RateLimit"));
   }
 
   private static List<Future<Stack.Reply>> flood(ExecutorService pool, String token, int requests) {

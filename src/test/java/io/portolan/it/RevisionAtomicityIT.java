@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Publishing is atomic: while revisions that deny and allow a vendor alternate, every decision
- * made meanwhile matches the revision it names, never a mix of old and new.
+ * Publishing is atomic: while revisions that deny and allow a vendor alternate, every decision made
+ * meanwhile matches the revision it names, never a mix of old and new.
  */
 class RevisionAtomicityIT {
   private static final int PUBLISHES = 10;
@@ -36,7 +36,8 @@ class RevisionAtomicityIT {
     String vendorId = unique("vendor");
     String modelId = unique("model");
     assertEquals(201, post("/api/v1/vendors", user("erin"), vendor(vendorId, "IS")).status());
-    assertEquals(201, post("/api/v1/models", user("erin"), model(modelId, vendorId, "approved")).status());
+    assertEquals(
+        201, post("/api/v1/models", user("erin"), model(modelId, vendorId, "approved")).status());
     Approvals.grant("globex", "support", modelId, "internal");
     JsonNode original = get("/api/v1/policy/settings", user("erin")).body();
 
@@ -45,18 +46,22 @@ class RevisionAtomicityIT {
     AtomicBoolean publishing = new AtomicBoolean(true);
     ExecutorService deciders = Executors.newFixedThreadPool(DECIDERS);
     for (int i = 0; i < DECIDERS; i++) {
-      deciders.submit(() -> {
-        while (publishing.get()) {
-          var reply = post("/api/v1/decisions", Stack.gateway("globex"), decision("support", modelId));
-          if (reply.status() == 200) answers.add(reply.body());
-        }
-      });
+      deciders.submit(
+          () -> {
+            while (publishing.get()) {
+              var reply =
+                  post("/api/v1/decisions", Stack.gateway("globex"), decision("support", modelId));
+              if (reply.status() == 200) answers.add(reply.body());
+            }
+          });
     }
     try {
       for (int i = 0; i < PUBLISHES; i++) {
         boolean deny = i % 2 == 0;
         ObjectNode draft = original.deepCopy();
-        draft.set("deniedJurisdictions", Stack.JSON.valueToTree(deny ? Map.of("internal", List.of("IS")) : Map.of()));
+        draft.set(
+            "deniedJurisdictions",
+            Stack.JSON.valueToTree(deny ? Map.of("internal", List.of("IS")) : Map.of()));
         assertEquals(200, put("/api/v1/policy/settings", user("erin"), draft).status());
         var published = post("/api/v1/policy/revisions", user("erin"), null);
         assertEquals(201, published.status(), published.raw().body());
@@ -76,7 +81,8 @@ class RevisionAtomicityIT {
       int number = Integer.parseInt(answer.get("policyRevision").asText().split("-")[0]);
       Boolean expected = allowedByRevision.get(number);
       if (expected == null) continue; // decided before the first of these revisions
-      assertEquals(expected, answer.get("allow").asBoolean(), "revision " + number + " answered " + answer);
+      assertEquals(
+          expected, answer.get("allow").asBoolean(), "revision " + number + " answered " + answer);
       checked++;
     }
     assertTrue(checked > PUBLISHES, "too few decisions overlapped the publishes: " + checked);

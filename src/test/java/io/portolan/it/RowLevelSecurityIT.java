@@ -36,7 +36,8 @@ class RowLevelSecurityIT {
 
   @Test
   void withoutATenantNothingIsVisible() throws SQLException {
-    try (Connection db = Stack.appRole(); Statement s = db.createStatement()) {
+    try (Connection db = Stack.appRole();
+        Statement s = db.createStatement()) {
       for (String table : new String[] {"vendor", "model", "team", "decision_log"}) {
         try (ResultSet count = s.executeQuery("select count(*) from " + table)) {
           count.next();
@@ -52,7 +53,8 @@ class RowLevelSecurityIT {
       db.setAutoCommit(false);
       enter(db, ACME);
       db.commit();
-      try (Statement s = db.createStatement(); ResultSet count = s.executeQuery("select count(*) from model")) {
+      try (Statement s = db.createStatement();
+          ResultSet count = s.executeQuery("select count(*) from model")) {
         count.next();
         assertEquals(0, count.getLong(1), "the tenant leaked into the next transaction");
       }
@@ -69,7 +71,10 @@ class RowLevelSecurityIT {
         SQLException e =
             assertThrows(
                 SQLException.class,
-                () -> s.executeUpdate("insert into team (tenant_id, id, name) values ('globex', 'intruders', 'x')"));
+                () ->
+                    s.executeUpdate(
+                        "insert into team (tenant_id, id, name) values ('globex', 'intruders',"
+                            + " 'x')"));
         assertEquals("42501", e.getSQLState(), e.getMessage()); // row-level security violation
       }
       db.rollback();
@@ -78,8 +83,14 @@ class RowLevelSecurityIT {
 
   @Test
   void theDecisionLogCannotBeUpdatedOrDeleted() throws SQLException {
-    for (String sql : new String[] {"update decision_log set allow = true", "delete from decision_log", "truncate decision_log"}) {
-      try (Connection db = Stack.appRole(); Statement s = db.createStatement()) {
+    for (String sql :
+        new String[] {
+          "update decision_log set allow = true",
+          "delete from decision_log",
+          "truncate decision_log"
+        }) {
+      try (Connection db = Stack.appRole();
+          Statement s = db.createStatement()) {
         SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
         assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
       }
@@ -89,12 +100,18 @@ class RowLevelSecurityIT {
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassSecurity() throws SQLException {
     try (Connection db = Stack.superuser();
-        PreparedStatement role = db.prepareStatement("select rolsuper, rolbypassrls from pg_roles where rolname = 'portolan_app'");
-        PreparedStatement owned = db.prepareStatement("select count(*) from pg_tables where tableowner = 'portolan_app'");
-        PreparedStatement forced = db.prepareStatement(
-            "select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'"
-                + " where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace"
-                + " and not (c.relrowsecurity and c.relforcerowsecurity)")) {
+        PreparedStatement role =
+            db.prepareStatement(
+                "select rolsuper, rolbypassrls from pg_roles where rolname = 'portolan_app'");
+        PreparedStatement owned =
+            db.prepareStatement(
+                "select count(*) from pg_tables where tableowner = 'portolan_app'");
+        PreparedStatement forced =
+            db.prepareStatement(
+                "select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid and"
+                    + " a.attname = 'tenant_id' where c.relkind = 'r' and c.relnamespace ="
+                    + " 'public'::regnamespace and not (c.relrowsecurity and"
+                    + " c.relforcerowsecurity)")) {
       try (ResultSet r = role.executeQuery()) {
         assertTrue(r.next());
         assertFalse(r.getBoolean(1), "superuser");

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersIT {
   @Test
   void everyAnswerForbidsFramingSniffingAndForeignScripts() {
-    List<Stack.Reply> replies = List.of(
-        Stack.send("GET", "/", null, null, "text/html"),
-        Stack.get("/api/v1/vendors", Stack.user("alice")),
-        Stack.get("/api/v1/vendors", null),
-        Stack.get("/api/v1/no-such-thing", Stack.user("alice")));
+    List<Stack.Reply> replies =
+        List.of(
+            Stack.send("GET", "/", null, null, "text/html"),
+            Stack.get("/api/v1/vendors", Stack.user("alice")),
+            Stack.get("/api/v1/vendors", null),
+            Stack.get("/api/v1/no-such-thing", Stack.user("alice")));
     for (Stack.Reply reply : replies) {
       String where = reply.raw().request().uri() + " (" + reply.status() + ")";
       assertEquals("nosniff", reply.header("X-Content-Type-Options"), where);
@@ -22,7 +23,9 @@ class SecurityHeadersIT {
       String csp = reply.header("Content-Security-Policy");
       assertTrue(csp != null && csp.contains("frame-ancestors 'none'"), where + ": " + csp);
       assertTrue(csp.contains("script-src 'self';"), "no inline or foreign scripts: " + csp);
-      assertTrue(csp.contains("connect-src 'self' " + Stack.KEYCLOAK), "the UI may reach Keycloak: " + csp);
+      assertTrue(
+          csp.contains("connect-src 'self' " + Stack.KEYCLOAK),
+          "the UI may reach Keycloak: " + csp);
     }
   }
 

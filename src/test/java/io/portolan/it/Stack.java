@@ -22,13 +22,21 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Stack {
   static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
   static final String KEYCLOAK = System.getProperty("it.keycloak-url", "http://localhost:28180");
-  static final String JDBC = System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:25432/portolan");
+  static final String JDBC =
+      System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:25432/portolan");
   static final Path REPO = Path.of(System.getProperty("it.repo-dir", "."));
   static final ObjectMapper JSON = new ObjectMapper();
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-  /** Tokens by user or client, each fetched anew well before it expires: a slow suite outlives the realm's 300 s. */
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  /**
+   * Tokens by user or client, each fetched anew well before it expires: a slow suite outlives the
+   * realm's 300 s.
+   */
   private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
   private record Token(String value, long refreshAtNanos) {
@@ -48,8 +56,19 @@ final class Stack {
 
   /** A demo user's access token (password equals user name) through the portolan-cli client. */
   static String user(String name) {
-    return cached("user:" + name,
-        () -> token(Map.of("grant_type", "password", "client_id", "portolan-cli", "username", name, "password", name)));
+    return cached(
+        "user:" + name,
+        () ->
+            token(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    "portolan-cli",
+                    "username",
+                    name,
+                    "password",
+                    name)));
   }
 
   /** A gateway's client-credentials token: acme-gateway or globex-gateway. */
@@ -59,32 +78,50 @@ final class Stack {
 
   /** Any confidential client's client-credentials token. */
   static String client(String clientId, String secret) {
-    return cached("client:" + clientId, () -> token(Map.of(
-        "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
+    return cached(
+        "client:" + clientId,
+        () ->
+            token(
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    secret)));
   }
 
   private static String cached(String key, java.util.function.Supplier<Token> fetch) {
-    return TOKENS.compute(key, (k, known) -> known != null && known.fresh() ? known : fetch.get()).value();
+    return TOKENS
+        .compute(key, (k, known) -> known != null && known.fresh() ? known : fetch.get())
+        .value();
   }
 
   private static Token token(Map<String, String> form) {
     StringBuilder body = new StringBuilder();
-    form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    form.forEach(
+        (k, v) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
+        HttpRequest.newBuilder(
+                URI.create(KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("no token for " + form.get("username") + ": " + response.body());
+        throw new IllegalStateException(
+            "no token for " + form.get("username") + ": " + response.body());
       }
       JsonNode answer = JSON.readTree(response.body());
       long lifetime = answer.path("expires_in").asLong(60);
       // Half its lifetime: a test may hold a token a while before it sends it.
-      return new Token(answer.get("access_token").asText(), System.nanoTime() + lifetime * 500_000_000L);
+      return new Token(
+          answer.get("access_token").asText(), System.nanoTime() + lifetime * 500_000_000L);
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -106,10 +143,13 @@ final class Stack {
     return send("DELETE", path, token, null, "application/json");
   }
 
-  /** @param body a String is sent as is; anything else as JSON */
+  /**
+   * @param body a String is sent as is; anything else as JSON
+   */
   static Reply send(String method, String path, String token, Object body, String contentType) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
@@ -120,7 +160,8 @@ final class Stack {
         request.header("Content-Type", contentType);
       }
       HttpResponse<String> response =
-          HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(
+              request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
       JsonNode json = null;
       if (type.contains("json") && !response.body().isEmpty()) {
@@ -133,7 +174,8 @@ final class Stack {
   }
 
   /** Sends a request as built, through the stack's HTTP/1.1 client. */
-  static HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+  static HttpResponse<String> exchange(HttpRequest request)
+      throws IOException, InterruptedException {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

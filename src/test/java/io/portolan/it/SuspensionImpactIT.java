@@ -54,7 +54,8 @@ class SuspensionImpactIT {
   }
 
   private static void create(String id, String vendor, String capability) {
-    Map<String, Object> body = Fixtures.with(model(id, vendor, "approved"), "capabilities", List.of(capability));
+    Map<String, Object> body =
+        Fixtures.with(model(id, vendor, "approved"), "capabilities", List.of(capability));
     var reply = post("/api/v1/models", user("erin"), body);
     assertEquals(201, reply.status(), reply.raw().body());
   }
@@ -78,7 +79,9 @@ class SuspensionImpactIT {
     JsonNode decisions = preview.get("decisions");
     assertFlipsOnlyTheModel(decisions, "vendor_suspended");
     assertEquals(0, decisions.get("denyToAllow").asInt());
-    assertEquals(decisions.get("allowToDeny").asInt(), decisions.get("evaluated").asInt(),
+    assertEquals(
+        decisions.get("allowToDeny").asInt(),
+        decisions.get("evaluated").asInt(),
         "only the decisions about the vendor's models are replayed (the alternative's is not)");
 
     // A preview changes nothing.
@@ -99,30 +102,40 @@ class SuspensionImpactIT {
 
   @Test
   void aTeamWithNothingElseForTheCapabilityIsLeftWithNone() {
-    JsonNode preview = get("/api/v1/vendors/" + LONE_VENDOR + "/suspension-impact", user("erin")).body();
+    JsonNode preview =
+        get("/api/v1/vendors/" + LONE_VENDOR + "/suspension-impact", user("erin")).body();
     JsonNode team = preview.get("teams").get(0);
     assertEquals(TEAM, team.get("team").asText(), preview.toString());
     assertEquals("none", team.get("best").asText());
     assertTrue(team.get("bestAlternative").isNull());
     assertEquals("none", preview.get("approvals").get(0).get("alternative").asText());
-    assertEquals(0, preview.get("decisions").get("allowToDeny").asInt(), "nothing was asked of that model");
+    assertEquals(
+        0, preview.get("decisions").get("allowToDeny").asInt(), "nothing was asked of that model");
   }
 
   @Test
   void otherTenantsCallersAndBadIdsGetNoPreview() {
-    assertEquals(404, get("/api/v1/vendors/" + VENDOR + "/suspension-impact", user("alice")).status());
-    assertEquals(404, get("/api/v1/models/" + MODEL + "/suspension-impact", user("alice")).status());
-    assertEquals(404, get("/api/v1/models/" + unique("nowhere") + "/suspension-impact", user("erin")).status());
+    assertEquals(
+        404, get("/api/v1/vendors/" + VENDOR + "/suspension-impact", user("alice")).status());
+    assertEquals(
+        404, get("/api/v1/models/" + MODEL + "/suspension-impact", user("alice")).status());
+    assertEquals(
+        404,
+        get("/api/v1/models/" + unique("nowhere") + "/suspension-impact", user("erin")).status());
     var bad = get("/api/v1/vendors/Not%20A%20Slug/suspension-impact", user("erin"));
     assertEquals(400, bad.status());
     assertEquals("id", bad.body().get("errors").get(0).get("field").asText());
     assertEquals(403, get("/api/v1/vendors/openai/suspension-impact", user("bob")).status());
   }
 
-  /** The model's allowed decisions, and only those, would be denied; the other test may have added one. */
+  /**
+   * The model's allowed decisions, and only those, would be denied; the other test may have added
+   * one.
+   */
   private static void assertFlipsOnlyTheModel(JsonNode decisions, String reason) {
     int flipped = decisions.get("allowToDeny").asInt();
-    assertTrue(flipped == DECISIONS_ON_MODEL || flipped == DECISIONS_ON_MODEL + 1, decisions.toString());
+    assertTrue(
+        flipped == DECISIONS_ON_MODEL || flipped == DECISIONS_ON_MODEL + 1, decisions.toString());
     for (JsonNode sample : decisions.get("allowToDenySamples")) {
       assertEquals(MODEL, sample.get("request").get("model").asText());
       assertEquals(reason, sample.get("reasons").get(0).asText());

@@ -21,34 +21,55 @@ import java.util.Map;
 final class TenantIsolationHttp {
   /** Tokens live 300 s in the realm; refetch well before, as Stack's cache never does. */
   private static final long TOKEN_MAX_AGE_MILLIS = 200_000;
+
   /** Portolan may be restarted for ~30 s by someone else; wait this long before calling it down. */
   private static final long RESTART_PATIENCE_MILLIS = 120_000;
 
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Map<String, String> tokens = new LinkedHashMap<>();
   private final Map<String, Long> fetchedAt = new LinkedHashMap<>();
 
   /** One request: who sends it and exactly what, so a violation can be replayed by hand. */
-  record Call(String caller, String method, String path, Map<String, String> headers, String body, String cleanup) {
+  record Call(
+      String caller,
+      String method,
+      String path,
+      Map<String, String> headers,
+      String body,
+      String cleanup) {
     Call with(String header, String value) {
       Map<String, String> more = new LinkedHashMap<>(headers);
       more.put(header, value);
       return new Call(caller, method, path, more, body, cleanup);
     }
 
-    /** After a 201 the created object is deleted with this path, so creates leave nothing behind. */
+    /**
+     * After a 201 the created object is deleted with this path, so creates leave nothing behind.
+     */
     Call cleanup(String deletePath) {
       return new Call(caller, method, path, headers, body, deletePath);
     }
 
-    /** Everything the caller said, lower-cased: ids sent by the caller may come back in the answer. */
+    /**
+     * Everything the caller said, lower-cased: ids sent by the caller may come back in the answer.
+     */
     String said() {
-      return (path + " " + headers.values() + " " + (body == null ? "" : body)).toLowerCase(Locale.ROOT);
+      return (path + " " + headers.values() + " " + (body == null ? "" : body))
+          .toLowerCase(Locale.ROOT);
     }
 
     String describe() {
-      return "as " + caller + ": " + method + " " + path + (headers.isEmpty() ? "" : " headers " + headers)
+      return "as "
+          + caller
+          + ": "
+          + method
+          + " "
+          + path
+          + (headers.isEmpty() ? "" : " headers " + headers)
           + (body == null ? "" : " body " + body);
     }
   }
@@ -96,7 +117,9 @@ final class TenantIsolationHttp {
       try {
         Answer answer = sendOnce(call);
         // The API never answers HTML: Payara does, while the application is being (re)deployed.
-        if (!answer.contentType().startsWith("text/html") || ready() || System.currentTimeMillis() > giveUp) {
+        if (!answer.contentType().startsWith("text/html")
+            || ready()
+            || System.currentTimeMillis() > giveUp) {
           return answer;
         }
       } catch (IOException e) {
@@ -108,7 +131,9 @@ final class TenantIsolationHttp {
     }
   }
 
-  /** The OpenAPI document as JSON, once Portolan is up (another engineer may restart it for ~30 s). */
+  /**
+   * The OpenAPI document as JSON, once Portolan is up (another engineer may restart it for ~30 s).
+   */
   String openApi() {
     long giveUp = System.currentTimeMillis() + RESTART_PATIENCE_MILLIS;
     while (true) {
@@ -130,11 +155,23 @@ final class TenantIsolationHttp {
   /** The OpenAPI document when Portolan is ready, else null. */
   private String readyOpenApi() {
     try {
-      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(Stack.BASE + "/health/ready"))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi"))
-          .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-      boolean up = health.statusCode() == 200 && openapi.statusCode() == 200 && openapi.body().contains("\"paths\"");
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create(Stack.BASE + "/health/ready"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> openapi =
+          http.send(
+              HttpRequest.newBuilder(URI.create(Stack.BASE + "/openapi"))
+                  .header("Accept", "application/json")
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      boolean up =
+          health.statusCode() == 200
+              && openapi.statusCode() == 200
+              && openapi.body().contains("\"paths\"");
       return up ? openapi.body() : null;
     } catch (IOException e) {
       return null;
@@ -145,9 +182,10 @@ final class TenantIsolationHttp {
   }
 
   private Answer sendOnce(Call call) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.BASE + call.path()))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token(call.caller()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Stack.BASE + call.path()))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token(call.caller()));
     if (!call.headers().containsKey("Accept")) {
       request.header("Accept", "application/json");
     }
@@ -161,22 +199,45 @@ final class TenantIsolationHttp {
     }
     try {
       HttpResponse<String> response =
-          http.send(request.method(call.method(), publisher).build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body(), response.headers().map());
+          http.send(
+              request.method(call.method(), publisher).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
+          response.headers().map());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
   }
 
-  /** A user's password-grant token or a gateway's client-credentials token, refetched before it expires. */
+  /**
+   * A user's password-grant token or a gateway's client-credentials token, refetched before it
+   * expires.
+   */
   synchronized String token(String caller) {
     Long at = fetchedAt.get(caller);
     if (at == null || System.currentTimeMillis() - at > TOKEN_MAX_AGE_MILLIS) {
-      Map<String, String> form = caller.endsWith("-gateway")
-          ? Map.of("grant_type", "client_credentials", "client_id", caller, "client_secret", caller + "-secret")
-          : Map.of("grant_type", "password", "client_id", "portolan-cli", "username", caller, "password", caller);
+      Map<String, String> form =
+          caller.endsWith("-gateway")
+              ? Map.of(
+                  "grant_type",
+                  "client_credentials",
+                  "client_id",
+                  caller,
+                  "client_secret",
+                  caller + "-secret")
+              : Map.of(
+                  "grant_type",
+                  "password",
+                  "client_id",
+                  "portolan-cli",
+                  "username",
+                  caller,
+                  "password",
+                  caller);
       tokens.put(caller, fetchToken(form));
       fetchedAt.put(caller, System.currentTimeMillis());
     }
@@ -185,10 +246,15 @@ final class TenantIsolationHttp {
 
   private String fetchToken(Map<String, String> form) {
     StringBuilder body = new StringBuilder();
-    form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    form.forEach(
+        (k, v) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
+        HttpRequest.newBuilder(
+                URI.create(Stack.KEYCLOAK + "/realms/portolan/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();

@@ -38,7 +38,8 @@ class TenantClaimsTest {
 
   @Test
   void tokenWithoutTenantIsForbidden() {
-    ProblemException e = assertThrows(ProblemException.class, () -> TenantClaims.resolve(null, null));
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> TenantClaims.resolve(null, null));
     assertEquals(403, e.status());
   }
 
@@ -60,6 +61,7 @@ class TenantClaimsTest {
   @Test
   void emptyOrganizationListIsForbidden() {
     assertThrows(
-        ProblemException.class, () -> TenantClaims.resolve(null, Json.createArrayBuilder().build()));
+        ProblemException.class,
+        () -> TenantClaims.resolve(null, Json.createArrayBuilder().build()));
   }
 }

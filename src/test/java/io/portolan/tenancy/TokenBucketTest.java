@@ -34,7 +34,9 @@ class TokenBucketTest {
 
   @Test
   void overridesAreClientRatePairs() {
-    assertEquals(Map.of("batch-gateway", 50.0, "noisy", 2.5), RateLimiter.parseOverrides(" batch-gateway:50, noisy:2.5"));
+    assertEquals(
+        Map.of("batch-gateway", 50.0, "noisy", 2.5),
+        RateLimiter.parseOverrides(" batch-gateway:50, noisy:2.5"));
     assertEquals(Map.of(), RateLimiter.parseOverrides("none"));
   }
 }

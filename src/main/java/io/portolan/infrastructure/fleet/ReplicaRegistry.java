@@ -41,7 +41,8 @@ public class ReplicaRegistry {
   private ScheduledFuture<?> heartbeat;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    heartbeat = scheduler.scheduleWithFixedDelay(this::beat, 0, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    heartbeat =
+        scheduler.scheduleWithFixedDelay(this::beat, 0, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -65,16 +66,21 @@ public class ReplicaRegistry {
 
   void beat() {
     try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement renew = connection.prepareStatement(
-          "insert into replica (id, host) values (?, ?) on conflict (id) do update set heartbeat_at = now()")) {
+      try (PreparedStatement renew =
+          connection.prepareStatement(
+              "insert into replica (id, host) values (?, ?) on conflict (id) do update set"
+                  + " heartbeat_at = now()")) {
         renew.setObject(1, id);
         renew.setString(2, host());
         renew.executeUpdate();
       }
-      try (PreparedStatement count = connection.prepareStatement(
-              "select count(*) from replica where heartbeat_at > now() - make_interval(secs => ?)");
-          PreparedStatement forget = connection.prepareStatement(
-              "delete from replica where heartbeat_at < now() - interval '1 hour'")) {
+      try (PreparedStatement count =
+              connection.prepareStatement(
+                  "select count(*) from replica where heartbeat_at > now() - make_interval(secs =>"
+                      + " ?)");
+          PreparedStatement forget =
+              connection.prepareStatement(
+                  "delete from replica where heartbeat_at < now() - interval '1 hour'")) {
         count.setInt(1, LIVE_SECONDS);
         try (ResultSet row = count.executeQuery()) {
           row.next();

@@ -12,10 +12,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Ready when PostgreSQL answers within {@link #TIMEOUT_SECONDS}. The probe opens a connection of its
- * own instead of borrowing one from the pool: a timed-out pooled connection is closed by the driver,
- * and the pool's next check of it then closes every connection, in-use ones too, so a slow database
- * would have cost the decision log the commits in flight.
+ * Ready when PostgreSQL answers within {@link #TIMEOUT_SECONDS}. The probe opens a connection of
+ * its own instead of borrowing one from the pool: a timed-out pooled connection is closed by the
+ * driver, and the pool's next check of it then closes every connection, in-use ones too, so a slow
+ * database would have cost the decision log the commits in flight.
  */
 @Readiness
 @ApplicationScoped
@@ -51,9 +51,14 @@ public class DatabaseReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try (Connection connection = probe.getConnection()) {
-      return HealthCheckResponse.named("database").status(connection.isValid(TIMEOUT_SECONDS)).build();
+      return HealthCheckResponse.named("database")
+          .status(connection.isValid(TIMEOUT_SECONDS))
+          .build();
     } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState()).build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState())
+          .build();
     }
   }
 }

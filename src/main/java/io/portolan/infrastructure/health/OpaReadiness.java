@@ -12,9 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * OPA's part of readiness. OPA answering and holding the policy and every tenant's data: up. OPA
  * away while the embedded engine decides: still up, marked {@code degraded} (decisions and impact
- * analysis go on; the catalogue and pre-checks answer 503), because taking every replica out of
- * the load balancer for an OPA outage would refuse the decisions the replicas can give. Neither:
- * down.
+ * analysis go on; the catalogue and pre-checks answer 503), because taking every replica out of the
+ * load balancer for an OPA outage would refuse the decisions the replicas can give. Neither: down.
  */
 @Readiness
 @ApplicationScoped
@@ -32,7 +31,8 @@ public class OpaReadiness implements HealthCheck {
         .withData("degraded", !synced)
         .withData("reachable", up)
         .withData("policyLoaded", publisher.loaded())
-        .withData("embeddedEngine", embedded.enabled() ? embedded.ready() + " instances idle" : "off")
+        .withData(
+            "embeddedEngine", embedded.enabled() ? embedded.ready() + " instances idle" : "off")
         .build();
   }
 }

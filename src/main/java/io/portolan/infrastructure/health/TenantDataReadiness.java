@@ -21,7 +21,9 @@ public class TenantDataReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("tenant-data").status(watch.current())
-        .withData("replicasUp", replicas.live()).build();
+    return HealthCheckResponse.named("tenant-data")
+        .status(watch.current())
+        .withData("replicasUp", replicas.live())
+        .build();
   }
 }

@@ -46,7 +46,9 @@ public class KeycloakAdmin {
   String clientId;
 
   @Inject
-  @ConfigProperty(name = "portolan.keycloak.admin-client-secret", defaultValue = "portolan-admin-secret")
+  @ConfigProperty(
+      name = "portolan.keycloak.admin-client-secret",
+      defaultValue = "portolan-admin-secret")
   String clientSecret;
 
   @Inject Tracing tracing;
@@ -58,22 +60,37 @@ public class KeycloakAdmin {
 
   @PostConstruct
   void init() {
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
-    base = "from-jwks".equals(configuredUrl) ? jwksLocation.substring(0, jwksLocation.indexOf("/realms/")) : configuredUrl;
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
+    base =
+        "from-jwks".equals(configuredUrl)
+            ? jwksLocation.substring(0, jwksLocation.indexOf("/realms/"))
+            : configuredUrl;
   }
 
   /** Creates a client and returns its internal id. */
   public String createClient(ObjectNode representation) {
     HttpResponse<String> reply = send(admin("/clients").POST(json(representation)), 201, 409);
     if (reply.statusCode() == 409) {
-      throw new KeycloakException(409, "a client named " + representation.path("clientId").asText() + " already exists");
+      throw new KeycloakException(
+          409, "a client named " + representation.path("clientId").asText() + " already exists");
     }
-    String location = reply.headers().firstValue("Location").orElseThrow(
-        () -> new KeycloakException(502, "Keycloak created a client without saying where"));
+    String location =
+        reply
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(
+                () -> new KeycloakException(502, "Keycloak created a client without saying where"));
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
-  /** The clients whose clientId contains {@code text} (Keycloak searches attributes only when configured to). */
+  /**
+   * The clients whose clientId contains {@code text} (Keycloak searches attributes only when
+   * configured to).
+   */
   public ArrayNode clientsMatching(String text) {
     String q = URLEncoder.encode(text, StandardCharsets.UTF_8);
     return (ArrayNode) parse(send(admin("/clients?search=true&max=1000&clientId=" + q).GET(), 200));
@@ -87,19 +104,28 @@ public class KeycloakAdmin {
 
   /** Gives a client's service account a realm role. */
   public void grantRealmRole(String clientUuid, String role) {
-    JsonNode user = parse(send(admin("/clients/" + clientUuid + "/service-account-user").GET(), 200));
+    JsonNode user =
+        parse(send(admin("/clients/" + clientUuid + "/service-account-user").GET(), 200));
     JsonNode roleRepresentation = parse(send(admin("/roles/" + role).GET(), 200));
     ArrayNode roles = JacksonConfig.MAPPER.createArrayNode().add(roleRepresentation);
-    send(admin("/users/" + user.get("id").asText() + "/role-mappings/realm").POST(json(roles)), 204);
+    send(
+        admin("/users/" + user.get("id").asText() + "/role-mappings/realm").POST(json(roles)), 204);
   }
 
   public String clientSecret(String clientUuid) {
-    return parse(send(admin("/clients/" + clientUuid + "/client-secret").GET(), 200)).get("value").asText();
+    return parse(send(admin("/clients/" + clientUuid + "/client-secret").GET(), 200))
+        .get("value")
+        .asText();
   }
 
   public String regenerateSecret(String clientUuid) {
-    return parse(send(admin("/clients/" + clientUuid + "/client-secret").POST(HttpRequest.BodyPublishers.noBody()), 200))
-        .get("value").asText();
+    return parse(
+            send(
+                admin("/clients/" + clientUuid + "/client-secret")
+                    .POST(HttpRequest.BodyPublishers.noBody()),
+                200))
+        .get("value")
+        .asText();
   }
 
   public void deleteClient(String clientUuid) {
@@ -115,31 +141,43 @@ public class KeycloakAdmin {
 
   private synchronized String token() {
     if (Instant.now().isAfter(tokenExpires)) {
-      String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-          + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-      HttpRequest.Builder request = HttpRequest.newBuilder(
-              URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
-          .timeout(TIMEOUT)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form));
+      String form =
+          "grant_type=client_credentials&client_id="
+              + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+              + "&client_secret="
+              + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(
+                  URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
+              .timeout(TIMEOUT)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form));
       JsonNode answer = parse(send(request, 200));
       token = answer.get("access_token").asText();
-      tokenExpires = Instant.now().plusSeconds(Math.max(5, answer.path("expires_in").asLong(60) - 30));
+      tokenExpires =
+          Instant.now().plusSeconds(Math.max(5, answer.path("expires_in").asLong(60) - 30));
     }
     return token;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, int... expected) {
     try {
-      HttpResponse<String> reply = tracing.send("keycloak", http, request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> reply =
+          tracing.send("keycloak", http, request, HttpResponse.BodyHandlers.ofString());
       for (int status : expected) {
         if (reply.statusCode() == status) {
           return reply;
         }
       }
       // The body may echo a secret; only the status is passed on.
-      throw new KeycloakException(502, "Keycloak answered " + reply.statusCode() + " to " + request.build().method()
-          + " " + request.build().uri().getPath());
+      throw new KeycloakException(
+          502,
+          "Keycloak answered "
+              + reply.statusCode()
+              + " to "
+              + request.build().method()
+              + " "
+              + request.build().uri().getPath());
     } catch (IOException e) {
       throw new KeycloakException(503, "Keycloak is unreachable: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -30,8 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Signs in a decision request whose bearer token {@link VerifiedTokens} already verified, without
  * the round through Jakarta Security's bridge. That bridge looks up MicroProfile JWT's mechanism
- * through a new JNDI context on every request and again for the response: a quarter of the CPU of
- * a decision. The caller gets the same principal (the verified {@code JsonWebToken}) and the same
+ * through a new JNDI context on every request and again for the response: a quarter of the CPU of a
+ * decision. The caller gets the same principal (the verified {@code JsonWebToken}) and the same
  * groups, through the same Jakarta Authentication callbacks the bridge uses. Every other request,
  * and every token not remembered, goes through the bridge unchanged.
  */
@@ -42,8 +42,10 @@ public class RememberedTokenAuthentication implements ServletContextListener {
   static final String DECISIONS = "/api/v1/decisions";
   private static final String BEARER = "Bearer ";
   private static final String TOKEN_HEADER = "mp.jwt.token.header";
+
   /** Marks a request signed in here, so its response skips the bridge as well. */
-  private static final String SIGNED_IN = RememberedTokenAuthentication.class.getName() + ".signedIn";
+  private static final String SIGNED_IN =
+      RememberedTokenAuthentication.class.getName() + ".signedIn";
 
   @Inject VerifiedTokens tokens;
 
@@ -52,36 +54,62 @@ public class RememberedTokenAuthentication implements ServletContextListener {
     ServletContext context = event.getServletContext();
     String appContext = context.getVirtualServerName() + " " + context.getContextPath();
     // MicroProfile JWT may be told to read the token elsewhere (a cookie): then it alone reads it.
-    String tokenHeader = ConfigProvider.getConfig().getOptionalValue(TOKEN_HEADER, String.class).orElse("Authorization");
+    String tokenHeader =
+        ConfigProvider.getConfig()
+            .getOptionalValue(TOKEN_HEADER, String.class)
+            .orElse("Authorization");
     if (!"Authorization".equalsIgnoreCase(tokenHeader)) {
-      LOG.info(TOKEN_HEADER + " is '" + tokenHeader + "': decisions sign in through Jakarta Security's bridge");
+      LOG.info(
+          TOKEN_HEADER
+              + " is '"
+              + tokenHeader
+              + "': decisions sign in through Jakarta Security's bridge");
       return;
     }
     AuthConfigFactory factory = AuthConfigFactory.getFactory();
-    AuthConfigProvider bridge = factory == null ? null : factory.getConfigProvider(LAYER, appContext, null);
+    AuthConfigProvider bridge =
+        factory == null ? null : factory.getConfigProvider(LAYER, appContext, null);
     if (bridge == null) {
-      LOG.warning("no Jakarta Authentication provider for '" + appContext + "': decisions sign in through the bridge");
+      LOG.warning(
+          "no Jakarta Authentication provider for '"
+              + appContext
+              + "': decisions sign in through the bridge");
       return;
     }
-    factory.registerConfigProvider(new Provider(bridge, tokens::remembered), LAYER, appContext,
+    factory.registerConfigProvider(
+        new Provider(bridge, tokens::remembered),
+        LAYER,
+        appContext,
         "Portolan: remembered bearer tokens for decisions, else MicroProfile JWT");
-    LOG.info("decisions with a remembered bearer token sign in without Jakarta Security's bridge ('" + appContext + "')");
+    LOG.info(
+        "decisions with a remembered bearer token sign in without Jakarta Security's bridge ('"
+            + appContext
+            + "')");
   }
 
   /** The verified result for a decision request's bearer token, or null when there is none. */
   static CredentialValidationResult remembered(HttpServletRequest request, Remembered tokens) {
-    String token = decisionBearerToken(
-        request.getMethod(), request.getRequestURI(), request.getContextPath(), request.getHeader("Authorization"));
+    String token =
+        decisionBearerToken(
+            request.getMethod(),
+            request.getRequestURI(),
+            request.getContextPath(),
+            request.getHeader("Authorization"));
     return token == null ? null : tokens.apply(token);
   }
 
   /** The bearer token of a {@code POST} to the decision API; null for any other request. */
-  static String decisionBearerToken(String method, String requestUri, String contextPath, String authorization) {
-    if (!"POST".equals(method) || requestUri == null || !requestUri.equals(contextPath + DECISIONS)) {
+  static String decisionBearerToken(
+      String method, String requestUri, String contextPath, String authorization) {
+    if (!"POST".equals(method)
+        || requestUri == null
+        || !requestUri.equals(contextPath + DECISIONS)) {
       return null;
     }
     // Read as MicroProfile JWT reads it, so a token sent otherwise is judged by MicroProfile JWT.
-    if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+    if (authorization == null
+        || !authorization.startsWith(BEARER)
+        || authorization.length() == BEARER.length()) {
       return null;
     }
     return authorization.substring(BEARER.length());
@@ -90,16 +118,17 @@ public class RememberedTokenAuthentication implements ServletContextListener {
   /** What verifying a token gave, while it is remembered; null otherwise. */
   interface Remembered extends Function<String, CredentialValidationResult> {}
 
-  private record Provider(AuthConfigProvider bridge, Remembered tokens) implements AuthConfigProvider {
+  private record Provider(AuthConfigProvider bridge, Remembered tokens)
+      implements AuthConfigProvider {
     @Override
-    public ServerAuthConfig getServerAuthConfig(String layer, String appContext, CallbackHandler handler)
-        throws AuthException {
+    public ServerAuthConfig getServerAuthConfig(
+        String layer, String appContext, CallbackHandler handler) throws AuthException {
       return new Config(bridge.getServerAuthConfig(layer, appContext, handler), tokens, handler);
     }
 
     @Override
-    public ClientAuthConfig getClientAuthConfig(String layer, String appContext, CallbackHandler handler)
-        throws AuthException {
+    public ClientAuthConfig getClientAuthConfig(
+        String layer, String appContext, CallbackHandler handler) throws AuthException {
       return bridge.getClientAuthConfig(layer, appContext, handler);
     }
 
@@ -112,8 +141,8 @@ public class RememberedTokenAuthentication implements ServletContextListener {
   private record Config(ServerAuthConfig bridge, Remembered tokens, CallbackHandler handler)
       implements ServerAuthConfig {
     @Override
-    public ServerAuthContext getAuthContext(String id, Subject service, Map<String, Object> properties)
-        throws AuthException {
+    public ServerAuthContext getAuthContext(
+        String id, Subject service, Map<String, Object> properties) throws AuthException {
       return new Context(bridge.getAuthContext(id, service, properties), tokens, handler);
     }
 
@@ -143,22 +172,28 @@ public class RememberedTokenAuthentication implements ServletContextListener {
     }
   }
 
-  /** Signs a decision request in with its remembered token; hands every other request to the bridge. */
-  record Context(ServerAuthContext bridge, Remembered tokens, CallbackHandler handler) implements ServerAuthContext {
+  /**
+   * Signs a decision request in with its remembered token; hands every other request to the bridge.
+   */
+  record Context(ServerAuthContext bridge, Remembered tokens, CallbackHandler handler)
+      implements ServerAuthContext {
     @Override
-    public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service) throws AuthException {
+    public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service)
+        throws AuthException {
       HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
       CredentialValidationResult known = remembered(request, tokens);
       if (known == null) {
         return bridge.validateRequest(message, client, service);
       }
       try {
-        handler.handle(new Callback[] {
-          new CallerPrincipalCallback(client, known.getCallerPrincipal()),
-          new GroupPrincipalCallback(client, known.getCallerGroups().toArray(String[]::new))
-        });
+        handler.handle(
+            new Callback[] {
+              new CallerPrincipalCallback(client, known.getCallerPrincipal()),
+              new GroupPrincipalCallback(client, known.getCallerGroups().toArray(String[]::new))
+            });
       } catch (IOException | UnsupportedCallbackException e) {
-        throw (AuthException) new AuthException("signing in a remembered token failed").initCause(e);
+        throw (AuthException)
+            new AuthException("signing in a remembered token failed").initCause(e);
       }
       request.setAttribute(SIGNED_IN, Boolean.TRUE);
       return AuthStatus.SUCCESS;

@@ -30,8 +30,11 @@ public class TokenMetrics {
 
   private static Counter verifications(MeterRegistry registry, String outcome) {
     return Counter.builder("portolan.token.verifications")
-        .description("Bearer tokens checked: remembered (no work), verified against Keycloak's key set, or refused")
-        .tag("outcome", outcome).register(registry);
+        .description(
+            "Bearer tokens checked: remembered (no work), verified against Keycloak's key set, or"
+                + " refused")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   void remembered() {

@@ -21,15 +21,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Remembers bearer tokens that MicroProfile JWT verified, so a gateway's next call with the same
  * token is not verified again. Payara verifies each call from scratch: it parses the key set and
- * checks the RSA signature every time, which cost more than the decision itself. A remembered
- * token holds until its {@code exp}, and never longer than a minute, so a key Keycloak withdraws
- * stops working as soon as Payara would notice it. Asked before Payara's own store (lower priority
+ * checks the RSA signature every time, which cost more than the decision itself. A remembered token
+ * holds until its {@code exp}, and never longer than a minute, so a key Keycloak withdraws stops
+ * working as soon as Payara would notice it. Asked before Payara's own store (lower priority
  * number); what it has not verified it hands to that store, unchanged.
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityStore {
   private static final Duration LONGEST = Duration.ofMinutes(1);
-  private static final String JWT_STORE = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
+  private static final String JWT_STORE =
+      "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
 
   @Inject BeanManager beans;
   @Inject TokenMetrics metrics;
@@ -37,10 +38,13 @@ public class VerifiedTokens implements IdentityStore {
   private static final Logger LOG = Logger.getLogger(VerifiedTokens.class.getName());
   private volatile IdentityStore verifier;
   private volatile boolean warned;
-  private final Cache<String, CredentialValidationResult> verified = Caffeine.newBuilder()
-      .maximumSize(10_000)
-      .expireAfter(Expiry.creating((String token, CredentialValidationResult result) -> lifetime(result)))
-      .build();
+  private final Cache<String, CredentialValidationResult> verified =
+      Caffeine.newBuilder()
+          .maximumSize(10_000)
+          .expireAfter(
+              Expiry.creating(
+                  (String token, CredentialValidationResult result) -> lifetime(result)))
+          .build();
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -99,33 +103,42 @@ public class VerifiedTokens implements IdentityStore {
   }
 
   /** Looked up once per credential class, not on every call. */
-  private static final ClassValue<Method> TOKEN_GETTER = new ClassValue<>() {
-    @Override
-    protected Method computeValue(Class<?> type) {
-      try {
-        return type.getMethod("getSignedJWT");
-      } catch (NoSuchMethodException e) {
-        return null;
-      }
-    }
-  };
+  private static final ClassValue<Method> TOKEN_GETTER =
+      new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+          try {
+            return type.getMethod("getSignedJWT");
+          } catch (NoSuchMethodException e) {
+            return null;
+          }
+        }
+      };
 
   /** Payara's store, which does the verifying. */
   private IdentityStore verifier() {
     IdentityStore store = verifier;
     if (store == null) {
       // MicroProfile JWT adds its store as a synthetic bean, whose bean class is the interface.
-      List<Bean<?>> others = beans.getBeans(IdentityStore.class).stream()
-          .filter(bean -> bean.getBeanClass() == IdentityStore.class || bean.getBeanClass().getName().equals(JWT_STORE))
-          .toList();
+      List<Bean<?>> others =
+          beans.getBeans(IdentityStore.class).stream()
+              .filter(
+                  bean ->
+                      bean.getBeanClass() == IdentityStore.class
+                          || bean.getBeanClass().getName().equals(JWT_STORE))
+              .toList();
       if (others.size() == 1) {
         Bean<?> bean = others.get(0);
-        store = (IdentityStore) beans.getReference(bean, IdentityStore.class, beans.createCreationalContext(bean));
+        store =
+            (IdentityStore)
+                beans.getReference(bean, IdentityStore.class, beans.createCreationalContext(bean));
         verifier = store;
       } else if (!warned) {
         warned = true;
-        LOG.warning("expected MicroProfile JWT's identity store, found " + others.stream().map(Bean::getBeanClass).toList()
-            + ": every token is verified on every call");
+        LOG.warning(
+            "expected MicroProfile JWT's identity store, found "
+                + others.stream().map(Bean::getBeanClass).toList()
+                + ": every token is verified on every call");
       }
     }
     return store;

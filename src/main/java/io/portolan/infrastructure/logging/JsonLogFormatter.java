@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public class JsonLogFormatter extends Formatter {
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern TOKEN =
-      Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*|(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");
+      Pattern.compile(
+          "eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*|(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");
 
   @Override
   public String format(LogRecord record) {
@@ -55,6 +56,13 @@ public class JsonLogFormatter extends Formatter {
   }
 
   static String redact(String text) {
-    return text == null ? "" : TOKEN.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) != null ? m.group(1) + "[token]" : "[token]"));
+    return text == null
+        ? ""
+        : TOKEN
+            .matcher(text)
+            .replaceAll(
+                m ->
+                    java.util.regex.Matcher.quoteReplacement(
+                        m.group(1) != null ? m.group(1) + "[token]" : "[token]"));
   }
 }

@@ -46,8 +46,9 @@ public class LogFormat {
     json = new JsonConsoleHandler();
     root.addHandler(json);
     replaced.forEach(root::removeHandler);
-    LOG.info("logs are JSON lines (portolan.log.format=json); replaced console handlers: "
-        + replaced.stream().map(h -> h.getClass().getName()).toList());
+    LOG.info(
+        "logs are JSON lines (portolan.log.format=json); replaced console handlers: "
+            + replaced.stream().map(h -> h.getClass().getName()).toList());
   }
 
   @PreDestroy

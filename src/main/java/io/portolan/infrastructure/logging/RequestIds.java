@@ -21,7 +21,8 @@ public class RequestIds extends HttpFilter {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String given = request.getHeader(HEADER);
     String id = given != null && PLAIN.matcher(given).matches() ? given : newId();

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Label values for an unbounded set (tenants, callers): the first {@code limit} distinct values
  * this replica sees keep their own label, every later one is counted as {@code other}. First seen
- * rather than busiest, because a series cannot change its label without resetting its counters;
- * on a replica's restart the order is taken afresh. After the limit is reached a new value costs
- * one map miss and no lock.
+ * rather than busiest, because a series cannot change its label without resetting its counters; on
+ * a replica's restart the order is taken afresh. After the limit is reached a new value costs one
+ * map miss and no lock.
  */
 public final class BoundedLabels {
   public static final String OTHER = "other";

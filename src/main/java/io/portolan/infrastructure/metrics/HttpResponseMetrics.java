@@ -21,7 +21,8 @@ public class HttpResponseMetrics extends HttpFilter {
   private volatile Counter[] byClass;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
       chain.doFilter(request, response);
@@ -36,9 +37,11 @@ public class HttpResponseMetrics extends HttpFilter {
     if (known == null) {
       known = new Counter[6];
       for (int c = 1; c <= 5; c++) {
-        known[c] = Counter.builder("portolan.http.responses")
-            .description("Answers on the public port by status class")
-            .tag("class", c + "xx").register(metrics.registry());
+        known[c] =
+            Counter.builder("portolan.http.responses")
+                .description("Answers on the public port by status class")
+                .tag("class", c + "xx")
+                .register(metrics.registry());
       }
       known[0] = known[5];
       byClass = known;

@@ -1,12 +1,12 @@
 package io.portolan.infrastructure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -22,15 +22,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This replica's metrics (each replica has its own; Prometheus adds them up). The features record
- * into {@link #registry()}; tenant and caller labels go through {@link #tenants()} and
- * {@link #callers()}, so their number stays bounded.
+ * into {@link #registry()}; tenant and caller labels go through {@link #tenants()} and {@link
+ * #callers()}, so their number stays bounded.
  */
 @ApplicationScoped
 public class Metrics {
   private static final Logger LOG = Logger.getLogger(Metrics.class.getName());
-  private static final java.util.Set<String> LINT_REFUSED = java.util.Set.of("process.cpu.time", "system.cpu.count");
+  private static final java.util.Set<String> LINT_REFUSED =
+      java.util.Set.of("process.cpu.time", "system.cpu.count");
 
-  /** Where the metrics listener binds; loopback by default, 0.0.0.0 where Prometheus scrapes a pod. */
+  /**
+   * Where the metrics listener binds; loopback by default, 0.0.0.0 where Prometheus scrapes a pod.
+   */
   @Inject
   @ConfigProperty(name = "portolan.metrics.host", defaultValue = "127.0.0.1")
   String host;
@@ -40,7 +43,10 @@ public class Metrics {
   @ConfigProperty(name = "portolan.metrics.port", defaultValue = "9080")
   int port;
 
-  /** False records nothing (every meter a no-op): the baseline that prices measuring (bench/measuring.sh). */
+  /**
+   * False records nothing (every meter a no-op): the baseline that prices measuring
+   * (bench/measuring.sh).
+   */
   @Inject
   @ConfigProperty(name = "portolan.metrics.enabled", defaultValue = "true")
   boolean enabled;
@@ -61,7 +67,9 @@ public class Metrics {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Two of Micrometer's names that promtool's lint refuses (an abbreviated unit, a _count gauge);
     // process_cpu_usage and the JVM's own metrics say the same.
-    registry.config().meterFilter(MeterFilter.deny(id -> !enabled || LINT_REFUSED.contains(id.getName())));
+    registry
+        .config()
+        .meterFilter(MeterFilter.deny(id -> !enabled || LINT_REFUSED.contains(id.getName())));
     tenants = new BoundedLabels(tenantLabels);
     callers = new BoundedLabels(tenantLabels);
     new JvmMemoryMetrics().bindTo(registry);
@@ -72,7 +80,10 @@ public class Metrics {
     gc.bindTo(registry);
   }
 
-  /** Opens the listener once the application is up. A port in use costs the metrics, not the service. */
+  /**
+   * Opens the listener once the application is up. A port in use costs the metrics, not the
+   * service.
+   */
   void open(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (port <= 0) {
       LOG.info("metrics listener off (portolan.metrics.port=0)");
@@ -82,7 +93,10 @@ public class Metrics {
       listener = MetricsListener.start(host, port, registry);
       LOG.info("metrics at http://" + host + ":" + listener.port() + "/metrics");
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.SEVERE, "metrics listener could not open " + host + ":" + port + "; metrics are not served", e);
+      LOG.log(
+          Level.SEVERE,
+          "metrics listener could not open " + host + ":" + port + "; metrics are not served",
+          e);
     }
   }
 

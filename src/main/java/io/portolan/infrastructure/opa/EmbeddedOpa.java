@@ -48,13 +48,16 @@ public class EmbeddedOpa {
   private final AtomicLong dataVersion = new AtomicLong();
   private volatile Snapshot snapshot = new Snapshot(0, "{\"tenants\":{}}");
   private BlockingQueue<Instance> pool;
+
   /** One more instance, kept apart for long replays (impact analysis) so decisions keep theirs. */
   private final BlockingQueue<Instance> spare = new ArrayBlockingQueue<>(1);
+
   private volatile boolean closed;
   private volatile boolean compiled;
   private ClassLoader loader;
   @Inject EngineMetrics metrics;
-  private final java.util.concurrent.atomic.AtomicInteger instances = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger instances =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private record Snapshot(long version, String json) {}
 
@@ -62,7 +65,8 @@ public class EmbeddedOpa {
    * A tenant's data document and the version that put it here (a later put has a higher one), and
    * the tenant's data version in the database it was read at ({@code dataVersion} in the document).
    */
-  public record TenantData(long version, long storedVersion, JsonNode document, long loadedAtMillis) {
+  public record TenantData(
+      long version, long storedVersion, JsonNode document, long loadedAtMillis) {
     public TenantData(long version, long storedVersion, JsonNode document) {
       this(version, storedVersion, document, System.currentTimeMillis());
     }
@@ -79,7 +83,8 @@ public class EmbeddedOpa {
 
   @PostConstruct
   void start() {
-    int size = configuredInstances > 0 ? configuredInstances : Runtime.getRuntime().availableProcessors();
+    int size =
+        configuredInstances > 0 ? configuredInstances : Runtime.getRuntime().availableProcessors();
     pool = new ArrayBlockingQueue<>(size);
     metrics.watch(this);
     if (!enabled()) {
@@ -129,19 +134,21 @@ public class EmbeddedOpa {
   /** Records a tenant's policy data, as pushed to OPA; instances load it on their next use. */
   public void putTenantData(String tenant, JsonNode document) {
     long stored = document.path("dataVersion").asLong(-1);
-    tenantVersions.compute(tenant, (t, known) -> {
-      if (known != null && known.storedVersion() > stored) {
-        return known; // a reload that read older data finished late: keep the newer
-      }
-      tenants.put(tenant, document);
-      return new TenantData(dataVersion.incrementAndGet(), stored, document);
-    });
+    tenantVersions.compute(
+        tenant,
+        (t, known) -> {
+          if (known != null && known.storedVersion() > stored) {
+            return known; // a reload that read older data finished late: keep the newer
+          }
+          tenants.put(tenant, document);
+          return new TenantData(dataVersion.incrementAndGet(), stored, document);
+        });
     metrics.tenantSeen(tenant);
   }
 
   /**
-   * The tenant's data as last put. An evaluation that starts after this call uses this version or
-   * a later one, so what it answers may be remembered under this version.
+   * The tenant's data as last put. An evaluation that starts after this call uses this version or a
+   * later one, so what it answers may be remembered under this version.
    */
   public Optional<TenantData> tenantData(String tenant) {
     return Optional.ofNullable(tenantVersions.get(tenant));
@@ -201,7 +208,9 @@ public class EmbeddedOpa {
 
   /** The decision document the instance gives for the input; an empty object when it has none. */
   private static JsonNode answer(Instance instance, JsonNode input) throws IOException {
-    JsonNode answer = JacksonConfig.MAPPER.readTree(instance.policy.evaluate(JacksonConfig.MAPPER.writeValueAsString(input)));
+    JsonNode answer =
+        JacksonConfig.MAPPER.readTree(
+            instance.policy.evaluate(JacksonConfig.MAPPER.writeValueAsString(input)));
     JsonNode result = answer.path(0).path("result");
     return result.isObject() ? result : JacksonConfig.MAPPER.createObjectNode();
   }
@@ -295,7 +304,8 @@ public class EmbeddedOpa {
     try {
       spare.offer(new Instance(load()));
     } catch (RuntimeException | IOException | LinkageError e) {
-      LOG.log(Level.WARNING, "embedded policy engine has no instance for replays, they go to OPA", e);
+      LOG.log(
+          Level.WARNING, "embedded policy engine has no instance for replays, they go to OPA", e);
     }
   }
 

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded engine: instances busy and compiled, the wait for a free one, data reloads, and
- * each tenant's data version and its age as this replica holds them (gauges read at scrape time).
+ * The embedded engine: instances busy and compiled, the wait for a free one, data reloads, and each
+ * tenant's data version and its age as this replica holds them (gauges read at scrape time).
  */
 @ApplicationScoped
 public class EngineMetrics {
@@ -34,7 +34,9 @@ public class EngineMetrics {
     registerOn(metrics.registry(), metrics.tenants());
   }
 
-  /** Metrics kept in a registry of their own, for an engine made outside the container (unit tests). */
+  /**
+   * Metrics kept in a registry of their own, for an engine made outside the container (unit tests).
+   */
   static EngineMetrics standalone() {
     EngineMetrics standalone = new EngineMetrics();
     standalone.registerOn(new SimpleMeterRegistry(), new BoundedLabels(0));
@@ -44,43 +46,70 @@ public class EngineMetrics {
   private void registerOn(MeterRegistry registry, BoundedLabels tenants) {
     this.registry = registry;
     this.tenants = tenants;
-    wait = Timer.builder("portolan.engine.wait")
-        .description("Time a decision waited for a free embedded engine instance (given one or not)")
-        .serviceLevelObjectives(Duration.ofNanos(100_000), Duration.ofMillis(1), Duration.ofMillis(5),
-            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1))
-        .register(registry);
-    unavailable = Counter.builder("portolan.engine.unavailable")
-        .description("Decisions the embedded engine could not take in time (no free instance): asked OPA")
-        .register(registry);
-    reloads = Counter.builder("portolan.engine.reloads")
-        .description("Times an instance loaded newer tenant data before evaluating")
-        .register(registry);
-    failures = Counter.builder("portolan.engine.failures")
-        .description("Evaluations that failed in an instance (replaced by a fresh one; OPA asked)")
-        .register(registry);
+    wait =
+        Timer.builder("portolan.engine.wait")
+            .description(
+                "Time a decision waited for a free embedded engine instance (given one or not)")
+            .serviceLevelObjectives(
+                Duration.ofNanos(100_000),
+                Duration.ofMillis(1),
+                Duration.ofMillis(5),
+                Duration.ofMillis(10),
+                Duration.ofMillis(20),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1))
+            .register(registry);
+    unavailable =
+        Counter.builder("portolan.engine.unavailable")
+            .description(
+                "Decisions the embedded engine could not take in time (no free instance): asked"
+                    + " OPA")
+            .register(registry);
+    reloads =
+        Counter.builder("portolan.engine.reloads")
+            .description("Times an instance loaded newer tenant data before evaluating")
+            .register(registry);
+    failures =
+        Counter.builder("portolan.engine.failures")
+            .description(
+                "Evaluations that failed in an instance (replaced by a fresh one; OPA asked)")
+            .register(registry);
   }
 
   /** Gauges of the engine's instances, and of the tenants it holds beyond the labelled ones. */
   void watch(EmbeddedOpa engine) {
     this.engine = engine;
     Gauge.builder("portolan.engine.instances.busy", engine, EmbeddedOpa::busy)
-        .description("Embedded engine instances evaluating now").register(registry);
+        .description("Embedded engine instances evaluating now")
+        .register(registry);
     Gauge.builder("portolan.engine.instances.idle", engine, EmbeddedOpa::ready)
-        .description("Compiled embedded engine instances free now").register(registry);
+        .description("Compiled embedded engine instances free now")
+        .register(registry);
     Gauge.builder("portolan.tenant.data.age", this, m -> m.oldestUnlabelled())
-        .description("Seconds since this replica loaded the tenant's data (for 'other': the oldest of them)")
-        .tag("tenant", BoundedLabels.OTHER).baseUnit("seconds").register(registry);
+        .description(
+            "Seconds since this replica loaded the tenant's data (for 'other': the oldest of them)")
+        .tag("tenant", BoundedLabels.OTHER)
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   /** A tenant whose data this replica holds: gauges of its own when it has a label of its own. */
   void tenantSeen(String tenant) {
-    if (!BoundedLabels.OTHER.equals(tenants.label(tenant)) && registry.find("portolan.tenant.data.version").tag("tenant", tenant).gauge() == null) {
+    if (!BoundedLabels.OTHER.equals(tenants.label(tenant))
+        && registry.find("portolan.tenant.data.version").tag("tenant", tenant).gauge() == null) {
       Gauge.builder("portolan.tenant.data.version", engine, e -> version(e, tenant))
-          .description("The tenant's data version (tenant.data_version in PostgreSQL) this replica decides on")
-          .tag("tenant", tenant).register(registry);
+          .description(
+              "The tenant's data version (tenant.data_version in PostgreSQL) this replica decides"
+                  + " on")
+          .tag("tenant", tenant)
+          .register(registry);
       Gauge.builder("portolan.tenant.data.age", engine, e -> age(e, tenant))
-          .description("Seconds since this replica loaded the tenant's data (for 'other': the oldest of them)")
-          .tag("tenant", tenant).baseUnit("seconds").register(registry);
+          .description(
+              "Seconds since this replica loaded the tenant's data (for 'other': the oldest of"
+                  + " them)")
+          .tag("tenant", tenant)
+          .baseUnit("seconds")
+          .register(registry);
     }
   }
 
@@ -89,7 +118,10 @@ public class EngineMetrics {
   }
 
   private static double age(EmbeddedOpa engine, String tenant) {
-    return engine.tenantData(tenant).map(d -> (System.currentTimeMillis() - d.loadedAtMillis()) / 1000.0).orElse(Double.NaN);
+    return engine
+        .tenantData(tenant)
+        .map(d -> (System.currentTimeMillis() - d.loadedAtMillis()) / 1000.0)
+        .orElse(Double.NaN);
   }
 
   private double oldestUnlabelled() {
@@ -97,7 +129,8 @@ public class EngineMetrics {
     return engine.tenantData().entrySet().stream()
         .filter(e -> !tenants.labelled(e.getKey()))
         .mapToDouble(e -> (now - e.getValue().loadedAtMillis()) / 1000.0)
-        .max().orElse(0);
+        .max()
+        .orElse(0);
   }
 
   void waited(long nanos, boolean given) {

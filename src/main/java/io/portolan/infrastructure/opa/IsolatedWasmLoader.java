@@ -19,17 +19,18 @@ final class IsolatedWasmLoader extends URLClassLoader {
       List.of("org.objectweb.asm.", "com.dylibso.chicory.", "com.styra.opa.wasm.");
 
   /** A class of each jar to isolate. */
-  private static final List<String> MARKERS = List.of(
-      "com/styra/opa/wasm/OpaPolicy.class",
-      "com/dylibso/chicory/runtime/Instance.class",
-      "com/dylibso/chicory/wasm/Parser.class",
-      "com/dylibso/chicory/compiler/MachineFactoryCompiler.class",
-      "com/dylibso/chicory/annotations/WasmExport.class",
-      "org/objectweb/asm/ClassVisitor.class",
-      "org/objectweb/asm/commons/Remapper.class",
-      "org/objectweb/asm/tree/ClassNode.class",
-      "org/objectweb/asm/tree/analysis/Analyzer.class",
-      "org/objectweb/asm/util/CheckClassAdapter.class");
+  private static final List<String> MARKERS =
+      List.of(
+          "com/styra/opa/wasm/OpaPolicy.class",
+          "com/dylibso/chicory/runtime/Instance.class",
+          "com/dylibso/chicory/wasm/Parser.class",
+          "com/dylibso/chicory/compiler/MachineFactoryCompiler.class",
+          "com/dylibso/chicory/annotations/WasmExport.class",
+          "org/objectweb/asm/ClassVisitor.class",
+          "org/objectweb/asm/commons/Remapper.class",
+          "org/objectweb/asm/tree/ClassNode.class",
+          "org/objectweb/asm/tree/analysis/Analyzer.class",
+          "org/objectweb/asm/util/CheckClassAdapter.class");
 
   static {
     registerAsParallelCapable();
@@ -64,14 +65,19 @@ final class IsolatedWasmLoader extends URLClassLoader {
       if (copies.isEmpty()) {
         throw new IOException(marker + " is not on the class path");
       }
-      URL chosen = copies.stream().filter(u -> u.toString().contains("/WEB-INF/lib/")).findFirst()
-          .orElse(copies.get(copies.size() - 1));
+      URL chosen =
+          copies.stream()
+              .filter(u -> u.toString().contains("/WEB-INF/lib/"))
+              .findFirst()
+              .orElse(copies.get(copies.size() - 1));
       jars.add(jarOf(chosen, marker));
     }
     return new ArrayList<>(jars).toArray(URL[]::new);
   }
 
-  /** {@code jar:file:/x/y.jar!/a/B.class} gives {@code file:/x/y.jar}; a directory gives its root. */
+  /**
+   * {@code jar:file:/x/y.jar!/a/B.class} gives {@code file:/x/y.jar}; a directory gives its root.
+   */
   private static URL jarOf(URL resource, String marker) throws IOException {
     String text = resource.toString();
     if (text.startsWith("jar:")) {

@@ -64,7 +64,8 @@ public class OpaClient {
   }
 
   /** As {@link #evaluate(String, JsonNode)}, for a large input that OPA needs longer to answer. */
-  public JsonNode evaluate(String path, JsonNode input, Duration timeout) throws OpaUnavailableException {
+  public JsonNode evaluate(String path, JsonNode input, Duration timeout)
+      throws OpaUnavailableException {
     ObjectNode body = json.createObjectNode();
     body.set("input", input);
     JsonNode answer =
@@ -95,11 +96,18 @@ public class OpaClient {
 
   private JsonNode send(HttpRequest.Builder request) throws OpaUnavailableException {
     try {
-      HttpResponse<byte[]> response = tracing.send("opa", http, request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          tracing.send("opa", http, request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() / 100 != 2) {
         throw new OpaUnavailableException(
-            "OPA answered " + response.statusCode() + " to " + response.request().method() + " " + response.request().uri().getPath()
-                + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            "OPA answered "
+                + response.statusCode()
+                + " to "
+                + response.request().method()
+                + " "
+                + response.request().uri().getPath()
+                + ": "
+                + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
       }
       byte[] body = response.body();
       return body.length == 0 ? json.createObjectNode() : json.readTree(body);

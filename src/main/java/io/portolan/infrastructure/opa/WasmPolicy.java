@@ -28,8 +28,13 @@ final class WasmPolicy {
     try {
       Class<?> type = Class.forName("com.styra.opa.wasm.OpaPolicy", true, loader);
       Object builder = type.getMethod("builder").invoke(null);
-      builder = builder.getClass().getMethod("withPolicy", byte[].class).invoke(builder, (Object) wasm);
-      builder = builder.getClass().getMethod("addBuiltins", builtins(loader).getClass()).invoke(builder, builtins(loader));
+      builder =
+          builder.getClass().getMethod("withPolicy", byte[].class).invoke(builder, (Object) wasm);
+      builder =
+          builder
+              .getClass()
+              .getMethod("addBuiltins", builtins(loader).getClass())
+              .invoke(builder, builtins(loader));
       return new WasmPolicy(builder.getClass().getMethod("build").invoke(builder));
     } catch (ReflectiveOperationException e) {
       throw new IOException("cannot compile the policy: " + cause(e), e);
@@ -42,9 +47,12 @@ final class WasmPolicy {
    */
   private static Object builtins(ClassLoader loader) throws ReflectiveOperationException {
     Class<?> factory = Class.forName("com.styra.opa.wasm.OpaBuiltin", true, loader);
-    Function<Object, JsonNode> clock = wasm -> LongNode.valueOf(System.currentTimeMillis() * 1_000_000L);
-    Object now = factory.getMethod("from", String.class, Function.class).invoke(null, "time.now_ns", clock);
-    Object builtins = Array.newInstance(Class.forName("com.styra.opa.wasm.OpaBuiltin$Builtin", true, loader), 1);
+    Function<Object, JsonNode> clock =
+        wasm -> LongNode.valueOf(System.currentTimeMillis() * 1_000_000L);
+    Object now =
+        factory.getMethod("from", String.class, Function.class).invoke(null, "time.now_ns", clock);
+    Object builtins =
+        Array.newInstance(Class.forName("com.styra.opa.wasm.OpaBuiltin$Builtin", true, loader), 1);
     Array.set(builtins, 0, now);
     return builtins;
   }
@@ -61,7 +69,8 @@ final class WasmPolicy {
     try {
       return method.invoke(policy, argument);
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException("policy " + method.getName() + " failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "policy " + method.getName() + " failed: " + e.getCause(), e.getCause());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -54,19 +54,27 @@ public class DatabaseMigrator {
   @ConfigProperty(name = "portolan.demo-data", defaultValue = "false")
   boolean demoData;
 
-  void migrate(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object started) {
-    DataSource owner = owner();
+  /**
+   * Flyway as Portolan runs it: db/ (and the demo data when asked) found through the class loader,
+   * the application role as placeholder, Flyway's default validation. The release upgrade test and
+   * bin/release-schema.sh build theirs here, so they cannot drift from the application.
+   */
+  public static Flyway flyway(
+      ClassLoader classLoader, DataSource owner, String appRole, boolean demoData) {
     List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
     if (demoData) {
       locations.add("classpath:db/demo");
     }
+    return Flyway.configure(classLoader)
+        .dataSource(owner)
+        .locations(locations.toArray(String[]::new))
+        .placeholders(Map.of("app_role", appRole))
+        .load();
+  }
+
+  void migrate(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object started) {
     MigrateResult result =
-        Flyway.configure(DatabaseMigrator.class.getClassLoader())
-            .dataSource(owner)
-            .locations(locations.toArray(String[]::new))
-            .placeholders(Map.of("app_role", appRole))
-            .load()
-            .migrate();
+        flyway(DatabaseMigrator.class.getClassLoader(), owner(), appRole, demoData).migrate();
     LOG.info(
         "database schema at version "
             + result.targetSchemaVersion

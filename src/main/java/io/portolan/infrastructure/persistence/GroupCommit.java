@@ -12,9 +12,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Group commit: callers append items and wait; one writer thread takes everything queued so far
- * and stores it in one transaction, then releases all those callers together. Under load a batch
- * grows to the number of waiting callers, so one commit serves many requests.
+ * Group commit: callers append items and wait; one writer thread takes everything queued so far and
+ * stores it in one transaction, then releases all those callers together. Under load a batch grows
+ * to the number of waiting callers, so one commit serves many requests.
  *
  * @param <T> the item stored
  */
@@ -28,7 +28,10 @@ public final class GroupCommit<T> {
     java.util.Map<T, Exception> store(List<T> batch) throws Exception;
   }
 
-  /** Sees each batch the writer stored (or failed to): how many, how long the oldest waited, how long the store took. */
+  /**
+   * Sees each batch the writer stored (or failed to): how many, how long the oldest waited, how
+   * long the store took.
+   */
   @FunctionalInterface
   public interface Observer {
     Observer NONE = (size, oldestWaitNanos, storeNanos) -> {};
@@ -48,9 +51,11 @@ public final class GroupCommit<T> {
    * abandons it, so a decision refused for a slow log is not logged after all. A caller whose item
    * was claimed waits for that store to end instead, so what is logged is what was acknowledged.
    */
-  private record Pending<T>(T item, CompletableFuture<Void> stored, AtomicReference<State> state, long queuedAt) {
+  private record Pending<T>(
+      T item, CompletableFuture<Void> stored, AtomicReference<State> state, long queuedAt) {
     Pending(T item) {
-      this(item, new CompletableFuture<>(), new AtomicReference<>(State.WAITING), System.nanoTime());
+      this(
+          item, new CompletableFuture<>(), new AtomicReference<>(State.WAITING), System.nanoTime());
     }
 
     boolean claim() {
@@ -63,7 +68,11 @@ public final class GroupCommit<T> {
     }
   }
 
-  private enum State { WAITING, CLAIMED, ABANDONED }
+  private enum State {
+    WAITING,
+    CLAIMED,
+    ABANDONED
+  }
 
   private final BlockingQueue<Pending<T>> queue;
   private final BatchStore<T> store;
@@ -74,16 +83,26 @@ public final class GroupCommit<T> {
   private volatile boolean running = true;
 
   /**
-   * @param claimedGraceMillis how much longer than its timeout a caller waits once its items'
-   *     store has begun: that store's outcome, not the caller's patience, then decides the answer
+   * @param claimedGraceMillis how much longer than its timeout a caller waits once its items' store
+   *     has begun: that store's outcome, not the caller's patience, then decides the answer
    */
-  public GroupCommit(BatchStore<T> store, int maxBatch, int capacity, long claimedGraceMillis, ThreadFactory threads) {
+  public GroupCommit(
+      BatchStore<T> store,
+      int maxBatch,
+      int capacity,
+      long claimedGraceMillis,
+      ThreadFactory threads) {
     this(store, maxBatch, capacity, claimedGraceMillis, threads, Observer.NONE);
   }
 
   /** As above, telling {@code observer} of every batch (from the writer thread). */
   public GroupCommit(
-      BatchStore<T> store, int maxBatch, int capacity, long claimedGraceMillis, ThreadFactory threads, Observer observer) {
+      BatchStore<T> store,
+      int maxBatch,
+      int capacity,
+      long claimedGraceMillis,
+      ThreadFactory threads,
+      Observer observer) {
     this.observer = observer;
     this.store = store;
     this.maxBatch = maxBatch;
@@ -137,7 +156,8 @@ public final class GroupCommit<T> {
       anyAbandoned |= pending.abandon();
     }
     if (anyAbandoned) {
-      throw new NotStoredException("the log store did not begin within " + timeoutMillis + " ms", timeout);
+      throw new NotStoredException(
+          "the log store did not begin within " + timeoutMillis + " ms", timeout);
     }
     try {
       all(queued).get(claimedGraceMillis, TimeUnit.MILLISECONDS);
@@ -148,7 +168,8 @@ public final class GroupCommit<T> {
   }
 
   private static CompletableFuture<Void> all(List<? extends Pending<?>> queued) {
-    return CompletableFuture.allOf(queued.stream().map(Pending::stored).toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(
+        queued.stream().map(Pending::stored).toArray(CompletableFuture[]::new));
   }
 
   /** Items waiting for the writer now. */
@@ -200,7 +221,8 @@ public final class GroupCommit<T> {
     } catch (Exception | Error e) {
       batch.forEach(p -> p.stored().completeExceptionally(e));
     } finally {
-      observer.batchStored(batch.size(), storeStarted - batch.get(0).queuedAt(), System.nanoTime() - storeStarted);
+      observer.batchStored(
+          batch.size(), storeStarted - batch.get(0).queuedAt(), System.nanoTime() - storeStarted);
     }
   }
 }

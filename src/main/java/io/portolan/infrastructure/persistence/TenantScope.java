@@ -7,8 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Opens the row-level-security scope of a tenant for the current transaction: PostgreSQL then
- * shows and accepts only that tenant's rows, whatever a query forgets to filter. The setting is
+ * Opens the row-level-security scope of a tenant for the current transaction: PostgreSQL then shows
+ * and accepts only that tenant's rows, whatever a query forgets to filter. The setting is
  * transaction-local, so a pooled connection carries nothing into the next transaction.
  */
 public final class TenantScope {

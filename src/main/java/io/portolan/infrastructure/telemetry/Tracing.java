@@ -27,29 +27,33 @@ import java.util.Collections;
 @ApplicationScoped
 public class Tracing {
   public static final AttributeKey<String> TENANT = AttributeKey.stringKey("portolan.tenant");
-  public static final AttributeKey<String> DECISION_ID = AttributeKey.stringKey("portolan.decision_id");
+  public static final AttributeKey<String> DECISION_ID =
+      AttributeKey.stringKey("portolan.decision_id");
   public static final AttributeKey<String> ENGINE = AttributeKey.stringKey("portolan.engine");
   public static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("portolan.batch_size");
   private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
   private static final AttributeKey<String> DB_OPERATION = AttributeKey.stringKey("db.operation");
-  private static final AttributeKey<String> HTTP_METHOD = AttributeKey.stringKey("http.request.method");
+  private static final AttributeKey<String> HTTP_METHOD =
+      AttributeKey.stringKey("http.request.method");
   private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
   private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
-  private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+  private static final AttributeKey<Long> HTTP_STATUS =
+      AttributeKey.longKey("http.response.status_code");
   private static final AttributeKey<String> PEER = AttributeKey.stringKey("peer.service");
 
   /** A request's headers, as the propagator reads them. */
-  private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(HttpServletRequest request) {
-      return Collections.list(request.getHeaderNames());
-    }
+  private static final TextMapGetter<HttpServletRequest> HEADERS =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(HttpServletRequest request) {
+          return Collections.list(request.getHeaderNames());
+        }
 
-    @Override
-    public String get(HttpServletRequest request, String key) {
-      return request == null ? null : request.getHeader(key);
-    }
-  };
+        @Override
+        public String get(HttpServletRequest request, String key) {
+          return request == null ? null : request.getHeader(key);
+        }
+      };
 
   /** Work done inside a span; its exception, if any, is recorded on the span and passed on. */
   @FunctionalInterface
@@ -86,9 +90,14 @@ public class Tracing {
    * the caller's {@code traceparent} when it sends one. The caller ends it.
    */
   public Span serverSpan(String name, HttpServletRequest request) {
-    Context parent = telemetry.getPropagators().getTextMapPropagator().extract(Context.root(), request, HEADERS);
-    return tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.SERVER)
-        .setAttribute(HTTP_METHOD, request.getMethod()).setAttribute(URL_PATH, request.getRequestURI())
+    Context parent =
+        telemetry.getPropagators().getTextMapPropagator().extract(Context.root(), request, HEADERS);
+    return tracer
+        .spanBuilder(name)
+        .setParent(parent)
+        .setSpanKind(SpanKind.SERVER)
+        .setAttribute(HTTP_METHOD, request.getMethod())
+        .setAttribute(URL_PATH, request.getRequestURI())
         .startSpan();
   }
 
@@ -108,27 +117,45 @@ public class Tracing {
 
   /** Runs a PostgreSQL round trip in a client span of the current trace. */
   public <T, E extends Exception> T database(String operation, Work<T, E> work) throws E {
-    Span span = tracer.spanBuilder("postgresql " + operation).setSpanKind(SpanKind.CLIENT)
-        .setAttribute(DB_SYSTEM, "postgresql").setAttribute(DB_OPERATION, operation).startSpan();
+    Span span =
+        tracer
+            .spanBuilder("postgresql " + operation)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(DB_SYSTEM, "postgresql")
+            .setAttribute(DB_OPERATION, operation)
+            .startSpan();
     return inSpan(span, work);
   }
 
   /**
-   * Sends an HTTP request to a peer (opa, keycloak) in a client span, with the trace context in
-   * its headers so a traced peer (OPA with distributed tracing on) continues it.
+   * Sends an HTTP request to a peer (opa, keycloak) in a client span, with the trace context in its
+   * headers so a traced peer (OPA with distributed tracing on) continues it.
    */
-  public <T> HttpResponse<T> send(String peer, HttpClient http, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+  public <T> HttpResponse<T> send(
+      String peer, HttpClient http, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
       throws IOException, InterruptedException {
     HttpRequest plain = request.build();
-    Span span = tracer.spanBuilder(peer + " " + plain.method()).setSpanKind(SpanKind.CLIENT)
-        .setAttribute(PEER, peer).setAttribute(HTTP_METHOD, plain.method())
-        .setAttribute(URL_FULL, plain.uri().getScheme() + "://" + plain.uri().getAuthority() + plain.uri().getPath())
-        .startSpan();
+    Span span =
+        tracer
+            .spanBuilder(peer + " " + plain.method())
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(PEER, peer)
+            .setAttribute(HTTP_METHOD, plain.method())
+            .setAttribute(
+                URL_FULL,
+                plain.uri().getScheme()
+                    + "://"
+                    + plain.uri().getAuthority()
+                    + plain.uri().getPath())
+            .startSpan();
     try (Scope ignored = span.makeCurrent()) {
       if (!span.getSpanContext().isValid()) {
         return http.send(plain, body);
       }
-      telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request, HttpRequest.Builder::header);
+      telemetry
+          .getPropagators()
+          .getTextMapPropagator()
+          .inject(Context.current(), request, HttpRequest.Builder::header);
       HttpResponse<T> response = http.send(request.build(), body);
       span.setAttribute(HTTP_STATUS, (long) response.statusCode());
       if (response.statusCode() >= 500) {

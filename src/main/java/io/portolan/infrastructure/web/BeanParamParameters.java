@@ -51,7 +51,8 @@ final class BeanParamParameters {
           continue;
         }
         PathItem item = openAPI.getPaths().getPathItem(path(base, resource, method));
-        Operation operation = item == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(verb));
+        Operation operation =
+            item == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(verb));
         if (operation != null) {
           declare(operation, method);
           BodySchemas.complete(openAPI, operation, method);
@@ -72,18 +73,25 @@ final class BeanParamParameters {
       for (Field field : fields(parameter.getType())) {
         QueryParam query = field.getAnnotation(QueryParam.class);
         if (query != null && known.add(query.value())) {
-          operation.addParameter(OASFactory.createParameter().name(query.value())
-              .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY)
-              .schema(schema(field)));
+          operation.addParameter(
+              OASFactory.createParameter()
+                  .name(query.value())
+                  .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY)
+                  .schema(schema(field)));
         }
       }
     }
   }
 
   static Schema schema(Field field) {
-    boolean number = field.getType() == int.class || field.getType() == Integer.class
-        || field.getType() == long.class || field.getType() == Long.class;
-    Schema schema = OASFactory.createSchema().type(number ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING);
+    boolean number =
+        field.getType() == int.class
+            || field.getType() == Integer.class
+            || field.getType() == long.class
+            || field.getType() == Long.class;
+    Schema schema =
+        OASFactory.createSchema()
+            .type(number ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING);
     Pattern pattern = field.getAnnotation(Pattern.class);
     if (pattern != null) {
       schema.pattern("^(" + pattern.regexp() + ")$");
@@ -126,7 +134,13 @@ final class BeanParamParameters {
 
   static String path(String base, Class<?> resource, Method method) {
     Path sub = method.getAnnotation(Path.class);
-    String path = "/" + base + "/" + resource.getAnnotation(Path.class).value() + "/" + (sub == null ? "" : sub.value());
+    String path =
+        "/"
+            + base
+            + "/"
+            + resource.getAnnotation(Path.class).value()
+            + "/"
+            + (sub == null ? "" : sub.value());
     path = path.replaceAll("/+", "/");
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
@@ -135,13 +149,17 @@ final class BeanParamParameters {
   private static Set<Class<?>> resources() {
     Set<Class<?>> resources = new LinkedHashSet<>();
     try {
-      for (Bean<?> bean : CDI.current().getBeanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+      for (Bean<?> bean :
+          CDI.current().getBeanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
         if (bean.getBeanClass().isAnnotationPresent(Path.class)) {
           resources.add(bean.getBeanClass());
         }
       }
     } catch (IllegalStateException e) {
-      LOG.log(Level.WARNING, "CDI is not available: the document lacks the filters' query parameters", e);
+      LOG.log(
+          Level.WARNING,
+          "CDI is not available: the document lacks the filters' query parameters",
+          e);
     }
     return resources;
   }

@@ -37,8 +37,16 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  */
 final class BodySchemas {
   private static final int MAX_DEPTH = 5;
-  private static final List<Class<? extends Annotation>> NOT_THE_BODY = List.of(PathParam.class, QueryParam.class,
-      HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
+  private static final List<Class<? extends Annotation>> NOT_THE_BODY =
+      List.of(
+          PathParam.class,
+          QueryParam.class,
+          HeaderParam.class,
+          CookieParam.class,
+          MatrixParam.class,
+          FormParam.class,
+          BeanParam.class,
+          Context.class);
 
   private BodySchemas() {}
 
@@ -107,7 +115,10 @@ final class BodySchemas {
     } else if (Number.class.isAssignableFrom(raw)) {
       schema.type(Schema.SchemaType.NUMBER);
     } else if (raw.isEnum()) {
-      schema.type(Schema.SchemaType.STRING).enumeration(Arrays.stream(raw.getEnumConstants()).map(c -> (Object) c.toString()).toList());
+      schema
+          .type(Schema.SchemaType.STRING)
+          .enumeration(
+              Arrays.stream(raw.getEnumConstants()).map(c -> (Object) c.toString()).toList());
     } else if (Temporal.class.isAssignableFrom(raw)) {
       schema.type(Schema.SchemaType.STRING).format(raw == LocalDate.class ? "date" : "date-time");
     } else if (Collection.class.isAssignableFrom(raw)) {
@@ -137,7 +148,8 @@ final class BodySchemas {
     }
     Pattern pattern = field.getAnnotation(Pattern.class);
     if (pattern != null) {
-      schema.pattern(pattern.regexp().startsWith("^") ? pattern.regexp() : "^(" + pattern.regexp() + ")$");
+      schema.pattern(
+          pattern.regexp().startsWith("^") ? pattern.regexp() : "^(" + pattern.regexp() + ")$");
     }
     Size size = field.getAnnotation(Size.class);
     if (size != null && size.max() < Integer.MAX_VALUE) {
@@ -151,13 +163,19 @@ final class BodySchemas {
       return schema;
     }
     String name = ref.substring(ref.lastIndexOf('/') + 1);
-    Map<String, Schema> components = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+    Map<String, Schema> components =
+        openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
     return components == null ? null : components.get(name);
   }
 
   private static boolean scalar(Class<?> raw) {
-    return raw.isPrimitive() || raw == String.class || Number.class.isAssignableFrom(raw) || raw == Boolean.class
-        || raw.isEnum() || Temporal.class.isAssignableFrom(raw) || raw.getName().startsWith("java.util.UUID")
+    return raw.isPrimitive()
+        || raw == String.class
+        || Number.class.isAssignableFrom(raw)
+        || raw == Boolean.class
+        || raw.isEnum()
+        || Temporal.class.isAssignableFrom(raw)
+        || raw.getName().startsWith("java.util.UUID")
         || raw.getName().startsWith("com.fasterxml.jackson");
   }
 
@@ -166,7 +184,8 @@ final class BodySchemas {
       return List.of();
     }
     return Arrays.stream(type.getDeclaredFields())
-        .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()))
+        .filter(
+            f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()))
         .toList();
   }
 

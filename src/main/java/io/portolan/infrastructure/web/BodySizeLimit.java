@@ -10,7 +10,8 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over 64 KiB with 413: by the declared length up front, and by counting
- * when the body is chunked. A price-list import takes up to 16 MiB: LiteLLM's price map is over 1 MB.
+ * when the body is chunked. A price-list import takes up to 16 MiB: LiteLLM's price map is over 1
+ * MB.
  */
 @Provider
 @PreMatching

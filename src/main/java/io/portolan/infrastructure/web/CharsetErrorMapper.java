@@ -15,7 +15,10 @@ import java.io.CharConversionException;
 public class CharsetErrorMapper implements ExceptionMapper<CharConversionException> {
   @Override
   public Response toResponse(CharConversionException e) {
-    return Problems.response(400, "malformed-json", "Malformed JSON",
+    return Problems.response(
+        400,
+        "malformed-json",
+        "Malformed JSON",
         "The body is not JSON text in UTF-8, UTF-16 or UTF-32: " + e.getMessage());
   }
 }

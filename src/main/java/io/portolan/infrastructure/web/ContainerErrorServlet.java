@@ -14,7 +14,8 @@ import java.io.IOException;
 @WebServlet("/container-error")
 public class ContainerErrorServlet extends HttpServlet {
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
     String slug;
@@ -45,7 +46,8 @@ public class ContainerErrorServlet extends HttpServlet {
       default -> {
         slug = status >= 500 ? "internal" : "bad-request";
         title = status >= 500 ? "Internal error" : "Bad request";
-        detail = status >= 500 ? "The server failed; the error is logged." : "The request was refused.";
+        detail =
+            status >= 500 ? "The server failed; the error is logged." : "The request was refused.";
       }
     }
     Problem problem = new Problem(Problem.type(slug), title, status, detail, null, null);

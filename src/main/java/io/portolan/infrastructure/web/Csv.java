@@ -11,8 +11,13 @@ public final class Csv {
     if (value == null) {
       return "";
     }
-    String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0;
+    String safe =
+        !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    boolean quote =
+        safe.indexOf(',') >= 0
+            || safe.indexOf('"') >= 0
+            || safe.indexOf('\n') >= 0
+            || safe.indexOf('\r') >= 0;
     return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
   }
 

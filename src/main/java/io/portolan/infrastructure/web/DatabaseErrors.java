@@ -25,10 +25,12 @@ public final class DatabaseErrors {
               "still-referenced", "The item is referenced by others, or references a missing one.");
         }
         if (state.equals("22008") || state.equals("22003")) {
-          return ProblemException.badRequest("body", "a value is out of the range the database can store");
+          return ProblemException.badRequest(
+              "body", "a value is out of the range the database can store");
         }
         if (state.startsWith("08") || state.equals("57P01")) {
-          return ProblemException.unavailable("database-unavailable", "The database is unavailable.");
+          return ProblemException.unavailable(
+              "database-unavailable", "The database is unavailable.");
         }
       }
     }

@@ -10,8 +10,8 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * One JSON configuration for the API and for OPA: unknown fields are refused (no mass
- * assignment), a null in place of a number is an error, times are ISO-8601 strings.
+ * One JSON configuration for the API and for OPA: unknown fields are refused (no mass assignment),
+ * a null in place of a number is an error, times are ISO-8601 strings.
  */
 @Provider
 public class JacksonConfig implements ContextResolver<ObjectMapper> {
@@ -21,7 +21,8 @@ public class JacksonConfig implements ContextResolver<ObjectMapper> {
    * The same, for what callers send: its parsers refuse text the database cannot or should not
    * store ({@link StorableText}), naming the field.
    */
-  public static final ObjectMapper INPUT = configure(JsonMapper.builder(new StorableTextJson())).build();
+  public static final ObjectMapper INPUT =
+      configure(JsonMapper.builder(new StorableTextJson())).build();
 
   private static JsonMapper.Builder configure(JsonMapper.Builder builder) {
     return builder

@@ -59,7 +59,9 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
     if (e instanceof InvalidNullException) {
       return "must not be null; leave the field out instead";
     }
-    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+    if (e instanceof InvalidFormatException f
+        && f.getTargetType() != null
+        && f.getTargetType().isEnum()) {
       String allowed =
           Arrays.stream(f.getTargetType().getEnumConstants())
               .map(c -> c.toString())
@@ -80,7 +82,8 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
     if (type.isEnum()) return "one of the listed values";
     if (type == java.time.LocalDate.class) return "a date such as 2026-01-31";
     // Instant, OffsetDateTime and the like: without this they were reported as "a JSON object".
-    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) return "an ISO 8601 instant such as 2026-01-31T12:00:00Z";
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type))
+      return "an ISO 8601 instant such as 2026-01-31T12:00:00Z";
     return "a JSON object";
   }
 

@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Refuses explicit top-level nulls in the bodies of {@link RefuseNullFields} methods; see there. */
+/**
+ * Refuses explicit top-level nulls in the bodies of {@link RefuseNullFields} methods; see there.
+ */
 @Provider
 @RefuseNullFields
 public class NullFieldsInterceptor implements ReaderInterceptor {
   @Override
-  public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
+  public Object aroundReadFrom(ReaderInterceptorContext context)
+      throws IOException, WebApplicationException {
     byte[] body = context.getInputStream().readAllBytes(); // at most BodySizeLimit.MAX_BYTES
     refuseNulls(body);
     context.setInputStream(new ByteArrayInputStream(body));
@@ -33,7 +36,8 @@ public class NullFieldsInterceptor implements ReaderInterceptor {
     for (Iterator<Map.Entry<String, JsonNode>> fields = tree.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (field.getValue().isNull()) {
-        throw ProblemException.badRequest(field.getKey(), "must not be null; leave the field out instead");
+        throw ProblemException.badRequest(
+            field.getKey(), "must not be null; leave the field out instead");
       }
     }
   }

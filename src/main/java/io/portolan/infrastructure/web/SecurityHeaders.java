@@ -24,7 +24,8 @@ public class SecurityHeaders extends HttpFilter {
   private String policy;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", policy());
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -41,9 +42,12 @@ public class SecurityHeaders extends HttpFilter {
     return policy;
   }
 
-  /** Styles may be inline: the UI's components set positions in style attributes. Scripts may not. */
+  /**
+   * Styles may be inline: the UI's components set positions in style attributes. Scripts may not.
+   */
   static String contentSecurityPolicy(String keycloak) {
-    return String.join("; ",
+    return String.join(
+        "; ",
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self' 'unsafe-inline'",

@@ -1,10 +1,10 @@
 package io.portolan.infrastructure.web;
 
 /**
- * What a text from a caller may hold before it goes anywhere near the database. PostgreSQL's
- * {@code text} cannot store NUL at all (the driver's error surfaced as a 500), and an unpaired
- * surrogate or a control character is never meant as data: each is refused where input enters, so
- * no feature has to remember it.
+ * What a text from a caller may hold before it goes anywhere near the database. PostgreSQL's {@code
+ * text} cannot store NUL at all (the driver's error surfaced as a 500), and an unpaired surrogate
+ * or a control character is never meant as data: each is refused where input enters, so no feature
+ * has to remember it.
  */
 public final class StorableText {
   /** Values that span lines (JSON strings: justifications, comments) may hold these. */
@@ -51,8 +51,11 @@ public final class StorableText {
     if (lines == Lines.MULTIPLE && (c == '\n' || c == '\r')) {
       return null;
     }
-    return "contains the control character " + codePoint(c)
-        + (lines == Lines.SINGLE ? "; a single-line value may hold only printable text and tabs" : "");
+    return "contains the control character "
+        + codePoint(c)
+        + (lines == Lines.SINGLE
+            ? "; a single-line value may hold only printable text and tabs"
+            : "");
   }
 
   private static String codePoint(char c) {

@@ -38,7 +38,8 @@ public class StorableTextFilter implements ContainerRequestFilter {
     check(dataHeaders(request.getHeaders()), "header ");
   }
 
-  private static MultivaluedMap<String, String> dataHeaders(MultivaluedMap<String, String> headers) {
+  private static MultivaluedMap<String, String> dataHeaders(
+      MultivaluedMap<String, String> headers) {
     MultivaluedMap<String, String> data = new MultivaluedHashMap<>();
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);

@@ -43,7 +43,8 @@ public final class StorableTextJson extends JsonFactory {
 
   @Override
   protected JsonParser _createParser(
-      char[] data, int offset, int length, IOContext context, boolean recyclable) throws IOException {
+      char[] data, int offset, int length, IOContext context, boolean recyclable)
+      throws IOException {
     return new Checked(super._createParser(data, offset, length, context, recyclable));
   }
 
@@ -152,7 +153,9 @@ public final class StorableTextJson extends JsonFactory {
     @Override
     public Boolean nextBooleanValue() throws IOException {
       JsonToken token = nextToken();
-      return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+      return token == JsonToken.VALUE_TRUE
+          ? Boolean.TRUE
+          : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
     }
 
     @Override

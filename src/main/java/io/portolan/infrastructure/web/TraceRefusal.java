@@ -17,16 +17,24 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class TraceRefusal extends HttpFilter {
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!"TRACE".equals(request.getMethod())) {
       chain.doFilter(request, response);
       return;
     }
-    // Grizzly never counts a TRACE's body as its content: close the connection so that it is not read as a request.
+    // Grizzly never counts a TRACE's body as its content: close the connection so that it is not
+    // read as a request.
     response.setHeader("Connection", "close");
-    Problem problem = new Problem(Problem.type("method-not-allowed"), "Method not allowed", 405,
-        "TRACE is not supported.", null, null);
+    Problem problem =
+        new Problem(
+            Problem.type("method-not-allowed"),
+            "Method not allowed",
+            405,
+            "TRACE is not supported.",
+            null,
+            null);
     response.setStatus(405);
     response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
     response.setContentType(Problem.MEDIA_TYPE);

@@ -25,7 +25,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
-    return new Problem(Problem.type("internal"), "Internal error", 500,
-        "The server failed; quote incident " + incident + ".", null, null);
+    return new Problem(
+        Problem.type("internal"),
+        "Internal error",
+        500,
+        "The server failed; quote incident " + incident + ".",
+        null,
+        null);
   }
 }

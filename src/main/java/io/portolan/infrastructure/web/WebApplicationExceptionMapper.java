@@ -22,16 +22,36 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       return invalid(parameter, "must be a value of the right type, such as a whole number");
     }
     return switch (status) {
-      case 401 -> Problems.response(401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
-      case 403 -> Problems.response(403, "forbidden", "Forbidden", "Your role does not allow this request.");
+      case 401 ->
+          Problems.response(
+              401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+      case 403 ->
+          Problems.response(
+              403, "forbidden", "Forbidden", "Your role does not allow this request.");
       case 404 -> Problems.response(404, "not-found", "Not found", "No such resource.");
-      case 405 -> Problems.response(405, "method-not-allowed", "Method not allowed", "This resource does not accept that method.");
-      case 406 -> Problems.response(406, "not-acceptable", "Not acceptable", "This resource answers application/json.");
-      case 413 -> e.getResponse().hasEntity() ? e.getResponse() : BodySizeLimit.tooLarge(BodySizeLimit.MAX_BYTES);
-      case 415 -> Problems.response(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+      case 405 ->
+          Problems.response(
+              405,
+              "method-not-allowed",
+              "Method not allowed",
+              "This resource does not accept that method.");
+      case 406 ->
+          Problems.response(
+              406, "not-acceptable", "Not acceptable", "This resource answers application/json.");
+      case 413 ->
+          e.getResponse().hasEntity()
+              ? e.getResponse()
+              : BodySizeLimit.tooLarge(BodySizeLimit.MAX_BYTES);
+      case 415 ->
+          Problems.response(
+              415,
+              "unsupported-media-type",
+              "Unsupported media type",
+              "Send the body as application/json.");
       default ->
           status >= 500
-              ? Problems.response(500, "internal", "Internal error", "The server failed; the error is logged.")
+              ? Problems.response(
+                  500, "internal", "Internal error", "The server failed; the error is logged.")
               : Problems.response(status, "bad-request", "Bad request", e.getMessage());
     };
   }

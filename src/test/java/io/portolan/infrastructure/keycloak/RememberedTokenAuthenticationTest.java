@@ -23,7 +23,10 @@ import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
 import org.junit.jupiter.api.Test;
 
-/** Which requests sign in with a remembered token, and what the container is told; the rest go to the bridge. */
+/**
+ * Which requests sign in with a remembered token, and what the container is told; the rest go to
+ * the bridge.
+ */
 class RememberedTokenAuthenticationTest {
   private static final String TOKEN = "header.claims.signature";
   private static final CredentialValidationResult VERIFIED =
@@ -31,8 +34,11 @@ class RememberedTokenAuthenticationTest {
 
   private final List<Callback> told = new ArrayList<>();
   private final List<String> bridgeCalls = new ArrayList<>();
-  private final RememberedTokenAuthentication.Context context = new RememberedTokenAuthentication.Context(
-      new Bridge(), token -> TOKEN.equals(token) ? VERIFIED : null, callbacks -> told.addAll(List.of(callbacks)));
+  private final RememberedTokenAuthentication.Context context =
+      new RememberedTokenAuthentication.Context(
+          new Bridge(),
+          token -> TOKEN.equals(token) ? VERIFIED : null,
+          callbacks -> told.addAll(List.of(callbacks)));
 
   @Test
   void aDecisionWithARememberedTokenIsSignedInAsItsCallerWithItsGroups() throws Exception {
@@ -54,11 +60,12 @@ class RememberedTokenAuthenticationTest {
 
   @Test
   void aTokenNotRememberedAndEveryOtherRequestGoThroughTheBridge() throws Exception {
-    for (HttpServletRequest request : List.of(
-        request("POST", "/api/v1/decisions", "Bearer another.token.altogether"),
-        request("POST", "/api/v1/decisions", null),
-        request("GET", "/api/v1/models", "Bearer " + TOKEN),
-        request("POST", "/api/v1/decisions/auth-request", "Bearer " + TOKEN))) {
+    for (HttpServletRequest request :
+        List.of(
+            request("POST", "/api/v1/decisions", "Bearer another.token.altogether"),
+            request("POST", "/api/v1/decisions", null),
+            request("GET", "/api/v1/models", "Bearer " + TOKEN),
+            request("POST", "/api/v1/decisions/auth-request", "Bearer " + TOKEN))) {
       Message message = new Message(request);
       assertEquals(AuthStatus.SEND_FAILURE, context.validateRequest(message, new Subject(), null));
       assertEquals(AuthStatus.SEND_CONTINUE, context.secureResponse(message, null));
@@ -69,21 +76,44 @@ class RememberedTokenAuthenticationTest {
 
   @Test
   void aDecisionPostGivesItsBearerToken() {
-    assertEquals("abc.def.ghi", RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions", "", "Bearer abc.def.ghi"));
-    assertEquals("t", RememberedTokenAuthentication.decisionBearerToken("POST", "/portolan/api/v1/decisions", "/portolan", "Bearer t"));
+    assertEquals(
+        "abc.def.ghi",
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/api/v1/decisions", "", "Bearer abc.def.ghi"));
+    assertEquals(
+        "t",
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/portolan/api/v1/decisions", "/portolan", "Bearer t"));
   }
 
   @Test
   void everyOtherRequestGivesNoToken() {
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("GET", "/api/v1/decisions", "", "Bearer t"));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions/auth-request", "", "Bearer t"));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/models", "", "Bearer t"));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions;x=1", "", "Bearer t"));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/portolan/api/v1/decisions", "", "Bearer t"));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions", "", null));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions", "", "Basic dXNlcjpwYXNz"));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions", "", "Bearer "));
-    assertNull(RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions", "", "bearer abc.def.ghi"));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "GET", "/api/v1/decisions", "", "Bearer t"));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/api/v1/decisions/auth-request", "", "Bearer t"));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/api/v1/models", "", "Bearer t"));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/api/v1/decisions;x=1", "", "Bearer t"));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/portolan/api/v1/decisions", "", "Bearer t"));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken("POST", "/api/v1/decisions", "", null));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/api/v1/decisions", "", "Basic dXNlcjpwYXNz"));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/api/v1/decisions", "", "Bearer "));
+    assertNull(
+        RememberedTokenAuthentication.decisionBearerToken(
+            "POST", "/api/v1/decisions", "", "bearer abc.def.ghi"));
   }
 
   /** Stands for Jakarta Security's bridge: refuses, so a test sees when it was asked. */
@@ -142,19 +172,25 @@ class RememberedTokenAuthenticationTest {
     }
   }
 
-  /** A request with a method, a path at the root context, an Authorization header and attributes. */
+  /**
+   * A request with a method, a path at the root context, an Authorization header and attributes.
+   */
   private static HttpServletRequest request(String method, String uri, String authorization) {
     Map<String, Object> attributes = new HashMap<>();
-    return (HttpServletRequest) Proxy.newProxyInstance(
-        RememberedTokenAuthenticationTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
-        (proxy, invoked, args) -> switch (invoked.getName()) {
-          case "getMethod" -> method;
-          case "getRequestURI" -> uri;
-          case "getContextPath" -> "";
-          case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
-          case "getAttribute" -> attributes.get((String) args[0]);
-          case "setAttribute" -> attributes.put((String) args[0], args[1]);
-          default -> throw new UnsupportedOperationException(invoked.getName());
-        });
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            RememberedTokenAuthenticationTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, invoked, args) ->
+                switch (invoked.getName()) {
+                  case "getMethod" -> method;
+                  case "getRequestURI" -> uri;
+                  case "getContextPath" -> "";
+                  case "getHeader" ->
+                      "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                  default -> throw new UnsupportedOperationException(invoked.getName());
+                });
   }
 }

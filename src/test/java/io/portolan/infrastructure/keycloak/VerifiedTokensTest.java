@@ -15,7 +15,10 @@ class VerifiedTokensTest {
   @Test
   void aTokenIsRememberedUntilItExpires() {
     Duration lifetime = VerifiedTokens.lifetime(verifiedExpiringIn(20));
-    assertTrue(lifetime.compareTo(Duration.ofSeconds(18)) > 0 && lifetime.compareTo(Duration.ofSeconds(20)) <= 0, lifetime.toString());
+    assertTrue(
+        lifetime.compareTo(Duration.ofSeconds(18)) > 0
+            && lifetime.compareTo(Duration.ofSeconds(20)) <= 0,
+        lifetime.toString());
   }
 
   @Test

@@ -49,9 +49,17 @@ class EmbeddedGoldenDecisionsTest {
     for (GoldenFile file : GoldenFile.all(Path.of("."))) {
       engine.putTenantData(TENANT, file.tenantDocument());
       for (JsonNode c : file.cases()) {
-        JsonNode answer = engine.evaluate(((ObjectNode) c.get("request").deepCopy()).put("tenant", TENANT)).orElseThrow();
-        tests.add(DynamicTest.dynamicTest(file.name() + ": " + c.get("name").asText(),
-            () -> assertEquals(GoldenFile.expected(c.get("expect")), GoldenFile.actual(answer, c.get("expect")))));
+        JsonNode answer =
+            engine
+                .evaluate(((ObjectNode) c.get("request").deepCopy()).put("tenant", TENANT))
+                .orElseThrow();
+        tests.add(
+            DynamicTest.dynamicTest(
+                file.name() + ": " + c.get("name").asText(),
+                () ->
+                    assertEquals(
+                        GoldenFile.expected(c.get("expect")),
+                        GoldenFile.actual(answer, c.get("expect")))));
       }
     }
     return tests.stream();
@@ -75,18 +83,32 @@ class EmbeddedGoldenDecisionsTest {
       JsonNode replayed = replay.evaluate(input);
       assertEquals(false, replayed.get("allow").asBoolean(), replayed.toString());
       assertEquals("model_unknown", replayed.get("reasons").get(0).get("code").asText());
-      assertTrue(engine.replay(TENANT, draft, 0).isEmpty(), "one replay at a time holds the spare instance");
+      assertTrue(
+          engine.replay(TENANT, draft, 0).isEmpty(),
+          "one replay at a time holds the spare instance");
     }
-    assertTrue(engine.evaluate(input).orElseThrow().get("allow").asBoolean(), "decisions still see the published data");
-    try (EmbeddedOpa.Replay again = engine.replay(TENANT, file.tenantDocument(), 1_000).orElseThrow()) {
-      assertTrue(again.evaluate(input).get("allow").asBoolean(), "the spare instance was given back and reloaded");
+    assertTrue(
+        engine.evaluate(input).orElseThrow().get("allow").asBoolean(),
+        "decisions still see the published data");
+    try (EmbeddedOpa.Replay again =
+        engine.replay(TENANT, file.tenantDocument(), 1_000).orElseThrow()) {
+      assertTrue(
+          again.evaluate(input).get("allow").asBoolean(),
+          "the spare instance was given back and reloaded");
     }
   }
 
   @Test
   void aTenantWithoutDataGetsNoRevision() {
-    JsonNode answer = engine.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-        .put("tenant", "nobody").put("team", "t").put("model", "m")).orElseThrow();
+    JsonNode answer =
+        engine
+            .evaluate(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode()
+                    .put("tenant", "nobody")
+                    .put("team", "t")
+                    .put("model", "m"))
+            .orElseThrow();
     assertTrue(answer.path("revision").isMissingNode(), answer.toString());
   }
 
@@ -96,6 +118,8 @@ class EmbeddedGoldenDecisionsTest {
     off.metrics = EngineMetrics.standalone();
     off.engine = "opa";
     off.start();
-    assertTrue(off.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()).isEmpty());
+    assertTrue(
+        off.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode())
+            .isEmpty());
   }
 }

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 class BeanParamParametersTest {
   @Test
   void anOperationsPathJoinsApplicationResourceAndMethod() throws Exception {
-    assertEquals("/api/v1/audit/decisions/manifest",
-        BeanParamParameters.path("/api/v1", AuditResource.class, AuditResource.class.getMethod("manifest",
-            io.portolan.audit.DecisionLogFilter.class)));
+    assertEquals(
+        "/api/v1/audit/decisions/manifest",
+        BeanParamParameters.path(
+            "/api/v1",
+            AuditResource.class,
+            AuditResource.class.getMethod("manifest", io.portolan.audit.DecisionLogFilter.class)));
   }
 }

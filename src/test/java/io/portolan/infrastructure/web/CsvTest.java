@@ -12,12 +12,16 @@ class CsvTest {
 
   @Test
   void commasQuotesAndLineBreaksAreQuoted() {
-    assertEquals("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n", Csv.row("a,b", "say \"hi\"", "two\nlines"));
+    assertEquals(
+        "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n",
+        Csv.row("a,b", "say \"hi\"", "two\nlines"));
   }
 
   @Test
   void formulasAreDefused() {
-    assertEquals("'=HYPERLINK(\"x\"),'+1,'-1,'@SUM(A1)\r\n".replace("'=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+    assertEquals(
+        "'=HYPERLINK(\"x\"),'+1,'-1,'@SUM(A1)\r\n"
+            .replace("'=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
         Csv.row("=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)"));
   }
 

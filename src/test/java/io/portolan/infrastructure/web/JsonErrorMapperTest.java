@@ -16,7 +16,8 @@ class JsonErrorMapperTest {
 
   private Problem problemFor(Class<?> type, String json) {
     JsonProcessingException e =
-        assertThrows(JsonProcessingException.class, () -> JacksonConfig.MAPPER.readValue(json, type));
+        assertThrows(
+            JsonProcessingException.class, () -> JacksonConfig.MAPPER.readValue(json, type));
     Response response = mapper.toResponse(e);
     assertEquals(400, response.getStatus());
     assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());

@@ -52,23 +52,30 @@ class StorableTextTest {
   @Test
   void aJsonBodyNamesTheFieldAtAnyDepth() {
     assertEquals("displayName", refusedField("{\"displayName\":\"a\\u0000\"}"));
-    assertEquals("conditions.regions[1]", refusedField("{\"conditions\":{\"regions\":[\"eu\",\"e\\u0000u\"]}}"));
-    assertEquals("labels.team.name", refusedField("{\"labels\":{\"team\":{\"name\":\"\\ud800\"}}}"));
+    assertEquals(
+        "conditions.regions[1]",
+        refusedField("{\"conditions\":{\"regions\":[\"eu\",\"e\\u0000u\"]}}"));
+    assertEquals(
+        "labels.team.name", refusedField("{\"labels\":{\"team\":{\"name\":\"\\ud800\"}}}"));
     assertEquals("labels.bad\u0001key", refusedField("{\"labels\":{\"bad\\u0001key\":1}}"));
   }
 
   @Test
   void aJsonTreeIsCheckedToo() {
-    var e = assertThrows(StorableTextJson.UnstorableTextException.class,
-        () -> JacksonConfig.INPUT.readTree("[{\"input\":{\"team\":\"r\\u0000\"}}]"));
+    var e =
+        assertThrows(
+            StorableTextJson.UnstorableTextException.class,
+            () -> JacksonConfig.INPUT.readTree("[{\"input\":{\"team\":\"r\\u0000\"}}]"));
     assertTrue(e.getMessage().startsWith("[0].input.team: contains a NUL"), e.getMessage());
   }
 
   @Test
   void storableBodiesReadAsBefore() throws Exception {
-    Request read = JacksonConfig.INPUT.readValue(
-        "{\"displayName\":\"Zürich\\nmodel\",\"conditions\":{\"regions\":[\"eu\"],\"note\":\"ok\"},\"labels\":{\"k\":[1,\"v\"]}}",
-        Request.class);
+    Request read =
+        JacksonConfig.INPUT.readValue(
+            "{\"displayName\":\"Zürich\\n"
+                + "model\",\"conditions\":{\"regions\":[\"eu\"],\"note\":\"ok\"},\"labels\":{\"k\":[1,\"v\"]}}",
+            Request.class);
     assertEquals("Zürich\nmodel", read.displayName());
     assertEquals(List.of("eu"), read.conditions().regions());
     JsonNode tree = JacksonConfig.INPUT.readTree("{\"a\":[\"x\",{\"b\":\"y\"}]}");
@@ -76,7 +83,8 @@ class StorableTextTest {
   }
 
   private static String refusedField(String json) {
-    Exception e = assertThrows(Exception.class, () -> JacksonConfig.INPUT.readValue(json, Request.class));
+    Exception e =
+        assertThrows(Exception.class, () -> JacksonConfig.INPUT.readValue(json, Request.class));
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StorableTextJson.UnstorableTextException unstorable) {
         return unstorable.toProblemException().toProblem().errors().get(0).field();
