@@ -27,8 +27,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Released migrations are immutable: a database made by a release (a snapshot in db/releases,
  * written by bin/release-schema.sh) must migrate to the current db/ with Flyway configured as
- * Portolan configures it. An edited, removed or renamed released migration fails here, on
- * Flyway's checksum validation, before it fails on a customer's database.
+ * Portolan configures it. An edited, removed or renamed released migration fails here, on Flyway's
+ * checksum validation, before it fails on a customer's database.
  */
 class ReleaseUpgradeIT {
   private static final String JDBC =
@@ -62,8 +62,8 @@ class ReleaseUpgradeIT {
       Map<String, Long> before = rowCounts();
       assertFalse(before.isEmpty(), "the snapshot holds no rows");
 
-      Flyway flyway = DatabaseMigrator.flyway(
-          DatabaseMigrator.class.getClassLoader(), owner(), APP_ROLE, true);
+      Flyway flyway =
+          DatabaseMigrator.flyway(DatabaseMigrator.class.getClassLoader(), owner(), APP_ROLE, true);
       flyway.migrate();
       ValidateResult validation = flyway.validateWithResult();
       assertTrue(validation.validationSuccessful, validation.getAllErrorMessages());
@@ -72,20 +72,23 @@ class ReleaseUpgradeIT {
     } finally {
       dropDatabase();
     }
-    System.out.printf("%s upgraded in %d ms%n", snapshot.getFileName(),
-        (System.nanoTime() - started) / 1_000_000);
+    System.out.printf(
+        "%s upgraded in %d ms%n",
+        snapshot.getFileName(), (System.nanoTime() - started) / 1_000_000);
   }
 
   /** A database of its own on the stack's PostgreSQL, left over from no earlier run. */
   private static void recreateDatabase() throws SQLException {
     dropDatabase();
-    try (Connection c = superuser(JDBC); Statement s = c.createStatement()) {
+    try (Connection c = superuser(JDBC);
+        Statement s = c.createStatement()) {
       s.execute("create database " + DATABASE + " owner " + OWNER);
     }
   }
 
   private static void dropDatabase() throws SQLException {
-    try (Connection c = superuser(JDBC); Statement s = c.createStatement()) {
+    try (Connection c = superuser(JDBC);
+        Statement s = c.createStatement()) {
       s.execute("drop database if exists " + DATABASE + " with (force)");
     }
   }
@@ -96,7 +99,8 @@ class ReleaseUpgradeIT {
    */
   private static void restore(Path snapshot) throws IOException, SQLException {
     String sql = Files.readString(snapshot);
-    try (Connection c = superuser(checkUrl()); Statement s = c.createStatement()) {
+    try (Connection c = superuser(checkUrl());
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
@@ -104,7 +108,8 @@ class ReleaseUpgradeIT {
   /** Rows per table, counted as superuser: row-level security would hide them from the owner. */
   private static Map<String, Long> rowCounts() throws SQLException {
     Map<String, Long> counts = new TreeMap<>();
-    try (Connection c = superuser(checkUrl()); Statement s = c.createStatement()) {
+    try (Connection c = superuser(checkUrl());
+        Statement s = c.createStatement()) {
       List<String> tables = tables(s);
       for (String table : tables) {
         try (ResultSet rows = s.executeQuery("select count(*) from public." + table)) {
@@ -120,9 +125,10 @@ class ReleaseUpgradeIT {
 
   private static List<String> tables(Statement s) throws SQLException {
     List<String> tables = new ArrayList<>();
-    try (ResultSet rows = s.executeQuery(
-        "select quote_ident(tablename) from pg_tables where schemaname = 'public'"
-            + " and tablename <> 'flyway_schema_history' order by 1")) {
+    try (ResultSet rows =
+        s.executeQuery(
+            "select quote_ident(tablename) from pg_tables where schemaname = 'public'"
+                + " and tablename <> 'flyway_schema_history' order by 1")) {
       while (rows.next()) {
         tables.add(rows.getString(1));
       }
@@ -135,10 +141,11 @@ class ReleaseUpgradeIT {
    * stored; a later migration that means to remove some says so by changing this test.
    */
   private static void assertRowsKept(Map<String, Long> before, Map<String, Long> after) {
-    String lost = before.entrySet().stream()
-        .filter(e -> after.getOrDefault(e.getKey(), 0L) < e.getValue())
-        .map(e -> e.getKey() + " " + e.getValue() + " -> " + after.getOrDefault(e.getKey(), 0L))
-        .collect(Collectors.joining(", "));
+    String lost =
+        before.entrySet().stream()
+            .filter(e -> after.getOrDefault(e.getKey(), 0L) < e.getValue())
+            .map(e -> e.getKey() + " " + e.getValue() + " -> " + after.getOrDefault(e.getKey(), 0L))
+            .collect(Collectors.joining(", "));
     if (!lost.isEmpty()) {
       fail("rows lost by the upgrade: " + lost);
     }
