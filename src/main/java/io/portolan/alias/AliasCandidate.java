@@ -2,7 +2,7 @@ package io.portolan.alias;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 

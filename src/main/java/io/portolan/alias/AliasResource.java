@@ -1,6 +1,6 @@
 package io.portolan.alias;
 
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;

@@ -3,15 +3,16 @@ package io.portolan.alias;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.portolan.infrastructure.persistence.SqlValues;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.inventory.Deployment;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public class AliasService {
     }
     if (inventory.find(tenant, Model.class, input.id()).isPresent()) {
       throw ProblemException.conflict(
-          "alias-name-taken",
+          ProblemTypes.ALIAS_NAME_TAKEN,
           "'"
               + input.id()
               + "' is a model's id; a model of that id would always win over the alias");
@@ -87,7 +88,8 @@ public class AliasService {
             .executeUpdate();
     if (inserted == 0) {
       throw ProblemException.conflict(
-          "duplicate", "alias '" + input.id() + "' already exists; draft a change to it");
+          ProblemTypes.DUPLICATE,
+          "alias '" + input.id() + "' already exists; draft a change to it");
     }
     Alias created = get(tenant, input.id());
     audit.fire(new TenantChange(tenant, "alias.created", "alias", input.id(), null, created));
@@ -164,7 +166,7 @@ public class AliasService {
     Alias alias = get(tenant, id);
     if (alias.draft() == null) {
       throw ProblemException.conflict(
-          "no-draft",
+          ProblemTypes.NO_DRAFT,
           "alias '" + id + "' has no draft; save one with PUT /api/v1/aliases/" + id + "/draft");
     }
     return alias;
@@ -197,7 +199,7 @@ public class AliasService {
     if (!errors.isEmpty()) {
       throw new ProblemException(
           422,
-          "invalid-reference",
+          ProblemTypes.INVALID_REFERENCE,
           "Invalid reference",
           errors.get(0).field() + ": " + errors.get(0).message(),
           errors);

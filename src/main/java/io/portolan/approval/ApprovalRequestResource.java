@@ -1,9 +1,10 @@
 package io.portolan.approval;
 
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.ProblemTypes;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +51,7 @@ public class ApprovalRequestResource {
     if (!caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN)
         && !body.team().equals(caller.team())) {
       throw ProblemException.forbidden(
-          "not-your-team", "Requesters may ask only for their own team.");
+          ProblemTypes.NOT_YOUR_TEAM, "Requesters may ask only for their own team.");
     }
     ApprovalRequestView created = approvals.submit(caller.tenant(), caller.userName(), body);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -114,7 +115,7 @@ public class ApprovalRequestResource {
     }
     if (team != null && !team.equals(caller.team())) {
       throw ProblemException.forbidden(
-          "not-your-team", "Requesters see only their own team's requests.");
+          ProblemTypes.NOT_YOUR_TEAM, "Requesters see only their own team's requests.");
     }
     return caller.team() == null ? "-" : caller.team();
   }

@@ -1,8 +1,9 @@
 package io.portolan.approval;
 
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
+import io.portolan.infrastructure.web.ProblemTypes;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +48,7 @@ public class ApprovalResource {
       // Requesters see their own team's approvals only.
       if (team != null && !team.equals(caller.team())) {
         throw io.portolan.infrastructure.web.ProblemException.forbidden(
-            "not-your-team", "Requesters see only their own team's approvals.");
+            ProblemTypes.NOT_YOUR_TEAM, "Requesters see only their own team's approvals.");
       }
       team = caller.team() == null ? "-" : caller.team();
     }

@@ -4,11 +4,11 @@ import static io.portolan.infrastructure.persistence.SqlValues.instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,19 +2,20 @@ package io.portolan.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.inventory.Deployment;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
 import io.portolan.inventory.Team;
 import io.portolan.policy.PolicyDataChanged;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -108,7 +109,7 @@ public class ApprovalService {
     ApprovalRequestView request = pendingForUpdate(tenant, id);
     if (request.requester().equals(officer)) {
       throw ProblemException.forbidden(
-          "own-request", "Nobody decides their own request; another officer must.");
+          ProblemTypes.OWN_REQUEST, "Nobody decides their own request; another officer must.");
     }
     if (decision.outcome().equals("reject")) {
       setStatus(tenant, id, "rejected");
@@ -117,7 +118,7 @@ public class ApprovalService {
     }
     if (request.approvedBy().contains(officer)) {
       throw ProblemException.conflict(
-          "already-approved",
+          ProblemTypes.ALREADY_APPROVED,
           "You approved this request already; a second officer must approve it.");
     }
     if (decision.conditions() != null && decision.conditions().deployments() != null) {
@@ -141,7 +142,7 @@ public class ApprovalService {
     ApprovalRequestView request = pendingForUpdate(tenant, id);
     if (!request.requester().equals(requester)) {
       throw ProblemException.forbidden(
-          "not-your-request", "Only the requester may withdraw a request.");
+          ProblemTypes.NOT_YOUR_REQUEST, "Only the requester may withdraw a request.");
     }
     setStatus(tenant, id, "withdrawn");
     event(tenant, id, requester, "withdrawn", null, null);
@@ -153,7 +154,8 @@ public class ApprovalService {
         rows.approval(tenant, approvalId)
             .orElseThrow(() -> ProblemException.notFound("approval", approvalId.toString()));
     if (approval.revokedAt() != null) {
-      throw ProblemException.conflict("already-revoked", "The approval was revoked already.");
+      throw ProblemException.conflict(
+          ProblemTypes.ALREADY_REVOKED, "The approval was revoked already.");
     }
     TenantScope.enter(em, tenant);
     em.createNativeQuery(
@@ -200,7 +202,7 @@ public class ApprovalService {
     }
     if (!"pending".equals(locked.get(0))) {
       throw ProblemException.conflict(
-          "not-pending", "The request is " + locked.get(0) + ", no longer pending.");
+          ProblemTypes.NOT_PENDING, "The request is " + locked.get(0) + ", no longer pending.");
     }
     return get(tenant, id);
   }
@@ -262,7 +264,7 @@ public class ApprovalService {
       String message = field + " '" + id + "' does not exist";
       throw new ProblemException(
           422,
-          "invalid-reference",
+          ProblemTypes.INVALID_REFERENCE,
           "Invalid reference",
           field + ": " + message,
           List.of(new Problem.FieldError(field, message)));
@@ -288,7 +290,7 @@ public class ApprovalService {
                     : "is not a deployment of model '" + model + "'");
         throw new ProblemException(
             422,
-            "invalid-reference",
+            ProblemTypes.INVALID_REFERENCE,
             "Invalid reference",
             field + "[" + i + "]: " + message,
             List.of(new Problem.FieldError(field + "[" + i + "]", message)));

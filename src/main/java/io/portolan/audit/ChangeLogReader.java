@@ -2,8 +2,8 @@ package io.portolan.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.JacksonConfig;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package io.portolan.audit;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.Slugs;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import java.sql.Connection;

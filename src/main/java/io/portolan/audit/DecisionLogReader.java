@@ -1,7 +1,7 @@
 package io.portolan.audit;
 
 import io.portolan.decision.DecisionChain;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package io.portolan.audit;
 
+import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;

@@ -1,9 +1,10 @@
 package io.portolan.audit;
 
 import io.portolan.infrastructure.persistence.DataSources;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -35,7 +36,8 @@ public class ReadOnlyTenantTransaction {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw ProblemException.unavailable("database-unavailable", "The log could not be read.");
+      throw ProblemException.unavailable(
+          ProblemTypes.DATABASE_UNAVAILABLE, "The log could not be read.");
     }
   }
 }

@@ -1,9 +1,10 @@
 package io.portolan.audit;
 
 import io.portolan.infrastructure.persistence.DatabaseMigrator;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -78,7 +79,7 @@ public class Retention {
       }
     } catch (SQLException e) {
       throw ProblemException.unavailable(
-          "database-unavailable", "The retention job could not run: " + e.getSQLState());
+          ProblemTypes.DATABASE_UNAVAILABLE, "The retention job could not run: " + e.getSQLState());
     }
     return result;
   }

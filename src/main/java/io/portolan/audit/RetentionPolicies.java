@@ -1,7 +1,7 @@
 package io.portolan.audit;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,6 +2,7 @@ package io.portolan.audit;
 
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantContext;
@@ -136,7 +137,7 @@ public class RetentionResource {
     if (!errors.isEmpty()) {
       throw new ProblemException(
           400,
-          "validation",
+          ProblemTypes.VALIDATION,
           "Invalid request",
           errors.get(0).field() + ": " + errors.get(0).message(),
           errors);

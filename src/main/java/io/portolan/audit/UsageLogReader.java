@@ -1,6 +1,6 @@
 package io.portolan.audit;
 
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.usage.UsageChain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,8 +2,9 @@ package io.portolan.decision;
 
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.infrastructure.web.Problems;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -160,7 +161,7 @@ public class AuthRequestResource {
           errors.stream()
               .map(e -> e.field() + ": " + e.message())
               .collect(Collectors.joining("; "));
-      throw new ProblemException(400, "validation", "Invalid request", detail, errors);
+      throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, errors);
     }
     DecisionRequest request =
         new DecisionRequest(team, model, purpose, dataClassification, region)
@@ -230,7 +231,7 @@ public class AuthRequestResource {
             .collect(Collectors.joining("; "));
     Problem problem =
         new Problem(
-            Problem.type("decision-denied"),
+            Problem.type(ProblemTypes.DECISION_DENIED),
             "Denied by policy",
             403,
             detail.isEmpty() ? "denied by policy" : detail,

@@ -1,6 +1,6 @@
 package io.portolan.decision;
 
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

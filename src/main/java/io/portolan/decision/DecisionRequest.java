@@ -1,7 +1,7 @@
 package io.portolan.decision;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 

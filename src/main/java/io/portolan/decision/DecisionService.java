@@ -10,11 +10,12 @@ import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.infrastructure.persistence.GroupCommit;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.policy.PolicyPublisher;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public class DecisionService {
       }
       if (attempt == STALE_ATTEMPTS) {
         throw ProblemException.unavailable(
-            "policy-data-changing",
+            ProblemTypes.POLICY_DATA_CHANGING,
             "The tenant's policy data changed while deciding and could not be reloaded in time;"
                 + " retry shortly.");
       }
@@ -165,7 +166,7 @@ public class DecisionService {
       }
       LOG.warning("decision not logged, refused: " + e.getMessage());
       throw ProblemException.unavailable(
-          "decision-log-unavailable",
+          ProblemTypes.DECISION_LOG_UNAVAILABLE,
           "The decision could not be logged, so it is not given; retry shortly.");
     }
     return new Logged(
@@ -226,11 +227,13 @@ public class DecisionService {
       result = opa.evaluate(CATALOG, input);
     } catch (OpaUnavailableException e) {
       throw ProblemException.unavailable(
-          "policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+          ProblemTypes.POLICY_ENGINE_UNAVAILABLE,
+          "The policy engine is unavailable; retry shortly.");
     }
     if (result == null || !result.hasNonNull("revision")) {
       throw ProblemException.unavailable(
-          "policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
+          ProblemTypes.POLICY_NOT_LOADED,
+          "The policy for this tenant is not loaded yet; retry shortly.");
     }
     return new UsableModels(
         team,
@@ -302,12 +305,12 @@ public class DecisionService {
       }
       LOG.warning("decision refused, OPA unavailable: " + e.getMessage());
       throw ProblemException.unavailable(
-          "policy-engine-unavailable",
+          ProblemTypes.POLICY_ENGINE_UNAVAILABLE,
           "The policy engine is unavailable, so no decision can be given; retry shortly.");
     }
     if (result == null || !decided(result)) {
       throw ProblemException.unavailable(
-          "policy-not-loaded",
+          ProblemTypes.POLICY_NOT_LOADED,
           "The policy for this tenant is not loaded into the policy engine yet; retry shortly.");
     }
     return new Answer(Verdict.of(result), opaVersion, DecisionMetrics.Source.OPA);

@@ -2,6 +2,7 @@ package io.portolan.decision;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.telemetry.Tracing;
 import io.portolan.infrastructure.web.BodySizeLimit;
 import io.portolan.infrastructure.web.JacksonConfig;
@@ -11,7 +12,6 @@ import io.portolan.infrastructure.web.UnexpectedErrorMapper;
 import io.portolan.tenancy.RateLimitFilter;
 import io.portolan.tenancy.RateLimiter;
 import io.portolan.tenancy.TenantContext;
-import io.portolan.tenancy.TenantId;
 import io.portolan.tenancy.TokenBucket;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portolan.infrastructure.persistence.GroupCommit;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,7 +54,7 @@ public class SidecarDecisionLogResource {
     if (uploaded.size() > MAX_EVENTS) {
       throw new ProblemException(
           413,
-          "payload-too-large",
+          ProblemTypes.PAYLOAD_TOO_LARGE,
           "Payload too large",
           "An upload may hold at most "
               + MAX_EVENTS
@@ -65,7 +66,7 @@ public class SidecarDecisionLogResource {
       log.appendAll(filed.entries());
     } catch (GroupCommit.NotStoredException e) {
       throw ProblemException.unavailable(
-          "decision-log-unavailable", "The decision log is unavailable; retry.");
+          ProblemTypes.DECISION_LOG_UNAVAILABLE, "The decision log is unavailable; retry.");
     }
     return Map.of("filed", filed.entries().size(), "skipped", filed.skipped());
   }
@@ -77,12 +78,12 @@ public class SidecarDecisionLogResource {
       bytes = in.readNBytes(MAX_UNCOMPRESSED + 1);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new ProblemException(
-          400, "malformed-gzip", "Malformed gzip", "The body is not valid gzip.", null);
+          400, ProblemTypes.MALFORMED_GZIP, "Malformed gzip", "The body is not valid gzip.", null);
     }
     if (bytes.length > MAX_UNCOMPRESSED) {
       throw new ProblemException(
           413,
-          "payload-too-large",
+          ProblemTypes.PAYLOAD_TOO_LARGE,
           "Payload too large",
           "The uncompressed upload is larger than 16 MiB.",
           null);
@@ -93,7 +94,11 @@ public class SidecarDecisionLogResource {
       return JacksonConfig.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new ProblemException(
-          400, "malformed-json", "Malformed JSON", "The upload is not valid JSON.", null);
+          400,
+          ProblemTypes.MALFORMED_JSON,
+          "Malformed JSON",
+          "The upload is not valid JSON.",
+          null);
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.portolan.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.infrastructure.web.StorableText;
-import io.portolan.inventory.Slugs;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

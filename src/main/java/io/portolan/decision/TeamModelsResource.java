@@ -1,7 +1,8 @@
 package io.portolan.decision;
 
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.ProblemTypes;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.inventory.TeamService;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
@@ -76,7 +77,7 @@ public class TeamModelsResource {
             && !caller.hasAnyRole(Roles.COMPLIANCE_OFFICER, Roles.TENANT_ADMIN, Roles.AUDITOR);
     if (requesterOnly && !team.equals(caller.team())) {
       throw ProblemException.forbidden(
-          "not-your-team", "Requesters may list only their own team's models.");
+          ProblemTypes.NOT_YOUR_TEAM, "Requesters may list only their own team's models.");
     }
   }
 }

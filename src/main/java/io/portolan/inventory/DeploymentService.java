@@ -1,9 +1,12 @@
 package io.portolan.inventory;
 
+import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -59,7 +62,7 @@ public class DeploymentService {
     requireModel(tenant, input.model());
     if (repository.find(tenant, Deployment.class, input.id()).isPresent()) {
       throw ProblemException.conflict(
-          "duplicate", "deployment '" + input.id() + "' already exists");
+          ProblemTypes.DUPLICATE, "deployment '" + input.id() + "' already exists");
     }
     Deployment deployment = new Deployment(tenant.value(), input.id());
     deployment.apply(input);
@@ -97,7 +100,7 @@ public class DeploymentService {
             Map.of("deployment", id));
     if (namedBy > 0) {
       throw ProblemException.conflict(
-          "still-referenced",
+          ProblemTypes.STILL_REFERENCED,
           "deployment '"
               + id
               + "' is named by "
@@ -121,7 +124,7 @@ public class DeploymentService {
       String message = "model '" + model + "' does not exist; create it first";
       throw new ProblemException(
           422,
-          "invalid-reference",
+          ProblemTypes.INVALID_REFERENCE,
           "Invalid reference",
           "model: " + message,
           List.of(new Problem.FieldError("model", message)));

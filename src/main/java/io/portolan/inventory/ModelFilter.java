@@ -1,5 +1,6 @@
 package io.portolan.inventory;
 
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;

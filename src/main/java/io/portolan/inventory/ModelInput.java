@@ -1,6 +1,7 @@
 package io.portolan.inventory;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

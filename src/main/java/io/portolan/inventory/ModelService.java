@@ -1,9 +1,12 @@
 package io.portolan.inventory;
 
+import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,11 +49,12 @@ public class ModelService {
     Ids.requireForCreate(input.id());
     requireVendor(tenant, input.vendor());
     if (repository.find(tenant, Model.class, input.id()).isPresent()) {
-      throw ProblemException.conflict("duplicate", "model '" + input.id() + "' already exists");
+      throw ProblemException.conflict(
+          ProblemTypes.DUPLICATE, "model '" + input.id() + "' already exists");
     }
     if (repository.count(tenant, "alias", "id = :id", Map.of("id", input.id())) > 0) {
       throw ProblemException.conflict(
-          "alias-name-taken",
+          ProblemTypes.ALIAS_NAME_TAKEN,
           "'"
               + input.id()
               + "' is an alias; a model of that id would take its place in every decision");
@@ -81,7 +85,7 @@ public class ModelService {
         repository.count(tenant, DeploymentService.TABLE, "model_id = :model", Map.of("model", id));
     if (running > 0) {
       throw ProblemException.conflict(
-          "still-referenced",
+          ProblemTypes.STILL_REFERENCED,
           "model '" + id + "' still has " + running + " deployment(s); delete them first");
     }
     repository.remove(tenant, model);
@@ -100,7 +104,7 @@ public class ModelService {
       String message = "vendor '" + vendor + "' does not exist; create it first";
       throw new ProblemException(
           422,
-          "invalid-reference",
+          ProblemTypes.INVALID_REFERENCE,
           "Invalid reference",
           "vendor: " + message,
           List.of(new Problem.FieldError("vendor", message)));

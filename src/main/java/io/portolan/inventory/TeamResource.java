@@ -1,5 +1,8 @@
 package io.portolan.inventory;
 
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;

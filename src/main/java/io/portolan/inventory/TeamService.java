@@ -1,8 +1,11 @@
 package io.portolan.inventory;
 
+import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,7 +36,8 @@ public class TeamService {
   public TeamView create(TenantId tenant, TeamInput input) {
     Ids.requireForCreate(input.id());
     if (repository.find(tenant, Team.class, input.id()).isPresent()) {
-      throw ProblemException.conflict("duplicate", "team '" + input.id() + "' already exists");
+      throw ProblemException.conflict(
+          ProblemTypes.DUPLICATE, "team '" + input.id() + "' already exists");
     }
     Team team = new Team(tenant.value(), input.id());
     team.apply(input);

@@ -1,8 +1,11 @@
 package io.portolan.inventory;
 
+import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,7 +37,8 @@ public class VendorService {
   public VendorView create(TenantId tenant, VendorInput input) {
     Ids.requireForCreate(input.id());
     if (repository.find(tenant, Vendor.class, input.id()).isPresent()) {
-      throw ProblemException.conflict("duplicate", "vendor '" + input.id() + "' already exists");
+      throw ProblemException.conflict(
+          ProblemTypes.DUPLICATE, "vendor '" + input.id() + "' already exists");
     }
     Vendor vendor = new Vendor(tenant.value(), input.id());
     vendor.apply(input);
@@ -62,7 +66,7 @@ public class VendorService {
         repository.count(tenant, ModelService.TABLE, "vendor_id = :vendor", Map.of("vendor", id));
     if (models > 0) {
       throw ProblemException.conflict(
-          "still-referenced",
+          ProblemTypes.STILL_REFERENCED,
           "vendor '" + id + "' still has " + models + " model(s); delete or move them first");
     }
     repository.remove(tenant, vendor);

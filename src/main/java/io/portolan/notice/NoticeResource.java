@@ -1,9 +1,10 @@
 package io.portolan.notice;
 
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.ProblemTypes;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +53,7 @@ public class NoticeResource {
     String own = caller.team();
     if (team != null && !team.equals(own)) {
       throw ProblemException.forbidden(
-          "not-your-team", "Requesters may read only their own team's notices.");
+          ProblemTypes.NOT_YOUR_TEAM, "Requesters may read only their own team's notices.");
     }
     return own == null
         ? new PageView<>(List.of(), 0, page.page(), page.size())

@@ -1,7 +1,7 @@
 package io.portolan.notice;
 
 import io.portolan.infrastructure.persistence.DatabaseMigrator;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -2,6 +2,7 @@ package io.portolan.notice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.inventory.ModelStatus;
 import io.portolan.inventory.ModelView;
 import io.portolan.inventory.VendorView;
@@ -9,7 +10,6 @@ import io.portolan.policy.SuspensionImpact;
 import io.portolan.policy.SuspensionImpact.TeamAlternatives;
 import io.portolan.policy.SuspensionImpactView.Alternative;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import io.portolan.webhook.WebhookService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

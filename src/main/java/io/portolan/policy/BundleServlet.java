@@ -1,8 +1,8 @@
 package io.portolan.policy;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantClaims;
-import io.portolan.tenancy.TenantId;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

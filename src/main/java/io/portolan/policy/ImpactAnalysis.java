@@ -7,10 +7,11 @@ import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.infrastructure.persistence.DataSources;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -133,7 +134,7 @@ public class ImpactAnalysis {
       }
     } catch (SQLException e) {
       throw ProblemException.unavailable(
-          "database-unavailable", "The decision log could not be read.");
+          ProblemTypes.DATABASE_UNAVAILABLE, "The decision log could not be read.");
     }
   }
 
@@ -177,7 +178,7 @@ public class ImpactAnalysis {
       }
     } catch (SQLException e) {
       throw ProblemException.unavailable(
-          "database-unavailable", "The decision log could not be read.");
+          ProblemTypes.DATABASE_UNAVAILABLE, "The decision log could not be read.");
     } finally {
       inProcess.ifPresent(
           EmbeddedOpa.Replay::close); // whatever happened, the next analysis gets it back
@@ -231,7 +232,7 @@ public class ImpactAnalysis {
       return answers;
     } catch (IllegalStateException e) {
       throw ProblemException.unavailable(
-          "policy-engine-unavailable", "The policy engine failed; retry shortly.");
+          ProblemTypes.POLICY_ENGINE_UNAVAILABLE, "The policy engine failed; retry shortly.");
     }
   }
 
@@ -345,7 +346,7 @@ public class ImpactAnalysis {
         answer = replay.evaluate(((ObjectNode) request.deepCopy()).put("tenant", tenant.value()));
       } catch (IllegalStateException e) {
         throw ProblemException.unavailable(
-            "policy-engine-unavailable", "The policy engine failed; retry shortly.");
+            ProblemTypes.POLICY_ENGINE_UNAVAILABLE, "The policy engine failed; retry shortly.");
       }
       List<String> reasons = new ArrayList<>();
       answer.path("reasons").forEach(reason -> reasons.add(reason.path("code").asText()));
@@ -371,11 +372,12 @@ public class ImpactAnalysis {
       result = opa.evaluate("portolan/impact", input, OPA_BATCH_TIMEOUT);
     } catch (OpaUnavailableException e) {
       throw ProblemException.unavailable(
-          "policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+          ProblemTypes.POLICY_ENGINE_UNAVAILABLE,
+          "The policy engine is unavailable; retry shortly.");
     }
     if (result == null) {
       throw ProblemException.unavailable(
-          "policy-not-loaded", "The impact policy is not loaded yet; retry shortly.");
+          ProblemTypes.POLICY_NOT_LOADED, "The impact policy is not loaded yet; retry shortly.");
     }
     return result;
   }

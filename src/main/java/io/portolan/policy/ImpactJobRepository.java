@@ -2,10 +2,11 @@ package io.portolan.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.portolan.infrastructure.persistence.DataSources;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -55,7 +56,7 @@ public class ImpactJobRepository {
       }
     } catch (SQLException e) {
       throw ProblemException.unavailable(
-          "database-unavailable", "The impact analyses could not be read or saved.");
+          ProblemTypes.DATABASE_UNAVAILABLE, "The impact analyses could not be read or saved.");
     }
   }
 

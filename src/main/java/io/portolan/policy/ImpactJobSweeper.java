@@ -1,6 +1,6 @@
 package io.portolan.policy;
 
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.tenancy.TenantRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,9 +1,10 @@
 package io.portolan.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.PageView;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class ImpactJobs {
             .orElseThrow(
                 () ->
                     ProblemException.conflict(
-                        "too-many-analyses",
+                        ProblemTypes.TOO_MANY_ANALYSES,
                         "at most "
                             + UNFINISHED_PER_TENANT
                             + " impact analyses may run at once; wait for one or cancel it"));

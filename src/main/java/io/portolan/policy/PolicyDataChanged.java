@@ -1,6 +1,6 @@
 package io.portolan.policy;
 
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 
 /** Fired inside a transaction that changed data the policy reads (approvals, say). */
 public record PolicyDataChanged(TenantId tenant) {}

@@ -2,7 +2,8 @@ package io.portolan.policy;
 
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.ProblemTypes;
+import io.portolan.infrastructure.web.Slugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -225,7 +226,7 @@ public record PolicySettings(
               + ": "
               + errors.get(0).message()
               + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-      throw new ProblemException(400, "validation", "Invalid request", detail, errors);
+      throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, errors);
     }
   }
 

@@ -6,7 +6,8 @@ import io.portolan.infrastructure.opa.OpaClient;
 import io.portolan.infrastructure.opa.OpaUnavailableException;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.ProblemTypes;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -145,12 +146,14 @@ public class PortabilityResource {
       if (result == null) {
         // An undefined rule: the tenant's data or the policy is not in OPA (yet).
         throw ProblemException.unavailable(
-            "policy-not-loaded", "The policy for this tenant is not loaded yet; retry shortly.");
+            ProblemTypes.POLICY_NOT_LOADED,
+            "The policy for this tenant is not loaded yet; retry shortly.");
       }
       return result;
     } catch (OpaUnavailableException e) {
       throw ProblemException.unavailable(
-          "policy-engine-unavailable", "The policy engine is unavailable; retry shortly.");
+          ProblemTypes.POLICY_ENGINE_UNAVAILABLE,
+          "The policy engine is unavailable; retry shortly.");
     }
   }
 }

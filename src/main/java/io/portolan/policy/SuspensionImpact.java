@@ -2,12 +2,12 @@ package io.portolan.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.policy.SuspensionImpactView.Alternative;
 import io.portolan.policy.SuspensionImpactView.Approval;
 import io.portolan.policy.SuspensionImpactView.TeamImpact;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.portolan.policy;
 
 import io.portolan.infrastructure.opa.EmbeddedOpa;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;

@@ -1,7 +1,7 @@
 package io.portolan.spend;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,14 +1,15 @@
 package io.portolan.spend;
 
 import io.portolan.infrastructure.persistence.SqlValues;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Team;
 import io.portolan.inventory.Vendor;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -81,7 +82,7 @@ public class BudgetService {
             .executeUpdate();
     if (inserted == 0) {
       throw ProblemException.conflict(
-          "duplicate",
+          ProblemTypes.DUPLICATE,
           "team '"
               + input.team()
               + "' already has a budget"
@@ -171,7 +172,7 @@ public class BudgetService {
   private static ProblemException invalidReference(String field, String message) {
     return new ProblemException(
         422,
-        "invalid-reference",
+        ProblemTypes.INVALID_REFERENCE,
         "Invalid reference",
         field + ": " + message,
         List.of(new Problem.FieldError(field, message)));

@@ -1,7 +1,7 @@
 package io.portolan.spend;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.Csv;
-import io.portolan.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
 package io.portolan.spend;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,7 +2,7 @@ package io.portolan.spend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;

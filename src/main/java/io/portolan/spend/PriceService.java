@@ -1,12 +1,13 @@
 package io.portolan.spend;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.inventory.Deployment;
 import io.portolan.inventory.InventoryRepository;
 import io.portolan.inventory.Model;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -77,7 +78,7 @@ public class PriceService {
     for (Price p : overlapping) {
       if (!endsAt(p, from)) {
         throw ProblemException.conflict(
-            "price-overlap",
+            ProblemTypes.PRICE_OVERLAP,
             "the price of '"
                 + input.model()
                 + "' valid from "
@@ -150,7 +151,7 @@ public class PriceService {
   private static ProblemException invalidReference(String field, String message) {
     return new ProblemException(
         422,
-        "invalid-reference",
+        ProblemTypes.INVALID_REFERENCE,
         "Invalid reference",
         field + ": " + message,
         List.of(new Problem.FieldError(field, message)));

@@ -1,7 +1,7 @@
 package io.portolan.spend;
 
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;

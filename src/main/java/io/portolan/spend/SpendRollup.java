@@ -1,7 +1,7 @@
 package io.portolan.spend;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
-import io.portolan.tenancy.TenantId;
 import io.portolan.usage.UsageStored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

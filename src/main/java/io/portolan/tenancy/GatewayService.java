@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portolan.infrastructure.keycloak.KeycloakAdmin;
 import io.portolan.infrastructure.keycloak.KeycloakException;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -197,7 +199,7 @@ public class GatewayService {
       return action.get();
     } catch (KeycloakException e) {
       if (e.status() == 409) {
-        throw ProblemException.conflict("duplicate", e.getMessage());
+        throw ProblemException.conflict(ProblemTypes.DUPLICATE, e.getMessage());
       }
       throw new ProblemException(
           e.status(),

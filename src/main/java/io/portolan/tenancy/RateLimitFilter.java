@@ -1,5 +1,6 @@
 package io.portolan.tenancy;
 
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.infrastructure.web.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     Response problem =
         Problems.response(
             429,
-            "rate-limited",
+            ProblemTypes.RATE_LIMITED,
             "Too many requests",
             "This caller (or its tenant) sent more requests than its budget allows; retry after "
                 + outcome.resetSeconds()

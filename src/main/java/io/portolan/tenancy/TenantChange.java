@@ -1,5 +1,7 @@
 package io.portolan.tenancy;
 
+import io.portolan.infrastructure.persistence.TenantId;
+
 /**
  * A change to a tenant's data, fired inside the transaction that makes it, so the audit trail
  * records it in that same transaction. {@code before} and {@code after} are the item as the API

@@ -1,6 +1,8 @@
 package io.portolan.tenancy;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -30,11 +32,12 @@ public final class TenantClaims {
     }
     if (candidates.isEmpty()) {
       throw ProblemException.forbidden(
-          "no-tenant", "The token names no tenant (organization); ask for one organization.");
+          ProblemTypes.NO_TENANT,
+          "The token names no tenant (organization); ask for one organization.");
     }
     if (candidates.size() > 1) {
       throw ProblemException.forbidden(
-          "ambiguous-tenant",
+          ProblemTypes.AMBIGUOUS_TENANT,
           "The token names "
               + candidates.size()
               + " organizations; a request acts for exactly one.");
@@ -42,7 +45,7 @@ public final class TenantClaims {
     String alias = candidates.get(0);
     if (!TenantId.isValid(alias)) {
       throw ProblemException.forbidden(
-          "no-tenant", "The token's organization is not a tenant alias.");
+          ProblemTypes.NO_TENANT, "The token's organization is not a tenant alias.");
     }
     return new TenantId(alias);
   }

@@ -1,5 +1,6 @@
 package io.portolan.tenancy;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

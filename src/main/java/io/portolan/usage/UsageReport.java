@@ -1,7 +1,7 @@
 package io.portolan.usage;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.portolan.inventory.Slugs;
+import io.portolan.infrastructure.web.Slugs;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.infrastructure.web.ProblemTypes;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,7 +95,7 @@ public class UsageResource {
       errors.sort(Comparator.comparing(Problem.FieldError::field));
       throw new ProblemException(
           400,
-          "validation",
+          ProblemTypes.VALIDATION,
           "Invalid request",
           errors.get(0).field() + ": " + errors.get(0).message(),
           errors);

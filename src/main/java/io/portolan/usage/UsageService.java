@@ -1,10 +1,11 @@
 package io.portolan.usage;
 
 import io.portolan.infrastructure.persistence.SqlValues;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -175,7 +176,7 @@ public class UsageService {
     if (!errors.isEmpty()) {
       throw new ProblemException(
           422,
-          "unknown-decision",
+          ProblemTypes.UNKNOWN_DECISION,
           "Unknown decision",
           errors.size()
               + " of "

@@ -1,6 +1,6 @@
 package io.portolan.usage;
 
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.portolan.webhook;
 
 import io.portolan.infrastructure.persistence.DataSources;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
-import io.portolan.tenancy.TenantId;
 import io.portolan.tenancy.TenantRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,7 +1,7 @@
 package io.portolan.webhook;
 
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;

@@ -3,13 +3,13 @@ package io.portolan.webhook;
 import static io.portolan.infrastructure.persistence.SqlValues.instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.infrastructure.web.PageRequest;
+import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
-import io.portolan.inventory.PageRequest;
-import io.portolan.inventory.PageView;
 import io.portolan.tenancy.TenantChange;
-import io.portolan.tenancy.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.portolan.infrastructure.persistence.GroupCommit;
-import io.portolan.tenancy.TenantId;
+import io.portolan.infrastructure.persistence.TenantId;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;

@@ -3,6 +3,7 @@ package io.portolan.tenancy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.ProblemException;
 import jakarta.json.Json;
 import java.util.List;

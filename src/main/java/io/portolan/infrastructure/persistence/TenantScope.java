@@ -1,6 +1,5 @@
 package io.portolan.infrastructure.persistence;
 
-import io.portolan.tenancy.TenantId;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -35,7 +35,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
   static jakarta.ws.rs.core.Response tooLarge(int limit) {
     return Problems.response(
         413,
-        "payload-too-large",
+        ProblemTypes.PAYLOAD_TOO_LARGE,
         "Payload too large",
         "The request body is larger than " + limit + " bytes (" + (limit / 1024) + " KiB).");
   }

@@ -17,7 +17,7 @@ public class CharsetErrorMapper implements ExceptionMapper<CharConversionExcepti
   public Response toResponse(CharConversionException e) {
     return Problems.response(
         400,
-        "malformed-json",
+        ProblemTypes.MALFORMED_JSON,
         "Malformed JSON",
         "The body is not JSON text in UTF-8, UTF-16 or UTF-32: " + e.getMessage());
   }

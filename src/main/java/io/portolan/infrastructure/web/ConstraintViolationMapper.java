@@ -25,7 +25,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             .reduce((a, b) -> a + "; " + b)
             .orElse("invalid request");
     return Problems.response(
-        new Problem(Problem.type("validation"), "Invalid request", 400, detail, null, errors));
+        new Problem(
+            Problem.type(ProblemTypes.VALIDATION), "Invalid request", 400, detail, null, errors));
   }
 
   /** Drops the method and parameter nodes (create.arg0.name) and keeps the body's own path. */

@@ -18,11 +18,13 @@ public final class DatabaseErrors {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         if (state.equals("23505")) {
-          return ProblemException.conflict("duplicate", "An item with this id already exists.");
+          return ProblemException.conflict(
+              ProblemTypes.DUPLICATE, "An item with this id already exists.");
         }
         if (state.equals("23503")) {
           return ProblemException.conflict(
-              "still-referenced", "The item is referenced by others, or references a missing one.");
+              ProblemTypes.STILL_REFERENCED,
+              "The item is referenced by others, or references a missing one.");
         }
         if (state.equals("22008") || state.equals("22003")) {
           return ProblemException.badRequest(
@@ -30,7 +32,7 @@ public final class DatabaseErrors {
         }
         if (state.startsWith("08") || state.equals("57P01")) {
           return ProblemException.unavailable(
-              "database-unavailable", "The database is unavailable.");
+              ProblemTypes.DATABASE_UNAVAILABLE, "The database is unavailable.");
         }
       }
     }

@@ -30,7 +30,10 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
     }
     if (e instanceof JsonParseException) {
       return Problems.response(
-          400, "malformed-json", "Malformed JSON", "The body is not valid JSON: " + shortOf(e));
+          400,
+          ProblemTypes.MALFORMED_JSON,
+          "Malformed JSON",
+          "The body is not valid JSON: " + shortOf(e));
     }
     String field = e instanceof JsonMappingException m ? pathOf(m) : "body";
     String message = messageOf(e);

@@ -24,7 +24,7 @@ public class ProblemException extends RuntimeException {
   public static ProblemException badRequest(String field, String message) {
     return new ProblemException(
         400,
-        "validation",
+        ProblemTypes.VALIDATION,
         "Invalid request",
         field + ": " + message,
         List.of(new Problem.FieldError(field, message)));
@@ -32,7 +32,7 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException notFound(String what, String id) {
     return new ProblemException(
-        404, "not-found", "Not found", what + " '" + id + "' does not exist", List.of());
+        404, ProblemTypes.NOT_FOUND, "Not found", what + " '" + id + "' does not exist", List.of());
   }
 
   public static ProblemException conflict(String slug, String detail) {

@@ -29,7 +29,7 @@ public class TraceRefusal extends HttpFilter {
     response.setHeader("Connection", "close");
     Problem problem =
         new Problem(
-            Problem.type("method-not-allowed"),
+            Problem.type(ProblemTypes.METHOD_NOT_ALLOWED),
             "Method not allowed",
             405,
             "TRACE is not supported.",

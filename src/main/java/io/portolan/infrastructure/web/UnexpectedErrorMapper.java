@@ -26,7 +26,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
     return new Problem(
-        Problem.type("internal"),
+        Problem.type(ProblemTypes.INTERNAL),
         "Internal error",
         500,
         "The server failed; quote incident " + incident + ".",

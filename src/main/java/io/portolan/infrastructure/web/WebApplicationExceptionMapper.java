@@ -24,20 +24,23 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return switch (status) {
       case 401 ->
           Problems.response(
-              401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+              401, ProblemTypes.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required.");
       case 403 ->
           Problems.response(
-              403, "forbidden", "Forbidden", "Your role does not allow this request.");
-      case 404 -> Problems.response(404, "not-found", "Not found", "No such resource.");
+              403, ProblemTypes.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
+      case 404 -> Problems.response(404, ProblemTypes.NOT_FOUND, "Not found", "No such resource.");
       case 405 ->
           Problems.response(
               405,
-              "method-not-allowed",
+              ProblemTypes.METHOD_NOT_ALLOWED,
               "Method not allowed",
               "This resource does not accept that method.");
       case 406 ->
           Problems.response(
-              406, "not-acceptable", "Not acceptable", "This resource answers application/json.");
+              406,
+              ProblemTypes.NOT_ACCEPTABLE,
+              "Not acceptable",
+              "This resource answers application/json.");
       case 413 ->
           e.getResponse().hasEntity()
               ? e.getResponse()
@@ -45,13 +48,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 415 ->
           Problems.response(
               415,
-              "unsupported-media-type",
+              ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
               "Unsupported media type",
               "Send the body as application/json.");
       default ->
           status >= 500
               ? Problems.response(
-                  500, "internal", "Internal error", "The server failed; the error is logged.")
+                  500,
+                  ProblemTypes.INTERNAL,
+                  "Internal error",
+                  "The server failed; the error is logged.")
               : Problems.response(status, "bad-request", "Bad request", e.getMessage());
     };
   }

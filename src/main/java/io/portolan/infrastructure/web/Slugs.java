@@ -1,4 +1,4 @@
-package io.portolan.inventory;
+package io.portolan.infrastructure.web;
 
 /** The shapes of identifiers, shared by validation messages and checks. */
 public final class Slugs {

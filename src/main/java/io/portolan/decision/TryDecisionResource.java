@@ -1,8 +1,5 @@
-package io.portolan.audit;
+package io.portolan.decision;
 
-import io.portolan.decision.DecisionRequest;
-import io.portolan.decision.DecisionResponse;
-import io.portolan.decision.DecisionService;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,7 @@
-package io.portolan.infrastructure.health;
+package io.portolan.policy;
 
 import io.portolan.infrastructure.opa.EmbeddedOpa;
 import io.portolan.infrastructure.opa.OpaClient;
-import io.portolan.policy.PolicyPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,4 +1,4 @@
-package io.portolan.tenancy;
+package io.portolan.infrastructure.persistence;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.portolan.inventory;
+package io.portolan.infrastructure.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

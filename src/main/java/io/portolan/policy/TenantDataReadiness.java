@@ -1,7 +1,6 @@
-package io.portolan.infrastructure.health;
+package io.portolan.policy;
 
 import io.portolan.infrastructure.fleet.ReplicaRegistry;
-import io.portolan.policy.TenantDataWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
