@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The web UI's tests: Vitest for pure logic, then the end-to-end specs in Debian's Chromium against
-# a running Portolan stack (PORTOLAN_URL, default http://localhost:28080; KEYCLOAK_URL, default
-# http://localhost:28180). Screenshots land in ui/test-results/. Exits non-zero on any failure.
+# The web UI's tests: ESLint and Prettier, Vitest for pure logic, then the end-to-end specs in
+# Debian's Chromium against a running Portolan stack (PORTOLAN_URL, default http://localhost:28080;
+# KEYCLOAK_URL, default http://localhost:28180). Screenshots land in ui/test-results/. Exits non-zero
+# on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 export PORTOLAN_URL="${PORTOLAN_URL:-http://localhost:28080}"
@@ -10,6 +11,9 @@ export KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:28180}"
 PORTOLAN_URL="${PORTOLAN_URL/127.0.0.1/localhost}"
 
 npm ci --no-audit --no-fund --prefer-offline --loglevel=error || exit 1
+# ESLint and Prettier first (no stack needed); a finding fails the run, after the tests have run too.
+npm run --silent lint
+lint=$?
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "installing Debian's Chromium"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1
@@ -28,14 +32,14 @@ unit=$?
 npx vitest run --config e2e/vitest.config.ts --reporter=default --reporter=json --outputFile=test-results/e2e.json
 e2e=$?
 
-# One closing line over both runs, counted from Vitest's JSON reports.
+# One closing line over both runs, counted from Vitest's JSON reports (a lint finding: one failure).
 node -e '
-  let passed = 0, failed = 0;
+  let passed = 0, failed = Number(process.argv[1]);
   for (const f of ["test-results/unit.json", "test-results/e2e.json"]) {
     try { const r = require("./" + f); passed += r.numPassedTests; failed += r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0); }
     catch { failed += 1; }
   }
   console.log(`ui: ${passed} passed, ${failed} failed`);
-'
+' "$(( lint == 0 ? 0 : 1 ))"
 echo "ui tests took $((SECONDS - start)) s; screenshots in ui/test-results/"
-(( unit == 0 && e2e == 0 ))
+(( lint == 0 && unit == 0 && e2e == 0 ))

@@ -12,7 +12,11 @@ let acmeDecision = "";
 beforeAll(async () => {
   // A decision of acme's that frank (globex) must never see.
   const answer = await api<{ decisionId: string }>(await gatewayToken("acme"), "POST", "/decisions", {
-    team: "research", model: `e2e-admin-${RUN_ID}`, purpose: "chat", dataClassification: "internal", region: "eu",
+    team: "research",
+    model: `e2e-admin-${RUN_ID}`,
+    purpose: "chat",
+    dataClassification: "internal",
+    region: "eu",
   });
   acmeDecision = answer.decisionId;
   browser = await launch();
@@ -126,7 +130,8 @@ describe("administration", () => {
     const nav = page.getByRole("navigation", { name: "Screens" });
     await expect.poll(() => nav.getByRole("link").count()).toBeGreaterThan(0);
     const links = await nav.getByRole("link").allTextContents();
-    for (const screen of ["Teams", "Gateways", "Tenants", "Decision explorer", "Audit"]) expect(links).not.toContain(screen);
+    for (const screen of ["Teams", "Gateways", "Tenants", "Decision explorer", "Audit"])
+      expect(links).not.toContain(screen);
 
     for (const path of ["/admin/gateways", "/admin/teams", "/admin/tenants", `/decisions/${acmeDecision}`]) {
       await page.goto(PORTOLAN_URL + path);

@@ -25,31 +25,61 @@ let browser: Browser;
 async function supply(alice: string, dave: string, s: typeof FIRST, selfHosted: boolean): Promise<void> {
   await api(alice, "POST", "/vendors", { id: s.vendor, name: `Vendor ${s.vendor}`, jurisdiction: s.jurisdiction });
   await api(alice, "POST", "/models", {
-    id: s.model, displayName: `Model ${s.model}`, vendor: s.vendor, hostingRegions: ["eu"], openWeights: true,
-    selfHostable: true, licence: "apache-2.0", capabilities: ["fixture"], costTier: "low", status: "approved",
+    id: s.model,
+    displayName: `Model ${s.model}`,
+    vendor: s.vendor,
+    hostingRegions: ["eu"],
+    openWeights: true,
+    selfHostable: true,
+    licence: "apache-2.0",
+    capabilities: ["fixture"],
+    costTier: "low",
+    status: "approved",
   });
   await api(alice, "POST", "/deployments", {
-    id: deploymentOf(s), model: s.model, operator: selfHosted ? "self-hosted" : s.vendor, operatorJurisdiction: s.jurisdiction,
-    regions: ["eu"], endpoint: `https://${s.vendor}.example/v1`, zeroDataRetention: true, trainsOnPrompts: false, status: "active",
+    id: deploymentOf(s),
+    model: s.model,
+    operator: selfHosted ? "self-hosted" : s.vendor,
+    operatorJurisdiction: s.jurisdiction,
+    regions: ["eu"],
+    endpoint: `https://${s.vendor}.example/v1`,
+    zeroDataRetention: true,
+    trainsOnPrompts: false,
+    status: "active",
   });
   const request = await api<{ id: string }>(dave, "POST", "/approval-requests", {
-    team: TEAM, model: s.model, purpose: "chat", maxDataClassification: "internal", regions: ["eu"], justification: "aliases spec",
+    team: TEAM,
+    model: s.model,
+    purpose: "chat",
+    maxDataClassification: "internal",
+    regions: ["eu"],
+    justification: "aliases spec",
   });
   for (const officer of ["alice", "olivia"]) {
     // A high-risk request needs a second officer.
-    const decided = await api<{ status: string }>(await userToken(officer), "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
+    const decided = await api<{ status: string }>(
+      await userToken(officer),
+      "POST",
+      `/approval-requests/${request.id}/decision`,
+      { outcome: "approve" },
+    );
     if (decided.status === "approved") break;
   }
 }
 
-const decide = async (body: Record<string, string> = ASK) => api<Answer>(await gatewayToken("acme"), "POST", "/decisions", body);
+const decide = async (body: Record<string, string> = ASK) =>
+  api<Answer>(await gatewayToken("acme"), "POST", "/decisions", body);
 
 /** Picks a candidate's model, then (once the model's deployments are listed) its deployment. */
 async function chooseCandidate(page: Page, index: number, model: string, deployment?: string): Promise<void> {
-  await expect.poll(() => page.locator(`#candidate-${index}-model option`).allTextContents(), { timeout: 15_000 }).toContainEqual(expect.stringContaining(model));
+  await expect
+    .poll(() => page.locator(`#candidate-${index}-model option`).allTextContents(), { timeout: 15_000 })
+    .toContainEqual(expect.stringContaining(model));
   await page.locator(`#candidate-${index}-model`).selectOption(model);
   if (!deployment) return;
-  await expect.poll(() => page.locator(`#candidate-${index}-deployment option`).allTextContents()).toContainEqual(expect.stringContaining(deployment));
+  await expect
+    .poll(() => page.locator(`#candidate-${index}-deployment option`).allTextContents())
+    .toContainEqual(expect.stringContaining(deployment));
   await page.locator(`#candidate-${index}-deployment`).selectOption(deployment);
 }
 
@@ -68,7 +98,11 @@ afterAll(async () => {
   await api(alice, "DELETE", `/aliases/${ALIAS}`).catch(() => undefined);
   // Reinstate the vendor so acme's overview does not collect suspensions run after run.
   await api(alice, "PUT", `/vendors/${FIRST.vendor}`, {
-    id: FIRST.vendor, name: `Vendor ${FIRST.vendor}`, jurisdiction: FIRST.jurisdiction, suspended: false, suspensionReason: null,
+    id: FIRST.vendor,
+    name: `Vendor ${FIRST.vendor}`,
+    jurisdiction: FIRST.jurisdiction,
+    suspended: false,
+    suspensionReason: null,
   }).catch(() => undefined);
 });
 
@@ -90,7 +124,9 @@ describe("aliases", () => {
     await page.getByTestId("add-candidate").click();
     await chooseCandidate(page, 2, NEXT.model); // the same candidate twice: refused on its row
     await page.getByTestId("save-alias").click();
-    await expect.poll(() => page.locator("#candidate-2-helper").textContent()).toContain("repeats an earlier candidate");
+    await expect
+      .poll(() => page.locator("#candidate-2-helper").textContent())
+      .toContain("repeats an earlier candidate");
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "alias-form-error");
     await page.getByTestId("candidate-2-remove").click();
@@ -99,15 +135,23 @@ describe("aliases", () => {
     await page.waitForURL(new RegExp(`/aliases/${ALIAS}$`));
     const published = page.getByTestId("alias-published");
     await published.waitFor();
-    expect((await published.locator("li").allTextContents())).toEqual([`${FIRST.model} on ${deploymentOf(FIRST)}`, NEXT.model]);
+    expect(await published.locator("li").allTextContents()).toEqual([
+      `${FIRST.model} on ${deploymentOf(FIRST)}`,
+      NEXT.model,
+    ]);
     expect(await page.getByTestId("no-draft").count()).toBe(1);
 
     // The approvals reach the policy data just after their commit: reload until the team shows.
     const internal = page.getByTestId(`resolution-${TEAM}-chat-internal`);
-    await expect.poll(async () => {
-      if ((await internal.count()) === 0) await page.reload();
-      return internal.count();
-    }, { timeout: 20_000, interval: 1_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          if ((await internal.count()) === 0) await page.reload();
+          return internal.count();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBe(1);
     expect(await internal.textContent()).toBe(`${FIRST.model} on ${deploymentOf(FIRST)}`);
     expect(await page.getByTestId(`resolution-${TEAM}-chat-confidential`).textContent()).toBe("denied"); // approved up to internal only
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -136,7 +180,10 @@ describe("aliases", () => {
     await page.getByTestId("save-alias-draft").click();
     const draft = page.getByTestId("draft-candidates");
     await draft.waitFor();
-    expect(await draft.locator("li").allTextContents()).toEqual([NEXT.model, `${FIRST.model} on ${deploymentOf(FIRST)}`]);
+    expect(await draft.locator("li").allTextContents()).toEqual([
+      NEXT.model,
+      `${FIRST.model} on ${deploymentOf(FIRST)}`,
+    ]);
 
     // Every logged call asked the same question, so every one moves, all of this run's team.
     const summary = page.getByTestId("impact-summary");
@@ -150,8 +197,13 @@ describe("aliases", () => {
     expect(await question.textContent()).toContain(`${FIRST.model} on ${deploymentOf(FIRST)}`);
     expect(await question.textContent()).toMatch(new RegExp(`${NEXT.model} on ${deploymentOf(NEXT)}\\s*moves$`));
     const internal = page.getByTestId(`resolution-${TEAM}-chat-internal`);
-    await expect.poll(() => internal.textContent()).toMatch(
-      new RegExp(`^now: ${FIRST.model} on ${deploymentOf(FIRST)}draft: ${NEXT.model} on ${deploymentOf(NEXT)}\\s*moves$`));
+    await expect
+      .poll(() => internal.textContent())
+      .toMatch(
+        new RegExp(
+          `^now: ${FIRST.model} on ${deploymentOf(FIRST)}draft: ${NEXT.model} on ${deploymentOf(NEXT)}\\s*moves$`,
+        ),
+      );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "alias-draft-impact");
 
@@ -162,36 +214,54 @@ describe("aliases", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByTestId("confirm-publish-alias").click();
     await page.getByTestId("no-draft").waitFor();
-    expect(await page.getByTestId("alias-published").locator("li").allTextContents()).toEqual([NEXT.model, `${FIRST.model} on ${deploymentOf(FIRST)}`]);
+    expect(await page.getByTestId("alias-published").locator("li").allTextContents()).toEqual([
+      NEXT.model,
+      `${FIRST.model} on ${deploymentOf(FIRST)}`,
+    ]);
     await expect.poll(() => internal.textContent()).toBe(`${NEXT.model} on ${deploymentOf(NEXT)}`);
-    await expect.poll(async () => (await decide()).route?.deployment, { timeout: 15_000, interval: 500 }).toBe(deploymentOf(NEXT));
+    await expect
+      .poll(async () => (await decide()).route?.deployment, { timeout: 15_000, interval: 500 })
+      .toBe(deploymentOf(NEXT));
     await context.close();
   });
 
   it("offers the alias on the try page once the first vendor is suspended, and routes a question for it", async () => {
     const alice = await userToken("alice");
     await api(alice, "PUT", `/vendors/${FIRST.vendor}`, {
-      id: FIRST.vendor, name: `Vendor ${FIRST.vendor}`, jurisdiction: FIRST.jurisdiction, suspended: true, suspensionReason: "aliases spec",
+      id: FIRST.vendor,
+      name: `Vendor ${FIRST.vendor}`,
+      jurisdiction: FIRST.jurisdiction,
+      suspended: true,
+      suspensionReason: "aliases spec",
     });
     const named = { ...ASK, model: FIRST.model };
-    await expect.poll(async () => (await decide(named)).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 }).toContain("vendor_suspended");
+    await expect
+      .poll(async () => (await decide(named)).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 })
+      .toContain("vendor_suspended");
 
     const { context, page } = await signIn(browser, "alice", "/decisions/try");
-    await expect.poll(() => page.locator("#try-team option").allTextContents(), { timeout: 15_000 }).toContain(`Alias team ${RUN_ID} (${TEAM})`);
+    await expect
+      .poll(() => page.locator("#try-team option").allTextContents(), { timeout: 15_000 })
+      .toContain(`Alias team ${RUN_ID} (${TEAM})`);
     await page.locator("#try-team").selectOption(TEAM);
     await page.locator("#try-model").fill(FIRST.model);
     await page.getByTestId("ask-decision").click();
     const offered = page.getByTestId(`alternative-alias-${ALIAS}`);
     await offered.waitFor();
     expect(await page.getByTestId(`alternative-${NEXT.model}`).count()).toBe(1); // and the model itself
-    expect(await offered.textContent()).toMatch(new RegExp(`^ask for the alias ${ALIAS} instead, which resolves to ${NEXT.model} \\(${NEXT.vendor}, FR\\).*routed to ${deploymentOf(NEXT)}`));
+    expect(await offered.textContent()).toMatch(
+      new RegExp(
+        `^ask for the alias ${ALIAS} instead, which resolves to ${NEXT.model} \\(${NEXT.vendor}, FR\\).*routed to ${deploymentOf(NEXT)}`,
+      ),
+    );
 
     await page.locator("#try-model").fill(ALIAS);
     await page.getByTestId("ask-decision").click();
     await page.getByTestId("answer-route").waitFor();
     expect(await page.getByTestId("answer-alias").textContent()).toContain(`alias ${ALIAS} resolved to ${NEXT.model}`);
     const route = (await page.getByTestId("answer-route").textContent()) ?? "";
-    for (const part of [deploymentOf(NEXT), NEXT.vendor, "FR", "eu", `https://${NEXT.vendor}.example/v1`]) expect(route).toContain(part);
+    for (const part of [deploymentOf(NEXT), NEXT.vendor, "FR", "eu", `https://${NEXT.vendor}.example/v1`])
+      expect(route).toContain(part);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "alias-try");
     await context.close();

@@ -51,7 +51,9 @@ afterAll(async () => {
   await browser?.close();
   // The request for the demo's model stays undecided: withdrawn, it leaves acme's queue as it was.
   if (deploymentRequestId) {
-    await api(await userToken("bob"), "POST", `/approval-requests/${deploymentRequestId}/withdraw`).catch(() => undefined);
+    await api(await userToken("bob"), "POST", `/approval-requests/${deploymentRequestId}/withdraw`).catch(
+      () => undefined,
+    );
   }
 });
 
@@ -164,7 +166,12 @@ describe("an approval from request to decision to audit", () => {
   it("lets alice reject a request with a comment", async () => {
     const bob = await userToken("bob");
     const rejected = await api<{ id: string }>(bob, "POST", "/approval-requests", {
-      team: TEAM, model: MODEL, purpose: "code", maxDataClassification: "internal", regions: ["eu"], justification: "Code review",
+      team: TEAM,
+      model: MODEL,
+      purpose: "code",
+      maxDataClassification: "internal",
+      regions: ["eu"],
+      justification: "Code review",
     });
     const { context, page } = await signIn(browser, "alice", `/approvals/requests/${rejected.id}`);
     await page.locator("#decision-comment").fill("Use the approved chat model instead");
@@ -176,7 +183,12 @@ describe("an approval from request to decision to audit", () => {
 
   it("lets bob withdraw a pending request of his", async () => {
     const withdrawn = await api<{ id: string }>(await userToken("bob"), "POST", "/approval-requests", {
-      team: TEAM, model: MODEL, purpose: "translate", maxDataClassification: "public", regions: ["eu"], justification: "Maybe later",
+      team: TEAM,
+      model: MODEL,
+      purpose: "translate",
+      maxDataClassification: "public",
+      regions: ["eu"],
+      justification: "Maybe later",
     });
     const { context, page } = await signIn(browser, "bob", `/approvals/requests/${withdrawn.id}`);
     await page.getByTestId("withdraw").click();
@@ -247,7 +259,11 @@ describe("an approval request naming a deployment", () => {
     await context.close();
 
     // The screen said it; the API must agree.
-    const stored = await api<{ deployments: string[] }>(await userToken("bob"), "GET", `/approval-requests/${deploymentRequestId}`);
+    const stored = await api<{ deployments: string[] }>(
+      await userToken("bob"),
+      "GET",
+      `/approval-requests/${deploymentRequestId}`,
+    );
     expect(stored.deployments).toEqual([OWN_CLUSTER]);
 
     // alice may narrow the approval only among the deployments bob named.

@@ -16,7 +16,11 @@ export function launch(): Promise<Browser> {
 }
 
 /** A fresh browser profile signed in as `user` through the real Keycloak login pages. */
-export async function signIn(browser: Browser, user: string, path = "/"): Promise<{ context: BrowserContext; page: Page }> {
+export async function signIn(
+  browser: Browser,
+  user: string,
+  path = "/",
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(PORTOLAN_URL + path);
@@ -35,7 +39,13 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.impact}: ${v.id} (${v.help}) at ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 /** The whole screen: PatternFly scrolls inside its main container, so the viewport grows to fit it. */
@@ -43,7 +53,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
   await page.evaluate(() => document.querySelectorAll("main, main *, div").forEach((e) => (e.scrollTop = 0)));
   const height = await page.evaluate(() =>
-    Math.max(...[...document.querySelectorAll("main, main *, body")].map((e) => e.scrollHeight + e.getBoundingClientRect().top)),
+    Math.max(
+      ...[...document.querySelectorAll("main, main *, body")].map(
+        (e) => e.scrollHeight + e.getBoundingClientRect().top,
+      ),
+    ),
   );
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });

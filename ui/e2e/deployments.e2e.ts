@@ -12,10 +12,23 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
   const alice = await userToken("alice");
-  await api(alice, "POST", "/vendors", { id: VENDOR, name: `Deployments vendor ${RUN_ID}`, jurisdiction: "CN", suspended: false });
+  await api(alice, "POST", "/vendors", {
+    id: VENDOR,
+    name: `Deployments vendor ${RUN_ID}`,
+    jurisdiction: "CN",
+    suspended: false,
+  });
   await api(alice, "POST", "/models", {
-    id: MODEL, displayName: `Deployments model ${RUN_ID}`, vendor: VENDOR, hostingRegions: ["cn"], openWeights: true,
-    selfHostable: true, licence: "MIT", capabilities: ["fixture"], costTier: "low", status: "approved",
+    id: MODEL,
+    displayName: `Deployments model ${RUN_ID}`,
+    vendor: VENDOR,
+    hostingRegions: ["cn"],
+    openWeights: true,
+    selfHostable: true,
+    licence: "MIT",
+    capabilities: ["fixture"],
+    costTier: "low",
+    status: "approved",
   });
 });
 afterAll(async () => {
@@ -32,7 +45,9 @@ describe("deployments under a model", () => {
     const own = page.getByTestId("deployment-deepseek-v3-acme-eu");
     await own.waitFor();
     expect(await own.textContent()).toMatch(/self-hosted.*FR.*eu.*zero data retention.*active/);
-    expect(await page.getByTestId("deployment-deepseek-v3").textContent()).toMatch(/deepseek.*CN.*prompts train the model/);
+    expect(await page.getByTestId("deployment-deepseek-v3").textContent()).toMatch(
+      /deepseek.*CN.*prompts train the model/,
+    );
     expect(await page.getByTestId("add-deployment").count()).toBe(0); // bob reads, never writes
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "model-deployments");
@@ -61,11 +76,14 @@ describe("deployments under a model", () => {
     await expect.poll(() => row.textContent()).toMatch(/self-hosted.*FR.*eu.*zero data retention.*active/);
 
     await page.getByTestId(`toggle-deployment-${DEPLOYMENT}`).click();
-    await expect.poll(() => page.getByTestId("deployment-impact").textContent()).toContain("https://llm.acme.internal/v1");
+    await expect
+      .poll(() => page.getByTestId("deployment-impact").textContent())
+      .toContain("https://llm.acme.internal/v1");
     // acme's published settings have no deployment rule, and no team holds this model: nothing stops.
     await page.getByTestId("suspension-summary").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("suspension-summary").textContent()).toContain(
-      "0 approvals of 0 teams would stop; 0 decisions allowed in the last 7 days would be denied.");
+      "0 approvals of 0 teams would stop; 0 decisions allowed in the last 7 days would be denied.",
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "deployment-suspend-dialog");
     await page.getByTestId("confirm-deployment-suspend").click();
@@ -74,7 +92,10 @@ describe("deployments under a model", () => {
 
     // The screen said it; the API must agree.
     const stored = await api<{ status: string; zeroDataRetention: boolean; trainsOnPrompts: boolean }>(
-      await userToken("alice"), "GET", `/deployments/${DEPLOYMENT}`);
+      await userToken("alice"),
+      "GET",
+      `/deployments/${DEPLOYMENT}`,
+    );
     expect(stored).toMatchObject({ status: "suspended", zeroDataRetention: true, trainsOnPrompts: false });
   });
 });

@@ -19,7 +19,12 @@ const ROUTED = {
   endpoint: `https://llm-${RUN_ID}.acme.example/v1`,
 };
 const routedAsk = (model: string, deployment?: string) => ({
-  team: ROUTED.team, model, purpose: "chat", dataClassification: "internal", region: "eu", ...(deployment ? { deployment } : {}),
+  team: ROUTED.team,
+  model,
+  purpose: "chat",
+  dataClassification: "internal",
+  region: "eu",
+  ...(deployment ? { deployment } : {}),
 });
 
 let browser: Browser;
@@ -34,30 +39,65 @@ async function routedWorld(): Promise<void> {
   await ensure(dave, "/teams", ROUTED.team, { id: ROUTED.team, name: `Explorer team ${RUN_ID}` });
   await api(alice, "POST", "/vendors", { id: ROUTED.vendor, name: `Vendor ${ROUTED.vendor}`, jurisdiction: "FR" });
   await api(alice, "POST", "/models", {
-    id: ROUTED.model, displayName: `Model ${ROUTED.model}`, vendor: ROUTED.vendor, hostingRegions: ["eu"], openWeights: true,
-    selfHostable: true, licence: "apache-2.0", capabilities: ["fixture"], costTier: "low", status: "approved",
+    id: ROUTED.model,
+    displayName: `Model ${ROUTED.model}`,
+    vendor: ROUTED.vendor,
+    hostingRegions: ["eu"],
+    openWeights: true,
+    selfHostable: true,
+    licence: "apache-2.0",
+    capabilities: ["fixture"],
+    costTier: "low",
+    status: "approved",
   });
   await api(alice, "POST", "/deployments", {
-    id: ROUTED.deployment, model: ROUTED.model, operator: "self-hosted", operatorJurisdiction: "FR", regions: ["eu"],
-    endpoint: ROUTED.endpoint, zeroDataRetention: true, trainsOnPrompts: false, status: "active",
+    id: ROUTED.deployment,
+    model: ROUTED.model,
+    operator: "self-hosted",
+    operatorJurisdiction: "FR",
+    regions: ["eu"],
+    endpoint: ROUTED.endpoint,
+    zeroDataRetention: true,
+    trainsOnPrompts: false,
+    status: "active",
   });
   const request = await api<{ id: string }>(dave, "POST", "/approval-requests", {
-    team: ROUTED.team, model: ROUTED.model, purpose: "chat", maxDataClassification: "internal", regions: ["eu"], justification: "explorer spec",
+    team: ROUTED.team,
+    model: ROUTED.model,
+    purpose: "chat",
+    maxDataClassification: "internal",
+    regions: ["eu"],
+    justification: "explorer spec",
   });
   for (const officer of ["alice", "olivia"]) {
-    const decided = await api<{ status: string }>(await userToken(officer), "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
+    const decided = await api<{ status: string }>(
+      await userToken(officer),
+      "POST",
+      `/approval-requests/${request.id}/decision`,
+      { outcome: "approve" },
+    );
     if (decided.status === "approved") break;
   }
-  await api(alice, "POST", "/aliases", { id: ROUTED.alias, candidates: [{ model: ROUTED.model, deployment: ROUTED.deployment }] });
+  await api(alice, "POST", "/aliases", {
+    id: ROUTED.alias,
+    candidates: [{ model: ROUTED.model, deployment: ROUTED.deployment }],
+  });
   const gateway = await gatewayToken("acme");
   // The approval and the alias reach the policy data just after their commit: ask until allowed.
   for (let i = 0; i < 30 && !aliasDecision; i++) {
-    const answer = await api<{ decisionId: string; allow: boolean }>(gateway, "POST", "/decisions", routedAsk(ROUTED.alias));
+    const answer = await api<{ decisionId: string; allow: boolean }>(
+      gateway,
+      "POST",
+      "/decisions",
+      routedAsk(ROUTED.alias),
+    );
     if (answer.allow) aliasDecision = answer.decisionId;
     else await new Promise((resolve) => setTimeout(resolve, 500));
   }
   if (!aliasDecision) throw new Error(`the gateway was never allowed ${ROUTED.alias}`);
-  namedDeploymentDecision = (await api<{ decisionId: string }>(gateway, "POST", "/decisions", routedAsk(ROUTED.model, ROUTED.deployment))).decisionId;
+  namedDeploymentDecision = (
+    await api<{ decisionId: string }>(gateway, "POST", "/decisions", routedAsk(ROUTED.model, ROUTED.deployment))
+  ).decisionId;
 }
 
 beforeAll(async () => {
@@ -65,7 +105,11 @@ beforeAll(async () => {
   const gateway = await gatewayToken("acme");
   for (let i = 0; i < GATEWAY_DECISIONS; i++) {
     const answer = await api<{ decisionId: string }>(gateway, "POST", "/decisions", {
-      team: TEAM, model: MODEL, purpose: "chat", dataClassification: "internal", region: "eu",
+      team: TEAM,
+      model: MODEL,
+      purpose: "chat",
+      dataClassification: "internal",
+      region: "eu",
     });
     newestGatewayDecision = answer.decisionId;
   }
@@ -88,7 +132,9 @@ describe("the decision explorer", () => {
     await expect.poll(() => table.locator("tbody tr").count(), { timeout: 15_000 }).toBe(GATEWAY_DECISIONS);
     expect(page.url()).toContain(`model=${MODEL}`);
     // Newest first, and an auditor reads but never decides.
-    expect(await table.locator("tbody tr").first().getAttribute("data-testid")).toBe(`decision-${newestGatewayDecision}`);
+    expect(await table.locator("tbody tr").first().getAttribute("data-testid")).toBe(
+      `decision-${newestGatewayDecision}`,
+    );
     expect(await page.getByTestId("try-decision").count()).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "decision-explorer");
@@ -115,9 +161,18 @@ describe("the decision explorer", () => {
 
   it("lets carol list the decisions that carry an obligation and read it on the decision", async () => {
     // acme watch-lists the US for restricted data: llama-3.3-70b is allowed for it, with the obligation to record the use.
-    const watched = await api<{ decisionId: string; obligations: { code: string }[] }>(await gatewayToken("acme"), "POST", "/decisions", {
-      team: TEAM, model: "llama-3.3-70b", purpose: "chat", dataClassification: "restricted", region: "eu",
-    });
+    const watched = await api<{ decisionId: string; obligations: { code: string }[] }>(
+      await gatewayToken("acme"),
+      "POST",
+      "/decisions",
+      {
+        team: TEAM,
+        model: "llama-3.3-70b",
+        purpose: "chat",
+        dataClassification: "restricted",
+        region: "eu",
+      },
+    );
     expect(watched.obligations.map((o) => o.code)).toEqual(["jurisdiction_watchlisted"]);
     const { context, page } = await signIn(browser, "carol", "/decisions");
     await page.locator("#explore-model").fill("llama-3.3-70b");
@@ -129,7 +184,11 @@ describe("the decision explorer", () => {
     expect(await row.textContent()).toContain("jurisdiction_watchlisted");
     // The unfiltered list shows the same (newest) decision before the search answers: wait for the search's rows.
     const rows = page.getByTestId("decisions-table").locator("tbody tr");
-    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes("jurisdiction_watchlisted")), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((text) => text.includes("jurisdiction_watchlisted")), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole("link", { name: `decision ${watched.decisionId}` }).click();
@@ -150,7 +209,11 @@ describe("the decision explorer", () => {
     expect(page.url()).toContain(`alias=${ROUTED.alias}`);
     const cells = page.getByTestId("decisions-table").locator("tbody tr");
     // The unfiltered list may show the same decision before the search answers: wait for the search's rows.
-    await expect.poll(async () => (await cells.allTextContents()).every((text) => text.includes(ROUTED.alias)), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await cells.allTextContents()).every((text) => text.includes(ROUTED.alias)), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     expect(await row.locator("td[data-label='Model']").textContent()).toBe(ROUTED.model); // the model it resolved to
     expect(await row.locator("td[data-label='Alias']").textContent()).toBe(ROUTED.alias);
     expect(await row.locator("td[data-label='Deployment']").textContent()).toBe(ROUTED.deployment);
@@ -166,7 +229,11 @@ describe("the decision explorer", () => {
     expect(page.url()).not.toContain("alias=");
     expect(await row.count()).toBe(1); // routed there through the alias
     expect(await named.locator("td[data-label='Alias']").textContent()).toBe("—");
-    await expect.poll(async () => (await cells.allTextContents()).every((text) => text.includes(ROUTED.deployment)), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await cells.allTextContents()).every((text) => text.includes(ROUTED.deployment)), {
+        timeout: 15_000,
+      })
+      .toBe(true);
 
     await page.getByRole("link", { name: `decision ${aliasDecision}` }).click();
     const input = page.getByTestId("decision-input");
@@ -192,7 +259,9 @@ describe("the decision explorer", () => {
     const { context, page } = await signIn(browser, "alice", "/decisions");
     await page.getByTestId("try-decision").click();
     await page.waitForURL(/\/decisions\/try$/);
-    await expect.poll(() => page.locator("#try-team option").allTextContents(), { timeout: 15_000 }).toContain("Research (research)");
+    await expect
+      .poll(() => page.locator("#try-team option").allTextContents(), { timeout: 15_000 })
+      .toContain("Research (research)");
     await page.locator("#try-team").selectOption(TEAM);
     await page.locator("#try-model").fill(MODEL);
     await page.getByTestId("ask-decision").click();
@@ -211,7 +280,9 @@ describe("the decision explorer", () => {
 
   it("lets alice name a deployment on the try page and shows the route and the alias's resolution", async () => {
     const { context, page } = await signIn(browser, "alice", "/decisions/try");
-    await expect.poll(() => page.locator("#try-team option").allTextContents(), { timeout: 15_000 }).toContain(`Explorer team ${RUN_ID} (${ROUTED.team})`);
+    await expect
+      .poll(() => page.locator("#try-team option").allTextContents(), { timeout: 15_000 })
+      .toContain(`Explorer team ${RUN_ID} (${ROUTED.team})`);
     await page.locator("#try-team").selectOption(ROUTED.team);
     await page.locator("#try-model").fill(ROUTED.alias);
     await page.locator("#try-deployment").fill(ROUTED.deployment);
@@ -219,11 +290,23 @@ describe("the decision explorer", () => {
     const route = page.getByTestId("answer-route");
     await route.waitFor();
     expect(await page.getByTestId("decision-answer").textContent()).toContain("Allowed");
-    expect(await page.getByTestId("answer-alias").textContent()).toContain(`alias ${ROUTED.alias} resolved to ${ROUTED.model}`);
+    expect(await page.getByTestId("answer-alias").textContent()).toContain(
+      `alias ${ROUTED.alias} resolved to ${ROUTED.model}`,
+    );
     const terms = await route.locator("dt, dd").allTextContents();
     expect(terms).toEqual([
-      "Deployment", ROUTED.deployment, "Model", ROUTED.model, "Operator", "self-hosted", "Operator jurisdiction", "FR",
-      "Region", "eu", "Endpoint", ROUTED.endpoint,
+      "Deployment",
+      ROUTED.deployment,
+      "Model",
+      ROUTED.model,
+      "Operator",
+      "self-hosted",
+      "Operator jurisdiction",
+      "FR",
+      "Region",
+      "eu",
+      "Endpoint",
+      ROUTED.endpoint,
     ]);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "decision-try-route");
@@ -257,7 +340,9 @@ describe("the decision explorer", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     expect(download.suggestedFilename()).toMatch(/\.ndjson$/);
     // Three gateway decisions and alice's tried one; the failed try was refused, not logged.
-    await expect.poll(() => page.getByTestId("download-result").textContent(), { timeout: 15_000 }).toMatch(/: 4 rows, [\d.]+ (bytes|kB)\./);
+    await expect
+      .poll(() => page.getByTestId("download-result").textContent(), { timeout: 15_000 })
+      .toMatch(/: 4 rows, [\d.]+ (bytes|kB)\./);
     await context.close();
   });
 });

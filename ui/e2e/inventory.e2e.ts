@@ -14,7 +14,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Screens" }).getByRole("link", { name, exact: true }).click();
+const nav = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Screens" }).getByRole("link", { name, exact: true }).click();
 
 describe("the inventory", () => {
   it("lets alice add a vendor, with the server's errors on the fields", async () => {
@@ -69,7 +70,9 @@ describe("the inventory", () => {
     // Sorting by Id orders the page by id.
     await page.getByRole("columnheader", { name: "Id" }).getByRole("button").click();
     const ascending = await page.locator("tbody tr td[data-label='Id']").allTextContents();
-    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" })));
+    expect(ascending).toEqual(
+      [...ascending].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" })),
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "models");
     await context.close();
@@ -80,14 +83,28 @@ describe("the inventory", () => {
     const gateway = await gatewayToken("acme");
     const decide = () =>
       api<{ allow: boolean; reasons: { code: string }[] }>(gateway, "POST", "/decisions", {
-        team: "research", model: MODEL, purpose: "chat", dataClassification: "internal", region: "eu",
+        team: "research",
+        model: MODEL,
+        purpose: "chat",
+        dataClassification: "internal",
+        region: "eu",
       });
     const request = await api<{ id: string }>(await userToken("dave"), "POST", "/approval-requests", {
-      team: "research", model: MODEL, purpose: "chat", maxDataClassification: "internal", regions: ["eu"], justification: "inventory spec",
+      team: "research",
+      model: MODEL,
+      purpose: "chat",
+      maxDataClassification: "internal",
+      regions: ["eu"],
+      justification: "inventory spec",
     });
     for (const officer of ["alice", "olivia"]) {
       // A high-risk request needs a second officer.
-      const decided = await api<{ status: string }>(await userToken(officer), "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
+      const decided = await api<{ status: string }>(
+        await userToken(officer),
+        "POST",
+        `/approval-requests/${request.id}/decision`,
+        { outcome: "approve" },
+      );
       if (decided.status === "approved") break;
     }
     await expect.poll(async () => (await decide()).allow, { timeout: 15_000, interval: 500 }).toBe(true);
@@ -96,7 +113,9 @@ describe("the inventory", () => {
     await page.getByLabel("Filter vendors").fill(VENDOR);
     await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
     await page.getByTestId("suspension-summary").waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId("suspension-summary").textContent()).toMatch(/1 approval of 1 team would stop; [1-9]\d* decisions? allowed in the last 7 days would be denied/);
+    expect(await page.getByTestId("suspension-summary").textContent()).toMatch(
+      /1 approval of 1 team would stop; [1-9]\d* decisions? allowed in the last 7 days would be denied/,
+    );
     const research = (await page.getByTestId("suspension-team-research").textContent()) ?? "";
     expect(research).toMatch(/^research1/);
     expect(research).not.toMatch(/none$/); // research holds approvals for other chat models
@@ -111,7 +130,9 @@ describe("the inventory", () => {
     await screenshot(page, "vendors");
 
     // The suspension reaches OPA just after the commit: allow it a few seconds.
-    await expect.poll(async () => (await decide()).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 }).toContain("vendor_suspended");
+    await expect
+      .poll(async () => (await decide()).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 })
+      .toContain("vendor_suspended");
     expect((await decide()).allow).toBe(false);
 
     await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
@@ -126,7 +147,9 @@ describe("the inventory", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByTestId("confirm-suspend").click();
     await expect.poll(() => page.getByTestId(`row-${VENDOR}`).textContent()).toContain("its own endpoints only");
-    await expect.poll(async () => (await decide()).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 }).toContain("vendor_suspended");
+    await expect
+      .poll(async () => (await decide()).reasons.map((r) => r.code), { timeout: 15_000, interval: 500 })
+      .toContain("vendor_suspended");
     await page.getByTestId(`toggle-suspend-${VENDOR}`).click();
     await page.getByTestId("confirm-suspend").click();
     await expect.poll(() => page.getByTestId(`row-${VENDOR}`).textContent()).toContain("active");

@@ -29,17 +29,26 @@ interface SearchPage {
 async function todays(outcome: "allow" | "deny"): Promise<number> {
   const from = `${TODAY}T00:00:00Z`;
   const to = new Date(Date.parse(from) + 24 * 3600 * 1000).toISOString();
-  const page = await api<SearchPage>(await userToken("alice"), "GET", `/audit/decisions/search?from=${from}&to=${to}&outcome=${outcome}&size=1`);
+  const page = await api<SearchPage>(
+    await userToken("alice"),
+    "GET",
+    `/audit/decisions/search?from=${from}&to=${to}&outcome=${outcome}&size=1`,
+  );
   return page.total;
 }
 
 /** This month's cost of one key in USD, as the API says it now: the FI and IS rows also hold earlier runs' calls. */
 async function costOf(groupBy: string, key: string): Promise<string> {
-  const report = await api<{ items: { key: string; currency: string; costMicros: number }[] }>(await userToken("alice"), "GET", `/spend?groupBy=${groupBy}`);
+  const report = await api<{ items: { key: string; currency: string; costMicros: number }[] }>(
+    await userToken("alice"),
+    "GET",
+    `/spend?groupBy=${groupBy}`,
+  );
   return formatCost(report.items.find((i) => i.key === key && i.currency === "USD")?.costMicros ?? 0, "USD");
 }
 
-const number = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? "").replace(/,/g, ""));
+const number = async (page: Page, testId: string) =>
+  Number(((await page.getByTestId(testId).textContent()) ?? "").replace(/,/g, ""));
 
 beforeAll(async () => {
   const alice = await userToken("alice");
@@ -47,32 +56,67 @@ beforeAll(async () => {
   await ensure(dave, "/teams", TEAM, { id: TEAM, name: `Charts team ${RUN_ID}` });
   await api(alice, "POST", "/vendors", { id: VENDOR, name: `Vendor ${VENDOR}`, jurisdiction: "FI" });
   await api(alice, "POST", "/models", {
-    id: MODEL, displayName: `Model ${MODEL}`, vendor: VENDOR, hostingRegions: ["eu"], openWeights: true,
-    selfHostable: true, licence: "apache-2.0", capabilities: ["fixture"], costTier: "low", status: "approved",
+    id: MODEL,
+    displayName: `Model ${MODEL}`,
+    vendor: VENDOR,
+    hostingRegions: ["eu"],
+    openWeights: true,
+    selfHostable: true,
+    licence: "apache-2.0",
+    capabilities: ["fixture"],
+    costTier: "low",
+    status: "approved",
   });
   await api(alice, "POST", "/deployments", {
-    id: DEPLOYMENT, model: MODEL, operator: "self-hosted", operatorJurisdiction: "IS", regions: ["eu"],
-    endpoint: `https://llm-${RUN_ID}.acme.example/v1`, zeroDataRetention: true, trainsOnPrompts: false, status: "active",
+    id: DEPLOYMENT,
+    model: MODEL,
+    operator: "self-hosted",
+    operatorJurisdiction: "IS",
+    regions: ["eu"],
+    endpoint: `https://llm-${RUN_ID}.acme.example/v1`,
+    zeroDataRetention: true,
+    trainsOnPrompts: false,
+    status: "active",
   });
   const request = await api<{ id: string }>(dave, "POST", "/approval-requests", {
-    team: TEAM, model: MODEL, purpose: "chat", maxDataClassification: "internal", regions: ["eu"], justification: "overview charts spec",
+    team: TEAM,
+    model: MODEL,
+    purpose: "chat",
+    maxDataClassification: "internal",
+    regions: ["eu"],
+    justification: "overview charts spec",
   });
   for (const officer of ["alice", "olivia"]) {
-    const decided = await api<{ status: string }>(await userToken(officer), "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
+    const decided = await api<{ status: string }>(
+      await userToken(officer),
+      "POST",
+      `/approval-requests/${request.id}/decision`,
+      { outcome: "approve" },
+    );
     if (decided.status === "approved") break;
   }
   const gateway = await gatewayToken("acme");
   // The approval reaches the policy data just after its commit: ask until allowed.
   const allowed: string[] = [];
   for (let i = 0; i < 40 && allowed.length < ALLOWED; i++) {
-    const answer = await api<{ decisionId: string; allow: boolean }>(gateway, "POST", "/decisions", { ...ask(MODEL), deployment: DEPLOYMENT });
+    const answer = await api<{ decisionId: string; allow: boolean }>(gateway, "POST", "/decisions", {
+      ...ask(MODEL),
+      deployment: DEPLOYMENT,
+    });
     if (answer.allow) allowed.push(answer.decisionId);
     else await new Promise((resolve) => setTimeout(resolve, 500));
   }
   if (allowed.length < ALLOWED) throw new Error(`the gateway was never allowed ${MODEL}`);
   for (let i = 0; i < DENIED; i++) await api(gateway, "POST", "/decisions", ask(UNKNOWN));
   for (const decisionId of allowed) {
-    await api(gateway, "POST", "/usage", { decisionId, model: MODEL, inputTokens: 100, outputTokens: 50, latencyMs: 80, costMicros: COST_MICROS });
+    await api(gateway, "POST", "/usage", {
+      decisionId,
+      model: MODEL,
+      inputTokens: 100,
+      outputTokens: 50,
+      latencyMs: 80,
+      costMicros: COST_MICROS,
+    });
   }
   browser = await launch();
 });
@@ -91,7 +135,9 @@ describe("the overview's charts", () => {
     expect(await number(page, `allowed-${TODAY}`)).toBeGreaterThanOrEqual(Math.max(allowedBefore, ALLOWED));
     expect(await number(page, `denied-${TODAY}`)).toBeGreaterThanOrEqual(Math.max(deniedBefore, DENIED));
     expect(await page.getByTestId("decisions-per-day").locator("tbody tr").count()).toBe(14);
-    expect(await page.locator('[data-testid="chart-decisions"] svg title').first().textContent()).toContain("Decisions allowed and denied per day");
+    expect(await page.locator('[data-testid="chart-decisions"] svg title').first().textContent()).toContain(
+      "Decisions allowed and denied per day",
+    );
 
     await page.getByTestId("reason-model_unknown").waitFor();
     const unknown = (await page.getByTestId("reason-model_unknown").locator("td").nth(1).textContent()) ?? "";
@@ -110,11 +156,16 @@ describe("the overview's charts", () => {
     await screenshot(page, "overview-charts");
 
     // A bar opens the explorer on its day and outcome: the last red bar (not the legend's symbol) is today's denials.
-    await page.locator('[data-testid="chart-decisions"] svg path[style*="fill: rgb(201, 25, 11)"][style*="cursor: pointer"]').last().click();
+    await page
+      .locator('[data-testid="chart-decisions"] svg path[style*="fill: rgb(201, 25, 11)"][style*="cursor: pointer"]')
+      .last()
+      .click();
     await page.waitForURL((url) => url.pathname === "/decisions");
     const explorer = new URL(page.url());
     expect(Object.fromEntries(explorer.searchParams)).toMatchObject({ from: TODAY, to: TODAY, outcome: "deny" });
-    await expect.poll(() => page.getByTestId("decisions-table").locator("tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId("decisions-table").locator("tbody tr").count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
 
     // The table's links lead there too, and to the spend screen over this month.
     await page.goto(PORTOLAN_URL + "/");

@@ -13,7 +13,10 @@ const MODEL = `e2e-pol-model-${RUN_ID}`;
 // Small countries; the spec denies one that no vendor of initech has yet, so that only this run's
 // decisions flip (earlier runs on the same stack left vendors behind) and a run that died half-way
 // cannot break the next.
-const COUNTRIES = "AD AG AI AW BB BM BN BT BZ CK DM FJ FO GD GI GL GU IS KI KN KY LC LI LU MC MH MO MS MT MV NR NU PW SB SC SM ST TC TO TV VC VG VU WS".split(" ");
+const COUNTRIES =
+  "AD AG AI AW BB BM BN BT BZ CK DM FJ FO GD GI GL GU IS KI KN KY LC LI LU MC MH MO MS MT MV NR NU PW SB SC SM ST TC TO TV VC VG VU WS".split(
+    " ",
+  );
 let JURISDICTION = "";
 const DECISION = { team: TEAM, model: MODEL, purpose: "chat", dataClassification: "internal", region: "eu" };
 const DENIED_INTERNAL = "#setting-deniedJurisdictions-internal";
@@ -36,17 +39,34 @@ const decide = async () =>
 beforeAll(async () => {
   const ivan = await userToken(OFFICER);
   const ian = await userToken(ADMIN);
-  const used = new Set((await api<{ items: { jurisdiction: string }[] }>(ivan, "GET", "/vendors?size=500")).items.map((v) => v.jurisdiction));
+  const used = new Set(
+    (await api<{ items: { jurisdiction: string }[] }>(ivan, "GET", "/vendors?size=500")).items.map(
+      (v) => v.jurisdiction,
+    ),
+  );
   const unused = COUNTRIES.filter((c) => !used.has(c));
   JURISDICTION = unused.length > 0 ? unused[0] : COUNTRIES[Math.floor(Math.random() * COUNTRIES.length)];
   await ensure(ivan, "/teams", TEAM, { id: TEAM, name: `Policy team ${RUN_ID}` });
   await api(ivan, "POST", "/vendors", { id: VENDOR, name: `Policy vendor ${RUN_ID}`, jurisdiction: JURISDICTION });
   await api(ivan, "POST", "/models", {
-    id: MODEL, displayName: `Policy model ${RUN_ID}`, vendor: VENDOR, hostingRegions: ["eu"], openWeights: true,
-    selfHostable: true, licence: "apache-2.0", capabilities: ["chat"], costTier: "low", status: "approved",
+    id: MODEL,
+    displayName: `Policy model ${RUN_ID}`,
+    vendor: VENDOR,
+    hostingRegions: ["eu"],
+    openWeights: true,
+    selfHostable: true,
+    licence: "apache-2.0",
+    capabilities: ["chat"],
+    costTier: "low",
+    status: "approved",
   });
   const request = await api<{ id: string }>(ian, "POST", "/approval-requests", {
-    team: TEAM, model: MODEL, purpose: "chat", maxDataClassification: "internal", regions: ["eu"], justification: "policy spec",
+    team: TEAM,
+    model: MODEL,
+    purpose: "chat",
+    maxDataClassification: "internal",
+    regions: ["eu"],
+    justification: "policy spec",
   });
   await api(ivan, "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
 
@@ -66,7 +86,8 @@ afterAll(async () => {
   // Leave initech as it was, whatever happened above: the baseline in force, the draft as it was.
   const ivan = await userToken(OFFICER);
   const [latest] = await api<Revision[]>(ivan, "GET", "/policy/revisions");
-  if (baseline && latest.hash !== baseline.hash) await api(ivan, "POST", `/policy/revisions/${baseline.number}/rollback`);
+  if (baseline && latest.hash !== baseline.hash)
+    await api(ivan, "POST", `/policy/revisions/${baseline.number}/rollback`);
   await api(ivan, "PUT", "/policy/settings", originalDraft);
 });
 
@@ -110,11 +131,15 @@ describe("the policy screen", () => {
       await held;
       await route.continue().catch(() => undefined);
     });
-    const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/policy/impact/analyses") && r.request().method() === "POST");
+    const started = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/policy/impact/analyses") && r.request().method() === "POST",
+    );
     await page.getByTestId("analyse-impact").click();
     expect((await started).status()).toBe(202);
     await page.getByTestId("impact-progress").waitFor();
-    expect(await page.getByTestId("impact-progress").textContent()).toMatch(/Waiting to start|Replaying logged decisions/);
+    expect(await page.getByTestId("impact-progress").textContent()).toMatch(
+      /Waiting to start|Replaying logged decisions/,
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     const cancelled = page.waitForResponse((r) => /\/analyses\/[0-9a-f-]{36}\/cancel$/.test(r.url()));
     await page.getByTestId("cancel-impact").click();
@@ -167,7 +192,9 @@ describe("the policy screen", () => {
     await latest.waitFor();
     // The newest revision shows what it changed.
     await latest.locator("button[aria-expanded]").click();
-    await expect.poll(() => page.locator("[data-testid^='changes-of-revision-']").textContent()).toContain(JURISDICTION);
+    await expect
+      .poll(() => page.locator("[data-testid^='changes-of-revision-']").textContent())
+      .toContain(JURISDICTION);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "policy-revisions");
 
@@ -176,9 +203,13 @@ describe("the policy screen", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "policy-rollback-dialog");
     await page.getByTestId("confirm-rollback").click();
-    await expect.poll(() => page.getByTestId("policy-notice").textContent()).toContain(`revision ${baseline.number}'s settings`);
+    await expect
+      .poll(() => page.getByTestId("policy-notice").textContent())
+      .toContain(`revision ${baseline.number}'s settings`);
     // The notice comes with the answer; the list follows when the screen has reloaded.
-    await expect.poll(() => page.locator("[data-testid^='revision-']").first().textContent()).toContain(`Rollback to revision ${baseline.number}`);
+    await expect
+      .poll(() => page.locator("[data-testid^='revision-']").first().textContent())
+      .toContain(`Rollback to revision ${baseline.number}`);
     await page.getByRole("tab", { name: "Draft" }).click();
     await expect.poll(() => page.locator(DENIED_INTERNAL).inputValue()).not.toContain(JURISDICTION);
     await context.close();

@@ -17,11 +17,24 @@ let browser: Browser;
 async function supply(ivan: string, ian: string, s: typeof KEPT): Promise<void> {
   await api(ivan, "POST", "/vendors", { id: s.vendor, name: `Vendor ${s.vendor}`, jurisdiction: s.jurisdiction });
   await api(ivan, "POST", "/models", {
-    id: s.model, displayName: `Model ${s.model}`, vendor: s.vendor, hostingRegions: ["eu"], openWeights: true,
-    selfHostable: true, licence: "apache-2.0", capabilities: [CAPABILITY], costTier: "low", status: "approved",
+    id: s.model,
+    displayName: `Model ${s.model}`,
+    vendor: s.vendor,
+    hostingRegions: ["eu"],
+    openWeights: true,
+    selfHostable: true,
+    licence: "apache-2.0",
+    capabilities: [CAPABILITY],
+    costTier: "low",
+    status: "approved",
   });
   const request = await api<{ id: string }>(ian, "POST", "/approval-requests", {
-    team: TEAM, model: s.model, purpose: "summaries", maxDataClassification: "internal", regions: ["eu"], justification: "portability spec",
+    team: TEAM,
+    model: s.model,
+    purpose: "summaries",
+    maxDataClassification: "internal",
+    regions: ["eu"],
+    justification: "portability spec",
   });
   await api(ivan, "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
 }
@@ -40,7 +53,11 @@ afterAll(async () => {
   // Reinstate the vendor so initech's overview does not collect suspensions run after run.
   const ivan = await userToken(OFFICER);
   await api(ivan, "PUT", `/vendors/${SUSPENDED.vendor}`, {
-    id: SUSPENDED.vendor, name: `Vendor ${SUSPENDED.vendor}`, jurisdiction: SUSPENDED.jurisdiction, suspended: false, suspensionReason: null,
+    id: SUSPENDED.vendor,
+    name: `Vendor ${SUSPENDED.vendor}`,
+    jurisdiction: SUSPENDED.jurisdiction,
+    suspended: false,
+    suspensionReason: null,
   }).catch(() => undefined);
 });
 
@@ -54,10 +71,13 @@ describe("portability", () => {
     // Approvals reach OPA just after their commit: refresh until the team shows.
     const cell = page.getByTestId(`cell-${TEAM}-${CAPABILITY}`);
     await expect
-      .poll(async () => {
-        if ((await cell.count()) === 0) await page.getByTestId("refresh-portability").click();
-        return cell.count();
-      }, { timeout: 20_000, interval: 1_000 })
+      .poll(
+        async () => {
+          if ((await cell.count()) === 0) await page.getByTestId("refresh-portability").click();
+          return cell.count();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
       .toBe(1);
     await expect.poll(() => cell.textContent()).toContain(SUSPENDED.model);
     expect(await cell.textContent()).toContain(KEPT.model);
@@ -95,10 +115,13 @@ describe("portability", () => {
     const loss = page.getByTestId(`loss-${TEAM}-${CAPABILITY}`);
     // The suspension reaches OPA just after its commit: refresh until the what-if sees it.
     await expect
-      .poll(async () => {
-        if ((await loss.count()) === 0) await page.getByTestId("refresh-portability").click();
-        return loss.count();
-      }, { timeout: 20_000, interval: 1_000 })
+      .poll(
+        async () => {
+          if ((await loss.count()) === 0) await page.getByTestId("refresh-portability").click();
+          return loss.count();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
       .toBe(1);
     expect(await loss.textContent()).toContain(KEPT.model);
     expect(await page.getByTestId("what-if-result").textContent()).toMatch(/lose/);
@@ -113,15 +136,36 @@ describe("portability", () => {
   });
 
   it("announces a vendor's cut-off on the vendor form: the page shows the date and the capability the team will lose, the overview the team's notice", async () => {
-    const sunset = { vendor: `e2e-port-sunset-${RUN_ID}`, model: `e2e-port-sunset-model-${RUN_ID}`, jurisdiction: "US" };
+    const sunset = {
+      vendor: `e2e-port-sunset-${RUN_ID}`,
+      model: `e2e-port-sunset-model-${RUN_ID}`,
+      jurisdiction: "US",
+    };
     const ivanToken = await userToken(OFFICER);
-    await api(ivanToken, "POST", "/vendors", { id: sunset.vendor, name: `Vendor ${sunset.vendor}`, jurisdiction: sunset.jurisdiction });
+    await api(ivanToken, "POST", "/vendors", {
+      id: sunset.vendor,
+      name: `Vendor ${sunset.vendor}`,
+      jurisdiction: sunset.jurisdiction,
+    });
     await api(ivanToken, "POST", "/models", {
-      id: sunset.model, displayName: `Model ${sunset.model}`, vendor: sunset.vendor, hostingRegions: ["eu"], openWeights: false,
-      selfHostable: false, licence: null, capabilities: ["translate"], costTier: "low", status: "approved",
+      id: sunset.model,
+      displayName: `Model ${sunset.model}`,
+      vendor: sunset.vendor,
+      hostingRegions: ["eu"],
+      openWeights: false,
+      selfHostable: false,
+      licence: null,
+      capabilities: ["translate"],
+      costTier: "low",
+      status: "approved",
     });
     const request = await api<{ id: string }>(await userToken(ADMIN), "POST", "/approval-requests", {
-      team: TEAM, model: sunset.model, purpose: "summaries", maxDataClassification: "internal", regions: ["eu"], justification: "cut-off spec",
+      team: TEAM,
+      model: sunset.model,
+      purpose: "summaries",
+      maxDataClassification: "internal",
+      regions: ["eu"],
+      justification: "cut-off spec",
     });
     await api(ivanToken, "POST", `/approval-requests/${request.id}/decision`, { outcome: "approve" });
     // Five days ahead: the team's notice (7 days ahead) follows within the stack's 3 s look.
@@ -136,7 +180,9 @@ describe("portability", () => {
     await page.locator("#vendor-cut-off-reason").fill("Export rule in force");
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByTestId("save-vendor").click();
-    await expect.poll(() => page.getByTestId(`cut-off-${sunset.vendor}`).textContent()).toBe(`Cut off on ${day} (Export rule in force)`);
+    await expect
+      .poll(() => page.getByTestId(`cut-off-${sunset.vendor}`).textContent())
+      .toBe(`Cut off on ${day} (Export rule in force)`);
 
     await page.goto(`${PORTOLAN_URL}/portability`);
     const row = page.getByTestId(`upcoming-vendor-${sunset.vendor}`);
@@ -151,10 +197,15 @@ describe("portability", () => {
 
     await page.goto(`${PORTOLAN_URL}/`);
     const notice = page.getByTestId(`notice-cut_off-vendor-${sunset.vendor}`);
-    await expect.poll(async () => {
-      if ((await notice.count()) === 0) await page.reload();
-      return notice.count();
-    }, { timeout: 30_000, interval: 2_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          if ((await notice.count()) === 0) await page.reload();
+          return notice.count();
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBe(1);
     const told = (await notice.textContent()) ?? "";
     expect(told).toContain(`Cut-off, 7 days ahead`);
     expect(told).toContain(`Vendor ${sunset.vendor} is cut off on ${day}T00:00:00Z`);

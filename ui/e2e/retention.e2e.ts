@@ -35,10 +35,13 @@ describe("retention on the audit screen", () => {
     expect(await status.textContent()).toContain("by ian");
     // The test stack checks every few seconds: the scheduled run shows up once it ran.
     await expect
-      .poll(async () => {
-        await page.reload();
-        return page.getByTestId("retention-last-scheduled").textContent();
-      }, { timeout: 30_000, interval: 2_000 })
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId("retention-last-scheduled").textContent();
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
       .toMatch(/scheduled: removed 0 decisions/);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, "retention");

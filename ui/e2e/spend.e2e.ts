@@ -14,9 +14,19 @@ let browser: Browser;
 
 async function useModel(gateway: string, model: string, inputTokens: number, outputTokens: number): Promise<void> {
   const decision = await api<{ decisionId: string }>(gateway, "POST", "/decisions", {
-    team: TEAM, model, purpose: "chat", dataClassification: "internal", region: "eu",
+    team: TEAM,
+    model,
+    purpose: "chat",
+    dataClassification: "internal",
+    region: "eu",
   });
-  await api(gateway, "POST", "/usage", { decisionId: decision.decisionId, model, inputTokens, outputTokens, latencyMs: 90 });
+  await api(gateway, "POST", "/usage", {
+    decisionId: decision.decisionId,
+    model,
+    inputTokens,
+    outputTokens,
+    latencyMs: 90,
+  });
 }
 
 beforeAll(async () => {
@@ -25,12 +35,26 @@ beforeAll(async () => {
   await api(ivan, "POST", "/vendors", { id: VENDOR, name: `Vendor ${VENDOR}`, jurisdiction: "SE" });
   for (const id of [PRICED, MAPPED]) {
     await api(ivan, "POST", "/models", {
-      id, displayName: `Model ${id}`, vendor: VENDOR, hostingRegions: ["eu"], openWeights: true, selfHostable: true,
-      licence: "apache-2.0", capabilities: ["fixture"], costTier: "low", status: "approved",
+      id,
+      displayName: `Model ${id}`,
+      vendor: VENDOR,
+      hostingRegions: ["eu"],
+      openWeights: true,
+      selfHostable: true,
+      licence: "apache-2.0",
+      capabilities: ["fixture"],
+      costTier: "low",
+      status: "approved",
     });
   }
   const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-  await api(ivan, "POST", "/prices", { model: PRICED, currency: "EUR", inputPerMillion: 2.5, outputPerMillion: 10, validFrom: yesterday });
+  await api(ivan, "POST", "/prices", {
+    model: PRICED,
+    currency: "EUR",
+    inputPerMillion: 2.5,
+    outputPerMillion: 10,
+    validFrom: yesterday,
+  });
   const gateway = await gatewayToken("initech");
   await useModel(gateway, PRICED, 1000, 500); // 1,000 × 2.5 + 500 × 10 = 7,500 micros
   await useModel(gateway, MAPPED, 40, 60); // no price yet: unpriced
@@ -72,10 +96,17 @@ describe("spend", () => {
     await page.getByTestId("price-import").setInputFiles({
       name: "model_prices_and_context_window.json",
       mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({
-        sample_spec: { input_cost_per_token: 0, output_cost_per_token: 0 },
-        [`${VENDOR}/${MAPPED}`]: { input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, litellm_provider: VENDOR, mode: "chat" },
-      })),
+      buffer: Buffer.from(
+        JSON.stringify({
+          sample_spec: { input_cost_per_token: 0, output_cost_per_token: 0 },
+          [`${VENDOR}/${MAPPED}`]: {
+            input_cost_per_token: 1e-6,
+            output_cost_per_token: 2e-6,
+            litellm_provider: VENDOR,
+            mode: "chat",
+          },
+        }),
+      ),
     });
     await page.getByTestId("import-result").waitFor();
     expect(await page.getByTestId("import-result").textContent()).toContain("1 model priced");
@@ -123,7 +154,9 @@ describe("spend", () => {
     await page.locator("#ceiling-dimension").selectOption("jurisdiction");
     await page.locator("#ceiling-max").fill("1"); // no jurisdiction carries 1% or less of initech's calls
     await page.getByTestId("set-ceiling-submit").click();
-    await expect.poll(() => page.getByTestId("ceilings").textContent()).toContain("at most 1% of all calls on one jurisdiction");
+    await expect
+      .poll(() => page.getByTestId("ceilings").textContent())
+      .toContain("at most 1% of all calls on one jurisdiction");
     await page.getByTestId("dependency-breaches").waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     for (const screen of ["/", "/portability"]) {

@@ -8,15 +8,26 @@ export const RUN_ID = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e
 
 async function token(form: Record<string, string>): Promise<string> {
   const response = await fetch(TOKEN_URL, { method: "POST", body: new URLSearchParams(form) });
-  if (!response.ok) throw new Error(`token for ${form.username ?? form.client_id}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`token for ${form.username ?? form.client_id}: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
 export const userToken = (user: string) =>
-  token({ grant_type: "password", client_id: "portolan-cli", username: user, password: user, scope: "openid organization" });
+  token({
+    grant_type: "password",
+    client_id: "portolan-cli",
+    username: user,
+    password: user,
+    scope: "openid organization",
+  });
 
 export const gatewayToken = (tenant: string) =>
-  token({ grant_type: "client_credentials", client_id: `${tenant}-gateway`, client_secret: `${tenant}-gateway-secret` });
+  token({
+    grant_type: "client_credentials",
+    client_id: `${tenant}-gateway`,
+    client_secret: `${tenant}-gateway-secret`,
+  });
 
 export async function api<T>(bearer: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${PORTOLAN_URL}/api/v1${path}`, {

@@ -8,14 +8,20 @@ const KEYCLOAK = process.env.KEYCLOAK_URL ?? "http://localhost:8180";
 const OUT = new URL("../../docs/images/", import.meta.url).pathname;
 
 async function token(user) {
-  const body = new URLSearchParams({ grant_type: "password", client_id: "portolan-cli", username: user, password: user });
+  const body = new URLSearchParams({
+    grant_type: "password",
+    client_id: "portolan-cli",
+    username: user,
+    password: user,
+  });
   const reply = await fetch(`${KEYCLOAK}/realms/portolan/protocol/openid-connect/token`, { method: "POST", body });
   return (await reply.json()).access_token;
 }
 
 async function fileRequest(bob, request) {
-  const pending = await fetch(`${PORTOLAN}/api/v1/approval-requests?status=pending&team=${request.team}`,
-    { headers: { Authorization: `Bearer ${bob}` } });
+  const pending = await fetch(`${PORTOLAN}/api/v1/approval-requests?status=pending&team=${request.team}`, {
+    headers: { Authorization: `Bearer ${bob}` },
+  });
   if ((await pending.json()).items.some((r) => r.model === request.model)) return; // filed by an earlier run
   const reply = await fetch(`${PORTOLAN}/api/v1/approval-requests`, {
     method: "POST",
@@ -40,13 +46,28 @@ async function shoot(browser, user, path, name) {
 }
 
 const bob = await token("bob");
-await fileRequest(bob, { team: "research", model: "mistral-large-2", purpose: "chat", maxDataClassification: "confidential",
-  regions: ["eu"], justification: "Summarise customer tickets in French and German" });
-await fileRequest(bob, { team: "research", model: "llama-3.3-70b", purpose: "code-review", maxDataClassification: "internal",
-  regions: ["eu", "uk"], justification: "Self-hosted reviewer for the platform repositories" });
+await fileRequest(bob, {
+  team: "research",
+  model: "mistral-large-2",
+  purpose: "chat",
+  maxDataClassification: "confidential",
+  regions: ["eu"],
+  justification: "Summarise customer tickets in French and German",
+});
+await fileRequest(bob, {
+  team: "research",
+  model: "llama-3.3-70b",
+  purpose: "code-review",
+  maxDataClassification: "internal",
+  regions: ["eu", "uk"],
+  justification: "Self-hosted reviewer for the platform repositories",
+});
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true,
-  args: ["--no-sandbox", "--disable-background-networking"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-background-networking"],
+});
 try {
   await shoot(browser, "dave", "/", "overview"); // the tenant admin sees every figure
   await shoot(browser, "alice", "/approvals", "approval-queue");

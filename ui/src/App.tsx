@@ -55,7 +55,8 @@ export function App({ session }: { session: Session }) {
   const location = useLocation();
   const screens = SCREENS.filter((s) => can(user.roles, s.permission));
   // The platform admin has no tenant, so no overview: they land on their first screen instead.
-  const home = can(user.roles, "overview") || screens.length === 0 ? <OverviewPage /> : <Navigate to={screens[0].path} replace />;
+  const home =
+    can(user.roles, "overview") || screens.length === 0 ? <OverviewPage /> : <Navigate to={screens[0].path} replace />;
   const isCurrent = (path: string) => (path === "/" ? location.pathname === "/" : location.pathname.startsWith(path));
 
   const masthead = (
@@ -124,18 +125,81 @@ export function App({ session }: { session: Session }) {
           <Route path="/inventory/models/new" element={<ModelFormPage />} />
           <Route path="/inventory/models/:id" element={<ModelDetailPage />} />
           <Route path="/inventory/models/:id/edit" element={<ModelFormPage />} />
-          <Route path="/aliases" element={<RequirePermission permission="aliases:read"><AliasesPage /></RequirePermission>} />
-          <Route path="/aliases/:id" element={<RequirePermission permission="aliases:read"><AliasDetailPage /></RequirePermission>} />
+          <Route
+            path="/aliases"
+            element={
+              <RequirePermission permission="aliases:read">
+                <AliasesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/aliases/:id"
+            element={
+              <RequirePermission permission="aliases:read">
+                <AliasDetailPage />
+              </RequirePermission>
+            }
+          />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/policy" element={<PolicyPage />} />
           <Route path="/portability" element={<PortabilityPage />} />
-          <Route path="/spend" element={<RequirePermission permission="spend:read"><SpendPage /></RequirePermission>} />
-          <Route path="/decisions" element={<RequirePermission permission="decisions:explore"><DecisionsPage /></RequirePermission>} />
-          <Route path="/decisions/try" element={<RequirePermission permission="decisions:try"><TryDecisionPage /></RequirePermission>} />
-          <Route path="/decisions/:id" element={<RequirePermission permission="decisions:explore"><DecisionDetailPage /></RequirePermission>} />
-          <Route path="/admin/teams" element={<RequirePermission permission="teams:manage"><TeamsPage /></RequirePermission>} />
-          <Route path="/admin/gateways" element={<RequirePermission permission="gateways:read"><GatewaysPage /></RequirePermission>} />
-          <Route path="/admin/tenants" element={<RequirePermission permission="tenants:read"><TenantsPage /></RequirePermission>} />
+          <Route
+            path="/spend"
+            element={
+              <RequirePermission permission="spend:read">
+                <SpendPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/decisions"
+            element={
+              <RequirePermission permission="decisions:explore">
+                <DecisionsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/decisions/try"
+            element={
+              <RequirePermission permission="decisions:try">
+                <TryDecisionPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/decisions/:id"
+            element={
+              <RequirePermission permission="decisions:explore">
+                <DecisionDetailPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/admin/teams"
+            element={
+              <RequirePermission permission="teams:manage">
+                <TeamsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/admin/gateways"
+            element={
+              <RequirePermission permission="gateways:read">
+                <GatewaysPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/admin/tenants"
+            element={
+              <RequirePermission permission="tenants:read">
+                <TenantsPage />
+              </RequirePermission>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Page>

@@ -17,7 +17,13 @@ import { ApiError } from "./api";
 import { can } from "./permissions";
 
 const question = (over: Partial<AliasQuestion>): AliasQuestion => ({
-  team: "research", purpose: "chat", dataClassification: "internal", region: "eu", calls: 0, moves: false, ...over,
+  team: "research",
+  purpose: "chat",
+  dataClassification: "internal",
+  region: "eu",
+  calls: 0,
+  moves: false,
+  ...over,
 });
 
 describe("candidates and resolutions in words", () => {
@@ -37,9 +43,15 @@ describe("candidates and resolutions in words", () => {
 describe("the alias form", () => {
   it("sends one candidate per row, in order, with a deployment only when one was chosen", () => {
     const rows = toRows([{ model: "a", deployment: "a-eu" }, { model: "b" }]);
-    expect(rows).toEqual([{ model: "a", deployment: "a-eu" }, { model: "b", deployment: "" }]);
+    expect(rows).toEqual([
+      { model: "a", deployment: "a-eu" },
+      { model: "b", deployment: "" },
+    ]);
     expect(candidatesBody(rows)).toEqual([{ model: "a", deployment: "a-eu" }, { model: "b" }]);
-    expect(aliasBody({ id: " chat ", description: " ", rows })).toEqual({ id: "chat", candidates: [{ model: "a", deployment: "a-eu" }, { model: "b" }] });
+    expect(aliasBody({ id: " chat ", description: " ", rows })).toEqual({
+      id: "chat",
+      candidates: [{ model: "a", deployment: "a-eu" }, { model: "b" }],
+    });
     expect(aliasBody({ description: "Chat", rows: [] })).toEqual({ description: "Chat", candidates: [] });
   });
 
@@ -71,7 +83,10 @@ describe("the alias form", () => {
       3: { candidate: "repeats an earlier candidate" },
       4: { model: "must be 1-63 lower-case letters" },
     });
-    expect(errors.fields).toEqual({ candidates: "must list 1 to 20 candidates", id: "must be 1-63 lower-case letters" });
+    expect(errors.fields).toEqual({
+      candidates: "must list 1 to 20 candidates",
+      id: "must be 1-63 lower-case letters",
+    });
   });
 
   it("puts a name already taken on the id", () => {
@@ -81,12 +96,19 @@ describe("the alias form", () => {
       detail: "'gpt-4o' is a model's id; a model of that id would always win over the alias",
     });
     expect(candidateErrors(taken).fields.id).toMatch(/is a model's id/);
-    expect(candidateErrors(new ApiError(409, { type: "https://portolan.dev/problems/no-draft", detail: "no draft" })).fields).toEqual({});
+    expect(
+      candidateErrors(new ApiError(409, { type: "https://portolan.dev/problems/no-draft", detail: "no draft" })).fields,
+    ).toEqual({});
     expect(candidateErrors(new Error("offline"))).toEqual({ fields: {}, rows: {} });
   });
 
   it("tells a draft that changes nothing from one that does", () => {
-    expect(sameCandidates([{ model: "a" }, { model: "b", deployment: null }], [{ model: "a", deployment: null }, { model: "b" }])).toBe(true);
+    expect(
+      sameCandidates(
+        [{ model: "a" }, { model: "b", deployment: null }],
+        [{ model: "a", deployment: null }, { model: "b" }],
+      ),
+    ).toBe(true);
     expect(sameCandidates([{ model: "a" }, { model: "b" }], [{ model: "b" }, { model: "a" }])).toBe(false);
     expect(sameCandidates([{ model: "a" }], [{ model: "a", deployment: "a-eu" }])).toBe(false);
   });
@@ -94,15 +116,26 @@ describe("the alias form", () => {
 
 describe("the draft's impact and the resolution table", () => {
   const impact: AliasImpact = {
-    alias: "chat", from: "2026-11-18T00:00:00Z", to: "2026-11-25T00:00:00Z", calls: 1200, movedCalls: 3, teamsMoved: ["ops", "research"], questions: [],
+    alias: "chat",
+    from: "2026-11-18T00:00:00Z",
+    to: "2026-11-25T00:00:00Z",
+    calls: 1200,
+    movedCalls: 3,
+    teamsMoved: ["ops", "research"],
+    questions: [],
   };
 
   it("sums up the calls that would move and whose", () => {
-    expect(impactSummary(impact)).toBe("3 of 1,200 calls logged in the last 7 days would resolve elsewhere, for 2 teams: ops, research.");
+    expect(impactSummary(impact)).toBe(
+      "3 of 1,200 calls logged in the last 7 days would resolve elsewhere, for 2 teams: ops, research.",
+    );
     expect(impactSummary({ ...impact, calls: 1, movedCalls: 1, teamsMoved: ["ops"] })).toBe(
-      "1 of 1 call logged in the last 7 days would resolve elsewhere, for 1 team: ops.");
+      "1 of 1 call logged in the last 7 days would resolve elsewhere, for 1 team: ops.",
+    );
     expect(impactSummary({ ...impact, movedCalls: 0, teamsMoved: [] })).toMatch(/^0 of 1,200 calls .*as now\.$/);
-    expect(impactSummary({ ...impact, calls: 0, movedCalls: 0, teamsMoved: [] })).toMatch(/^No call asked for this alias/);
+    expect(impactSummary({ ...impact, calls: 0, movedCalls: 0, teamsMoved: [] })).toMatch(
+      /^No call asked for this alias/,
+    );
   });
 
   it("lays the resolution out as team and purpose × data classification", () => {
@@ -123,7 +156,8 @@ describe("the draft's impact and the resolution table", () => {
   });
 
   it("lets every tenant role read aliases, only officers and admins write them, and auditors read the impact", () => {
-    for (const role of ["requester", "auditor", "compliance-officer", "tenant-admin"]) expect(can([role], "aliases:read")).toBe(true);
+    for (const role of ["requester", "auditor", "compliance-officer", "tenant-admin"])
+      expect(can([role], "aliases:read")).toBe(true);
     expect(can(["requester"], "aliases:write")).toBe(false);
     expect(can(["auditor"], "aliases:write")).toBe(false);
     expect(can(["compliance-officer"], "aliases:write")).toBe(true);

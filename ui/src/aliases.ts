@@ -92,7 +92,9 @@ export function toRows(candidates: AliasCandidate[]): CandidateRow[] {
  * `candidates[i]` errors point at the row the person sees; no deployment when none was chosen.
  */
 export function candidatesBody(rows: CandidateRow[]): AliasCandidate[] {
-  return rows.map((r) => (r.deployment.trim() ? { model: r.model.trim(), deployment: r.deployment.trim() } : { model: r.model.trim() }));
+  return rows.map((r) =>
+    r.deployment.trim() ? { model: r.model.trim(), deployment: r.deployment.trim() } : { model: r.model.trim() },
+  );
 }
 
 /** POST /api/v1/aliases (with an id) or PUT …/draft (without): no description when it is empty. */
@@ -142,7 +144,11 @@ export function candidateErrors(error: unknown): CandidateErrors {
   }
   // A name already taken (by a model, or by another alias) is about the id the person typed.
   const type = error.problem.type ?? "";
-  if (error.status === 409 && (type.endsWith("/alias-name-taken") || type.endsWith("/duplicate")) && error.problem.detail) {
+  if (
+    error.status === 409 &&
+    (type.endsWith("/alias-name-taken") || type.endsWith("/duplicate")) &&
+    error.problem.detail
+  ) {
     add(result.fields, "id", error.problem.detail);
   }
   return result;
@@ -150,7 +156,10 @@ export function candidateErrors(error: unknown): CandidateErrors {
 
 /** Whether two candidate lists resolve alike: the same models and deployments in the same order. */
 export function sameCandidates(a: AliasCandidate[], b: AliasCandidate[]): boolean {
-  return a.length === b.length && a.every((c, i) => c.model === b[i].model && (c.deployment ?? null) === (b[i].deployment ?? null));
+  return (
+    a.length === b.length &&
+    a.every((c, i) => c.model === b[i].model && (c.deployment ?? null) === (b[i].deployment ?? null))
+  );
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -173,7 +182,10 @@ export interface ResolutionRow {
 /** The resolution table as a grid of team and purpose × data classification, in the server's order. */
 export function resolutionGrid(table: ResolutionTable): { classifications: string[]; rows: ResolutionRow[] } {
   const known: string[] = [...CLASSIFICATIONS];
-  const classifications = [...known, ...new Set(table.rows.map((r) => r.dataClassification).filter((c) => !known.includes(c)))];
+  const classifications = [
+    ...known,
+    ...new Set(table.rows.map((r) => r.dataClassification).filter((c) => !known.includes(c))),
+  ];
   const rows = new Map<string, ResolutionRow>();
   for (const q of table.rows) {
     const key = `${q.team}\u0000${q.purpose}`;

@@ -101,7 +101,12 @@ export class Api {
    * A streamed export as a file, read chunk by chunk so `onProgress` sees bytes and lines arrive;
    * the server's error when it refuses. Aborting the signal stops the transfer.
    */
-  async download(path: string, accept: string, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<Blob> {
+  async download(
+    path: string,
+    accept: string,
+    onProgress: (progress: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<Blob> {
     const response = await this.send("GET", path, undefined, accept, signal);
     const type = response.headers.get("Content-Type") ?? accept;
     if (!response.body) return response.blob();
@@ -115,7 +120,13 @@ export class Api {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async send(method: string, path: string, body: unknown, accept: string, signal?: AbortSignal): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    accept: string,
+    signal?: AbortSignal,
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept, Authorization: `Bearer ${await this.token()}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;

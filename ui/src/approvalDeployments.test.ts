@@ -10,11 +10,28 @@ import {
 import type { Deployment } from "./types";
 
 const deployment = (id: string, change: Partial<Deployment> = {}): Deployment => ({
-  id, model: "deepseek-v3", operator: "self-hosted", selfHosted: true, operatorJurisdiction: "FR", regions: ["eu"], endpoint: null,
-  retentionDays: 0, trainsOnPrompts: false, zeroDataRetention: true, status: "active", availableFrom: null, cutOffAt: null, ...change,
+  id,
+  model: "deepseek-v3",
+  operator: "self-hosted",
+  selfHosted: true,
+  operatorJurisdiction: "FR",
+  regions: ["eu"],
+  endpoint: null,
+  retentionDays: 0,
+  trainsOnPrompts: false,
+  zeroDataRetention: true,
+  status: "active",
+  availableFrom: null,
+  cutOffAt: null,
+  ...change,
 });
 const OWN = deployment("deepseek-v3-acme-eu");
-const API = deployment("deepseek-v3", { operator: "deepseek", selfHosted: false, operatorJurisdiction: "CN", regions: ["apac", "cn"] });
+const API = deployment("deepseek-v3", {
+  operator: "deepseek",
+  selfHosted: false,
+  operatorJurisdiction: "CN",
+  regions: ["apac", "cn"],
+});
 
 describe("the deployments an approval names, in words", () => {
   it("lists the ids, or says any when none is named", () => {
@@ -53,7 +70,9 @@ describe("a new request's deployments", () => {
 
 describe("what an officer may narrow an approval to", () => {
   it("is the request's deployments when it named some, with the model's details where known", () => {
-    expect(deploymentChoices(["deepseek-v3-acme-eu"], [API, OWN])).toEqual([{ id: "deepseek-v3-acme-eu", deployment: OWN }]);
+    expect(deploymentChoices(["deepseek-v3-acme-eu"], [API, OWN])).toEqual([
+      { id: "deepseek-v3-acme-eu", deployment: OWN },
+    ]);
   });
   it("lists the request's deployments by id before the model's details load, or after one was deleted", () => {
     expect(deploymentChoices(["deepseek-v3-acme-eu", "gone"], undefined)).toEqual([

@@ -38,9 +38,13 @@ export interface DeploymentChoice {
  * What an officer may narrow an approval to: the request's deployments when it named some,
  * otherwise every deployment of the model (`undefined` while those are loading).
  */
-export function deploymentChoices(requested: string[] | undefined, ofModel: Deployment[] | undefined): DeploymentChoice[] {
+export function deploymentChoices(
+  requested: string[] | undefined,
+  ofModel: Deployment[] | undefined,
+): DeploymentChoice[] {
   const known = ofModel ?? [];
-  if (requested && requested.length > 0) return requested.map((id) => ({ id, deployment: known.find((d) => d.id === id) }));
+  if (requested && requested.length > 0)
+    return requested.map((id) => ({ id, deployment: known.find((d) => d.id === id) }));
   return known.map((d) => ({ id: d.id, deployment: d }));
 }
 

@@ -18,7 +18,13 @@ import { countNewlines, exportSummary, formatBytes, readWithProgress, rowsReceiv
 
 describe("the decision explorer's search", () => {
   it("asks the API for whole UTC days and counts pages from 0", () => {
-    const filters = { ...NO_FILTERS, from: "2026-11-01", to: "2026-11-25", team: " research ", outcome: "deny" as const };
+    const filters = {
+      ...NO_FILTERS,
+      from: "2026-11-01",
+      to: "2026-11-25",
+      team: " research ",
+      outcome: "deny" as const,
+    };
     expect(searchPath(filters, 3, 20)).toBe(
       "/api/v1/audit/decisions/search?from=2026-11-01T00%3A00%3A00Z&to=2026-11-25T23%3A59%3A59Z&team=research&outcome=deny&page=2&size=20",
     );
@@ -43,7 +49,9 @@ describe("the decision explorer's search", () => {
     const search = filtersToSearch({ ...NO_FILTERS, deployment: " mistral-eu ", alias: "chat-default" });
     expect(search.toString()).toBe("deployment=mistral-eu&alias=chat-default");
     expect(filtersFromSearch(search)).toEqual({ ...NO_FILTERS, deployment: "mistral-eu", alias: "chat-default" });
-    expect(searchPath(filtersFromSearch(search), 1, 20)).toBe("/api/v1/audit/decisions/search?deployment=mistral-eu&alias=chat-default&page=0&size=20");
+    expect(searchPath(filtersFromSearch(search), 1, 20)).toBe(
+      "/api/v1/audit/decisions/search?deployment=mistral-eu&alias=chat-default&page=0&size=20",
+    );
   });
 
   it("tells a person's tried decision from a gateway's", () => {
@@ -53,29 +61,70 @@ describe("the decision explorer's search", () => {
   });
 
   it("gives a logged decision's input as a gateway sends it", () => {
-    const logged = { team: "t", model: "m", purpose: "p", dataClassification: "internal", region: "eu", taskTier: "standard", allow: true } as LoggedDecision;
-    expect(inputOf(logged)).toEqual({ team: "t", model: "m", purpose: "p", dataClassification: "internal", region: "eu", taskTier: "standard" });
+    const logged = {
+      team: "t",
+      model: "m",
+      purpose: "p",
+      dataClassification: "internal",
+      region: "eu",
+      taskTier: "standard",
+      allow: true,
+    } as LoggedDecision;
+    expect(inputOf(logged)).toEqual({
+      team: "t",
+      model: "m",
+      purpose: "p",
+      dataClassification: "internal",
+      region: "eu",
+      taskTier: "standard",
+    });
     expect(inputOf({ ...logged, taskTier: null })).not.toHaveProperty("taskTier");
     expect(inputOf(logged)).not.toHaveProperty("deployment");
   });
 
   it("gives the alias and the deployment the caller named, not the model the alias resolved to", () => {
-    const logged = { team: "t", model: "mistral-large-2", purpose: "p", dataClassification: "internal", region: "eu", taskTier: null,
-      alias: "chat-default", askedDeployment: "mistral-eu", deployment: "mistral-eu" } as LoggedDecision;
-    expect(inputOf(logged)).toEqual({ team: "t", model: "chat-default", purpose: "p", dataClassification: "internal", region: "eu", deployment: "mistral-eu" });
+    const logged = {
+      team: "t",
+      model: "mistral-large-2",
+      purpose: "p",
+      dataClassification: "internal",
+      region: "eu",
+      taskTier: null,
+      alias: "chat-default",
+      askedDeployment: "mistral-eu",
+      deployment: "mistral-eu",
+    } as LoggedDecision;
+    expect(inputOf(logged)).toEqual({
+      team: "t",
+      model: "chat-default",
+      purpose: "p",
+      dataClassification: "internal",
+      region: "eu",
+      deployment: "mistral-eu",
+    });
   });
 
   it("names where a decision was routed, and what was asked when that differs", () => {
     expect(deploymentLabel({ deployment: "eu-cluster" })).toBe("eu-cluster");
     expect(deploymentLabel({ deployment: "eu-cluster", askedDeployment: "eu-cluster" })).toBe("eu-cluster");
-    expect(deploymentLabel({ deployment: null, askedDeployment: "eu-cluster" })).toBe("not routed (asked for eu-cluster)");
+    expect(deploymentLabel({ deployment: null, askedDeployment: "eu-cluster" })).toBe(
+      "not routed (asked for eu-cluster)",
+    );
     expect(deploymentLabel({})).toBe("—");
   });
 
   it("writes a route and an alias's resolution in words", () => {
-    const route = { deployment: "eu-cluster", model: "m", operator: "self-hosted", operatorJurisdiction: "FR", region: "eu" };
+    const route = {
+      deployment: "eu-cluster",
+      model: "m",
+      operator: "self-hosted",
+      operatorJurisdiction: "FR",
+      region: "eu",
+    };
     expect(routeLabel(route)).toBe("eu-cluster, operated by self-hosted (FR), region eu");
-    expect(routeLabel({ ...route, endpoint: "https://llm.example/v1" })).toBe("eu-cluster, operated by self-hosted (FR), region eu, https://llm.example/v1");
+    expect(routeLabel({ ...route, endpoint: "https://llm.example/v1" })).toBe(
+      "eu-cluster, operated by self-hosted (FR), region eu, https://llm.example/v1",
+    );
     expect(aliasOutcome({ name: "chat", model: "m" })).toBe("alias chat resolved to m");
     expect(aliasOutcome({ name: "chat", model: null })).toBe("alias chat: none of its candidates may be used");
   });
@@ -95,7 +144,10 @@ describe("streamed downloads", () => {
     const seen: Progress[] = [];
     const chunks = await readWithProgress(streamOf("id,team\r\na,", "x\r\nb,y\r\n"), (p) => seen.push(p));
     expect(chunks).toHaveLength(2);
-    expect(seen).toEqual([{ bytes: 11, lines: 1 }, { bytes: 19, lines: 3 }]);
+    expect(seen).toEqual([
+      { bytes: 11, lines: 1 },
+      { bytes: 19, lines: 3 },
+    ]);
     expect(rowsReceived(seen[1], "csv")).toBe(2);
     expect(rowsReceived(seen[1], "ndjson")).toBe(3);
     expect(rowsReceived({ bytes: 0, lines: 0 }, "csv")).toBe(0);
@@ -106,7 +158,8 @@ describe("streamed downloads", () => {
     let sent = 0;
     const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
       pull(controller) {
-        if (abort.signal.aborted) return controller.error(new DOMException("The user aborted a request.", "AbortError"));
+        if (abort.signal.aborted)
+          return controller.error(new DOMException("The user aborted a request.", "AbortError"));
         sent++;
         controller.enqueue(encoder.encode("{}\n") as Uint8Array<ArrayBuffer>);
       },
@@ -138,7 +191,11 @@ describe("admin helpers", () => {
 
   it("sends a team's tier only when one was chosen", () => {
     expect(teamBody({ id: " ops ", name: "Ops", defaultTaskTier: "" })).toEqual({ id: "ops", name: "Ops" });
-    expect(teamBody({ id: "ops", name: "Ops", defaultTaskTier: "critical" })).toEqual({ id: "ops", name: "Ops", defaultTaskTier: "critical" });
+    expect(teamBody({ id: "ops", name: "Ops", defaultTaskTier: "critical" })).toEqual({
+      id: "ops",
+      name: "Ops",
+      defaultTaskTier: "critical",
+    });
   });
 
   it("shows the admin screens only to the roles the API lets in", () => {

@@ -17,7 +17,16 @@ export interface DecisionFilters {
   alias: string;
 }
 
-export const NO_FILTERS: DecisionFilters = { from: "", to: "", team: "", model: "", outcome: "", obligation: "", deployment: "", alias: "" };
+export const NO_FILTERS: DecisionFilters = {
+  from: "",
+  to: "",
+  team: "",
+  model: "",
+  outcome: "",
+  obligation: "",
+  deployment: "",
+  alias: "",
+};
 
 const KEYS = ["from", "to", "team", "model", "outcome", "obligation", "deployment", "alias"] as const;
 
@@ -157,13 +166,16 @@ export function routeLabel(route: Route): string {
 
 /** What an alias question came to, in words. */
 export function aliasOutcome(alias: AliasResolution): string {
-  return alias.model ? `alias ${alias.name} resolved to ${alias.model}` : `alias ${alias.name}: none of its candidates may be used`;
+  return alias.model
+    ? `alias ${alias.name} resolved to ${alias.model}`
+    : `alias ${alias.name}: none of its candidates may be used`;
 }
 
 /** A logged decision's deployment: where it was routed, and the one asked for when that differs. */
 export function deploymentLabel(decision: Pick<LoggedDecision, "deployment" | "askedDeployment">): string {
   const { deployment, askedDeployment } = decision;
-  if (askedDeployment && askedDeployment !== deployment) return `${deployment ?? "not routed"} (asked for ${askedDeployment})`;
+  if (askedDeployment && askedDeployment !== deployment)
+    return `${deployment ?? "not routed"} (asked for ${askedDeployment})`;
   return deployment ?? "—";
 }
 

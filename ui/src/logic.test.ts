@@ -9,7 +9,10 @@ describe("API error messages", () => {
     const message = formatProblem(400, {
       title: "Invalid request",
       detail: "jurisdiction: must be ISO 3166 alpha-2; name: must not be blank",
-      errors: [{ field: "name", message: "must not be blank" }, { field: "jurisdiction", message: "must be ISO 3166 alpha-2" }],
+      errors: [
+        { field: "name", message: "must not be blank" },
+        { field: "jurisdiction", message: "must be ISO 3166 alpha-2" },
+      ],
     });
     expect(message).toBe("Invalid request: name must not be blank; jurisdiction must be ISO 3166 alpha-2.");
   });
@@ -23,7 +26,10 @@ describe("API error messages", () => {
 
   it("maps field errors to form fields, list indexes folded into their field", () => {
     const error = new ApiError(400, {
-      errors: [{ field: "hostingRegions[1]", message: "must be a region code" }, { field: "name", message: "is required" }],
+      errors: [
+        { field: "hostingRegions[1]", message: "must be a region code" },
+        { field: "name", message: "is required" },
+      ],
     });
     expect(fieldErrors(error)).toEqual({ hostingRegions: "must be a region code", name: "is required" });
     expect(fieldErrors(new Error("x"))).toEqual({});
@@ -88,8 +94,14 @@ describe("the signed-in user", () => {
 
 describe("the Keycloak location", () => {
   it("splits the issuer Portolan verifies into URL and realm", () => {
-    expect(keycloakLocation("http://localhost:28180/realms/portolan")).toEqual({ url: "http://localhost:28180", realm: "portolan" });
-    expect(keycloakLocation("https://id.example.org/auth/realms/portolan/")).toEqual({ url: "https://id.example.org/auth", realm: "portolan" });
+    expect(keycloakLocation("http://localhost:28180/realms/portolan")).toEqual({
+      url: "http://localhost:28180",
+      realm: "portolan",
+    });
+    expect(keycloakLocation("https://id.example.org/auth/realms/portolan/")).toEqual({
+      url: "https://id.example.org/auth",
+      realm: "portolan",
+    });
     expect(() => keycloakLocation("http://localhost:28180")).toThrow(/not a Keycloak realm issuer/);
   });
 });
@@ -146,8 +158,15 @@ describe("overview figures", () => {
   });
 
   it("counts models per vendor jurisdiction", () => {
-    const vendors = [{ id: "mistral", jurisdiction: "FR" }, { id: "openai", jurisdiction: "US" }] as Vendor[];
+    const vendors = [
+      { id: "mistral", jurisdiction: "FR" },
+      { id: "openai", jurisdiction: "US" },
+    ] as Vendor[];
     const models = [{ vendor: "mistral" }, { vendor: "openai" }, { vendor: "mistral" }, { vendor: "gone" }] as Model[];
-    expect(modelsByJurisdiction(models, vendors)).toEqual([["FR", 2], ["unknown", 1], ["US", 1]]);
+    expect(modelsByJurisdiction(models, vendors)).toEqual([
+      ["FR", 2],
+      ["unknown", 1],
+      ["US", 1],
+    ]);
   });
 });

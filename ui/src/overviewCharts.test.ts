@@ -19,7 +19,13 @@ import { filtersFromSearch } from "./explorer";
 import { filtersOf, type SpendItem } from "./spend";
 
 const item = (key: string | null, currency: string, costMicros: number, calls = 1): SpendItem => ({
-  key, currency, calls, inputTokens: 0, outputTokens: 0, costMicros, unpricedCalls: 0,
+  key,
+  currency,
+  calls,
+  inputTokens: 0,
+  outputTokens: 0,
+  costMicros,
+  unpricedCalls: 0,
 });
 
 describe("the overview charts", () => {
@@ -35,16 +41,22 @@ describe("the overview charts", () => {
     expect(path.startsWith("/api/v1/audit/decisions/search?")).toBe(true);
     const params = new URLSearchParams(path.split("?")[1]);
     expect(Object.fromEntries(params)).toEqual({
-      from: "2026-12-07T00:00:00.000Z", to: "2026-12-08T00:00:00.000Z", outcome: "deny", size: "1",
+      from: "2026-12-07T00:00:00.000Z",
+      to: "2026-12-08T00:00:00.000Z",
+      outcome: "deny",
+      size: "1",
     });
   });
 
   it("buckets the totals per day, with zero for a day without any and none for a day outside", () => {
-    const counts = bucketByDay(["2026-12-06", "2026-12-07"], [
-      { day: "2026-12-07", outcome: "allow", total: 5 },
-      { day: "2026-12-07", outcome: "deny", total: 2 },
-      { day: "2026-11-01", outcome: "deny", total: 9 },
-    ]);
+    const counts = bucketByDay(
+      ["2026-12-06", "2026-12-07"],
+      [
+        { day: "2026-12-07", outcome: "allow", total: 5 },
+        { day: "2026-12-07", outcome: "deny", total: 2 },
+        { day: "2026-11-01", outcome: "deny", total: 9 },
+      ],
+    );
     expect(counts).toEqual([
       { day: "2026-12-06", allowed: 0, denied: 0 },
       { day: "2026-12-07", allowed: 5, denied: 2 },
@@ -56,13 +68,25 @@ describe("the overview charts", () => {
   it("links to the explorer with the filters its address already reads", () => {
     const link = explorerLink("allow", "2026-12-07");
     expect(link).toBe("/decisions?from=2026-12-07&to=2026-12-07&outcome=allow");
-    expect(filtersFromSearch(new URLSearchParams(link.split("?")[1]))).toMatchObject({ from: "2026-12-07", to: "2026-12-07", outcome: "allow" });
-    expect(explorerLink("deny", "2026-11-30", "2026-12-07")).toBe("/decisions?from=2026-11-30&to=2026-12-07&outcome=deny");
+    expect(filtersFromSearch(new URLSearchParams(link.split("?")[1]))).toMatchObject({
+      from: "2026-12-07",
+      to: "2026-12-07",
+      outcome: "allow",
+    });
+    expect(explorerLink("deny", "2026-11-30", "2026-12-07")).toBe(
+      "/decisions?from=2026-11-30&to=2026-12-07&outcome=deny",
+    );
   });
 
   it("counts each reason code once per denial, most first, ties by name, the top ones only", () => {
     const denial = (...codes: string[]) => ({ reasons: codes.map((code) => ({ code })) });
-    const denials = [denial("model_unknown"), denial("model_unknown"), denial("budget_exceeded", "budget_exceeded"), denial("approval_missing", "model_unknown"), denial()];
+    const denials = [
+      denial("model_unknown"),
+      denial("model_unknown"),
+      denial("budget_exceeded", "budget_exceeded"),
+      denial("approval_missing", "model_unknown"),
+      denial(),
+    ];
     expect(countReasons(denials)).toEqual([
       ["model_unknown", 3],
       ["approval_missing", 1],
@@ -85,7 +109,12 @@ describe("the overview charts", () => {
   });
 
   it("orders spend bars by cost, names an empty key unknown and keeps currencies apart", () => {
-    const bars = spendBars([item("a", "USD", 1_000_000), item("", "EUR", 3_000_000, 4), item("b", "USD", 2_000_000), item("a", "EUR", 500_000)]);
+    const bars = spendBars([
+      item("a", "USD", 1_000_000),
+      item("", "EUR", 3_000_000, 4),
+      item("b", "USD", 2_000_000),
+      item("a", "EUR", 500_000),
+    ]);
     expect(bars.map((b) => [b.key, b.currency, b.amount])).toEqual([
       ["unknown", "EUR", 3],
       ["b", "USD", 2],
@@ -103,7 +132,11 @@ describe("the overview charts", () => {
     expect(month).toEqual({ from: "2026-12-01", to: "2026-12-07" });
     const link = spendLink("jurisdiction", month);
     expect(link).toBe("/spend?groupBy=jurisdiction&from=2026-12-01&to=2026-12-07");
-    expect(filtersOf(new URLSearchParams(link.split("?")[1]))).toMatchObject({ groupBy: "jurisdiction", from: "2026-12-01", to: "2026-12-07" });
+    expect(filtersOf(new URLSearchParams(link.split("?")[1]))).toMatchObject({
+      groupBy: "jurisdiction",
+      from: "2026-12-01",
+      to: "2026-12-07",
+    });
     expect(spendLink(undefined, month)).toBe("/spend?from=2026-12-01&to=2026-12-07");
   });
 });

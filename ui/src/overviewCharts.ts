@@ -33,7 +33,10 @@ export interface DayCounts {
 }
 
 /** Per-day totals as the chart draws them: every day present (zero where nothing was logged), oldest first. */
-export function bucketByDay(days: string[], totals: { day: string; outcome: "allow" | "deny"; total: number }[]): DayCounts[] {
+export function bucketByDay(
+  days: string[],
+  totals: { day: string; outcome: "allow" | "deny"; total: number }[],
+): DayCounts[] {
   const byDay = new Map(days.map((day) => [day, { day, allowed: 0, denied: 0 }]));
   for (const t of totals) {
     const bucket = byDay.get(t.day);
@@ -65,7 +68,8 @@ export function countReasons(denials: { reasons: { code: string }[] }[], top = 8
 
 /** What the reason counts were taken from: every denial in the window, or only the newest when there were more. */
 export function reasonsScope(sampled: number, total: number, days: number): string {
-  if (sampled >= total) return `all ${total.toLocaleString("en")} denial${total === 1 ? "" : "s"} of the last ${days} days`;
+  if (sampled >= total)
+    return `all ${total.toLocaleString("en")} denial${total === 1 ? "" : "s"} of the last ${days} days`;
   return `the last ${sampled.toLocaleString("en")} denials (of ${total.toLocaleString("en")} in the last ${days} days)`;
 }
 
@@ -85,8 +89,20 @@ export interface SpendBar {
 /** A spend report's rows as bars, biggest cost first; an empty key (no deployment named) reads as "unknown". */
 export function spendBars(items: SpendItem[]): SpendBar[] {
   return items
-    .map((i) => ({ key: i.key || "unknown", currency: i.currency, amount: microsToAmount(i.costMicros), costMicros: i.costMicros, calls: i.calls }))
-    .sort((a, b) => b.costMicros - a.costMicros || b.calls - a.calls || a.key.localeCompare(b.key) || a.currency.localeCompare(b.currency));
+    .map((i) => ({
+      key: i.key || "unknown",
+      currency: i.currency,
+      amount: microsToAmount(i.costMicros),
+      costMicros: i.costMicros,
+      calls: i.calls,
+    }))
+    .sort(
+      (a, b) =>
+        b.costMicros - a.costMicros ||
+        b.calls - a.calls ||
+        a.key.localeCompare(b.key) ||
+        a.currency.localeCompare(b.currency),
+    );
 }
 
 /** The bars the chart draws: the `top` keys by cost, each key with one bar per currency; the table lists all. */
@@ -110,6 +126,9 @@ export function monthToDate(now: Date = new Date()): { from: string; to: string 
 }
 
 /** The spend screen over the same window, grouped as its own filters allow (it has no grouping by operator: leave it out). */
-export function spendLink(groupBy: "team" | "jurisdiction" | "vendor" | "model" | undefined, window: { from: string; to: string }): string {
+export function spendLink(
+  groupBy: "team" | "jurisdiction" | "vendor" | "model" | undefined,
+  window: { from: string; to: string },
+): string {
   return `/spend${query({ groupBy, from: window.from, to: window.to })}`;
 }

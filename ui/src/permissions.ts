@@ -76,7 +76,11 @@ export function roleLabels(roles: readonly string[]): string[] {
 }
 
 /** An officer never decides their own request; the API refuses it too. */
-export function canDecideRequest(roles: readonly string[], username: string, request: { requester: string; status: string; approvedBy: string[] }): boolean {
+export function canDecideRequest(
+  roles: readonly string[],
+  username: string,
+  request: { requester: string; status: string; approvedBy: string[] },
+): boolean {
   return (
     can(roles, "approvals:decide") &&
     request.status === "pending" &&

@@ -65,7 +65,12 @@ describe("the settings editor's state", () => {
     form["deployments.noTrainingOnPrompts.internal"] = true;
     expect(fromForm(form).deployments.noTrainingOnPrompts).toEqual(["internal", "confidential"]);
     expect(diffForms(toForm(SOVEREIGN), form)).toEqual([
-      { key: "deployments.noTrainingOnPrompts.internal", label: "Never where prompts train · internal", before: "no", after: "yes" },
+      {
+        key: "deployments.noTrainingOnPrompts.internal",
+        label: "Never where prompts train · internal",
+        before: "no",
+        after: "yes",
+      },
     ]);
   });
 
@@ -76,10 +81,19 @@ describe("the settings editor's state", () => {
 
 describe("draft against published", () => {
   it("lists each changed setting with its value before and after, as people read it", () => {
-    const draft = { ...SOVEREIGN, deniedJurisdictions: { ...SOVEREIGN.deniedJurisdictions, internal: ["CN"] }, selfHostedOpenWeightsOnly: [] };
+    const draft = {
+      ...SOVEREIGN,
+      deniedJurisdictions: { ...SOVEREIGN.deniedJurisdictions, internal: ["CN"] },
+      selfHostedOpenWeightsOnly: [],
+    };
     expect(diffSettings(SOVEREIGN, draft)).toEqual([
       { key: "deniedJurisdictions.internal", label: "Denied jurisdictions · internal", before: "none", after: "CN" },
-      { key: "selfHostedOpenWeightsOnly.restricted", label: "Self-hosted open weights only · restricted", before: "yes", after: "no" },
+      {
+        key: "selfHostedOpenWeightsOnly.restricted",
+        label: "Self-hosted open weights only · restricted",
+        before: "yes",
+        after: "no",
+      },
     ]);
   });
 
@@ -91,7 +105,11 @@ describe("draft against published", () => {
   });
 
   it("shows cost tiers and classifications in their order, other lists alphabetically", () => {
-    const draft = { ...SOVEREIGN, costTiers: { standard: ["high", "low", "medium"] }, highRisk: { ...SOVEREIGN.highRisk, classifications: ["restricted", "internal"] } };
+    const draft = {
+      ...SOVEREIGN,
+      costTiers: { standard: ["high", "low", "medium"] },
+      highRisk: { ...SOVEREIGN.highRisk, classifications: ["restricted", "internal"] },
+    };
     const changes = diffSettings(SOVEREIGN, draft);
     expect(changes.find((c) => c.key === "costTiers.standard")?.after).toBe("low, medium, high");
     expect(changes.find((c) => c.key === "highRisk.classifications")?.after).toBe("internal, restricted");
@@ -102,7 +120,10 @@ describe("draft against published", () => {
     const changes = diffSettings(null, SOVEREIGN);
     expect(changes.find((c) => c.key === "residency.restricted")).toMatchObject({ before: "any region", after: "eu" });
     expect(changes.find((c) => c.key === "costTiers.routine")).toMatchObject({ before: "any tier", after: "low" });
-    expect(changes.find((c) => c.key === "preferences.domesticJurisdiction")).toMatchObject({ before: "none", after: "FR" });
+    expect(changes.find((c) => c.key === "preferences.domesticJurisdiction")).toMatchObject({
+      before: "none",
+      after: "FR",
+    });
     // two denied lists, watched, residency, self-hosted, cost tier, domestic, open weights; five deployment rules
     expect(changes).toHaveLength(13);
   });
@@ -114,7 +135,10 @@ describe("validation errors on the settings", () => {
       title: "Invalid request",
       errors: [
         { field: "deniedJurisdictions.internal[1]", message: "must be an ISO 3166 alpha-2 country code such as CN" },
-        { field: "residency.secret", message: "is not a data classification (public, internal, confidential, restricted)" },
+        {
+          field: "residency.secret",
+          message: "is not a data classification (public, internal, confidential, restricted)",
+        },
       ],
     });
     const errors = fieldErrors(error);
@@ -128,7 +152,14 @@ describe("validation errors on the settings", () => {
 
 describe("impact summaries", () => {
   const report = (evaluated: number, allowToDeny: number, denyToAllow: number): ImpactReport => ({
-    from: "", to: "", evaluated, allowToDeny, denyToAllow, allowToDenySamples: [], denyToAllowSamples: [], tookMillis: 3,
+    from: "",
+    to: "",
+    evaluated,
+    allowToDeny,
+    denyToAllow,
+    allowToDenySamples: [],
+    denyToAllowSamples: [],
+    tookMillis: 3,
   });
 
   it("counts flips both ways", () => {
@@ -145,9 +176,20 @@ describe("impact summaries", () => {
 
 describe("an impact analysis job", () => {
   const job = (over: Partial<ImpactJob>): ImpactJob => ({
-    id: "00000000-0000-0000-0000-000000000001", status: "running", from: "2026-12-01T00:00:00Z", to: "2026-12-02T00:00:00Z",
-    total: 400000, replayed: 12000, cancelRequested: false, requestedBy: "ivan", createdAt: "2026-12-02T00:00:00Z",
-    startedAt: null, finishedAt: null, error: null, result: null, ...over,
+    id: "00000000-0000-0000-0000-000000000001",
+    status: "running",
+    from: "2026-12-01T00:00:00Z",
+    to: "2026-12-02T00:00:00Z",
+    total: 400000,
+    replayed: 12000,
+    cancelRequested: false,
+    requestedBy: "ivan",
+    createdAt: "2026-12-02T00:00:00Z",
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+    result: null,
+    ...over,
   });
 
   it("shows its progress as replayed of total, with the percentage", () => {
@@ -158,7 +200,9 @@ describe("an impact analysis job", () => {
 
   it("says what happened when it ended, and whether it may still move", () => {
     expect(jobProgress(job({ status: "cancelled" }))).toBe("Cancelled after 12,000 of 400,000 decisions");
-    expect(jobProgress(job({ status: "failed", error: "the replica running it stopped" }))).toBe("Failed: the replica running it stopped");
+    expect(jobProgress(job({ status: "failed", error: "the replica running it stopped" }))).toBe(
+      "Failed: the replica running it stopped",
+    );
     expect(jobProgress(job({ cancelRequested: true }))).toBe("Cancelling after 12,000 decisions…");
     expect(jobUnfinished(job({ status: "queued" }))).toBe(true);
     expect(jobUnfinished(job({ status: "done" }))).toBe(false);

@@ -23,7 +23,12 @@ export interface DeploymentRules {
   noTrainingOnPrompts: string[];
 }
 
-const NO_DEPLOYMENT_RULES: DeploymentRules = { deniedOperatorJurisdictions: {}, selfHostedOnly: [], zeroRetentionOrSelfHostedOnly: [], noTrainingOnPrompts: [] };
+const NO_DEPLOYMENT_RULES: DeploymentRules = {
+  deniedOperatorJurisdictions: {},
+  selfHostedOnly: [],
+  zeroRetentionOrSelfHostedOnly: [],
+  noTrainingOnPrompts: [],
+};
 
 /** The per-classification flags of the deployment rules, as the form keys name them. */
 const DEPLOYMENT_FLAGS = ["selfHostedOnly", "zeroRetentionOrSelfHostedOnly", "noTrainingOnPrompts"] as const;
@@ -41,7 +46,14 @@ export interface Revision {
 export interface ImpactSample {
   id: string;
   allow: boolean;
-  request: { team: string; model: string; purpose: string; dataClassification: string; region: string; taskTier?: string };
+  request: {
+    team: string;
+    model: string;
+    purpose: string;
+    dataClassification: string;
+    region: string;
+    taskTier?: string;
+  };
   reasons: string[];
 }
 
@@ -89,7 +101,8 @@ export function jobProgress(job: ImpactJob): string {
     if (!job.total) return `Replaying logged decisions: ${n(job.replayed)}`;
     return `Replaying logged decisions: ${n(job.replayed)} of ${n(job.total)} (${jobPercent(job)} %)`;
   }
-  if (job.status === "done") return `Done: ${n(job.replayed)} ${job.replayed === 1 ? "decision" : "decisions"} replayed`;
+  if (job.status === "done")
+    return `Done: ${n(job.replayed)} ${job.replayed === 1 ? "decision" : "decisions"} replayed`;
   if (job.status === "cancelled") return `Cancelled after ${n(job.replayed)} of ${n(job.total ?? 0)} decisions`;
   return `Failed: ${job.error ?? "unknown error"}`;
 }
@@ -122,7 +135,8 @@ export const NO_SETTINGS: PolicySettings = {
  */
 export type SettingsForm = Record<string, string | boolean>;
 
-export type FieldKind = "countries" | "regions" | "costTiers" | "classifications" | "country" | "flag" | "closedWeightsFrom";
+export type FieldKind =
+  "countries" | "regions" | "costTiers" | "classifications" | "country" | "flag" | "closedWeightsFrom";
 
 export interface SettingField {
   /** The server's field name, also the form key. */
@@ -142,11 +156,26 @@ export const SETTING_FIELDS: SettingField[] = [
   ...perClassification("watchedJurisdictions", "Watch-listed jurisdictions", "countries", "none"),
   ...perClassification("residency", "Residency regions", "regions", "any region"),
   ...perClassification("selfHostedOpenWeightsOnly", "Self-hosted open weights only", "flag"),
-  ...TASK_TIERS.map((t): SettingField => ({ key: `costTiers.${t}`, label: `Cost tiers · ${t} tasks`, kind: "costTiers", emptyMeans: "any tier" })),
-  { key: "preferences.domesticJurisdiction", label: "Domestic jurisdiction (ranked first)", kind: "country", emptyMeans: "none" },
+  ...TASK_TIERS.map((t): SettingField => ({
+    key: `costTiers.${t}`,
+    label: `Cost tiers · ${t} tasks`,
+    kind: "costTiers",
+    emptyMeans: "any tier",
+  })),
+  {
+    key: "preferences.domesticJurisdiction",
+    label: "Domestic jurisdiction (ranked first)",
+    kind: "country",
+    emptyMeans: "none",
+  },
   { key: "preferences.preferOpenWeights", label: "Prefer open weights", kind: "flag" },
   { key: "preferences.preferLowerCost", label: "Prefer lower cost", kind: "flag" },
-  { key: "highRisk.classifications", label: "High risk · data classifications", kind: "classifications", emptyMeans: "none" },
+  {
+    key: "highRisk.classifications",
+    label: "High risk · data classifications",
+    kind: "classifications",
+    emptyMeans: "none",
+  },
   { key: "highRisk.closedWeightsFrom", label: "High risk · closed weights from", kind: "closedWeightsFrom" },
   { key: "highRisk.watchedJurisdictions", label: "High risk · watch-listed jurisdictions", kind: "flag" },
   ...perClassification("deployments.deniedOperatorJurisdictions", "Denied operator jurisdictions", "countries", "none"),
@@ -175,7 +204,9 @@ export function toForm(settings: PolicySettings): SettingsForm {
   form["highRisk.closedWeightsFrom"] = s.highRisk.closedWeightsFrom;
   form["highRisk.watchedJurisdictions"] = s.highRisk.watchedJurisdictions;
   for (const c of CLASSIFICATIONS) {
-    form[`deployments.deniedOperatorJurisdictions.${c}`] = (s.deployments.deniedOperatorJurisdictions[c] ?? []).join(", ");
+    form[`deployments.deniedOperatorJurisdictions.${c}`] = (s.deployments.deniedOperatorJurisdictions[c] ?? []).join(
+      ", ",
+    );
     for (const rule of DEPLOYMENT_FLAGS) form[`deployments.${rule}.${c}`] = s.deployments[rule].includes(c);
   }
   return form;
@@ -218,7 +249,9 @@ export function fromForm(form: SettingsForm): PolicySettings {
     deployments: {
       deniedOperatorJurisdictions: lists("deployments.deniedOperatorJurisdictions", CLASSIFICATIONS, true),
       selfHostedOnly: CLASSIFICATIONS.filter((c) => flag(`deployments.selfHostedOnly.${c}`)),
-      zeroRetentionOrSelfHostedOnly: CLASSIFICATIONS.filter((c) => flag(`deployments.zeroRetentionOrSelfHostedOnly.${c}`)),
+      zeroRetentionOrSelfHostedOnly: CLASSIFICATIONS.filter((c) =>
+        flag(`deployments.zeroRetentionOrSelfHostedOnly.${c}`),
+      ),
       noTrainingOnPrompts: CLASSIFICATIONS.filter((c) => flag(`deployments.noTrainingOnPrompts.${c}`)),
     },
   };
@@ -259,12 +292,15 @@ export function display(field: SettingField, value: string | boolean | undefined
   if (field.kind === "country") return raw.trim().toUpperCase() || (field.emptyMeans ?? "—");
   const upper = field.kind === "countries";
   const items = [...new Set(splitList(raw).map((v) => (upper ? v.toUpperCase() : v)))].sort(byRank(RANKS[field.kind]));
-  return items.length === 0 ? field.emptyMeans ?? "—" : items.join(", ");
+  return items.length === 0 ? (field.emptyMeans ?? "—") : items.join(", ");
 }
 
 const COST_TIERS = ["low", "medium", "high"];
 /** Lists of ordered values show in their order (low before high), the rest alphabetically. */
-const RANKS: Partial<Record<FieldKind, readonly string[]>> = { costTiers: COST_TIERS, classifications: CLASSIFICATIONS };
+const RANKS: Partial<Record<FieldKind, readonly string[]>> = {
+  costTiers: COST_TIERS,
+  classifications: CLASSIFICATIONS,
+};
 
 function byRank(rank: readonly string[] | undefined) {
   const position = (v: string) => (rank && rank.includes(v) ? rank.indexOf(v) : Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cutOffOptions, isLost, lossesByTeam, lossLines, matrixOf, parseCutOff, type PortabilityTeam } from "./portability";
+import {
+  cutOffOptions,
+  isLost,
+  lossesByTeam,
+  lossLines,
+  matrixOf,
+  parseCutOff,
+  type PortabilityTeam,
+} from "./portability";
 import type { Vendor } from "./types";
 
 const mistral = { model: "mistral-small-3", vendor: "mistral", jurisdiction: "FR" };
@@ -11,7 +19,10 @@ const TEAMS: PortabilityTeam[] = [
     team: "support",
     capabilities: [
       {
-        capability: "chat", models: [mistral, deepseek], vendors: 2, jurisdictions: 2,
+        capability: "chat",
+        models: [mistral, deepseek],
+        vendors: 2,
+        jurisdictions: 2,
         byClassification: [
           { classification: "public", models: [mistral, deepseek], vendors: 2, jurisdictions: 2 },
           { classification: "restricted", models: [mistral], vendors: 1, jurisdictions: 1 },
@@ -101,7 +112,11 @@ describe("the what-if", () => {
 describe("an announced cut-off on the portability page", () => {
   it("lists each team capability it leaves uncovered once, with the data classifications, least sensitive first", () => {
     const lines = lossLines({
-      kind: "vendor", id: "mistral", cutOffAt: "2027-01-01T00:00:00Z", reason: null, models: ["mistral-large"],
+      kind: "vendor",
+      id: "mistral",
+      cutOffAt: "2027-01-01T00:00:00Z",
+      reason: null,
+      models: ["mistral-large"],
       teamsLosingCapabilities: [
         { team: "ops", capability: "code", classification: "internal", lost: ["mistral-large"] },
         { team: "ops", capability: "code", classification: "public", lost: ["mistral-large"] },

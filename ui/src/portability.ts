@@ -76,14 +76,18 @@ export function matrixOf(teams: PortabilityTeam[], filter = "", classification =
       const cells: Record<string, MatrixCell> = {};
       for (const capability of capabilities) {
         const capable = t.capabilities.find((c) => c.capability === capability);
-        const held = classification ? capable?.byClassification?.find((c) => c.classification === classification) : capable;
+        const held = classification
+          ? capable?.byClassification?.find((c) => c.classification === classification)
+          : capable;
         if (!held || held.models.length === 0) {
           cells[capability] = NONE;
           continue;
         }
         const exposure: Exposure = held.vendors > 1 ? "spread" : "single-vendor";
         if (exposure === "single-vendor") singleVendor++;
-        const models = [...held.models].sort((a, b) => a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model));
+        const models = [...held.models].sort(
+          (a, b) => a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model),
+        );
         cells[capability] = { models, vendors: held.vendors, jurisdictions: held.jurisdictions, exposure };
       }
       return { team: t.team, cells };
@@ -116,14 +120,19 @@ export function lossesByTeam(losses: CapabilityLoss[]): TeamLosses[] {
   }
   return [...byTeam.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([team, capabilities]) => ({ team, capabilities: capabilities.sort((a, b) => a.capability.localeCompare(b.capability)) }));
+    .map(([team, capabilities]) => ({
+      team,
+      capabilities: capabilities.sort((a, b) => a.capability.localeCompare(b.capability)),
+    }));
 }
 
 const rank = (classification: string) => CLASSIFICATIONS.indexOf(classification as (typeof CLASSIFICATIONS)[number]);
 
 /** Whether a what-if loss touches a team capability: for this classification, or for any when none is chosen. */
 export function isLost(losses: CapabilityLoss[], team: string, capability: string, classification = ""): boolean {
-  return losses.some((l) => l.team === team && l.capability === capability && (!classification || l.classification === classification));
+  return losses.some(
+    (l) => l.team === team && l.capability === capability && (!classification || l.classification === classification),
+  );
 }
 
 /** What can be cut off: "vendor:<id>" or "jurisdiction:<CC>", vendors by name then jurisdictions. */
@@ -139,7 +148,9 @@ export function cutOffOptions(vendors: Vendor[]): { vendors: CutOffOption[]; jur
       value: `vendor:${v.id}`,
       label: `${v.name} (${v.jurisdiction})${v.suspended ? ", suspended" : ""}`,
     })),
-    jurisdictions: [...new Set(vendors.map((v) => v.jurisdiction))].sort().map((j) => ({ value: `jurisdiction:${j}`, label: j })),
+    jurisdictions: [...new Set(vendors.map((v) => v.jurisdiction))]
+      .sort()
+      .map((j) => ({ value: `jurisdiction:${j}`, label: j })),
   };
 }
 

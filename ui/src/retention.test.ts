@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { formOf, keptFor, policyBody, runSummary, type RetentionPolicy } from "./retention";
 
 const POLICY: RetentionPolicy = {
-  decisionsDays: 400, usageDays: null, changesDays: 3650, updatedBy: "dave", updatedAt: "2026-12-01T10:00:00Z",
-  minimumDays: 1, lastScheduledRun: null, lastRun: null,
+  decisionsDays: 400,
+  usageDays: null,
+  changesDays: 3650,
+  updatedBy: "dave",
+  updatedAt: "2026-12-01T10:00:00Z",
+  minimumDays: 1,
+  lastScheduledRun: null,
+  lastRun: null,
 };
 
 describe("the retention policy form", () => {
@@ -23,8 +29,13 @@ describe("the retention policy form", () => {
     expect(keptFor(null)).toBe("for ever");
     expect(keptFor(1)).toBe("1 day");
     expect(runSummary(null)).toBe("never");
-    const run = { ranAt: "2026-12-07T03:00:00Z", trigger: "schedule" as const, actor: "retention-schedule",
-      removed: { decisions: 12, usage: 3, changes: 0 }, cutBefore: { decisions: null, usage: null, changes: null } };
+    const run = {
+      ranAt: "2026-12-07T03:00:00Z",
+      trigger: "schedule" as const,
+      actor: "retention-schedule",
+      removed: { decisions: 12, usage: 3, changes: 0 },
+      cutBefore: { decisions: null, usage: null, changes: null },
+    };
     expect(runSummary(run)).toMatch(/scheduled: removed 12 decisions, 3 usage records, 0 changes$/);
     expect(runSummary({ ...run, trigger: "manual", actor: "ian" })).toContain("by ian");
   });

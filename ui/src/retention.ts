@@ -38,7 +38,10 @@ export function formOf(policy: RetentionPolicy): RetentionForm {
 }
 
 /** The PUT body, or the fields that are not a whole number of days (empty means for ever). */
-export function policyBody(form: RetentionForm): { body?: Record<string, number | null>; errors: Partial<Record<RetainedLog, string>> } {
+export function policyBody(form: RetentionForm): {
+  body?: Record<string, number | null>;
+  errors: Partial<Record<RetainedLog, string>>;
+} {
   const errors: Partial<Record<RetainedLog, string>> = {};
   const body: Record<string, number | null> = {};
   for (const { log } of RETAINED_LOGS) {

@@ -1,6 +1,14 @@
 /** The spend report and the price list, shaped for the screen; pure, so Vitest covers it. */
 
-export const GROUPS = ["team", "model", "vendor", "jurisdiction", "deployment", "operator", "operatorJurisdiction"] as const;
+export const GROUPS = [
+  "team",
+  "model",
+  "vendor",
+  "jurisdiction",
+  "deployment",
+  "operator",
+  "operatorJurisdiction",
+] as const;
 export type Group = (typeof GROUPS)[number];
 export const INTERVALS = ["total", "month", "day"] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -62,7 +70,8 @@ export interface SpendFilters {
 /** The screen's filters from its address: this month so far, by team, in total, unless it says otherwise. */
 export function filtersOf(params: URLSearchParams, today: Date = new Date()): SpendFilters {
   const day = today.toISOString().slice(0, 10);
-  const date = (value: string | null, fallback: string) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fallback);
+  const date = (value: string | null, fallback: string) =>
+    value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fallback;
   const groupBy = GROUPS.find((g) => g === params.get("groupBy")) ?? "team";
   const interval = INTERVALS.find((i) => i === params.get("interval")) ?? "total";
   return { from: date(params.get("from"), `${day.slice(0, 8)}01`), to: date(params.get("to"), day), groupBy, interval };
@@ -73,7 +82,12 @@ export function formatCost(micros: number, currency: string): string {
   const amount = micros / 1_000_000;
   const digits = amount !== 0 && Math.abs(amount) < 1 ? 4 : 2;
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+    return new Intl.NumberFormat("en", {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(amount);
   } catch {
     return `${amount.toFixed(digits)} ${currency}`;
   }
@@ -92,7 +106,9 @@ export function importSummary(result: PriceImport): string {
     `${result.unmatched.length} not in the map`,
   ];
   if (result.ambiguous.length > 0) {
-    parts.push(`${result.ambiguous.length} ambiguous (${result.ambiguous.map((a) => a.model).join(", ")}): add their prices by hand`);
+    parts.push(
+      `${result.ambiguous.length} ambiguous (${result.ambiguous.map((a) => a.model).join(", ")}): add their prices by hand`,
+    );
   }
   return `${parts.join(", ")}; the map had ${result.entries} token-priced entries.`;
 }

@@ -1,14 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { suspensionSummary, type SuspensionImpact } from "./suspension";
 
-const report = { from: "", to: "", evaluated: 10, allowToDeny: 3, denyToAllow: 0, allowToDenySamples: [], denyToAllowSamples: [], tookMillis: 1 };
+const report = {
+  from: "",
+  to: "",
+  evaluated: 10,
+  allowToDeny: 3,
+  denyToAllow: 0,
+  allowToDenySamples: [],
+  denyToAllowSamples: [],
+  tookMillis: 1,
+};
 const alternative = { model: "mistral-small-3", vendor: "mistral", jurisdiction: "FR", why: "" };
 
 describe("a suspension's preview", () => {
   it("counts approvals, teams, flipped decisions and the teams left with nothing", () => {
     const impact: SuspensionImpact = {
-      vendor: "openai", model: null, models: ["gpt-4o"], alreadySuspended: false,
-      approvals: [1, 2].map((i) => ({ id: `${i}`, team: `t${i}`, model: "gpt-4o", purpose: "chat", maxDataClassification: "internal", regions: [], expiresAt: "", alternative: "none" })),
+      vendor: "openai",
+      model: null,
+      models: ["gpt-4o"],
+      alreadySuspended: false,
+      approvals: [1, 2].map((i) => ({
+        id: `${i}`,
+        team: `t${i}`,
+        model: "gpt-4o",
+        purpose: "chat",
+        maxDataClassification: "internal",
+        regions: [],
+        expiresAt: "",
+        alternative: "none",
+      })),
       teams: [
         { team: "t1", approvals: 1, bestAlternative: alternative, best: "mistral-small-3" },
         { team: "t2", approvals: 1, bestAlternative: null, best: "none" },

@@ -13,7 +13,11 @@ export const INITIAL_TABLE: TableState = { filter: "", sortBy: 0, direction: "as
  * `cells(row)` gives each column's sortable text or number; the filter matches any cell, case
  * insensitive. Returns the rows of the current page and how many rows matched.
  */
-export function tableView<T>(rows: T[], state: TableState, cells: (row: T) => (string | number)[]): { rows: T[]; matched: number } {
+export function tableView<T>(
+  rows: T[],
+  state: TableState,
+  cells: (row: T) => (string | number)[],
+): { rows: T[]; matched: number } {
   const needle = state.filter.trim().toLowerCase();
   const matching = needle ? rows.filter((r) => cells(r).some((c) => String(c).toLowerCase().includes(needle))) : rows;
   const sign = state.direction === "asc" ? 1 : -1;

@@ -50,7 +50,9 @@ export class PortolanClient {
       batchSize: options.usageBatchSize ?? 100,
       intervalMs: options.usageFlushIntervalMs ?? 1000,
       maxQueued: 10_000,
-      onError: options.onUsageError ?? ((error, reports) => console.warn(`portolan: ${reports.length} usage report(s) dropped: ${error.message}`)),
+      onError:
+        options.onUsageError ??
+        ((error, reports) => console.warn(`portolan: ${reports.length} usage report(s) dropped: ${error.message}`)),
     });
   }
 
@@ -168,7 +170,11 @@ export function toDecision(json: unknown): Decision {
   return {
     decisionId: optionalString(body.decisionId),
     allow: body.allow === true, // anything but an explicit true is a refusal
-    reasons: list(body.reasons).map((r): Reason => ({ code: text(r.code), message: text(r.message), rule: text(r.rule) })),
+    reasons: list(body.reasons).map((r): Reason => ({
+      code: text(r.code),
+      message: text(r.message),
+      rule: text(r.rule),
+    })),
     obligations: list(body.obligations).map(toObligation),
     alternatives: list(body.alternatives).map(toAlternative),
     policyRevision: optionalString(body.policyRevision),
@@ -181,7 +187,12 @@ export function toDecision(json: unknown): Decision {
 }
 
 function toAlternative(a: Record<string, unknown>): Alternative {
-  const alternative: Alternative = { model: text(a.model), vendor: text(a.vendor), jurisdiction: text(a.jurisdiction), why: text(a.why) };
+  const alternative: Alternative = {
+    model: text(a.model),
+    vendor: text(a.vendor),
+    jurisdiction: text(a.jurisdiction),
+    why: text(a.why),
+  };
   const route = toRoute(a.route);
   if (route) alternative.route = route;
   const alias = optionalString(a.alias);
@@ -228,7 +239,8 @@ function toAllowedModel(json: unknown): AllowedModel {
 }
 
 function toObligation(o: Record<string, unknown>): Obligation {
-  const obligation: Obligation = o.message === undefined ? { code: text(o.code) } : { code: text(o.code), message: text(o.message) };
+  const obligation: Obligation =
+    o.message === undefined ? { code: text(o.code) } : { code: text(o.code), message: text(o.message) };
   if (typeof o.cutOffAt === "string") obligation.cutOffAt = o.cutOffAt;
   if (Array.isArray(o.alternatives)) obligation.alternatives = o.alternatives.map(text);
   if (typeof o.remainingMicros === "number") obligation.remainingMicros = o.remainingMicros;

@@ -16,7 +16,14 @@ export class PortolanProblemError extends Error {
   readonly instance?: string;
   readonly errors: FieldError[];
 
-  constructor(problem: { status: number; type?: string; title?: string; detail?: string; instance?: string; errors?: FieldError[] }) {
+  constructor(problem: {
+    status: number;
+    type?: string;
+    title?: string;
+    detail?: string;
+    instance?: string;
+    errors?: FieldError[];
+  }) {
     const title = problem.title ?? `HTTP ${problem.status}`;
     super(problem.detail ? `${problem.status} ${title}: ${problem.detail}` : `${problem.status} ${title}`);
     this.name = "PortolanProblemError";
@@ -45,7 +52,10 @@ export class PortolanProblemError extends Error {
         errors,
       });
     }
-    return new PortolanProblemError({ status, detail: typeof body === "string" && body ? body.slice(0, 500) : undefined });
+    return new PortolanProblemError({
+      status,
+      detail: typeof body === "string" && body ? body.slice(0, 500) : undefined,
+    });
   }
 }
 

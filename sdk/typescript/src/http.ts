@@ -33,7 +33,8 @@ export function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
     if (error.name === "TimeoutError" || error.name === "AbortError") return `timed out after ${timeoutMs} ms`;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    if (cause?.message) return cause.code && !cause.message.includes(cause.code) ? `${cause.code}: ${cause.message}` : cause.message;
+    if (cause?.message)
+      return cause.code && !cause.message.includes(cause.code) ? `${cause.code}: ${cause.message}` : cause.message;
     return error.message;
   }
   return String(error);
@@ -118,7 +119,8 @@ export class Transport {
         throw PortolanProblemError.fromBody(response.status, body);
       } catch (error) {
         if (error instanceof PortolanProblemError) throw error;
-        lastFailure = error instanceof TransientError ? error.message : `${method} ${url}: ${describeFailure(error, timeoutMs)}`;
+        lastFailure =
+          error instanceof TransientError ? error.message : `${method} ${url}: ${describeFailure(error, timeoutMs)}`;
       }
       if (attempt >= retries) {
         throw new PortolanUnavailableError(`Portolan unavailable after ${attempt + 1} attempt(s): ${lastFailure}`);

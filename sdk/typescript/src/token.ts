@@ -15,7 +15,13 @@ export class TokenProvider {
   private pending?: Promise<string>;
 
   constructor(
-    private readonly options: { tokenUrl: string; clientId: string; clientSecret: string; timeoutMs: number; fetch: typeof fetch },
+    private readonly options: {
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: string;
+      timeoutMs: number;
+      fetch: typeof fetch;
+    },
   ) {}
 
   /** A valid token; `stale` is one Portolan refused (401), which is then not handed out again. */
@@ -35,7 +41,11 @@ export class TokenProvider {
       response = await this.options.fetch(tokenUrl, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }),
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: clientId,
+          client_secret: clientSecret,
+        }),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

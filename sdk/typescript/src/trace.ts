@@ -53,7 +53,10 @@ export function pickTraceContext(carrier: unknown): Record<string, string> {
  * context's (when `openTelemetry` is given), else none. Never throws: a broken hook or propagator
  * costs the trace, not the request.
  */
-export function traceContext(hook: TraceHeaders | undefined, openTelemetry: OpenTelemetryApi | undefined): Record<string, string> {
+export function traceContext(
+  hook: TraceHeaders | undefined,
+  openTelemetry: OpenTelemetryApi | undefined,
+): Record<string, string> {
   if (hook) {
     try {
       const found = pickTraceContext(hook());

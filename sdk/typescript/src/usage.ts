@@ -45,7 +45,9 @@ export class UsageQueue {
     const key = randomUUID();
     if (this.queued.length >= this.options.maxQueued) {
       const dropped = this.queued.shift()!;
-      this.options.onError(new Error(`usage queue full (${this.options.maxQueued}): oldest report dropped`), [dropped.report]);
+      this.options.onError(new Error(`usage queue full (${this.options.maxQueued}): oldest report dropped`), [
+        dropped.report,
+      ]);
     }
     this.queued.push({ report: { ...report }, key });
     if (this.queued.length >= this.options.batchSize) void this.drain();

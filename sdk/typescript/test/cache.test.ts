@@ -93,7 +93,13 @@ describe("toDecision", () => {
   });
 
   it("reads the route of an allowed answer and of each alternative, leaving out what is absent", () => {
-    const own = { deployment: "llama-own-eu", model: "llama", operator: "self-hosted", operatorJurisdiction: "FR", region: "eu" };
+    const own = {
+      deployment: "llama-own-eu",
+      model: "llama",
+      operator: "self-hosted",
+      operatorJurisdiction: "FR",
+      region: "eu",
+    };
     const allowed = toDecision({ allow: true, route: { ...own, endpoint: "https://llm.example.eu/v1", weight: 3 } });
     expect(allowed.route).toEqual({ ...own, endpoint: "https://llm.example.eu/v1" });
     expect(toDecision({ allow: true, route: own }).route).toEqual(own); // no endpoint recorded
@@ -108,7 +114,13 @@ describe("toDecision", () => {
   });
 
   it("reads the alias a question asked for with the model it resolved to, null or absent when none may be used", () => {
-    const route = { deployment: "llama-own-eu", model: "llama", operator: "self-hosted", operatorJurisdiction: "FR", region: "eu" };
+    const route = {
+      deployment: "llama-own-eu",
+      model: "llama",
+      operator: "self-hosted",
+      operatorJurisdiction: "FR",
+      region: "eu",
+    };
     const allowed = toDecision({ allow: true, route, alias: { name: "chat-default", model: "llama", extra: 1 } });
     expect(allowed.alias).toEqual({ name: "chat-default", model: "llama" });
     expect(allowed.route?.model).toBe(allowed.alias?.model);
@@ -116,8 +128,16 @@ describe("toDecision", () => {
     const chat = { ...request, model: "chat-default" };
     cache.put(chat, answer("1-aaa", { alias: allowed.alias, route: allowed.route }), t0);
     expect(cache.get(chat, t0 + 1_000)?.alias).toEqual({ name: "chat-default", model: "llama" });
-    for (const unresolved of [{ name: "chat-default", model: null }, { name: "chat-default" }, { name: "chat-default", model: "" }]) {
-      const denied = toDecision({ allow: false, reasons: [{ code: "alias_unresolved", message: "m", rule: "r" }], alias: unresolved });
+    for (const unresolved of [
+      { name: "chat-default", model: null },
+      { name: "chat-default" },
+      { name: "chat-default", model: "" },
+    ]) {
+      const denied = toDecision({
+        allow: false,
+        reasons: [{ code: "alias_unresolved", message: "m", rule: "r" }],
+        alias: unresolved,
+      });
       expect(denied.alias).toEqual({ name: "chat-default" });
       expect("model" in (denied.alias ?? {})).toBe(false);
       expect(denied.reasons.map((r) => r.code)).toEqual(["alias_unresolved"]);
@@ -132,13 +152,24 @@ describe("toDecision", () => {
     const denied = toDecision({
       allow: false,
       alternatives: [
-        { model: "llama", vendor: "meta", jurisdiction: "US", why: "w", alias: "chat-default", route: { deployment: "llama-own-eu", model: "llama" } },
+        {
+          model: "llama",
+          vendor: "meta",
+          jurisdiction: "US",
+          why: "w",
+          alias: "chat-default",
+          route: { deployment: "llama-own-eu", model: "llama" },
+        },
         { model: "mistral", alias: null },
         { model: "gpt" },
       ],
     });
     expect(denied.alternatives.map((a) => a.alias)).toEqual(["chat-default", undefined, undefined]);
-    expect(denied.alternatives[0]).toMatchObject({ model: "llama", alias: "chat-default", route: { deployment: "llama-own-eu" } });
+    expect(denied.alternatives[0]).toMatchObject({
+      model: "llama",
+      alias: "chat-default",
+      route: { deployment: "llama-own-eu" },
+    });
     expect("alias" in denied.alternatives[1]).toBe(false);
     expect("alias" in denied).toBe(false);
   });
@@ -148,7 +179,9 @@ describe("toDecision", () => {
       allow: true,
       obligations: [{ code: "budget_warning", message: "m", remainingMicros: 150000, currency: "USD" }],
     });
-    expect(decision.obligations).toEqual([{ code: "budget_warning", message: "m", remainingMicros: 150000, currency: "USD" }]);
+    expect(decision.obligations).toEqual([
+      { code: "budget_warning", message: "m", remainingMicros: 150000, currency: "USD" },
+    ]);
   });
 
   it("keeps a scheduled cut-off's date and where to move, and leaves them off other obligations", () => {

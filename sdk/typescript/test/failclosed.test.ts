@@ -47,7 +47,9 @@ describe("fail closed", () => {
     const hanging = await silentServer();
     const client = initechClient({ portolanUrl: `http://127.0.0.1:${hanging.port}`, timeoutMs: 300, retries: 1 });
     try {
-      const { result: decision, ms } = await timed(() => client.decide("g-research", "g-gpt", "chat", "internal", "us"));
+      const { result: decision, ms } = await timed(() =>
+        client.decide("g-research", "g-gpt", "chat", "internal", "us"),
+      );
       expect(decision.allow).toBe(false);
       expect(decision.reasons[0].code).toBe("portolan_unavailable");
       expect(decision.reasons[0].message).toMatch(/2 attempt.*timed out after 300 ms/);
@@ -60,7 +62,12 @@ describe("fail closed", () => {
   });
 
   it.each([
-    [503, "application/problem+json", JSON.stringify({ title: "Policy engine unavailable", status: 503 }), /answered 503 \(Policy engine unavailable\)/],
+    [
+      503,
+      "application/problem+json",
+      JSON.stringify({ title: "Policy engine unavailable", status: 503 }),
+      /answered 503 \(Policy engine unavailable\)/,
+    ],
     // What Payara answers while Portolan is being redeployed: an HTML 404, not Portolan's problem+json.
     [404, "text/html", "<html><body>Not Found</body></html>", /answered 404 without a problem document/],
   ])("retries a %i %s answer exactly `retries` times, then refuses", async (status, contentType, body, message) => {
@@ -71,7 +78,10 @@ describe("fail closed", () => {
       response.end(body);
     });
     await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve));
-    const client = initechClient({ portolanUrl: `http://127.0.0.1:${(failing.address() as { port: number }).port}`, retries: 2 });
+    const client = initechClient({
+      portolanUrl: `http://127.0.0.1:${(failing.address() as { port: number }).port}`,
+      retries: 2,
+    });
     try {
       const decision = await client.decide("g-research", "g-gpt", "chat", "internal", "us");
       expect(decision.allow).toBe(false);
@@ -99,7 +109,9 @@ describe("fail closed", () => {
 
   it("throws PortolanUnavailableError from allowedModels, which has no safe default", async () => {
     const client = initechClient({ portolanUrl: `http://127.0.0.1:${await closedPort()}`, retries: 0 });
-    await expect(client.allowedModels("g-research", "chat", "internal", "eu")).rejects.toBeInstanceOf(PortolanUnavailableError);
+    await expect(client.allowedModels("g-research", "chat", "internal", "eu")).rejects.toBeInstanceOf(
+      PortolanUnavailableError,
+    );
     await client.close();
   });
 });

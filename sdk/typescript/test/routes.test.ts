@@ -32,11 +32,21 @@ beforeAll(async () => {
   const items: [string, unknown][] = [
     ["/api/v1/vendors", { id: "g-route-labs", name: "Route Labs", jurisdiction: "FR" }],
     // A capability of its own: never an alternative for the golden teams' models.
-    ["/api/v1/models", {
-      id: MODEL, displayName: "Routed (TypeScript SDK tests)", vendor: "g-route-labs", hostingRegions: ["eu", "us"],
-      openWeights: true, selfHostable: true, licence: "Apache-2.0", capabilities: ["route-fixture"], costTier: "low",
-      status: "approved",
-    }],
+    [
+      "/api/v1/models",
+      {
+        id: MODEL,
+        displayName: "Routed (TypeScript SDK tests)",
+        vendor: "g-route-labs",
+        hostingRegions: ["eu", "us"],
+        openWeights: true,
+        selfHostable: true,
+        licence: "Apache-2.0",
+        capabilities: ["route-fixture"],
+        costTier: "low",
+        status: "approved",
+      },
+    ],
     ["/api/v1/teams", { id: TEAM, name: "Routing tests" }],
   ];
   for (const [path, body] of items) {
@@ -47,14 +57,29 @@ beforeAll(async () => {
     if (saved.status === 409) saved = await api("PUT", `/api/v1/deployments/${body.id}`, OFFICER, body);
     expect([200, 201], JSON.stringify(saved.body)).toContain(saved.status);
   }
-  const approvals = await api("GET", `/api/v1/approvals?team=${TEAM}&size=500`, OFFICER);
-  if (!approvals.body.items.some((a: { model: string; purpose: string }) => a.model === MODEL && a.purpose === "chat")) {
-    const request = await api("POST", "/api/v1/approval-requests", REQUESTER, {
-      team: TEAM, model: MODEL, purpose: "chat", maxDataClassification: "internal", regions: ["eu", "us"],
+  const approvals = await api<{ items: { model: string; purpose: string }[] }>(
+    "GET",
+    `/api/v1/approvals?team=${TEAM}&size=500`,
+    OFFICER,
+  );
+  if (!approvals.body.items.some((a) => a.model === MODEL && a.purpose === "chat")) {
+    const request = await api<{ id: string }>("POST", "/api/v1/approval-requests", REQUESTER, {
+      team: TEAM,
+      model: MODEL,
+      purpose: "chat",
+      maxDataClassification: "internal",
+      regions: ["eu", "us"],
       justification: "TypeScript SDK routing tests",
     });
     expect(request.status, JSON.stringify(request.body)).toBe(201);
-    const decided = await api("POST", `/api/v1/approval-requests/${request.body.id}/decision`, OFFICER, { outcome: "approve" });
+    const decided = await api<{ status: string }>(
+      "POST",
+      `/api/v1/approval-requests/${request.body.id}/decision`,
+      OFFICER,
+      {
+        outcome: "approve",
+      },
+    );
     expect(decided.body.status).toBe("approved");
   }
   const alias = { id: ALIAS, description: "TypeScript SDK alias tests", candidates: [{ model: MODEL }] };
@@ -75,7 +100,12 @@ describe("routes", () => {
     await client.close();
     expect(decision.allow).toBe(true);
     expect(decision.route).toEqual({
-      deployment: FIRST, model: MODEL, operator: "self-hosted", operatorJurisdiction: "FR", region: "eu", endpoint: ENDPOINT,
+      deployment: FIRST,
+      model: MODEL,
+      operator: "self-hosted",
+      operatorJurisdiction: "FR",
+      region: "eu",
+      endpoint: ENDPOINT,
     });
   });
 
@@ -87,7 +117,13 @@ describe("routes", () => {
     await client.close();
     expect(named.allow).toBe(true);
     // It records no endpoint, so the route has none.
-    expect(named.route).toEqual({ deployment: SECOND, model: MODEL, operator: "self-hosted", operatorJurisdiction: "FR", region: "us" });
+    expect(named.route).toEqual({
+      deployment: SECOND,
+      model: MODEL,
+      operator: "self-hosted",
+      operatorJurisdiction: "FR",
+      region: "us",
+    });
     expect(again.fromCache).toBe(true);
     expect(unnamed.fromCache).toBe(false);
     expect(unnamed.route?.deployment).toBe(FIRST);

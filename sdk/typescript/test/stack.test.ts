@@ -21,7 +21,10 @@ async function usageSince(from: Date): Promise<UsageRow[]> {
     headers: { Authorization: `Bearer ${await userToken("ian")}` },
   });
   expect(response.status).toBe(200);
-  return (await response.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as UsageRow);
+  return (await response.text())
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as UsageRow);
 }
 
 describe("tokens", () => {
@@ -35,7 +38,9 @@ describe("tokens", () => {
 
     expect(spy.calls.filter((call) => call.url === TOKEN_URL)).toHaveLength(1);
     expect(client.tokenFetches).toBe(1);
-    const bearers = new Set(spy.calls.filter((call) => call.url.startsWith(PORTOLAN_URL)).map((call) => call.headers.get("authorization")));
+    const bearers = new Set(
+      spy.calls.filter((call) => call.url.startsWith(PORTOLAN_URL)).map((call) => call.headers.get("authorization")),
+    );
     expect(bearers.size).toBe(1);
   });
 
@@ -45,7 +50,10 @@ describe("tokens", () => {
     const spoilFirstToken: typeof fetch = (input, init) => {
       if (!spoiled && String(input).startsWith(PORTOLAN_URL)) {
         spoiled = true;
-        init = { ...init, headers: { ...(init?.headers as Record<string, string>), Authorization: "Bearer not-a-token" } };
+        init = {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), Authorization: "Bearer not-a-token" },
+        };
       }
       return fetch(input, init);
     };
@@ -107,7 +115,9 @@ describe("allowedModels", () => {
     }
     await client.close();
 
-    const approved = new Set(golden.approvals.filter((a) => a.team === "g-research" && a.purpose === "chat").map((a) => a.model));
+    const approved = new Set(
+      golden.approvals.filter((a) => a.team === "g-research" && a.purpose === "chat").map((a) => a.model),
+    );
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.map((m) => m.model).sort()).toEqual(allowed.sort());
     for (const model of listed) {
@@ -127,7 +137,11 @@ describe("usage", () => {
       const response = await fetch(input, init);
       if (isUsageCall(String(input))) {
         const headers = init?.headers as Record<string, string>;
-        usageCalls.push({ key: headers["Idempotency-Key"], body: JSON.parse(String(init?.body)), status: response.status });
+        usageCalls.push({
+          key: headers["Idempotency-Key"],
+          body: JSON.parse(String(init?.body)),
+          status: response.status,
+        });
         if (usageCalls.length === 1) throw new TypeError("fetch failed (answer lost)");
       }
       return response;
@@ -136,7 +150,13 @@ describe("usage", () => {
     const decision = await client.decide(...ALLOWED);
     expect(decision.decisionId).toBeTruthy();
     for (const inputTokens of [11, 12, 13]) {
-      client.reportUsage({ decisionId: decision.decisionId!, model: "g-gpt", inputTokens, outputTokens: 7, latencyMs: 42 });
+      client.reportUsage({
+        decisionId: decision.decisionId!,
+        model: "g-gpt",
+        inputTokens,
+        outputTokens: 7,
+        latencyMs: 42,
+      });
     }
     const flushed = await client.flush();
     await client.close();
@@ -156,7 +176,13 @@ describe("usage", () => {
     const spy = spyingFetch();
     const client = initechClient({ fetch: spy.fetch, usageFlushIntervalMs: 200 });
     const decision = await client.decide(...ALLOWED);
-    client.reportUsage({ decisionId: decision.decisionId!, model: "g-gpt", inputTokens: 1, outputTokens: 1, latencyMs: 1 });
+    client.reportUsage({
+      decisionId: decision.decisionId!,
+      model: "g-gpt",
+      inputTokens: 1,
+      outputTokens: 1,
+      latencyMs: 1,
+    });
 
     await until(() => spy.calls.some((call) => isUsageCall(call.url)), 3000);
     await until(() => client.pendingUsage === 0, 3000);
@@ -181,7 +207,13 @@ describe("usage", () => {
   it("drops a batch Portolan refuses for good (unknown decision) and says so", async () => {
     const refused: number[] = [];
     const client = initechClient({ onUsageError: (_error, reports) => refused.push(reports.length) });
-    client.reportUsage({ decisionId: "00000000-0000-4000-8000-000000000000", model: "g-gpt", inputTokens: 1, outputTokens: 1, latencyMs: 1 });
+    client.reportUsage({
+      decisionId: "00000000-0000-4000-8000-000000000000",
+      model: "g-gpt",
+      inputTokens: 1,
+      outputTokens: 1,
+      latencyMs: 1,
+    });
     expect(await client.close()).toEqual({ sent: 0, pending: 0 });
     expect(refused).toEqual([1]);
   });

@@ -12,7 +12,14 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 export interface GoldenCase {
   name: string;
-  request: { team: string; model: string; purpose: string; dataClassification: string; region: string; taskTier?: string };
+  request: {
+    team: string;
+    model: string;
+    purpose: string;
+    dataClassification: string;
+    region: string;
+    taskTier?: string;
+  };
   expect: { allow: boolean; reasons: string[]; obligations: string[]; alternatives: string[] };
 }
 
@@ -48,14 +55,19 @@ export async function userToken(user: string): Promise<string> {
 }
 
 /** One call to Portolan's API as a user of tenant initech: the status and the parsed body (null when empty). */
-export async function api(method: string, path: string, user: string, body?: unknown): Promise<{ status: number; body: any }> {
+export async function api<B = unknown>(
+  method: string,
+  path: string,
+  user: string,
+  body?: unknown,
+): Promise<{ status: number; body: B }> {
   const response = await fetch(`${PORTOLAN_URL}${path}`, {
     method,
     headers: { Authorization: `Bearer ${await userToken(user)}`, "Content-Type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as B };
 }
 
 /** A recorded call made through a spying fetch. */

@@ -64,7 +64,12 @@ describe("trace context", () => {
   it("sends the hook's traceparent and tracestate on every request to Portolan, and nothing else of it", async () => {
     const { fetch, calls } = fakeFetch();
     const portolan = client(fetch, {
-      traceHeaders: () => ({ Traceparent: TRACEPARENT, tracestate: TRACESTATE, Authorization: "Bearer stolen", baggage: "user=alice" }),
+      traceHeaders: () => ({
+        Traceparent: TRACEPARENT,
+        tracestate: TRACESTATE,
+        Authorization: "Bearer stolen",
+        baggage: "user=alice",
+      }),
     });
     await exercise(portolan);
     await portolan.close();
@@ -119,7 +124,8 @@ describe("trace context", () => {
     const { fetch, calls } = fakeFetch();
     const portolan = client(fetch, { usageFlushIntervalMs: 20, traceHeaders: () => ({ traceparent: TRACEPARENT }) });
     portolan.reportUsage({ decisionId: "d1", model: "g-gpt", inputTokens: 1, outputTokens: 1, latencyMs: 1 });
-    for (let waited = 0; apiCalls(calls).length === 0 && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    for (let waited = 0; apiCalls(calls).length === 0 && waited < 5000; waited += 10)
+      await new Promise((r) => setTimeout(r, 10));
     await portolan.close();
     const [usage, ...rest] = apiCalls(calls);
     expect(rest).toEqual([]);
@@ -146,7 +152,11 @@ describe("trace context with OpenTelemetry", () => {
   });
 
   const span = () =>
-    trace.wrapSpanContext({ traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331", traceFlags: TraceFlags.SAMPLED });
+    trace.wrapSpanContext({
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+      spanId: "b7ad6b7169203331",
+      traceFlags: TraceFlags.SAMPLED,
+    });
 
   it("is found and loaded by the SDK", async () => {
     expect(await loadOpenTelemetry()).toBeDefined();

@@ -12,7 +12,12 @@ const report = (inputTokens: number): UsageReport => ({
 });
 
 function queue(send: (batch: UsageBatch) => Promise<void>, errors: UsageReport[][] = []) {
-  return new UsageQueue(send, { batchSize: 2, intervalMs: 60_000, maxQueued: 3, onError: (_e, reports) => errors.push(reports) });
+  return new UsageQueue(send, {
+    batchSize: 2,
+    intervalMs: 60_000,
+    maxQueued: 3,
+    onError: (_e, reports) => errors.push(reports),
+  });
 }
 
 describe("UsageQueue", () => {
@@ -40,7 +45,8 @@ describe("UsageQueue", () => {
   it("drops a batch Portolan refuses (4xx), reports it and goes on with the rest", async () => {
     const errors: UsageReport[][] = [];
     const usage = queue(async (batch) => {
-      if (batch.reports[0].inputTokens === 1) throw new PortolanProblemError({ status: 422, title: "Unknown decision" });
+      if (batch.reports[0].inputTokens === 1)
+        throw new PortolanProblemError({ status: 422, title: "Unknown decision" });
     }, errors);
     usage.add(report(1));
     usage.add(report(2));

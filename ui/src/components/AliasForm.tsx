@@ -44,15 +44,42 @@ export function AliasForm(props: {
         </Alert>
       )}
       {value.id !== undefined && (
-        <Field label="Name" fieldId="alias-id" error={errors.fields.id} hint="What gateways ask for, such as chat-default: lower-case, not a model's id" isRequired>
-          <TextInput id="alias-id" value={value.id} onChange={(_e, id) => onChange({ ...value, id })} validated={errors.fields.id ? "error" : "default"} />
+        <Field
+          label="Name"
+          fieldId="alias-id"
+          error={errors.fields.id}
+          hint="What gateways ask for, such as chat-default: lower-case, not a model's id"
+          isRequired
+        >
+          <TextInput
+            id="alias-id"
+            value={value.id}
+            onChange={(_e, id) => onChange({ ...value, id })}
+            validated={errors.fields.id ? "error" : "default"}
+          />
         </Field>
       )}
-      <Field label="Description" fieldId="alias-description" error={errors.fields.description} hint="What callers use it for">
-        <TextArea id="alias-description" value={value.description} onChange={(_e, description) => onChange({ ...value, description })}
-          validated={errors.fields.description ? "error" : "default"} rows={2} resizeOrientation="vertical" />
+      <Field
+        label="Description"
+        fieldId="alias-description"
+        error={errors.fields.description}
+        hint="What callers use it for"
+      >
+        <TextArea
+          id="alias-description"
+          value={value.description}
+          onChange={(_e, description) => onChange({ ...value, description })}
+          validated={errors.fields.description ? "error" : "default"}
+          rows={2}
+          resizeOrientation="vertical"
+        />
       </Field>
-      <CandidatesEditor rows={value.rows} models={props.models} errors={errors} onChange={(rows) => onChange({ ...value, rows })} />
+      <CandidatesEditor
+        rows={value.rows}
+        models={props.models}
+        errors={errors}
+        onChange={(rows) => onChange({ ...value, rows })}
+      />
       {props.children}
     </Form>
   );

@@ -43,13 +43,16 @@ export function BudgetsSection() {
     <PageSection>
       <Title headingLevel="h2">Budgets</Title>
       <p>
-        A monthly limit per team, or per team and vendor. From 80% an allowed answer carries a budget_warning naming what is
-        left; over the limit decisions deny with budget_exceeded (or allow only low-cost models) until the month ends.
+        A monthly limit per team, or per team and vendor. From 80% an allowed answer carries a budget_warning naming
+        what is left; over the limit decisions deny with budget_exceeded (or allow only low-cost models) until the month
+        ends.
       </p>
       {writable && <SetBudget budgets={budgets.data ?? []} onSet={budgets.reload} />}
       <ErrorAlert error={error} />
       <ErrorAlert error={budgets.error} title="Budgets could not be loaded" />
-      {budgets.data && budgets.data.length === 0 && <p data-testid="no-budgets">No budgets: no team's spend is limited.</p>}
+      {budgets.data && budgets.data.length === 0 && (
+        <p data-testid="no-budgets">No budgets: no team's spend is limited.</p>
+      )}
       {budgets.data && budgets.data.length > 0 && (
         <Table aria-label="Budgets" variant="compact" data-testid="budget-table">
           <Thead>
@@ -71,10 +74,17 @@ export function BudgetsSection() {
                 <Td dataLabel="Monthly limit">{formatCost(b.monthlyLimit * 1_000_000, b.currency)}</Td>
                 <Td dataLabel="Spent this month">{formatCost(b.spent * 1_000_000, b.currency)}</Td>
                 <Td dataLabel="Used">{b.percent}%</Td>
-                <Td dataLabel="Now"><Label color={STATE_COLOURS[b.state]}>{budgetStanding(b)}</Label></Td>
+                <Td dataLabel="Now">
+                  <Label color={STATE_COLOURS[b.state]}>{budgetStanding(b)}</Label>
+                </Td>
                 {writable && (
                   <Td>
-                    <Button variant="link" isDanger onClick={() => remove(b)} aria-label={`Delete the budget of ${b.team}${b.vendor ? ` with ${b.vendor}` : ""}`}>
+                    <Button
+                      variant="link"
+                      isDanger
+                      onClick={() => remove(b)}
+                      aria-label={`Delete the budget of ${b.team}${b.vendor ? ` with ${b.vendor}` : ""}`}
+                    >
                       Delete
                     </Button>
                   </Td>
@@ -92,7 +102,10 @@ export function BudgetsSection() {
 function SetBudget({ budgets, onSet }: { budgets: Budget[]; onSet: () => void }) {
   const { api } = useApp();
   const options = useLoader(async () => {
-    const [teams, vendors] = await Promise.all([loadAll<Team>(api, "/api/v1/teams"), loadAll<Vendor>(api, "/api/v1/vendors")]);
+    const [teams, vendors] = await Promise.all([
+      loadAll<Team>(api, "/api/v1/teams"),
+      loadAll<Vendor>(api, "/api/v1/vendors"),
+    ]);
     return { teams, vendors };
   }, []);
   const [team, setTeam] = useState("");
@@ -106,7 +119,13 @@ function SetBudget({ budgets, onSet }: { budgets: Budget[]; onSet: () => void })
 
   const submit = async () => {
     setError(undefined);
-    const body = { team, ...(vendor ? { vendor } : {}), currency, monthlyLimit: limit === "" ? undefined : Number(limit), onExceeded };
+    const body = {
+      team,
+      ...(vendor ? { vendor } : {}),
+      currency,
+      monthlyLimit: limit === "" ? undefined : Number(limit),
+      onExceeded,
+    };
     try {
       if (existing) await api.put(`/api/v1/budgets/${existing.id}`, body);
       else await api.post("/api/v1/budgets", body);
@@ -118,13 +137,21 @@ function SetBudget({ budgets, onSet }: { budgets: Budget[]; onSet: () => void })
   };
 
   return (
-    <Form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="set-budget">
+    <Form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      data-testid="set-budget"
+    >
       <Flex>
         <FlexItem>
           <Field label="Team" fieldId="budget-team" error={errors.team} isRequired>
             <FormSelect id="budget-team" value={team} onChange={(_e, v) => setTeam(v)}>
               <FormSelectOption value="" label="Choose a team" isPlaceholder />
-              {(options.data?.teams ?? []).map((t) => <FormSelectOption key={t.id} value={t.id} label={t.id} />)}
+              {(options.data?.teams ?? []).map((t) => (
+                <FormSelectOption key={t.id} value={t.id} label={t.id} />
+              ))}
             </FormSelect>
           </Field>
         </FlexItem>
@@ -132,7 +159,9 @@ function SetBudget({ budgets, onSet }: { budgets: Budget[]; onSet: () => void })
           <Field label="Vendor" fieldId="budget-vendor" error={errors.vendor}>
             <FormSelect id="budget-vendor" value={vendor} onChange={(_e, v) => setVendor(v)}>
               <FormSelectOption value="" label="Every vendor" />
-              {(options.data?.vendors ?? []).map((v) => <FormSelectOption key={v.id} value={v.id} label={v.id} />)}
+              {(options.data?.vendors ?? []).map((v) => (
+                <FormSelectOption key={v.id} value={v.id} label={v.id} />
+              ))}
             </FormSelect>
           </Field>
         </FlexItem>
@@ -157,7 +186,9 @@ function SetBudget({ budgets, onSet }: { budgets: Budget[]; onSet: () => void })
       </Flex>
       <ErrorAlert error={error && Object.keys(errors).length === 0 ? error : undefined} />
       <ActionGroup>
-        <Button type="submit" data-testid="set-budget-submit">{existing ? "Change budget" : "Set budget"}</Button>
+        <Button type="submit" data-testid="set-budget-submit">
+          {existing ? "Change budget" : "Set budget"}
+        </Button>
       </ActionGroup>
     </Form>
   );

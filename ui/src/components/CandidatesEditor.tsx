@@ -62,12 +62,15 @@ export function CandidatesEditor(props: {
 }) {
   const { rows, models, errors, onChange } = props;
   const deployments = useDeploymentsOf(rows.map((r) => r.model));
-  const set = (index: number, change: Partial<CandidateRow>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...change } : r)));
+  const set = (index: number, change: Partial<CandidateRow>) =>
+    onChange(rows.map((r, i) => (i === index ? { ...r, ...change } : r)));
   const listError = errors.fields.candidates;
 
   return (
     <FormGroup label="Candidates, in order of preference" fieldId="candidates" isRequired role="group">
-      <p>A question for the alias is decided on the first candidate the team may use; the later ones are the fallbacks.</p>
+      <p>
+        A question for the alias is decided on the first candidate the team may use; the later ones are the fallbacks.
+      </p>
       <Table aria-label="Candidates" variant="compact" data-testid="candidates">
         <Thead>
           <Tr>
@@ -100,7 +103,11 @@ export function CandidatesEditor(props: {
                     <FormSelectOption value="" label="Choose a model" isPlaceholder />
                     {!modelKnown && row.model && <FormSelectOption value={row.model} label={row.model} />}
                     {models.map((m) => (
-                      <FormSelectOption key={m.id} value={m.id} label={`${m.id} (${m.vendor}${m.status === "approved" ? "" : `, ${m.status}`})`} />
+                      <FormSelectOption
+                        key={m.id}
+                        value={m.id}
+                        label={`${m.id} (${m.vendor}${m.status === "approved" ? "" : `, ${m.status}`})`}
+                      />
                     ))}
                   </FormSelect>
                   <Helper id={`candidate-${index}-model-helper`} message={rowErrors.model} />
@@ -114,26 +121,43 @@ export function CandidatesEditor(props: {
                     onChange={(_e, deployment) => set(index, { deployment })}
                     validated={rowErrors.deployment ? "error" : "default"}
                   >
-                    <FormSelectOption value="" label={row.model && known === undefined ? "Loading deployments…" : "Any: the policy routes"} />
+                    <FormSelectOption
+                      value=""
+                      label={row.model && known === undefined ? "Loading deployments…" : "Any: the policy routes"}
+                    />
                     {!deploymentKnown && <FormSelectOption value={row.deployment} label={row.deployment} />}
                     {(known ?? []).map((d) => (
-                      <FormSelectOption
-                        key={d.id}
-                        value={d.id}
-                        label={`${d.id} (${describeDeployment(d)})`}
-                      />
+                      <FormSelectOption key={d.id} value={d.id} label={`${d.id} (${describeDeployment(d)})`} />
                     ))}
                   </FormSelect>
                   <Helper id={`candidate-${index}-deployment-helper`} message={rowErrors.deployment} />
                 </Td>
                 <Td isActionCell>
                   <div style={{ display: "flex", flexWrap: "nowrap" }}>
-                  <Button variant="plain" icon={<ArrowUpIcon />} isDisabled={index === 0} onClick={() => onChange(moveRow(rows, index, -1))}
-                    aria-label={`Move candidate ${index + 1} up`} data-testid={`candidate-${index}-up`} />
-                  <Button variant="plain" icon={<ArrowDownIcon />} isDisabled={index === rows.length - 1} onClick={() => onChange(moveRow(rows, index, 1))}
-                    aria-label={`Move candidate ${index + 1} down`} data-testid={`candidate-${index}-down`} />
-                  <Button variant="plain" icon={<TrashIcon />} isDisabled={rows.length === 1} onClick={() => onChange(rows.filter((_r, i) => i !== index))}
-                    aria-label={`Remove candidate ${index + 1}`} data-testid={`candidate-${index}-remove`} />
+                    <Button
+                      variant="plain"
+                      icon={<ArrowUpIcon />}
+                      isDisabled={index === 0}
+                      onClick={() => onChange(moveRow(rows, index, -1))}
+                      aria-label={`Move candidate ${index + 1} up`}
+                      data-testid={`candidate-${index}-up`}
+                    />
+                    <Button
+                      variant="plain"
+                      icon={<ArrowDownIcon />}
+                      isDisabled={index === rows.length - 1}
+                      onClick={() => onChange(moveRow(rows, index, 1))}
+                      aria-label={`Move candidate ${index + 1} down`}
+                      data-testid={`candidate-${index}-down`}
+                    />
+                    <Button
+                      variant="plain"
+                      icon={<TrashIcon />}
+                      isDisabled={rows.length === 1}
+                      onClick={() => onChange(rows.filter((_r, i) => i !== index))}
+                      aria-label={`Remove candidate ${index + 1}`}
+                      data-testid={`candidate-${index}-remove`}
+                    />
                   </div>
                 </Td>
               </Tr>
@@ -141,7 +165,12 @@ export function CandidatesEditor(props: {
           })}
         </Tbody>
       </Table>
-      <Button variant="link" onClick={() => onChange([...rows, EMPTY_ROW])} isDisabled={rows.length >= 20} data-testid="add-candidate">
+      <Button
+        variant="link"
+        onClick={() => onChange([...rows, EMPTY_ROW])}
+        isDisabled={rows.length >= 20}
+        data-testid="add-candidate"
+      >
         Add a candidate
       </Button>
       <Helper id="candidates-helper" message={listError} />

@@ -2,7 +2,13 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import type { SettingChange } from "../policy";
 
 /** Settings that differ between two versions, one row each. */
-export function ChangesTable(props: { label: string; changes: SettingChange[]; before: string; after: string; testId?: string }) {
+export function ChangesTable(props: {
+  label: string;
+  changes: SettingChange[];
+  before: string;
+  after: string;
+  testId?: string;
+}) {
   return (
     <Table aria-label={props.label} variant="compact" data-testid={props.testId}>
       <Thead>

@@ -34,7 +34,11 @@ export function DependencySection({ from, to }: { from: string; to: string }) {
     setError(undefined);
     try {
       await api.put("/api/v1/spend/ceilings", {
-        items: ceilings.map((c) => ({ dimension: c.dimension, ...(c.classification ? { classification: c.classification } : {}), maxSharePercent: c.maxSharePercent })),
+        items: ceilings.map((c) => ({
+          dimension: c.dimension,
+          ...(c.classification ? { classification: c.classification } : {}),
+          maxSharePercent: c.maxSharePercent,
+        })),
       });
       report.reload();
     } catch (e) {
@@ -50,19 +54,39 @@ export function DependencySection({ from, to }: { from: string; to: string }) {
       <Field label="Data classification" fieldId="dependency-classification">
         <FormSelect id="dependency-classification" value={classification} onChange={(_e, v) => setClassification(v)}>
           <FormSelectOption value="" label="All" />
-          {CLASSIFICATIONS.map((c) => <FormSelectOption key={c} value={c} label={c} />)}
+          {CLASSIFICATIONS.map((c) => (
+            <FormSelectOption key={c} value={c} label={c} />
+          ))}
         </FormSelect>
       </Field>
       <ErrorAlert error={report.error} title="Dependency could not be loaded" />
       <ErrorAlert error={error} />
       {data && data.breaches.length > 0 && (
-        <ul data-testid="dependency-breaches">{data.breaches.map((b) => <li key={`${b.dimension}-${b.classification}-${b.key}`}>{breachLine(b)}</li>)}</ul>
+        <ul data-testid="dependency-breaches">
+          {data.breaches.map((b) => (
+            <li key={`${b.dimension}-${b.classification}-${b.key}`}>{breachLine(b)}</li>
+          ))}
+        </ul>
       )}
       {data && (
         <Flex>
-          <FlexItem><SharesTable title="Vendor jurisdiction" shares={data.overall.byJurisdiction} testId="shares-jurisdiction" /></FlexItem>
-          <FlexItem><SharesTable title="Vendor" shares={data.overall.byVendor} testId="shares-vendor" /></FlexItem>
-          <FlexItem><SharesTable title="Operator jurisdiction" shares={data.overall.byOperatorJurisdiction ?? []} testId="shares-operator-jurisdiction" /></FlexItem>
+          <FlexItem>
+            <SharesTable
+              title="Vendor jurisdiction"
+              shares={data.overall.byJurisdiction}
+              testId="shares-jurisdiction"
+            />
+          </FlexItem>
+          <FlexItem>
+            <SharesTable title="Vendor" shares={data.overall.byVendor} testId="shares-vendor" />
+          </FlexItem>
+          <FlexItem>
+            <SharesTable
+              title="Operator jurisdiction"
+              shares={data.overall.byOperatorJurisdiction ?? []}
+              testId="shares-operator-jurisdiction"
+            />
+          </FlexItem>
         </Flex>
       )}
       {data && <Ceilings ceilings={data.ceilings} writable={writable} onSave={save} />}
@@ -95,7 +119,15 @@ function SharesTable({ title, shares, testId }: { title: string; shares: Share[]
   );
 }
 
-function Ceilings({ ceilings, writable, onSave }: { ceilings: Ceiling[]; writable: boolean; onSave: (c: Ceiling[]) => void }) {
+function Ceilings({
+  ceilings,
+  writable,
+  onSave,
+}: {
+  ceilings: Ceiling[];
+  writable: boolean;
+  onSave: (c: Ceiling[]) => void;
+}) {
   const [dimension, setDimension] = useState<Ceiling["dimension"]>("jurisdiction");
   const [classification, setClassification] = useState("");
   const [max, setMax] = useState("60");
@@ -109,8 +141,13 @@ function Ceilings({ ceilings, writable, onSave }: { ceilings: Ceiling[]; writabl
           <li key={`${c.dimension}-${c.classification}`}>
             at most {c.maxSharePercent}% of {c.classification ?? "all"} calls on one {dimensionLabel(c.dimension)}{" "}
             {writable && (
-              <Button variant="link" isInline isDanger onClick={() => onSave(ceilings.filter((o) => o !== c))}
-                aria-label={`Remove the ceiling on ${dimensionLabel(c.dimension)} for ${c.classification ?? "all"} calls`}>
+              <Button
+                variant="link"
+                isInline
+                isDanger
+                onClick={() => onSave(ceilings.filter((o) => o !== c))}
+                aria-label={`Remove the ceiling on ${dimensionLabel(c.dimension)} for ${c.classification ?? "all"} calls`}
+              >
                 Remove
               </Button>
             )}
@@ -118,12 +155,24 @@ function Ceilings({ ceilings, writable, onSave }: { ceilings: Ceiling[]; writabl
         ))}
       </ul>
       {writable && (
-        <Form onSubmit={(e) => { e.preventDefault(); onSave([...ceilings.filter((c) => !same(c)), { dimension, classification: classification || null, maxSharePercent: Number(max) }]); }}
-          data-testid="set-ceiling">
+        <Form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSave([
+              ...ceilings.filter((c) => !same(c)),
+              { dimension, classification: classification || null, maxSharePercent: Number(max) },
+            ]);
+          }}
+          data-testid="set-ceiling"
+        >
           <Flex>
             <FlexItem>
               <Field label="On one" fieldId="ceiling-dimension">
-                <FormSelect id="ceiling-dimension" value={dimension} onChange={(_e, v) => setDimension(v as Ceiling["dimension"])}>
+                <FormSelect
+                  id="ceiling-dimension"
+                  value={dimension}
+                  onChange={(_e, v) => setDimension(v as Ceiling["dimension"])}
+                >
                   <FormSelectOption value="jurisdiction" label="jurisdiction" />
                   <FormSelectOption value="vendor" label="vendor" />
                   <FormSelectOption value="operatorJurisdiction" label="operator jurisdiction" />
@@ -132,9 +181,15 @@ function Ceilings({ ceilings, writable, onSave }: { ceilings: Ceiling[]; writabl
             </FlexItem>
             <FlexItem>
               <Field label="Of calls with" fieldId="ceiling-classification">
-                <FormSelect id="ceiling-classification" value={classification} onChange={(_e, v) => setClassification(v)}>
+                <FormSelect
+                  id="ceiling-classification"
+                  value={classification}
+                  onChange={(_e, v) => setClassification(v)}
+                >
                   <FormSelectOption value="" label="any data" />
-                  {CLASSIFICATIONS.map((c) => <FormSelectOption key={c} value={c} label={`${c} data`} />)}
+                  {CLASSIFICATIONS.map((c) => (
+                    <FormSelectOption key={c} value={c} label={`${c} data`} />
+                  ))}
                 </FormSelect>
               </Field>
             </FlexItem>
@@ -145,7 +200,9 @@ function Ceilings({ ceilings, writable, onSave }: { ceilings: Ceiling[]; writabl
             </FlexItem>
           </Flex>
           <ActionGroup>
-            <Button type="submit" data-testid="set-ceiling-submit">Set ceiling</Button>
+            <Button type="submit" data-testid="set-ceiling-submit">
+              Set ceiling
+            </Button>
           </ActionGroup>
         </Form>
       )}

@@ -15,7 +15,12 @@ export function DependencyWarnings() {
   );
   if (!data || data.breaches.length === 0) return null;
   return (
-    <Alert variant="warning" isInline title="Dependency over the tenant's ceilings this month" data-testid="dependency-warnings">
+    <Alert
+      variant="warning"
+      isInline
+      title="Dependency over the tenant's ceilings this month"
+      data-testid="dependency-warnings"
+    >
       <List>
         {data.breaches.map((b) => (
           <ListItem key={`${b.dimension}-${b.classification}-${b.key}`}>{breachLine(b)}</ListItem>

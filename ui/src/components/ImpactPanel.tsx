@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Button,
-  Flex,
-  FlexItem,
-  FormSelect,
-  FormSelectOption,
-  Progress,
-  Title,
-} from "@patternfly/react-core";
+import { Alert, Button, Flex, FlexItem, FormSelect, FormSelectOption, Progress, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "./common";
@@ -134,14 +125,25 @@ export function ImpactPanel({ report, blockedBecause, onReport }: Props) {
       <p>Replays the decisions logged in a window against the saved draft and counts those that would flip.</p>
       <Flex alignItems={{ default: "alignItemsCenter" }} style={{ margin: "0.75rem 0" }}>
         <FlexItem>
-          <FormSelect aria-label="Decisions to replay" id="impact-window" value={String(hours)} onChange={(_e, v) => setHours(Number(v))} isDisabled={running}>
+          <FormSelect
+            aria-label="Decisions to replay"
+            id="impact-window"
+            value={String(hours)}
+            onChange={(_e, v) => setHours(Number(v))}
+            isDisabled={running}
+          >
             {WINDOWS.map((w) => (
               <FormSelectOption key={w.hours} value={String(w.hours)} label={`Decisions from ${w.label}`} />
             ))}
           </FormSelect>
         </FlexItem>
         <FlexItem>
-          <Button variant="secondary" onClick={analyse} isDisabled={running || !!blockedBecause} data-testid="analyse-impact">
+          <Button
+            variant="secondary"
+            onClick={analyse}
+            isDisabled={running || !!blockedBecause}
+            data-testid="analyse-impact"
+          >
             Analyse impact
           </Button>
         </FlexItem>
@@ -229,16 +231,42 @@ function ImpactResult({ report }: { report: ImpactReport }) {
   const flips = report.allowToDeny + report.denyToAllow;
   return (
     <div data-testid="impact-result">
-      <Alert variant={flips === 0 ? "success" : "warning"} isInline title={impactSummary(report)} data-testid="impact-summary">
-        Decisions logged from {formatInstant(report.from)} to {formatInstant(report.to)}, replayed in {report.tookMillis.toLocaleString("en")} ms.
+      <Alert
+        variant={flips === 0 ? "success" : "warning"}
+        isInline
+        title={impactSummary(report)}
+        data-testid="impact-summary"
+      >
+        Decisions logged from {formatInstant(report.from)} to {formatInstant(report.to)}, replayed in{" "}
+        {report.tookMillis.toLocaleString("en")} ms.
       </Alert>
-      <Samples title={`Allowed, would be denied (${report.allowToDeny.toLocaleString("en")})`} samples={report.allowToDenySamples} total={report.allowToDeny} testId="samples-allow-to-deny" />
-      <Samples title={`Denied, would be allowed (${report.denyToAllow.toLocaleString("en")})`} samples={report.denyToAllowSamples} total={report.denyToAllow} testId="samples-deny-to-allow" />
+      <Samples
+        title={`Allowed, would be denied (${report.allowToDeny.toLocaleString("en")})`}
+        samples={report.allowToDenySamples}
+        total={report.allowToDeny}
+        testId="samples-allow-to-deny"
+      />
+      <Samples
+        title={`Denied, would be allowed (${report.denyToAllow.toLocaleString("en")})`}
+        samples={report.denyToAllowSamples}
+        total={report.denyToAllow}
+        testId="samples-deny-to-allow"
+      />
     </div>
   );
 }
 
-function Samples({ title, samples, total, testId }: { title: string; samples: ImpactSample[]; total: number; testId: string }) {
+function Samples({
+  title,
+  samples,
+  total,
+  testId,
+}: {
+  title: string;
+  samples: ImpactSample[];
+  total: number;
+  testId: string;
+}) {
   if (total === 0) return null;
   return (
     <>

@@ -1,13 +1,6 @@
 import { Card, CardBody, CardTitle, EmptyState, EmptyStateBody, Grid, GridItem, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import {
-  Chart,
-  ChartAxis,
-  ChartBar,
-  ChartGroup,
-  ChartStack,
-  ChartTooltip,
-} from "@patternfly/react-charts/victory";
+import { Chart, ChartAxis, ChartBar, ChartGroup, ChartStack, ChartTooltip } from "@patternfly/react-charts/victory";
 import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import type { Page } from "../api";
@@ -111,7 +104,12 @@ function NoData({ title, children }: { title: string; children: ReactNode }) {
 /** Scrolls when long; focusable, so the keyboard can scroll it too. */
 function TableBox({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div style={{ maxHeight: "18rem", overflowY: "auto", marginTop: "0.5rem" }} tabIndex={0} role="region" aria-label={label}>
+    <div
+      style={{ maxHeight: "18rem", overflowY: "auto", marginTop: "0.5rem" }}
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       {children}
     </div>
   );
@@ -134,7 +132,12 @@ function DecisionsChart() {
   const series = (counts: DayCounts[], outcome: "allow" | "deny"): Datum[] =>
     counts.map((c) => {
       const y = outcome === "allow" ? c.allowed : c.denied;
-      return { x: shortDay(c.day), y, href: explorerLink(outcome, c.day), label: `${c.day}: ${y.toLocaleString("en")} ${outcome === "allow" ? "allowed" : "denied"}` };
+      return {
+        x: shortDay(c.day),
+        y,
+        href: explorerLink(outcome, c.day),
+        label: `${c.day}: ${y.toLocaleString("en")} ${outcome === "allow" ? "allowed" : "denied"}`,
+      };
     });
   return (
     <Card data-testid="chart-decisions" isFullHeight>
@@ -142,7 +145,9 @@ function DecisionsChart() {
       <CardBody>
         <ErrorAlert error={error} title="The decisions per day could not be loaded" />
         {!data && !error && <Loading />}
-        {data && noDecisions(data) && <NoData title="No decisions">No decision was logged in the last {String(DECISION_DAYS)} days.</NoData>}
+        {data && noDecisions(data) && (
+          <NoData title="No decisions">No decision was logged in the last {String(DECISION_DAYS)} days.</NoData>
+        )}
         {data && !noDecisions(data) && (
           <>
             <div style={{ height: 260 }}>
@@ -153,11 +158,18 @@ function DecisionsChart() {
                 width={640}
                 domainPadding={{ x: 16 }}
                 padding={{ top: 20, bottom: 70, left: 60, right: 20 }}
-                legendData={[{ name: "Allowed", symbol: { fill: ALLOWED } }, { name: "Denied", symbol: { fill: DENIED } }]}
+                legendData={[
+                  { name: "Allowed", symbol: { fill: ALLOWED } },
+                  { name: "Denied", symbol: { fill: DENIED } },
+                ]}
                 legendPosition="bottom"
               >
                 <ChartAxis fixLabelOverlap />
-                <ChartAxis dependentAxis showGrid tickFormat={(t: number) => (Number.isInteger(t) ? t.toLocaleString("en") : "")} />
+                <ChartAxis
+                  dependentAxis
+                  showGrid
+                  tickFormat={(t: number) => (Number.isInteger(t) ? t.toLocaleString("en") : "")}
+                />
                 <ChartStack>
                   {(["allow", "deny"] as const).map((outcome) => (
                     <ChartBar
@@ -173,7 +185,11 @@ function DecisionsChart() {
               </Chart>
             </div>
             <TableBox label="Decisions per day">
-              <Table aria-label="Decisions allowed and denied per day" variant="compact" data-testid="decisions-per-day">
+              <Table
+                aria-label="Decisions allowed and denied per day"
+                variant="compact"
+                data-testid="decisions-per-day"
+              >
                 <Thead>
                   <Tr>
                     <Th>Day (UTC)</Th>
@@ -186,12 +202,20 @@ function DecisionsChart() {
                     <Tr key={c.day} data-testid={`decisions-day-${c.day}`}>
                       <Td dataLabel="Day (UTC)">{c.day}</Td>
                       <Td dataLabel="Allowed">
-                        <Link to={explorerLink("allow", c.day)} aria-label={`${c.allowed.toLocaleString("en")} allowed on ${c.day}`} data-testid={`allowed-${c.day}`}>
+                        <Link
+                          to={explorerLink("allow", c.day)}
+                          aria-label={`${c.allowed.toLocaleString("en")} allowed on ${c.day}`}
+                          data-testid={`allowed-${c.day}`}
+                        >
                           {c.allowed.toLocaleString("en")}
                         </Link>
                       </Td>
                       <Td dataLabel="Denied">
-                        <Link to={explorerLink("deny", c.day)} aria-label={`${c.denied.toLocaleString("en")} denied on ${c.day}`} data-testid={`denied-${c.day}`}>
+                        <Link
+                          to={explorerLink("deny", c.day)}
+                          aria-label={`${c.denied.toLocaleString("en")} denied on ${c.day}`}
+                          data-testid={`denied-${c.day}`}
+                        >
                           {c.denied.toLocaleString("en")}
                         </Link>
                       </Td>
@@ -215,7 +239,12 @@ function DenyReasonsChart() {
     const page = await api.get<Page<LoggedDecision>>(
       `/api/v1/audit/decisions/search${query({ from: since.toISOString(), outcome: "deny", size: REASON_SAMPLE })}`,
     );
-    return { reasons: countReasons(page.items), sampled: page.items.length, total: page.total, from: since.toISOString().slice(0, 10) };
+    return {
+      reasons: countReasons(page.items),
+      sampled: page.items.length,
+      total: page.total,
+      from: since.toISOString().slice(0, 10),
+    };
   }, []);
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -224,10 +253,15 @@ function DenyReasonsChart() {
       <CardBody>
         <ErrorAlert error={error} title="The deny reasons could not be loaded" />
         {!data && !error && <Loading />}
-        {data && data.reasons.length === 0 && <NoData title="No denials">No decision was denied in the last {String(REASON_DAYS)} days.</NoData>}
+        {data && data.reasons.length === 0 && (
+          <NoData title="No denials">No decision was denied in the last {String(REASON_DAYS)} days.</NoData>
+        )}
         {data && data.reasons.length > 0 && (
           <>
-            <p data-testid="reasons-scope">Counted in {reasonsScope(data.sampled, data.total, REASON_DAYS)}; a decision with several reasons counts for each.</p>
+            <p data-testid="reasons-scope">
+              Counted in {reasonsScope(data.sampled, data.total, REASON_DAYS)}; a decision with several reasons counts
+              for each.
+            </p>
             <div style={{ height: 60 + 34 * data.reasons.length }}>
               <Chart
                 ariaTitle={`Top deny reasons, last ${REASON_DAYS} days`}
@@ -239,10 +273,17 @@ function DenyReasonsChart() {
                 padding={{ top: 10, bottom: 40, left: 200, right: 30 }}
               >
                 <ChartAxis />
-                <ChartAxis dependentAxis showGrid tickFormat={(t: number) => (Number.isInteger(t) ? t.toLocaleString("en") : "")} />
+                <ChartAxis
+                  dependentAxis
+                  showGrid
+                  tickFormat={(t: number) => (Number.isInteger(t) ? t.toLocaleString("en") : "")}
+                />
                 <ChartBar
                   data={[...data.reasons].reverse().map(([code, count]) => ({
-                    x: code, y: count, href: explorerLink("deny", data.from, today), label: `${code}: ${count.toLocaleString("en")}`,
+                    x: code,
+                    y: count,
+                    href: explorerLink("deny", data.from, today),
+                    label: `${code}: ${count.toLocaleString("en")}`,
                   }))}
                   style={{ data: { fill: DENIED, cursor: "pointer" } }}
                   labelComponent={<ChartTooltip constrainToVisibleArea />}
@@ -251,7 +292,11 @@ function DenyReasonsChart() {
               </Chart>
             </div>
             <TableBox label="Deny reasons">
-              <Table aria-label="Deny reasons and how many denials gave them" variant="compact" data-testid="deny-reasons">
+              <Table
+                aria-label="Deny reasons and how many denials gave them"
+                variant="compact"
+                data-testid="deny-reasons"
+              >
                 <Thead>
                   <Tr>
                     <Th>Reason</Th>
@@ -262,7 +307,10 @@ function DenyReasonsChart() {
                   {data.reasons.map(([code, count]) => (
                     <Tr key={code} data-testid={`reason-${code}`}>
                       <Td dataLabel="Reason">
-                        <Link to={explorerLink("deny", data.from, today)} aria-label={`${code}: denied decisions of the last ${REASON_DAYS} days`}>
+                        <Link
+                          to={explorerLink("deny", data.from, today)}
+                          aria-label={`${code}: denied decisions of the last ${REASON_DAYS} days`}
+                        >
                           {code}
                         </Link>
                       </Td>
@@ -281,8 +329,18 @@ function DenyReasonsChart() {
 
 const SPEND_GROUPS = [
   { groupBy: "team", title: "Spend per team", link: "team", label: "Team" },
-  { groupBy: "jurisdiction", title: "Spend per vendor jurisdiction", link: "jurisdiction", label: "Vendor jurisdiction" },
-  { groupBy: "operatorJurisdiction", title: "Spend per operator jurisdiction (where calls were routed)", link: undefined, label: "Operator jurisdiction" },
+  {
+    groupBy: "jurisdiction",
+    title: "Spend per vendor jurisdiction",
+    link: "jurisdiction",
+    label: "Vendor jurisdiction",
+  },
+  {
+    groupBy: "operatorJurisdiction",
+    title: "Spend per operator jurisdiction (where calls were routed)",
+    link: undefined,
+    label: "Operator jurisdiction",
+  },
 ] as const;
 
 type SpendGroup = (typeof SPEND_GROUPS)[number];
@@ -291,7 +349,12 @@ function SpendCharts() {
   const { api } = useApp();
   const month = monthToDate();
   const { data, error } = useLoader(
-    () => Promise.all(SPEND_GROUPS.map((g) => api.get<SpendReport>(`/api/v1/spend${query({ groupBy: g.groupBy, from: month.from, to: month.to })}`))),
+    () =>
+      Promise.all(
+        SPEND_GROUPS.map((g) =>
+          api.get<SpendReport>(`/api/v1/spend${query({ groupBy: g.groupBy, from: month.from, to: month.to })}`),
+        ),
+      ),
     [],
   );
   return (
@@ -316,7 +379,15 @@ function SpendCharts() {
   );
 }
 
-function SpendChart({ group, bars, window }: { group: SpendGroup; bars: SpendBar[]; window: { from: string; to: string } }) {
+function SpendChart({
+  group,
+  bars,
+  window,
+}: {
+  group: SpendGroup;
+  bars: SpendBar[];
+  window: { from: string; to: string };
+}) {
   const events = useBarLinks();
   const href = spendLink(group.link, window);
   const keys = topSpendKeys(bars);
@@ -330,7 +401,9 @@ function SpendChart({ group, bars, window }: { group: SpendGroup; bars: SpendBar
       </CardTitle>
       <CardBody>
         {bars.length === 0 && <NoData title="No spend">No usage was reported this month.</NoData>}
-        {bars.length > 0 && !drawn && <p>Calls were reported this month, but none had a cost or a price: the table has the calls.</p>}
+        {bars.length > 0 && !drawn && (
+          <p>Calls were reported this month, but none had a cost or a price: the table has the calls.</p>
+        )}
         {drawn && (
           <div style={{ height }}>
             <Chart
@@ -341,7 +414,11 @@ function SpendChart({ group, bars, window }: { group: SpendGroup; bars: SpendBar
               width={400}
               domainPadding={{ x: 12 }}
               padding={{ top: 10, bottom: money.length > 1 ? 70 : 45, left: 150, right: 30 }}
-              legendData={money.length > 1 ? money.map((c, i) => ({ name: c, symbol: { fill: CURRENCY_COLOURS[i % CURRENCY_COLOURS.length] } })) : undefined}
+              legendData={
+                money.length > 1
+                  ? money.map((c, i) => ({ name: c, symbol: { fill: CURRENCY_COLOURS[i % CURRENCY_COLOURS.length] } }))
+                  : undefined
+              }
               legendPosition="bottom"
             >
               <ChartAxis tickFormat={(t: string) => (t.length > 18 ? `${t.slice(0, 17)}…` : t)} />
@@ -354,7 +431,12 @@ function SpendChart({ group, bars, window }: { group: SpendGroup; bars: SpendBar
                     barWidth={10}
                     data={[...keys].reverse().map((key) => {
                       const bar = bars.find((b) => b.key === key && b.currency === currency);
-                      return { x: key, y: bar?.amount ?? 0, href, label: `${key}: ${formatCost(bar?.costMicros ?? 0, currency)}` };
+                      return {
+                        x: key,
+                        y: bar?.amount ?? 0,
+                        href,
+                        label: `${key}: ${formatCost(bar?.costMicros ?? 0, currency)}`,
+                      };
                     })}
                     style={{ data: { fill: CURRENCY_COLOURS[i % CURRENCY_COLOURS.length], cursor: "pointer" } }}
                     labelComponent={<ChartTooltip constrainToVisibleArea />}

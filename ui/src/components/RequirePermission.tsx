@@ -15,7 +15,8 @@ export function RequirePermission({ permission, children }: { permission: Permis
     <PageSection>
       <EmptyState titleText="Not for your role" headingLevel="h1" data-testid="not-permitted">
         <EmptyStateBody>
-          Your role does not open this screen; ask your tenant admin if you need it. <Link to="/">Go to the start page.</Link>
+          Your role does not open this screen; ask your tenant admin if you need it.{" "}
+          <Link to="/">Go to the start page.</Link>
         </EmptyStateBody>
       </EmptyState>
     </PageSection>

@@ -1,10 +1,29 @@
-import { ActionGroup, Alert, Button, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Form, TextInput, Title } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Form,
+  TextInput,
+  Title,
+} from "@patternfly/react-core";
+import { useState } from "react";
 import { fieldErrors } from "../api";
 import { useApp } from "../context";
 import { formatInstant } from "../format";
 import { can } from "../permissions";
-import { formOf, keptFor, policyBody, RETAINED_LOGS, runSummary, type RetentionForm, type RetentionPolicy } from "../retention";
+import {
+  formOf,
+  keptFor,
+  policyBody,
+  RETAINED_LOGS,
+  runSummary,
+  type RetentionForm,
+  type RetentionPolicy,
+} from "../retention";
 import { ErrorAlert, Field, Loading, useLoader } from "./common";
 
 const EMPTY: RetentionForm = { decisions: "", usage: "", changes: "" };
@@ -19,9 +38,12 @@ export function RetentionSection() {
   const [saveError, setSaveError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (data) setForm(formOf(data));
-  }, [data]);
+  // The form starts from each policy loaded (React's "adjusting state when a prop changes").
+  const [formFrom, setFormFrom] = useState<RetentionPolicy>();
+  if (data && data !== formFrom) {
+    setFormFrom(data);
+    setForm(formOf(data));
+  }
 
   const save = async () => {
     const { body, errors: invalid } = policyBody(form);
@@ -49,7 +71,8 @@ export function RetentionSection() {
         Retention
       </Title>
       <p>
-        Entries older than these are removed once a day, the chains stay verifiable from a checkpoint. Empty keeps a log for ever.
+        Entries older than these are removed once a day, the chains stay verifiable from a checkpoint. Empty keeps a log
+        for ever.
       </p>
       <ErrorAlert error={error} title="The retention policy could not be loaded" />
       {!data && !error && <Loading />}
@@ -63,11 +86,15 @@ export function RetentionSection() {
           ))}
           <DescriptionListGroup>
             <DescriptionListTerm>Set</DescriptionListTerm>
-            <DescriptionListDescription>{data.updatedAt ? `${formatInstant(data.updatedAt)} by ${data.updatedBy}` : "never: everything is kept"}</DescriptionListDescription>
+            <DescriptionListDescription>
+              {data.updatedAt ? `${formatInstant(data.updatedAt)} by ${data.updatedBy}` : "never: everything is kept"}
+            </DescriptionListDescription>
           </DescriptionListGroup>
           <DescriptionListGroup>
             <DescriptionListTerm>Last scheduled run</DescriptionListTerm>
-            <DescriptionListDescription data-testid="retention-last-scheduled">{runSummary(data.lastScheduledRun)}</DescriptionListDescription>
+            <DescriptionListDescription data-testid="retention-last-scheduled">
+              {runSummary(data.lastScheduledRun)}
+            </DescriptionListDescription>
           </DescriptionListGroup>
           <DescriptionListGroup>
             <DescriptionListTerm>Last run</DescriptionListTerm>
@@ -76,12 +103,28 @@ export function RetentionSection() {
         </DescriptionList>
       )}
       {data && editable && (
-        <Form style={{ marginTop: "1rem", maxWidth: "32rem" }} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <Form
+          style={{ marginTop: "1rem", maxWidth: "32rem" }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
           {RETAINED_LOGS.map(({ log, label }) => (
-            <Field key={log} label={`${label}: days kept`} fieldId={`retention-${log}`} error={errors[log]}
-              hint={`At least ${data.minimumDays}; empty for ever.`}>
-              <TextInput id={`retention-${log}`} inputMode="numeric" value={form[log]} validated={errors[log] ? "error" : "default"}
-                onChange={(_e, v) => setForm({ ...form, [log]: v })} />
+            <Field
+              key={log}
+              label={`${label}: days kept`}
+              fieldId={`retention-${log}`}
+              error={errors[log]}
+              hint={`At least ${data.minimumDays}; empty for ever.`}
+            >
+              <TextInput
+                id={`retention-${log}`}
+                inputMode="numeric"
+                value={form[log]}
+                validated={errors[log] ? "error" : "default"}
+                onChange={(_e, v) => setForm({ ...form, [log]: v })}
+              />
             </Field>
           ))}
           <ActionGroup>
@@ -90,7 +133,14 @@ export function RetentionSection() {
             </Button>
           </ActionGroup>
           <ErrorAlert error={saveError} title="The retention policy was not saved" />
-          {saved && <Alert variant="success" isInline title="Saved: the next daily run applies it" data-testid="retention-saved" />}
+          {saved && (
+            <Alert
+              variant="success"
+              isInline
+              title="Saved: the next daily run applies it"
+              data-testid="retention-saved"
+            />
+          )}
         </Form>
       )}
     </section>

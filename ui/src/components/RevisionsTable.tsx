@@ -64,7 +64,12 @@ export function RevisionsTable({ revisions, canRollBack, draftDiffers, onRolledB
             <Tbody key={r.number} isExpanded={isOpen}>
               <Tr data-testid={`revision-${r.number}`}>
                 <Td
-                  expand={{ rowIndex: index, isExpanded: isOpen, onToggle: () => setExpanded(isOpen ? null : r.number), expandId: `revision-${r.number}-changes` }}
+                  expand={{
+                    rowIndex: index,
+                    isExpanded: isOpen,
+                    onToggle: () => setExpanded(isOpen ? null : r.number),
+                    expandId: `revision-${r.number}-changes`,
+                  }}
                 />
                 <Td dataLabel="Revision">
                   {r.number} {r === latest && <Label color="green">in force</Label>}
@@ -126,7 +131,12 @@ function RevisionChanges({ before, after }: { before: Revision | null; after: Re
 }
 
 /** Rolling back changes what every gateway decides, so it shows what changes and asks first. */
-function RollbackDialog(props: { target: Revision; latest: Revision; draftDiffers: boolean; onClose: (revision?: Revision) => void }) {
+function RollbackDialog(props: {
+  target: Revision;
+  latest: Revision;
+  draftDiffers: boolean;
+  onClose: (revision?: Revision) => void;
+}) {
   const { api } = useApp();
   const { target, latest } = props;
   const [error, setError] = useState<unknown>();
@@ -147,16 +157,27 @@ function RollbackDialog(props: { target: Revision; latest: Revision; draftDiffer
       <ModalHeader title={`Roll back to revision ${target.number}?`} labelId="rollback-title" />
       <ModalBody>
         <p>
-          Revision {target.number}'s settings are published again as revision {latest.number + 1}, and every gateway decides by them
-          from its next decision on. The draft is replaced by them too.
+          Revision {target.number}'s settings are published again as revision {latest.number + 1}, and every gateway
+          decides by them from its next decision on. The draft is replaced by them too.
         </p>
         {props.draftDiffers && (
-          <Alert variant="warning" isInline title="The draft's unpublished changes will be lost" style={{ marginTop: "0.5rem" }} />
+          <Alert
+            variant="warning"
+            isInline
+            title="The draft's unpublished changes will be lost"
+            style={{ marginTop: "0.5rem" }}
+          />
         )}
         {changes.length === 0 ? (
           <p style={{ marginTop: "0.5rem" }}>Its settings are the same as revision {latest.number}'s.</p>
         ) : (
-          <ChangesTable label="What the rollback changes" changes={changes} before={`Revision ${latest.number} (in force)`} after={`Revision ${target.number}`} testId="rollback-changes" />
+          <ChangesTable
+            label="What the rollback changes"
+            changes={changes}
+            before={`Revision ${latest.number} (in force)`}
+            after={`Revision ${target.number}`}
+            testId="rollback-changes"
+          />
         )}
         <ErrorAlert error={error} />
       </ModalBody>

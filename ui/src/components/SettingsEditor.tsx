@@ -39,7 +39,14 @@ const DEPLOYMENT_COLUMNS = [
 ];
 
 /** One row per data classification, one setting per column. */
-function PerClassification({ label, testId, columns, form, errors, onChange }: Props & { label: string; testId: string; columns: typeof COLUMNS }) {
+function PerClassification({
+  label,
+  testId,
+  columns,
+  form,
+  errors,
+  onChange,
+}: Props & { label: string; testId: string; columns: typeof COLUMNS }) {
   return (
     <Table aria-label={label} variant="compact" data-testid={testId}>
       <Thead>
@@ -107,7 +114,14 @@ export function SettingsEditor({ form, errors, onChange }: Props) {
       <Title headingLevel="h2" size="lg">
         Where a model runs (deployments)
       </Title>
-      <PerClassification label="Deployment rules per data classification" testId="deployment-settings" columns={DEPLOYMENT_COLUMNS} form={form} errors={errors} onChange={onChange} />
+      <PerClassification
+        label="Deployment rules per data classification"
+        testId="deployment-settings"
+        columns={DEPLOYMENT_COLUMNS}
+        form={form}
+        errors={errors}
+        onChange={onChange}
+      />
       <Content component="p" style={{ margin: "0.5rem 0 1.5rem" }}>
         For a classification with any of these rules, a model may be used only when one of its deployments passes them
         all: operators are judged by their own jurisdiction, not the vendor's; self-hosted means the tenant runs it;
@@ -119,24 +133,70 @@ export function SettingsEditor({ form, errors, onChange }: Props) {
             Cost tiers per task tier
           </Title>
           {TASK_TIERS.map((tier) => (
-            <LabelledSetting key={tier} settingKey={`costTiers.${tier}`} label={`${tier} tasks`} hint="low, medium, high; empty for any" form={form} errors={errors} onChange={onChange} />
+            <LabelledSetting
+              key={tier}
+              settingKey={`costTiers.${tier}`}
+              label={`${tier} tasks`}
+              hint="low, medium, high; empty for any"
+              form={form}
+              errors={errors}
+              onChange={onChange}
+            />
           ))}
         </GridItem>
         <GridItem md={4}>
           <Title headingLevel="h2" size="lg">
             Ranking of alternatives
           </Title>
-          <LabelledSetting settingKey="preferences.domesticJurisdiction" label="Domestic jurisdiction" hint="Its vendors' models are offered first, such as FR" form={form} errors={errors} onChange={onChange} />
-          <LabelledSetting settingKey="preferences.preferOpenWeights" label="Prefer open weights" form={form} errors={errors} onChange={onChange} />
-          <LabelledSetting settingKey="preferences.preferLowerCost" label="Prefer lower cost" form={form} errors={errors} onChange={onChange} />
+          <LabelledSetting
+            settingKey="preferences.domesticJurisdiction"
+            label="Domestic jurisdiction"
+            hint="Its vendors' models are offered first, such as FR"
+            form={form}
+            errors={errors}
+            onChange={onChange}
+          />
+          <LabelledSetting
+            settingKey="preferences.preferOpenWeights"
+            label="Prefer open weights"
+            form={form}
+            errors={errors}
+            onChange={onChange}
+          />
+          <LabelledSetting
+            settingKey="preferences.preferLowerCost"
+            label="Prefer lower cost"
+            form={form}
+            errors={errors}
+            onChange={onChange}
+          />
         </GridItem>
         <GridItem md={4}>
           <Title headingLevel="h2" size="lg">
             High-risk requests (two officers)
           </Title>
-          <LabelledSetting settingKey="highRisk.classifications" label="For data classified" hint="Such as restricted" form={form} errors={errors} onChange={onChange} />
-          <LabelledSetting settingKey="highRisk.closedWeightsFrom" label="Closed-weight models from" form={form} errors={errors} onChange={onChange} />
-          <LabelledSetting settingKey="highRisk.watchedJurisdictions" label="Vendors from watch-listed jurisdictions" form={form} errors={errors} onChange={onChange} />
+          <LabelledSetting
+            settingKey="highRisk.classifications"
+            label="For data classified"
+            hint="Such as restricted"
+            form={form}
+            errors={errors}
+            onChange={onChange}
+          />
+          <LabelledSetting
+            settingKey="highRisk.closedWeightsFrom"
+            label="Closed-weight models from"
+            form={form}
+            errors={errors}
+            onChange={onChange}
+          />
+          <LabelledSetting
+            settingKey="highRisk.watchedJurisdictions"
+            label="Vendors from watch-listed jurisdictions"
+            form={form}
+            errors={errors}
+            onChange={onChange}
+          />
         </GridItem>
       </Grid>
     </>
@@ -162,7 +222,15 @@ function Setting({ settingKey, form, errors, onChange, label }: SettingProps) {
   if (!onChange) return <span data-testid={id}>{display(field, value)}</span>;
   let input;
   if (field.kind === "flag") {
-    input = <Checkbox id={id} isChecked={value === true} onChange={(_e, checked) => onChange(settingKey, checked)} label={label} {...aria} />;
+    input = (
+      <Checkbox
+        id={id}
+        isChecked={value === true}
+        onChange={(_e, checked) => onChange(settingKey, checked)}
+        label={label}
+        {...aria}
+      />
+    );
   } else if (field.kind === "closedWeightsFrom") {
     input = (
       <FormSelect id={id} value={String(value)} onChange={(_e, v) => onChange(settingKey, v)} {...aria}>

@@ -12,7 +12,12 @@ export function SuspensionPreview({ path }: { path: string }) {
   if (error || !data) return <ErrorAlert error={error} title="The suspension's impact could not be worked out" />;
   return (
     <div data-testid="suspension-preview" style={{ margin: "0.75rem 0" }}>
-      <Alert variant={data.approvals.length || data.decisions.allowToDeny ? "warning" : "info"} isInline title={suspensionSummary(data)} data-testid="suspension-summary" />
+      <Alert
+        variant={data.approvals.length || data.decisions.allowToDeny ? "warning" : "info"}
+        isInline
+        title={suspensionSummary(data)}
+        data-testid="suspension-summary"
+      />
       {data.teams.length > 0 && (
         <Table aria-label="Teams affected" variant="compact" data-testid="suspension-teams">
           <Thead>
@@ -28,7 +33,9 @@ export function SuspensionPreview({ path }: { path: string }) {
                 <Td dataLabel="Team">{t.team}</Td>
                 <Td dataLabel="Approvals lost">{t.approvals}</Td>
                 <Td dataLabel="Best alternative">
-                  {t.bestAlternative ? `${t.bestAlternative.model} (${t.bestAlternative.vendor}, ${t.bestAlternative.jurisdiction})` : "none"}
+                  {t.bestAlternative
+                    ? `${t.bestAlternative.model} (${t.bestAlternative.vendor}, ${t.bestAlternative.jurisdiction})`
+                    : "none"}
                 </Td>
               </Tr>
             ))}

@@ -1,12 +1,4 @@
-import {
-  Alert,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Label,
-  Spinner,
-} from "@patternfly/react-core";
+import { Alert, FormGroup, FormHelperText, HelperText, HelperTextItem, Label, Spinner } from "@patternfly/react-core";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { errorMessage } from "../api";
 
@@ -14,19 +6,23 @@ import { errorMessage } from "../api";
 export function useLoader<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(true);
+  // The caller's deps, as it would pass them to useEffect: the rules cannot see through the forwarding.
+  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo
   const run = useCallback(load, deps);
-  const reload = useCallback(() => {
-    setLoading(true);
+  const [attempt, setAttempt] = useState(0);
+  const [settled, setSettled] = useState<{ run: typeof run; attempt: number }>();
+  // Loading until the newest load (after a change of deps or a reload) has answered.
+  const loading = settled?.run !== run || settled.attempt !== attempt;
+  useEffect(() => {
     run()
       .then((value) => {
         setData(value);
         setError(undefined);
       })
       .catch(setError)
-      .finally(() => setLoading(false));
-  }, [run]);
-  useEffect(reload, [reload]);
+      .finally(() => setSettled({ run, attempt }));
+  }, [run, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { data, error, loading, reload };
 }
 
@@ -57,7 +53,13 @@ export function Field(props: {
   children: ReactNode;
 }) {
   return (
-    <FormGroup label={props.label} fieldId={props.fieldId} isRequired={props.isRequired} role={props.role} isStack={props.role === "group"}>
+    <FormGroup
+      label={props.label}
+      fieldId={props.fieldId}
+      isRequired={props.isRequired}
+      role={props.role}
+      isStack={props.role === "group"}
+    >
       {props.children}
       {(props.error || props.hint) && (
         <FormHelperText>

@@ -103,8 +103,14 @@ export function AliasDetailPage() {
         <ErrorAlert error={error} title="The alias could not be loaded" />
         <ErrorAlert error={actionError} />
         {notice && (
-          <Alert variant="success" isInline title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />}
-            data-testid="alias-notice" style={{ marginBottom: "1rem" }} />
+          <Alert
+            variant="success"
+            isInline
+            title={notice}
+            actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />}
+            data-testid="alias-notice"
+            style={{ marginBottom: "1rem" }}
+          />
         )}
         {!alias && !error && <Loading />}
         {alias && (
@@ -115,7 +121,9 @@ export function AliasDetailPage() {
                 <CardBody>
                   <CandidateList candidates={alias.candidates} />
                   <p>
-                    <small>Published {formatInstant(alias.publishedAt)}; created {formatInstant(alias.createdAt)}.</small>
+                    <small>
+                      Published {formatInstant(alias.publishedAt)}; created {formatInstant(alias.createdAt)}.
+                    </small>
                   </p>
                 </CardBody>
               </Card>
@@ -127,9 +135,14 @@ export function AliasDetailPage() {
                   {alias.draft ? (
                     <>
                       <CandidateList candidates={alias.draft.candidates} testId="draft-candidates" />
-                      {alias.draft.description && alias.draft.description !== alias.description && <p>Description: {alias.draft.description}</p>}
+                      {alias.draft.description && alias.draft.description !== alias.description && (
+                        <p>Description: {alias.draft.description}</p>
+                      )}
                       <p>
-                        <small>Drafted by {alias.draft.draftedBy}, {formatInstant(alias.draft.draftedAt)}. Decisions resolve by the published candidates until it is published.</small>
+                        <small>
+                          Drafted by {alias.draft.draftedBy}, {formatInstant(alias.draft.draftedAt)}. Decisions resolve
+                          by the published candidates until it is published.
+                        </small>
                       </p>
                       {sameCandidates(alias.candidates, alias.draft.candidates) && (
                         <Label color="grey">The same candidates, in the same order, as published</Label>
@@ -137,7 +150,10 @@ export function AliasDetailPage() {
                     </>
                   ) : (
                     <p data-testid="no-draft">
-                      No draft. {canWrite ? "Edit the candidates to draft a change; it is previewed against the logged calls before you publish it." : "An officer or tenant admin drafts changes."}
+                      No draft.{" "}
+                      {canWrite
+                        ? "Edit the candidates to draft a change; it is previewed against the logged calls before you publish it."
+                        : "An officer or tenant admin drafts changes."}
                     </p>
                   )}
                 </CardBody>
@@ -149,7 +165,12 @@ export function AliasDetailPage() {
                           Publish draft
                         </Button>
                       )}
-                      <Button variant="secondary" onClick={() => setEditing(true)} isDisabled={editing} data-testid="edit-alias">
+                      <Button
+                        variant="secondary"
+                        onClick={() => setEditing(true)}
+                        isDisabled={editing}
+                        data-testid="edit-alias"
+                      >
                         {alias.draft ? "Edit draft" : "Edit candidates"}
                       </Button>
                       {alias.draft && (
@@ -203,7 +224,9 @@ export function AliasDetailPage() {
           }}
         />
       )}
-      {deleting && alias && <DeleteDialog alias={alias} onClose={(deleted) => (deleted ? navigate("/aliases") : setDeleting(false))} />}
+      {deleting && alias && (
+        <DeleteDialog alias={alias} onClose={(deleted) => (deleted ? navigate("/aliases") : setDeleting(false))} />
+      )}
     </>
   );
 }
@@ -213,7 +236,10 @@ function DraftEditor({ alias, onClose }: { alias: Alias; onClose: (saved: boolea
   const { api } = useApp();
   const models = useLoader(() => loadAll<Model>(api, "/api/v1/models"), []);
   const start = alias.draft ?? alias;
-  const [form, setForm] = useState<AliasFormValue>({ description: start.description ?? "", rows: toRows(start.candidates) });
+  const [form, setForm] = useState<AliasFormValue>({
+    description: start.description ?? "",
+    rows: toRows(start.candidates),
+  });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const save = () => {
@@ -232,8 +258,15 @@ function DraftEditor({ alias, onClose }: { alias: Alias; onClose: (saved: boolea
       <CardTitle component="h2">Draft a change to {alias.id}</CardTitle>
       <CardBody>
         <ErrorAlert error={models.error} title="The models could not be loaded" />
-        <AliasForm formId="alias-draft-form" value={form} models={models.data ?? []} error={error} errorTitle="The draft was not saved"
-          onChange={setForm} onSubmit={save}>
+        <AliasForm
+          formId="alias-draft-form"
+          value={form}
+          models={models.data ?? []}
+          error={error}
+          errorTitle="The draft was not saved"
+          onChange={setForm}
+          onSubmit={save}
+        >
           <ActionGroup>
             <Button type="submit" isLoading={busy} isDisabled={busy} data-testid="save-alias-draft">
               Save draft
@@ -248,17 +281,27 @@ function DraftEditor({ alias, onClose }: { alias: Alias; onClose: (saved: boolea
   );
 }
 
-const questionKey = (q: AliasQuestion) => [q.team, q.purpose, q.dataClassification, q.region, q.taskTier ?? "default"].join("-");
+const questionKey = (q: AliasQuestion) =>
+  [q.team, q.purpose, q.dataClassification, q.region, q.taskTier ?? "default"].join("-");
 
 function ImpactTable({ impact }: { impact: AliasImpact }) {
   return (
     <>
-      <Alert variant={impact.movedCalls > 0 ? "warning" : "info"} isInline title={impactSummary(impact)} data-testid="impact-summary">
-        Logged from {formatInstant(impact.from)} to {formatInstant(impact.to)}, each question replayed under the published
-        candidates and under the draft.
+      <Alert
+        variant={impact.movedCalls > 0 ? "warning" : "info"}
+        isInline
+        title={impactSummary(impact)}
+        data-testid="impact-summary"
+      >
+        Logged from {formatInstant(impact.from)} to {formatInstant(impact.to)}, each question replayed under the
+        published candidates and under the draft.
       </Alert>
       {impact.questions.length > 0 && (
-        <Table aria-label="Logged questions for the alias, now and under the draft" variant="compact" data-testid="impact-table">
+        <Table
+          aria-label="Logged questions for the alias, now and under the draft"
+          variant="compact"
+          data-testid="impact-table"
+        >
           <Thead>
             <Tr>
               <Th>Team</Th>
@@ -312,8 +355,9 @@ function ResolutionSection({ alias }: { alias: Alias }) {
         Resolution by team and data classification
       </Title>
       <p>
-        For each team approved for a candidate, each purpose and classification: the model and deployment a question in the
-        region resolves to{data?.hasDraft ? ", now and under the draft" : ""}. Denied means no candidate may be used.
+        For each team approved for a candidate, each purpose and classification: the model and deployment a question in
+        the region resolves to{data?.hasDraft ? ", now and under the draft" : ""}. Denied means no candidate may be
+        used.
       </p>
       <Form
         onSubmit={(e) => {
@@ -325,8 +369,18 @@ function ResolutionSection({ alias }: { alias: Alias }) {
       >
         <Flex alignItems={{ default: "alignItemsFlexEnd" }}>
           <FlexItem>
-            <Field label="Region" fieldId="resolution-region" error={errors.region} hint="Where the calls run, such as eu">
-              <TextInput id="resolution-region" value={typed} onChange={(_e, v) => setTyped(v)} validated={errors.region ? "error" : "default"} />
+            <Field
+              label="Region"
+              fieldId="resolution-region"
+              error={errors.region}
+              hint="Where the calls run, such as eu"
+            >
+              <TextInput
+                id="resolution-region"
+                value={typed}
+                onChange={(_e, v) => setTyped(v)}
+                validated={errors.region ? "error" : "default"}
+              />
             </Field>
           </FlexItem>
           <FlexItem>
@@ -339,10 +393,16 @@ function ResolutionSection({ alias }: { alias: Alias }) {
       <ErrorAlert error={errors.region ? undefined : error} title="The resolution could not be worked out" />
       {loading && !data && <Loading />}
       {data && grid && grid.rows.length === 0 && (
-        <p data-testid="resolution-empty">No team holds an approval for a candidate's model: every question for the alias is denied.</p>
+        <p data-testid="resolution-empty">
+          No team holds an approval for a candidate's model: every question for the alias is denied.
+        </p>
       )}
       {data && grid && grid.rows.length > 0 && (
-        <Table aria-label={`Resolution of ${alias.id} in ${data.region}`} variant="compact" data-testid="resolution-table">
+        <Table
+          aria-label={`Resolution of ${alias.id} in ${data.region}`}
+          variant="compact"
+          data-testid="resolution-table"
+        >
           <Thead>
             <Tr>
               <Th>Team</Th>
@@ -378,13 +438,26 @@ function ResolutionCell({ question, hasDraft }: { question?: AliasQuestion; hasD
     <>
       <div>now: {resolutionLabel(question.published)}</div>
       <div>
-        draft: {resolutionLabel(question.draft)} {question.moves && <Label color="orange" isCompact>moves</Label>}
+        draft: {resolutionLabel(question.draft)}{" "}
+        {question.moves && (
+          <Label color="orange" isCompact>
+            moves
+          </Label>
+        )}
       </div>
     </>
   );
 }
 
-function PublishDialog({ alias, impact, onClose }: { alias: Alias; impact?: AliasImpact; onClose: (published: boolean) => void }) {
+function PublishDialog({
+  alias,
+  impact,
+  onClose,
+}: {
+  alias: Alias;
+  impact?: AliasImpact;
+  onClose: (published: boolean) => void;
+}) {
   const { api } = useApp();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -402,11 +475,19 @@ function PublishDialog({ alias, impact, onClose }: { alias: Alias; impact?: Alia
     <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="publish-alias-title">
       <ModalHeader title={`Publish the draft of ${alias.id}?`} labelId="publish-alias-title" />
       <ModalBody>
-        <p>The next decision on every replica resolves the alias by the drafted candidates. The change is in the audit trail.</p>
+        <p>
+          The next decision on every replica resolves the alias by the drafted candidates. The change is in the audit
+          trail.
+        </p>
         {impact ? (
           <p data-testid="publish-alias-impact">{impactSummary(impact)}</p>
         ) : (
-          <Alert variant="warning" isInline title="The draft's impact has not been worked out" style={{ marginTop: "0.5rem" }} />
+          <Alert
+            variant="warning"
+            isInline
+            title="The draft's impact has not been worked out"
+            style={{ marginTop: "0.5rem" }}
+          />
         )}
         <ErrorAlert error={error} />
       </ModalBody>
@@ -434,7 +515,10 @@ function DeleteDialog({ alias, onClose }: { alias: Alias; onClose: (deleted: boo
     <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="delete-alias-title">
       <ModalHeader title={`Delete ${alias.id}?`} labelId="delete-alias-title" />
       <ModalBody>
-        <p>Gateways asking for “{alias.id}” are refused (model_unknown) from their next decision. Logged decisions keep the alias.</p>
+        <p>
+          Gateways asking for “{alias.id}” are refused (model_unknown) from their next decision. Logged decisions keep
+          the alias.
+        </p>
         <ErrorAlert error={error} />
       </ModalBody>
       <ModalFooter>

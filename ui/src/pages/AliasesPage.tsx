@@ -1,4 +1,14 @@
-import { Button, Label, Modal, ModalBody, ModalFooter, ModalHeader, PageSection, Title, ToolbarItem } from "@patternfly/react-core";
+import {
+  Button,
+  Label,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  PageSection,
+  Title,
+  ToolbarItem,
+} from "@patternfly/react-core";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { aliasBody, candidateLabel, EMPTY_ROW, toAlias, type Alias } from "../aliases";
@@ -25,8 +35,9 @@ export function AliasesPage() {
       <PageSection>
         <Title headingLevel="h1">Aliases</Title>
         <p>
-          A gateway may ask for an alias instead of a model. Each decision resolves it to the first candidate the team may
-          use for that question, so a suspended vendor or a missing approval moves calls to the next candidate at once.
+          A gateway may ask for an alias instead of a model. Each decision resolves it to the first candidate the team
+          may use for that question, so a suspended vendor or a missing approval moves calls to the next candidate at
+          once.
         </p>
       </PageSection>
       <PageSection>
@@ -49,7 +60,13 @@ export function AliasesPage() {
                 title: "Draft",
                 value: (a) => a.draft?.draftedAt ?? "",
                 render: (a) =>
-                  a.draft ? <Label color="orange">drafted by {a.draft.draftedBy}, {formatInstant(a.draft.draftedAt)}</Label> : "none",
+                  a.draft ? (
+                    <Label color="orange">
+                      drafted by {a.draft.draftedBy}, {formatInstant(a.draft.draftedAt)}
+                    </Label>
+                  ) : (
+                    "none"
+                  ),
               },
               { title: "Published", value: (a) => a.publishedAt, render: (a) => formatInstant(a.publishedAt) },
             ]}
@@ -96,7 +113,11 @@ function CreateAlias({ onClose }: { onClose: () => void }) {
   };
   return (
     <Modal isOpen variant="large" onClose={onClose} aria-labelledby="create-alias-title">
-      <ModalHeader title="Create an alias" labelId="create-alias-title" description="It is published at once: no call can have asked for it yet." />
+      <ModalHeader
+        title="Create an alias"
+        labelId="create-alias-title"
+        description="It is published at once: no call can have asked for it yet."
+      />
       <ModalBody>
         <ErrorAlert error={models.error} title="The models could not be loaded" />
         <AliasForm

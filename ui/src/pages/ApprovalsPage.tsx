@@ -75,7 +75,11 @@ function RequestsTable({ defaultStatus }: { defaultStatus: string }) {
           rows={data}
           rowKey={(r) => r.id}
           columns={[
-            { title: "Model", value: (r) => r.model, render: (r) => <Link to={toApprovalRequest(r.id)}>{r.model}</Link> },
+            {
+              title: "Model",
+              value: (r) => r.model,
+              render: (r) => <Link to={toApprovalRequest(r.id)}>{r.model}</Link>,
+            },
             { title: "Team", value: (r) => r.team },
             { title: "Purpose", value: (r) => r.purpose },
             { title: "Data up to", value: (r) => r.maxDataClassification },
@@ -95,7 +99,12 @@ function RequestsTable({ defaultStatus }: { defaultStatus: string }) {
           toolbar={
             <>
               <ToolbarItem>
-                <FormSelect aria-label="Status" value={status} onChange={(_e, v) => setStatus(v)} data-testid="status-filter">
+                <FormSelect
+                  aria-label="Status"
+                  value={status}
+                  onChange={(_e, v) => setStatus(v)}
+                  data-testid="status-filter"
+                >
                   <FormSelectOption value="" label="All statuses" />
                   {["pending", "approved", "rejected", "withdrawn"].map((s) => (
                     <FormSelectOption key={s} value={s} label={s} />
@@ -121,7 +130,10 @@ function RequestsTable({ defaultStatus }: { defaultStatus: string }) {
 
 function ApprovalsTable() {
   const { api, user } = useApp();
-  const { data, error, loading, reload } = useLoader(() => api.get<Page<Approval>>(`/api/v1/approvals${query({ size: 200 })}`), []);
+  const { data, error, loading, reload } = useLoader(
+    () => api.get<Page<Approval>>(`/api/v1/approvals${query({ size: 200 })}`),
+    [],
+  );
   const [revoking, setRevoking] = useState<Approval | null>(null);
   const active = data?.items.filter((a) => !a.revokedAt) ?? [];
   return (
@@ -161,7 +173,12 @@ function ApprovalsTable() {
                 <Td dataLabel="Approved by">{a.approvedBy.join(", ")}</Td>
                 {can(user.roles, "approvals:revoke") && (
                   <Td isActionCell>
-                    <Button variant="link" isDanger onClick={() => setRevoking(a)} aria-label={`Revoke ${a.team} ${a.model} ${a.purpose}`}>
+                    <Button
+                      variant="link"
+                      isDanger
+                      onClick={() => setRevoking(a)}
+                      aria-label={`Revoke ${a.team} ${a.model} ${a.purpose}`}
+                    >
                       Revoke
                     </Button>
                   </Td>

@@ -32,7 +32,11 @@ interface Verification {
   firstBroken: unknown;
 }
 
-const LOG_LABELS: Record<Log, string> = { decisions: "Decisions", usage: "Usage", changes: "Changes (admin audit trail)" };
+const LOG_LABELS: Record<Log, string> = {
+  decisions: "Decisions",
+  usage: "Usage",
+  changes: "Changes (admin audit trail)",
+};
 
 /** Auditors download the logs with filters and check that their hash chains are intact. */
 export function AuditPage() {
@@ -83,9 +87,16 @@ export function AuditPage() {
         .then((m) => !signal.aborted && setExpectedRows(m.rows))
         .catch(() => undefined); // progress without a total is still progress
       const accept = exportFormat === "csv" ? "text/csv" : "application/x-ndjson";
-      const blob = await api.download(`/api/v1/audit/${log}${query({ ...filters(), format: exportFormat })}`, accept, setProgress, signal);
+      const blob = await api.download(
+        `/api/v1/audit/${log}${query({ ...filters(), format: exportFormat })}`,
+        accept,
+        setProgress,
+        signal,
+      );
       if (rowsReceived(latest.current, exportFormat) === 0) {
-        setDownloaded("No entries match these filters, so nothing was saved: widen the dates or clear the team, model, outcome or actor.");
+        setDownloaded(
+          "No entries match these filters, so nothing was saved: widen the dates or clear the team, model, outcome or actor.",
+        );
         return;
       }
       const name = `portolan-${log}-${new Date().toISOString().slice(0, 10)}.${exportFormat === "csv" ? "csv" : "ndjson"}`;
@@ -96,7 +107,10 @@ export function AuditPage() {
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
       setDownloaded(`${name}: ${exportSummary(blob.size, latest.current, exportFormat)}.`);
     } catch (e) {
-      if (signal.aborted) setDownloaded(`Download cancelled after ${exportSummary(latest.current.bytes, latest.current, exportFormat)}; nothing was saved.`);
+      if (signal.aborted)
+        setDownloaded(
+          `Download cancelled after ${exportSummary(latest.current.bytes, latest.current, exportFormat)}; nothing was saved.`,
+        );
       else setError(e);
     } finally {
       setDownloading(false);
@@ -183,10 +197,12 @@ export function AuditPage() {
           </GridItem>
           <GridItem md={6}>
             <ErrorAlert error={error} />
-            {downloading && (
-              <DownloadProgress received={received} expectedRows={expectedRows} format={format} />
+            {downloading && <DownloadProgress received={received} expectedRows={expectedRows} format={format} />}
+            {downloaded && (
+              <Alert variant="info" isInline title="Download" data-testid="download-result">
+                {downloaded}
+              </Alert>
             )}
-            {downloaded && <Alert variant="info" isInline title="Download" data-testid="download-result">{downloaded}</Alert>}
             {verifying && <Spinner size="md" aria-label="Verifying" />}
             {verification && <VerificationResult log={log} result={verification} />}
           </GridItem>
@@ -198,7 +214,15 @@ export function AuditPage() {
 }
 
 /** Rows and bytes received so far; a share of the manifest's row count when it has arrived. */
-function DownloadProgress({ received, expectedRows, format }: { received: Progress; expectedRows?: number; format: "csv" | "ndjson" }) {
+function DownloadProgress({
+  received,
+  expectedRows,
+  format,
+}: {
+  received: Progress;
+  expectedRows?: number;
+  format: "csv" | "ndjson";
+}) {
   const rows = rowsReceived(received, format);
   const text = `${rows.toLocaleString("en")}${expectedRows === undefined ? "" : ` of ${expectedRows.toLocaleString("en")}`} rows, ${formatBytes(received.bytes)} received`;
   return expectedRows ? (

@@ -27,7 +27,10 @@ import { toModel } from "../routes";
 export function DecisionDetailPage() {
   const { api } = useApp();
   const { id = "" } = useParams();
-  const { data, error } = useLoader(() => api.get<LoggedDecision>(`/api/v1/audit/decisions/${encodeURIComponent(id)}`), [id]);
+  const { data, error } = useLoader(
+    () => api.get<LoggedDecision>(`/api/v1/audit/decisions/${encodeURIComponent(id)}`),
+    [id],
+  );
   return (
     <>
       <PageSection>
@@ -59,7 +62,16 @@ function DecisionDetail({ decision }: { decision: LoggedDecision }) {
                 ...(decision.alias
                   ? ([
                       ["Alias", <Link to={toAlias(decision.alias)}>{decision.alias}</Link>],
-                      ["Model", decision.model === decision.alias ? "none: no candidate could be used" : <>resolved to <Link to={toModel(decision.model)}>{decision.model}</Link></>],
+                      [
+                        "Model",
+                        decision.model === decision.alias ? (
+                          "none: no candidate could be used"
+                        ) : (
+                          <>
+                            resolved to <Link to={toModel(decision.model)}>{decision.model}</Link>
+                          </>
+                        ),
+                      ],
                     ] as [string, ReactNode][])
                   : ([["Model", <Link to={toModel(decision.model)}>{decision.model}</Link>]] as [string, ReactNode][])),
                 ["Deployment asked for", decision.askedDeployment ?? "none named: the policy routes"],
@@ -84,7 +96,10 @@ function DecisionDetail({ decision }: { decision: LoggedDecision }) {
               testId="decision-answer"
               items={[
                 ["Outcome", decision.allow ? "Allowed" : "Denied"],
-                ["Routed to", decision.allow ? decision.deployment ?? "not routed: no deployment recorded" : "— (denied)"],
+                [
+                  "Routed to",
+                  decision.allow ? (decision.deployment ?? "not routed: no deployment recorded") : "— (denied)",
+                ],
                 ["Policy revision", <code>{decision.policyRevision}</code>],
                 ["Client", clientLabel(decision.clientId)],
                 ["Source", sourceLabel(decision.source)],

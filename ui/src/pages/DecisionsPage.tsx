@@ -48,7 +48,10 @@ export function DecisionsPage() {
   const perPage = Number(search.get("size")) || PER_PAGE;
   const [form, setForm] = useState<DecisionFilters>(applied);
   const key = search.toString();
-  const { data, error, loading } = useLoader(() => api.get<Page<LoggedDecision>>(searchPath(applied, page, perPage)), [key]);
+  const { data, error, loading } = useLoader(
+    () => api.get<Page<LoggedDecision>>(searchPath(applied, page, perPage)),
+    [key],
+  );
   const apply = (filters: DecisionFilters, toPage = 1, size = perPage) => {
     const next = filtersToSearch(filters, toPage);
     if (size !== PER_PAGE) next.set("size", String(size));
@@ -102,12 +105,20 @@ export function DecisionsPage() {
             </GridItem>
             <GridItem>
               <Field label="Deployment" fieldId="explore-deployment" hint="Asked for or routed to">
-                <TextInput id="explore-deployment" value={form.deployment} onChange={(_e, v) => set({ deployment: v })} />
+                <TextInput
+                  id="explore-deployment"
+                  value={form.deployment}
+                  onChange={(_e, v) => set({ deployment: v })}
+                />
               </Field>
             </GridItem>
             <GridItem>
               <Field label="Outcome" fieldId="explore-outcome">
-                <FormSelect id="explore-outcome" value={form.outcome} onChange={(_e, v) => set({ outcome: v as DecisionFilters["outcome"] })}>
+                <FormSelect
+                  id="explore-outcome"
+                  value={form.outcome}
+                  onChange={(_e, v) => set({ outcome: v as DecisionFilters["outcome"] })}
+                >
                   <FormSelectOption value="" label="Allowed and denied" />
                   <FormSelectOption value="allow" label="Allowed" />
                   <FormSelectOption value="deny" label="Denied" />
@@ -116,7 +127,11 @@ export function DecisionsPage() {
             </GridItem>
             <GridItem>
               <Field label="Obligation" fieldId="explore-obligation">
-                <FormSelect id="explore-obligation" value={form.obligation} onChange={(_e, v) => set({ obligation: v })}>
+                <FormSelect
+                  id="explore-obligation"
+                  value={form.obligation}
+                  onChange={(_e, v) => set({ obligation: v })}
+                >
                   <FormSelectOption value="" label="With or without" />
                   {OBLIGATIONS.map((o) => (
                     <FormSelectOption key={o.code} value={o.code} label={o.label} />
@@ -147,7 +162,11 @@ export function DecisionsPage() {
         <ErrorAlert error={error} title="The decisions could not be searched" />
         {loading && !data && <Loading />}
         {data && data.total === 0 && (
-          <EmptyState titleText={hasFilters(applied) ? "No decision matches" : "No decisions logged yet"} headingLevel="h2" data-testid="explore-empty">
+          <EmptyState
+            titleText={hasFilters(applied) ? "No decision matches" : "No decisions logged yet"}
+            headingLevel="h2"
+            data-testid="explore-empty"
+          >
             <EmptyStateBody>
               {hasFilters(applied)
                 ? "Widen the dates, check the team, model, alias and deployment ids, or clear the filters."

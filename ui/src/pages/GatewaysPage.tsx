@@ -75,10 +75,19 @@ export function GatewaysPage() {
               canManage
                 ? (g) => (
                     <div style={{ display: "flex", justifyContent: "flex-end" }}>
-                      <Button variant="link" onClick={() => setConfirming({ gateway: g, action: "rotate" })} aria-label={`Rotate secret of ${g.id}`}>
+                      <Button
+                        variant="link"
+                        onClick={() => setConfirming({ gateway: g, action: "rotate" })}
+                        aria-label={`Rotate secret of ${g.id}`}
+                      >
                         Rotate secret
                       </Button>
-                      <Button variant="link" isDanger onClick={() => setConfirming({ gateway: g, action: "delete" })} aria-label={`Revoke ${g.id}`}>
+                      <Button
+                        variant="link"
+                        isDanger
+                        onClick={() => setConfirming({ gateway: g, action: "delete" })}
+                        aria-label={`Revoke ${g.id}`}
+                      >
                         Revoke
                       </Button>
                     </div>
@@ -127,10 +136,26 @@ function IssueGateway({ onClose }: { onClose: (credential?: GatewayCredential | 
             issue();
           }}
         >
-          <Field label="Id" fieldId="gateway-id" error={errors.id} hint="Lower-case, at most 40 characters, such as eu-proxy" isRequired>
-            <TextInput id="gateway-id" value={id} onChange={(_e, v) => setId(v)} validated={errors.id ? "error" : "default"} />
+          <Field
+            label="Id"
+            fieldId="gateway-id"
+            error={errors.id}
+            hint="Lower-case, at most 40 characters, such as eu-proxy"
+            isRequired
+          >
+            <TextInput
+              id="gateway-id"
+              value={id}
+              onChange={(_e, v) => setId(v)}
+              validated={errors.id ? "error" : "default"}
+            />
           </Field>
-          <Field label="Description" fieldId="gateway-description" error={errors.description} hint="Where it runs and who looks after it">
+          <Field
+            label="Description"
+            fieldId="gateway-description"
+            error={errors.description}
+            hint="Where it runs and who looks after it"
+          >
             <TextInput id="gateway-description" value={description} onChange={(_e, v) => setDescription(v)} />
           </Field>
         </Form>
@@ -147,7 +172,11 @@ function IssueGateway({ onClose }: { onClose: (credential?: GatewayCredential | 
   );
 }
 
-function ConfirmGateway({ gateway, action, onClose }: Confirming & { onClose: (credential?: GatewayCredential | null, changed?: boolean) => void }) {
+function ConfirmGateway({
+  gateway,
+  action,
+  onClose,
+}: Confirming & { onClose: (credential?: GatewayCredential | null, changed?: boolean) => void }) {
   const { api } = useApp();
   const [error, setError] = useState<unknown>();
   const path = `/api/v1/gateways/${encodeURIComponent(gateway.id)}`;
@@ -157,7 +186,10 @@ function ConfirmGateway({ gateway, action, onClose }: Confirming & { onClose: (c
       .catch(setError);
   return (
     <Modal isOpen variant="small" onClose={() => onClose(null, false)} aria-labelledby="gateway-confirm-title">
-      <ModalHeader title={action === "rotate" ? `Rotate the secret of ${gateway.id}?` : `Revoke ${gateway.id}?`} labelId="gateway-confirm-title" />
+      <ModalHeader
+        title={action === "rotate" ? `Rotate the secret of ${gateway.id}?` : `Revoke ${gateway.id}?`}
+        labelId="gateway-confirm-title"
+      />
       <ModalBody>
         <p>
           {action === "rotate"
@@ -188,21 +220,44 @@ function SecretOnce({ credential, onClose }: { credential: GatewayCredential; on
           Portolan does not keep it and cannot show it again. If it is lost, rotate the secret.
         </Alert>
         <Form onSubmit={(e) => e.preventDefault()} style={{ marginTop: "1rem" }}>
-        <Field label="Client id" fieldId="gateway-client-id">
-          <ClipboardCopy isReadOnly hoverTip="Copy" clickTip="Copied" textAriaLabel="Client id" data-testid="gateway-client-id">
-            {credential.gateway.clientId}
-          </ClipboardCopy>
-        </Field>
-        <Field label="Client secret" fieldId="gateway-secret">
-          <ClipboardCopy isReadOnly hoverTip="Copy" clickTip="Copied" textAriaLabel="Client secret" data-testid="gateway-secret">
-            {credential.clientSecret}
-          </ClipboardCopy>
-        </Field>
-        <Field label="Token request" fieldId="gateway-command" hint="Run where the gateway runs; it answers with an access token">
-          <ClipboardCopy isReadOnly isCode variant={ClipboardCopyVariant.expansion} hoverTip="Copy" clickTip="Copied" textAriaLabel="Token request">
-            {tokenCommand(credential)}
-          </ClipboardCopy>
-        </Field>
+          <Field label="Client id" fieldId="gateway-client-id">
+            <ClipboardCopy
+              isReadOnly
+              hoverTip="Copy"
+              clickTip="Copied"
+              textAriaLabel="Client id"
+              data-testid="gateway-client-id"
+            >
+              {credential.gateway.clientId}
+            </ClipboardCopy>
+          </Field>
+          <Field label="Client secret" fieldId="gateway-secret">
+            <ClipboardCopy
+              isReadOnly
+              hoverTip="Copy"
+              clickTip="Copied"
+              textAriaLabel="Client secret"
+              data-testid="gateway-secret"
+            >
+              {credential.clientSecret}
+            </ClipboardCopy>
+          </Field>
+          <Field
+            label="Token request"
+            fieldId="gateway-command"
+            hint="Run where the gateway runs; it answers with an access token"
+          >
+            <ClipboardCopy
+              isReadOnly
+              isCode
+              variant={ClipboardCopyVariant.expansion}
+              hoverTip="Copy"
+              clickTip="Copied"
+              textAriaLabel="Token request"
+            >
+              {tokenCommand(credential)}
+            </ClipboardCopy>
+          </Field>
         </Form>
       </ModalBody>
       <ModalFooter>

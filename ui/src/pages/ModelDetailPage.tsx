@@ -38,8 +38,18 @@ export function ModelDetailPage() {
     return { model, vendor, approvals: approvals.filter((a) => a.model === model.id && !a.revokedAt) };
   }, [id]);
 
-  if (error) return <PageSection><ErrorAlert error={error} title="This model could not be loaded" /></PageSection>;
-  if (!data) return <PageSection><Loading /></PageSection>;
+  if (error)
+    return (
+      <PageSection>
+        <ErrorAlert error={error} title="This model could not be loaded" />
+      </PageSection>
+    );
+  if (!data)
+    return (
+      <PageSection>
+        <Loading />
+      </PageSection>
+    );
   const { model, vendor, approvals } = data;
   const rows: [string, React.ReactNode][] = [
     ["Vendor", `${vendor.name} (${vendor.id})`],
@@ -52,8 +62,16 @@ export function ModelDetailPage() {
     ["Capabilities", model.capabilities.join(", ") || "none"],
     ["Cost tier", model.costTier],
     ["Status", <StatusLabel key="s" status={model.status} />],
-    ["Cut-off", describeCutOff({ cutOffAt: model.cutOffAt ?? null, cutOffReason: model.cutOffReason ?? null }) || "none announced"],
-    ["Vendor cut-off", describeCutOff({ cutOffAt: vendor.cutOffAt ?? null, cutOffReason: vendor.cutOffReason ?? null }) || "none announced"],
+    [
+      "Cut-off",
+      describeCutOff({ cutOffAt: model.cutOffAt ?? null, cutOffReason: model.cutOffReason ?? null }) ||
+        "none announced",
+    ],
+    [
+      "Vendor cut-off",
+      describeCutOff({ cutOffAt: vendor.cutOffAt ?? null, cutOffReason: vendor.cutOffReason ?? null }) ||
+        "none announced",
+    ],
   ];
   return (
     <>
@@ -75,7 +93,11 @@ export function ModelDetailPage() {
                   ))}
                 </DescriptionList>
                 {can(user.roles, "inventory:write") && (
-                  <Button style={{ marginTop: "1rem" }} onClick={() => navigate(`/inventory/models/${encodeURIComponent(model.id)}/edit`)} data-testid="edit-model">
+                  <Button
+                    style={{ marginTop: "1rem" }}
+                    onClick={() => navigate(`/inventory/models/${encodeURIComponent(model.id)}/edit`)}
+                    data-testid="edit-model"
+                  >
                     Edit
                   </Button>
                 )}

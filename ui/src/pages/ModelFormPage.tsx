@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { fieldErrors, loadAll } from "../api";
 import { ErrorAlert, Field, Loading, useLoader } from "../components/common";
@@ -44,7 +44,10 @@ export function ModelFormPage() {
   const { api } = useApp();
   const navigate = useNavigate();
   const vendors = useLoader(() => loadAll<Vendor>(api, "/api/v1/vendors"), []);
-  const existing = useLoader(() => (id ? api.get<Model>(`/api/v1/models/${encodeURIComponent(id)}`) : Promise.resolve(EMPTY)), [id]);
+  const existing = useLoader(
+    () => (id ? api.get<Model>(`/api/v1/models/${encodeURIComponent(id)}`) : Promise.resolve(EMPTY)),
+    [id],
+  );
   const [model, setModel] = useState<Model | null>(null);
   const [regions, setRegions] = useState("");
   const [capabilities, setCapabilities] = useState("");
@@ -54,17 +57,29 @@ export function ModelFormPage() {
   const [confirmingSuspension, setConfirmingSuspension] = useState(false);
   const errors = fieldErrors(error);
 
-  useEffect(() => {
-    if (!existing.data) return;
+  // The form starts from each model loaded (React's "adjusting state when a prop changes").
+  const [formFrom, setFormFrom] = useState<Model>();
+  if (existing.data && existing.data !== formFrom) {
+    setFormFrom(existing.data);
     setModel(existing.data);
     setRegions(existing.data.hostingRegions.join(", "));
     setCapabilities(existing.data.capabilities.join(", "));
     setCutOff(cutOffDate(existing.data.cutOffAt));
     setCutOffReason(existing.data.cutOffReason ?? "");
-  }, [existing.data]);
+  }
 
-  if (existing.error) return <PageSection><ErrorAlert error={existing.error} /></PageSection>;
-  if (!model) return <PageSection><Loading /></PageSection>;
+  if (existing.error)
+    return (
+      <PageSection>
+        <ErrorAlert error={existing.error} />
+      </PageSection>
+    );
+  if (!model)
+    return (
+      <PageSection>
+        <Loading />
+      </PageSection>
+    );
   const set = (change: Partial<Model>) => setModel({ ...model, ...change });
 
   // Suspending cuts every gateway off the model at its next decision: show what that does first.
@@ -76,7 +91,13 @@ export function ModelFormPage() {
     // Only the writable fields: the API refuses unknown ones such as createdAt.
     const { id: modelId, displayName, vendor, openWeights, selfHostable, licence, costTier, status } = model;
     const body = {
-      id: modelId, displayName, vendor, openWeights, selfHostable, costTier, status,
+      id: modelId,
+      displayName,
+      vendor,
+      openWeights,
+      selfHostable,
+      costTier,
+      status,
       licence: licence || null,
       hostingRegions: splitList(regions),
       capabilities: splitList(capabilities),
@@ -94,32 +115,84 @@ export function ModelFormPage() {
       </PageSection>
       <PageSection>
         <ErrorAlert error={error ?? vendors.error} />
-        <Form maxWidth="40rem" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <Form
+          maxWidth="40rem"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
           <Field label="Id" fieldId="model-id" error={errors.id} hint="Lower-case, such as llama-3.3-70b" isRequired>
-            <TextInput id="model-id" value={model.id} isDisabled={!!id} onChange={(_e, v) => set({ id: v })} validated={errors.id ? "error" : "default"} />
+            <TextInput
+              id="model-id"
+              value={model.id}
+              isDisabled={!!id}
+              onChange={(_e, v) => set({ id: v })}
+              validated={errors.id ? "error" : "default"}
+            />
           </Field>
           <Field label="Display name" fieldId="model-name" error={errors.displayName} isRequired>
-            <TextInput id="model-name" value={model.displayName} onChange={(_e, v) => set({ displayName: v })} validated={errors.displayName ? "error" : "default"} />
+            <TextInput
+              id="model-name"
+              value={model.displayName}
+              onChange={(_e, v) => set({ displayName: v })}
+              validated={errors.displayName ? "error" : "default"}
+            />
           </Field>
           <Field label="Vendor" fieldId="model-vendor" error={errors.vendor} isRequired>
-            <FormSelect id="model-vendor" value={model.vendor} onChange={(_e, v) => set({ vendor: v })} validated={errors.vendor ? "error" : "default"}>
+            <FormSelect
+              id="model-vendor"
+              value={model.vendor}
+              onChange={(_e, v) => set({ vendor: v })}
+              validated={errors.vendor ? "error" : "default"}
+            >
               <FormSelectOption value="" label="Choose a vendor" />
               {(vendors.data ?? []).map((v) => (
                 <FormSelectOption key={v.id} value={v.id} label={`${v.name} (${v.jurisdiction})`} />
               ))}
             </FormSelect>
           </Field>
-          <Field label="Hosting regions" fieldId="model-regions" error={errors.hostingRegions} hint="Region codes separated by commas: eu, uk, us, cn, apac">
-            <TextInput id="model-regions" value={regions} onChange={(_e, v) => setRegions(v)} validated={errors.hostingRegions ? "error" : "default"} />
+          <Field
+            label="Hosting regions"
+            fieldId="model-regions"
+            error={errors.hostingRegions}
+            hint="Region codes separated by commas: eu, uk, us, cn, apac"
+          >
+            <TextInput
+              id="model-regions"
+              value={regions}
+              onChange={(_e, v) => setRegions(v)}
+              validated={errors.hostingRegions ? "error" : "default"}
+            />
           </Field>
-          <Field label="Capabilities" fieldId="model-capabilities" error={errors.capabilities} hint="Such as chat, code, vision">
-            <TextInput id="model-capabilities" value={capabilities} onChange={(_e, v) => setCapabilities(v)} validated={errors.capabilities ? "error" : "default"} />
+          <Field
+            label="Capabilities"
+            fieldId="model-capabilities"
+            error={errors.capabilities}
+            hint="Such as chat, code, vision"
+          >
+            <TextInput
+              id="model-capabilities"
+              value={capabilities}
+              onChange={(_e, v) => setCapabilities(v)}
+              validated={errors.capabilities ? "error" : "default"}
+            />
           </Field>
           <Field label="Licence" fieldId="model-licence" error={errors.licence}>
             <TextInput id="model-licence" value={model.licence ?? ""} onChange={(_e, v) => set({ licence: v })} />
           </Field>
-          <Checkbox id="model-open-weights" label="Open weights" isChecked={model.openWeights} onChange={(_e, v) => set({ openWeights: v })} />
-          <Checkbox id="model-self-hostable" label="Self-hostable" isChecked={model.selfHostable} onChange={(_e, v) => set({ selfHostable: v })} />
+          <Checkbox
+            id="model-open-weights"
+            label="Open weights"
+            isChecked={model.openWeights}
+            onChange={(_e, v) => set({ openWeights: v })}
+          />
+          <Checkbox
+            id="model-self-hostable"
+            label="Self-hostable"
+            isChecked={model.selfHostable}
+            onChange={(_e, v) => set({ selfHostable: v })}
+          />
           <Field label="Cost tier" fieldId="model-cost" error={errors.costTier}>
             <FormSelect id="model-cost" value={model.costTier} onChange={(_e, v) => set({ costTier: v })}>
               {["low", "medium", "high"].map((c) => (
@@ -134,7 +207,14 @@ export function ModelFormPage() {
               ))}
             </FormSelect>
           </Field>
-          <CutOffFields idPrefix="model" date={cutOff} reason={cutOffReason} errors={errors} onDate={setCutOff} onReason={setCutOffReason} />
+          <CutOffFields
+            idPrefix="model"
+            date={cutOff}
+            reason={cutOffReason}
+            errors={errors}
+            onDate={setCutOff}
+            onReason={setCutOffReason}
+          />
           <ActionGroup>
             <Button type="submit" data-testid="save-model">
               Save
@@ -146,7 +226,12 @@ export function ModelFormPage() {
         </Form>
       </PageSection>
       {confirmingSuspension && id && (
-        <Modal isOpen variant="medium" onClose={() => setConfirmingSuspension(false)} aria-labelledby="suspend-model-title">
+        <Modal
+          isOpen
+          variant="medium"
+          onClose={() => setConfirmingSuspension(false)}
+          aria-labelledby="suspend-model-title"
+        >
           <ModalHeader title={`Suspend ${model.displayName}?`} labelId="suspend-model-title" />
           <ModalBody>
             <p>Every gateway is refused this model at its next decision.</p>

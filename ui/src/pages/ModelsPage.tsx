@@ -27,7 +27,11 @@ export function ModelsPage() {
             rows={data}
             rowKey={(m) => m.id}
             columns={[
-              { title: "Name", value: (m) => m.displayName, render: (m) => <Link to={toModel(m.id)}>{m.displayName}</Link> },
+              {
+                title: "Name",
+                value: (m) => m.displayName,
+                render: (m) => <Link to={toModel(m.id)}>{m.displayName}</Link>,
+              },
               { title: "Id", value: (m) => m.id },
               { title: "Vendor", value: (m) => m.vendor },
               { title: "Regions", value: (m) => m.hostingRegions.join(", ") },
@@ -45,7 +49,11 @@ export function ModelsPage() {
                 </ToolbarItem>
               )
             }
-            empty={canWrite ? "Add a vendor, then the models your teams may ask for." : "An officer adds models to the inventory."}
+            empty={
+              canWrite
+                ? "Add a vendor, then the models your teams may ask for."
+                : "An officer adds models to the inventory."
+            }
           />
         )}
       </PageSection>

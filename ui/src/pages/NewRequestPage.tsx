@@ -79,7 +79,12 @@ export function NewRequestPage() {
           }}
         >
           <Field label="Team" fieldId="team" error={errors.team} isRequired>
-            <FormSelect id="team" value={team} onChange={(_e, v) => setTeam(v)} validated={errors.team ? "error" : "default"}>
+            <FormSelect
+              id="team"
+              value={team}
+              onChange={(_e, v) => setTeam(v)}
+              validated={errors.team ? "error" : "default"}
+            >
               <FormSelectOption value="" label="Choose a team" isDisabled />
               {(teams.data?.items ?? []).map((t) => (
                 <FormSelectOption key={t.id} value={t.id} label={`${t.name} (${t.id})`} />
@@ -87,7 +92,12 @@ export function NewRequestPage() {
             </FormSelect>
           </Field>
           <Field label="Model" fieldId="model" error={errors.model} isRequired>
-            <FormSelect id="model" value={model} onChange={(_e, v) => chooseModel(v)} validated={errors.model ? "error" : "default"}>
+            <FormSelect
+              id="model"
+              value={model}
+              onChange={(_e, v) => chooseModel(v)}
+              validated={errors.model ? "error" : "default"}
+            >
               <FormSelectOption value="" label="Choose a model" isDisabled />
               {(models.data?.items ?? []).map((m) => (
                 <FormSelectOption key={m.id} value={m.id} label={`${m.displayName} (${m.id}, ${m.vendor})`} />
@@ -107,21 +117,53 @@ export function NewRequestPage() {
               onChange={setDeployments}
             />
           )}
-          <Field label="Purpose" fieldId="purpose" error={errors.purpose} hint="A short id, such as chat or summarise" isRequired>
-            <TextInput id="purpose" value={purpose} onChange={(_e, v) => setPurpose(v)} validated={errors.purpose ? "error" : "default"} />
+          <Field
+            label="Purpose"
+            fieldId="purpose"
+            error={errors.purpose}
+            hint="A short id, such as chat or summarise"
+            isRequired
+          >
+            <TextInput
+              id="purpose"
+              value={purpose}
+              onChange={(_e, v) => setPurpose(v)}
+              validated={errors.purpose ? "error" : "default"}
+            />
           </Field>
-          <Field label="Data classification, at most" fieldId="classification" error={errors.maxDataClassification} isRequired>
+          <Field
+            label="Data classification, at most"
+            fieldId="classification"
+            error={errors.maxDataClassification}
+            isRequired
+          >
             <FormSelect id="classification" value={classification} onChange={(_e, v) => setClassification(v)}>
               {CLASSIFICATIONS.map((c) => (
                 <FormSelectOption key={c} value={c} label={c} />
               ))}
             </FormSelect>
           </Field>
-          <Field label="Regions" fieldId="regions" error={errors.regions} hint="Region codes separated by commas: eu, uk, us, cn, apac" isRequired>
-            <TextInput id="regions" value={regions} onChange={(_e, v) => setRegions(v)} validated={errors.regions ? "error" : "default"} />
+          <Field
+            label="Regions"
+            fieldId="regions"
+            error={errors.regions}
+            hint="Region codes separated by commas: eu, uk, us, cn, apac"
+            isRequired
+          >
+            <TextInput
+              id="regions"
+              value={regions}
+              onChange={(_e, v) => setRegions(v)}
+              validated={errors.regions ? "error" : "default"}
+            />
           </Field>
           <Field label="Justification" fieldId="justification" error={errors.justification} isRequired>
-            <TextArea id="justification" value={justification} onChange={(_e, v) => setJustification(v)} validated={errors.justification ? "error" : "default"} />
+            <TextArea
+              id="justification"
+              value={justification}
+              onChange={(_e, v) => setJustification(v)}
+              validated={errors.justification ? "error" : "default"}
+            />
           </Field>
           <Field label="Needed until" fieldId="until" error={errors.requestedUntil} hint="Optional">
             <TextInput id="until" type="date" value={until} onChange={(_e, v) => setUntil(v)} />

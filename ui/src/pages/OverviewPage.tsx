@@ -66,7 +66,9 @@ export function OverviewPage() {
               <CardTitle component="h2">Approvals pending</CardTitle>
               <CardBody>
                 <Figure value={data.pending} />
-                <Link to="/approvals">{can(user.roles, "approvals:decide") ? "Work the queue" : "See the requests"}</Link>
+                <Link to="/approvals">
+                  {can(user.roles, "approvals:decide") ? "Work the queue" : "See the requests"}
+                </Link>
               </CardBody>
             </Card>
             <Card data-testid="card-expiring">
@@ -127,12 +129,20 @@ function Notices({ notices, team }: { notices: Notice[]; team: string | null }) 
         {team ? `Notices for ${team}` : "Notices to teams"}
       </Title>
       {notices.length === 0 ? (
-        <p>No notices: nothing your teams use has been suspended, is about to be cut off, or has an approval about to expire.</p>
+        <p>
+          No notices: nothing your teams use has been suspended, is about to be cut off, or has an approval about to
+          expire.
+        </p>
       ) : (
         <List isPlain>
           {notices.map((n) => (
-            <ListItem key={n.id} data-testid={`notice-${n.kind}-${n.subjectType}-${n.subjectId}`} style={{ marginTop: "0.75rem" }}>
-              <Label color={n.kind === "suspension" ? "red" : "orange"}>{noticeLabel(n)}</Label> <strong>{n.title}</strong>{" "}
+            <ListItem
+              key={n.id}
+              data-testid={`notice-${n.kind}-${n.subjectType}-${n.subjectId}`}
+              style={{ marginTop: "0.75rem" }}
+            >
+              <Label color={n.kind === "suspension" ? "red" : "orange"}>{noticeLabel(n)}</Label>{" "}
+              <strong>{n.title}</strong>{" "}
               <small>
                 (team {n.team}, {formatInstant(n.createdAt)})
               </small>
@@ -157,7 +167,8 @@ function DecisionCard({ title, counts }: { title: string; counts: Counts }) {
       <CardTitle component="h2">{title}</CardTitle>
       <CardBody>
         <p>
-          <strong>{counts.allowed.toLocaleString()}</strong> allowed, <strong>{counts.denied.toLocaleString()}</strong> denied
+          <strong>{counts.allowed.toLocaleString()}</strong> allowed, <strong>{counts.denied.toLocaleString()}</strong>{" "}
+          denied
         </p>
         {share === null ? (
           <p>No decisions logged in this window.</p>
@@ -165,7 +176,14 @@ function DecisionCard({ title, counts }: { title: string; counts: Counts }) {
           <div
             role="img"
             aria-label={`${share}% allowed`}
-            style={{ display: "flex", height: "0.75rem", borderRadius: 4, overflow: "hidden", marginTop: "0.5rem", background: "#c9190b" }}
+            style={{
+              display: "flex",
+              height: "0.75rem",
+              borderRadius: 4,
+              overflow: "hidden",
+              marginTop: "0.5rem",
+              background: "#c9190b",
+            }}
           >
             <div style={{ width: `${share}%`, background: "#3e8635" }} />
           </div>

@@ -74,7 +74,14 @@ export function PolicyPage() {
       <PageSection>
         <ErrorAlert error={error} title="The policy could not be loaded" />
         {notice && (
-          <Alert variant="success" isInline title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />} data-testid="policy-notice" style={{ marginBottom: "1rem" }} />
+          <Alert
+            variant="success"
+            isInline
+            title={notice}
+            actionClose={<AlertActionCloseButton onClose={() => setNotice(undefined)} />}
+            data-testid="policy-notice"
+            style={{ marginBottom: "1rem" }}
+          />
         )}
         {!data && !error && <Loading />}
         {data && (
@@ -93,13 +100,19 @@ export function PolicyPage() {
                 }}
               />
             </Tab>
-            <Tab eventKey="revisions" title={<TabTitleText>Revisions ({data.revisions.length})</TabTitleText>} data-testid="tab-revisions">
+            <Tab
+              eventKey="revisions"
+              title={<TabTitleText>Revisions ({data.revisions.length})</TabTitleText>}
+              data-testid="tab-revisions"
+            >
               <RevisionsTable
                 revisions={data.revisions}
                 canRollBack={canPublish}
                 draftDiffers={published ? diffForms(toForm(published.settings), toForm(data.draft)).length > 0 : false}
                 onRolledBack={(revision) => {
-                  setNotice(`Rolled back: revision ${revision.number} republishes revision ${revision.rolledBackTo}'s settings.`);
+                  setNotice(
+                    `Rolled back: revision ${revision.number} republishes revision ${revision.rolledBackTo}'s settings.`,
+                  );
                   reload();
                 }}
               />
@@ -150,7 +163,13 @@ function DraftTab({ draft, published, canEdit, canPublish, onSaved, onPublished 
   return (
     <div style={{ paddingTop: "1rem" }}>
       {saveError !== undefined && (
-        <Alert variant="danger" isInline title="The draft was not saved" data-testid="error-alert" style={{ marginBottom: "1rem" }}>
+        <Alert
+          variant="danger"
+          isInline
+          title="The draft was not saved"
+          data-testid="error-alert"
+          style={{ marginBottom: "1rem" }}
+        >
           {Object.keys(errors).length > 0 ? (
             <ul>
               {errorLines(errors).map((line) => (
@@ -162,14 +181,32 @@ function DraftTab({ draft, published, canEdit, canPublish, onSaved, onPublished 
           )}
         </Alert>
       )}
-      <Form onSubmit={(e) => { e.preventDefault(); save(); }} data-testid="settings-form">
-        <SettingsEditor form={form} errors={errors} onChange={canEdit ? (key, value) => setForm((f) => ({ ...f, [key]: value })) : undefined} />
+      <Form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+        data-testid="settings-form"
+      >
+        <SettingsEditor
+          form={form}
+          errors={errors}
+          onChange={canEdit ? (key, value) => setForm((f) => ({ ...f, [key]: value })) : undefined}
+        />
         {canEdit && (
           <ActionGroup>
             <Button type="submit" isDisabled={!unsaved || saving} isLoading={saving} data-testid="save-draft">
               Save draft
             </Button>
-            <Button variant="link" isDisabled={!unsaved} onClick={() => { setForm(saved); setSaveError(undefined); }} data-testid="discard-draft">
+            <Button
+              variant="link"
+              isDisabled={!unsaved}
+              onClick={() => {
+                setForm(saved);
+                setSaveError(undefined);
+              }}
+              data-testid="discard-draft"
+            >
               Discard changes
             </Button>
             {unsaved && <Label color="orange">Unsaved changes</Label>}
@@ -191,7 +228,13 @@ function DraftTab({ draft, published, canEdit, canPublish, onSaved, onPublished 
             </EmptyStateBody>
           </EmptyState>
         ) : (
-          <ChangesTable label="Changes from the published revision" changes={changes} before={published ? `Revision ${published.number}` : "Nothing published"} after="Draft" testId="draft-changes" />
+          <ChangesTable
+            label="Changes from the published revision"
+            changes={changes}
+            before={published ? `Revision ${published.number}` : "Nothing published"}
+            after="Draft"
+            testId="draft-changes"
+          />
         )}
       </section>
       {canEdit && (
@@ -205,11 +248,17 @@ function DraftTab({ draft, published, canEdit, canPublish, onSaved, onPublished 
           <Divider style={{ margin: "1.5rem 0" }} />
           {canPublish ? (
             <ActionGroup>
-              <Button onClick={() => setPublishing(true)} isDisabled={unsaved || savedChanges.length === 0} data-testid="publish">
+              <Button
+                onClick={() => setPublishing(true)}
+                isDisabled={unsaved || savedChanges.length === 0}
+                data-testid="publish"
+              >
                 Publish draft
               </Button>
               {unsaved && <span>Save the draft before publishing it.</span>}
-              {!unsaved && savedChanges.length === 0 && <span>The draft matches the published revision: nothing to publish.</span>}
+              {!unsaved && savedChanges.length === 0 && (
+                <span>The draft matches the published revision: nothing to publish.</span>
+              )}
             </ActionGroup>
           ) : (
             <p data-testid="publish-by-officer">A compliance officer reviews the saved draft and publishes it.</p>
@@ -235,7 +284,12 @@ function ErrorMessage({ error }: { error: unknown }) {
   return <>{error instanceof Error ? error.message : String(error)}</>;
 }
 
-function PublishDialog(props: { next: number; changes: number; impact?: ImpactReport; onClose: (revision?: Revision) => void }) {
+function PublishDialog(props: {
+  next: number;
+  changes: number;
+  impact?: ImpactReport;
+  onClose: (revision?: Revision) => void;
+}) {
   const { api } = useApp();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -254,13 +308,19 @@ function PublishDialog(props: { next: number; changes: number; impact?: ImpactRe
       <ModalHeader title={`Publish revision ${props.next}?`} labelId="publish-title" />
       <ModalBody>
         <p>
-          {props.changes} setting{props.changes === 1 ? "" : "s"} change. Every gateway decides by the new revision from its next
-          decision on; you can roll back to an earlier revision later.
+          {props.changes} setting{props.changes === 1 ? "" : "s"} change. Every gateway decides by the new revision from
+          its next decision on; you can roll back to an earlier revision later.
         </p>
         {props.impact ? (
           <p data-testid="publish-impact">{impactSummary(props.impact)}</p>
         ) : (
-          <Alert variant="warning" isInline title="The impact of this draft has not been analysed" data-testid="publish-unanalysed" style={{ marginTop: "0.5rem" }} />
+          <Alert
+            variant="warning"
+            isInline
+            title="The impact of this draft has not been analysed"
+            data-testid="publish-unanalysed"
+            style={{ marginTop: "0.5rem" }}
+          />
         )}
         <ErrorAlert error={error} />
       </ModalBody>

@@ -76,10 +76,10 @@ export function PortabilityPage() {
       <PageSection>
         <Title headingLevel="h1">Portability</Title>
         <p>
-          For each team and capability, the models it may use now under the published settings: approved for the team and in the
-          inventory, from a vendor that is not suspended, and allowed by every rule for the data classification chosen (a model
-          approved only for public data is no cover for restricted work). A capability that rests on one vendor is lost with that
-          vendor.
+          For each team and capability, the models it may use now under the published settings: approved for the team
+          and in the inventory, from a vendor that is not suspended, and allowed by every rule for the data
+          classification chosen (a model approved only for public data is no cover for restricted work). A capability
+          that rests on one vendor is lost with that vendor.
         </p>
       </PageSection>
       <PageSection>
@@ -137,7 +137,10 @@ function UpcomingCutOffs({ cutOffs }: { cutOffs: UpcomingCutOff[] }) {
         Announced cut-offs
       </Title>
       {cutOffs.length === 0 ? (
-        <p>No vendor or model has a cut-off announced. Officers set one on a vendor or a model when a retirement or an export rule is announced.</p>
+        <p>
+          No vendor or model has a cut-off announced. Officers set one on a vendor or a model when a retirement or an
+          export rule is announced.
+        </p>
       ) : (
         <Table aria-label="Announced cut-offs" variant="compact">
           <Thead>
@@ -204,7 +207,13 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
       </Title>
       <Flex alignItems={{ default: "alignItemsCenter" }} style={{ margin: "0.75rem 0" }}>
         <FlexItem>
-          <FormSelect id="cut-off" aria-label="Supplier cut off" value={cut} onChange={(_e, v) => onCut(v)} data-testid="cut-off">
+          <FormSelect
+            id="cut-off"
+            aria-label="Supplier cut off"
+            value={cut}
+            onChange={(_e, v) => onCut(v)}
+            data-testid="cut-off"
+          >
             <FormSelectOption value="" label="Choose a vendor or jurisdiction" />
             <FormSelectOptionGroup label="Vendors">
               {options.vendors.map((o) => (
@@ -226,7 +235,10 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
       </Flex>
       <ErrorAlert error={error} title="The what-if could not be answered" />
       {!cut && (
-        <p>Choose a vendor or a jurisdiction to see which teams would be left without any usable model for a capability and a data classification.</p>
+        <p>
+          Choose a vendor or a jurisdiction to see which teams would be left without any usable model for a capability
+          and a data classification.
+        </p>
       )}
       {vendor?.suspended && !loading && (
         <Alert variant="info" isInline title={`${vendor.name} is suspended already`} style={{ marginBottom: "0.5rem" }}>
@@ -234,8 +246,14 @@ function WhatIfSection({ vendors, cut, onCut, result, loading, error }: WhatIfPr
         </Alert>
       )}
       {result && !loading && losses.length === 0 && (
-        <Alert variant="success" isInline title={`No team loses a capability if ${what} is cut off`} data-testid="what-if-result">
-          Every team keeps a usable model from another supplier for each capability and data classification it has one for.
+        <Alert
+          variant="success"
+          isInline
+          title={`No team loses a capability if ${what} is cut off`}
+          data-testid="what-if-result"
+        >
+          Every team keeps a usable model from another supplier for each capability and data classification it has one
+          for.
         </Alert>
       )}
       {result && !loading && losses.length > 0 && (
@@ -290,7 +308,18 @@ interface MatrixProps {
 }
 
 function MatrixSection(props: MatrixProps) {
-  const { matrix, singleVendor, filter, onFilter, losses, classification, onClassification, suspended, onRefresh, refreshing } = props;
+  const {
+    matrix,
+    singleVendor,
+    filter,
+    onFilter,
+    losses,
+    classification,
+    onClassification,
+    suspended,
+    onRefresh,
+    refreshing,
+  } = props;
   return (
     <section aria-labelledby="matrix-title">
       <Title headingLevel="h2" size="lg" id="matrix-title">
@@ -300,11 +329,18 @@ function MatrixSection(props: MatrixProps) {
         {singleVendor === 0
           ? "Every team capability has usable models from more than one vendor."
           : `${singleVendor} team capabilit${singleVendor === 1 ? "y rests" : "ies rest"} on a single vendor.`}
-        {suspended.length > 0 && ` Models of suspended vendors (${suspended.map((v) => v.name).join(", ")}) are left out.`}
+        {suspended.length > 0 &&
+          ` Models of suspended vendors (${suspended.map((v) => v.name).join(", ")}) are left out.`}
       </p>
       <Flex alignItems={{ default: "alignItemsCenter" }} style={{ margin: "0.75rem 0" }}>
         <FlexItem>
-          <SearchInput aria-label="Filter teams" placeholder="Filter teams" value={filter} onChange={(_e, v) => onFilter(v)} onClear={() => onFilter("")} />
+          <SearchInput
+            aria-label="Filter teams"
+            placeholder="Filter teams"
+            value={filter}
+            onChange={(_e, v) => onFilter(v)}
+            onClear={() => onFilter("")}
+          />
         </FlexItem>
         <FlexItem>
           <FormSelect
@@ -321,7 +357,13 @@ function MatrixSection(props: MatrixProps) {
           </FormSelect>
         </FlexItem>
         <FlexItem>
-          <Button variant="secondary" onClick={onRefresh} isLoading={refreshing} isDisabled={refreshing} data-testid="refresh-portability">
+          <Button
+            variant="secondary"
+            onClick={onRefresh}
+            isLoading={refreshing}
+            isDisabled={refreshing}
+            data-testid="refresh-portability"
+          >
             Refresh
           </Button>
         </FlexItem>
@@ -330,7 +372,12 @@ function MatrixSection(props: MatrixProps) {
         <p>No team matches “{filter}”.</p>
       ) : (
         <div style={{ overflowX: "auto" }}>
-          <Table aria-label="Teams and capabilities" variant="compact" gridBreakPoint="" data-testid="portability-matrix">
+          <Table
+            aria-label="Teams and capabilities"
+            variant="compact"
+            gridBreakPoint=""
+            data-testid="portability-matrix"
+          >
             <Thead>
               <Tr>
                 <Th>Team</Th>
@@ -350,12 +397,18 @@ function MatrixSection(props: MatrixProps) {
                     return (
                       <Td key={capability} dataLabel={capability} data-testid={`cell-${row.team}-${capability}`}>
                         {cell.exposure === "none" ? (
-                          <><span aria-hidden="true">—</span><span className="pf-v6-screen-reader">none usable</span></>
+                          <>
+                            <span aria-hidden="true">—</span>
+                            <span className="pf-v6-screen-reader">none usable</span>
+                          </>
                         ) : (
                           <>
                             {cell.models.map((m) => (
                               <div key={m.model}>
-                                {m.model} <small>({m.vendor}, {m.jurisdiction || "?"})</small>
+                                {m.model}{" "}
+                                <small>
+                                  ({m.vendor}, {m.jurisdiction || "?"})
+                                </small>
                               </div>
                             ))}
                             {isLost(losses, row.team, capability, classification) ? (

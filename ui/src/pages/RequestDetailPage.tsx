@@ -37,11 +37,25 @@ import type { ApprovalRequest, DecisionInput } from "../types";
 export function RequestDetailPage() {
   const { id = "" } = useParams();
   const { api, user } = useApp();
-  const { data: request, error, reload } = useLoader(() => api.get<ApprovalRequest>(`/api/v1/approval-requests/${encodeURIComponent(id)}`), [id]);
+  const {
+    data: request,
+    error,
+    reload,
+  } = useLoader(() => api.get<ApprovalRequest>(`/api/v1/approval-requests/${encodeURIComponent(id)}`), [id]);
   const [actionError, setActionError] = useState<unknown>();
 
-  if (error) return <PageSection><ErrorAlert error={error} title="This request could not be loaded" /></PageSection>;
-  if (!request) return <PageSection><Loading /></PageSection>;
+  if (error)
+    return (
+      <PageSection>
+        <ErrorAlert error={error} title="This request could not be loaded" />
+      </PageSection>
+    );
+  if (!request)
+    return (
+      <PageSection>
+        <Loading />
+      </PageSection>
+    );
 
   const withdraw = () =>
     api.post(`/api/v1/approval-requests/${request.id}/withdraw`).then(reload).catch(setActionError);
@@ -162,10 +176,7 @@ function DecisionForm({ request, onDecided }: { request: ApprovalRequest; onDeci
           }
         : undefined;
     const body: DecisionInput = { outcome, comment: comment || undefined, conditions };
-    api
-      .post(`/api/v1/approval-requests/${request.id}/decision`, body)
-      .then(onDecided)
-      .catch(setError);
+    api.post(`/api/v1/approval-requests/${request.id}/decision`, body).then(onDecided).catch(setError);
   };
 
   return (
@@ -174,14 +185,23 @@ function DecisionForm({ request, onDecided }: { request: ApprovalRequest; onDeci
       <CardBody>
         <ErrorAlert error={error} />
         <Form onSubmit={(e) => e.preventDefault()}>
-          <Field label="Data classification, at most" fieldId="decision-classification" error={errors["conditions.maxDataClassification"]}>
+          <Field
+            label="Data classification, at most"
+            fieldId="decision-classification"
+            error={errors["conditions.maxDataClassification"]}
+          >
             <FormSelect id="decision-classification" value={classification} onChange={(_e, v) => setClassification(v)}>
               {CLASSIFICATIONS.map((c) => (
                 <FormSelectOption key={c} value={c} label={c} />
               ))}
             </FormSelect>
           </Field>
-          <Field label="Regions" fieldId="decision-regions" error={errors["conditions.regions"]} hint="Only these of the requested regions">
+          <Field
+            label="Regions"
+            fieldId="decision-regions"
+            error={errors["conditions.regions"]}
+            hint="Only these of the requested regions"
+          >
             <TextInput id="decision-regions" value={regions} onChange={(_e, v) => setRegions(v)} />
           </Field>
           <DeploymentChecklist
@@ -199,10 +219,20 @@ function DecisionForm({ request, onDecided }: { request: ApprovalRequest; onDeci
             selected={deployments}
             onChange={setDeployments}
           />
-          <Field label="Expires on" fieldId="decision-expiry" error={errors["conditions.expiresAt"]} hint="The approval ends at the end of this day (UTC)">
+          <Field
+            label="Expires on"
+            fieldId="decision-expiry"
+            error={errors["conditions.expiresAt"]}
+            hint="The approval ends at the end of this day (UTC)"
+          >
             <TextInput id="decision-expiry" type="date" value={expiry} onChange={(_e, v) => setExpiry(v)} />
           </Field>
-          <Field label="Comment" fieldId="decision-comment" error={errors.comment} hint="Required by your practice when rejecting">
+          <Field
+            label="Comment"
+            fieldId="decision-comment"
+            error={errors.comment}
+            hint="Required by your practice when rejecting"
+          >
             <TextArea id="decision-comment" value={comment} onChange={(_e, v) => setComment(v)} />
           </Field>
           <ActionGroup>

@@ -50,7 +50,11 @@ const GROUP_LABELS: Record<SpendFilters["groupBy"], string> = {
   operator: "Operator",
   operatorJurisdiction: "Operator jurisdiction",
 };
-const INTERVAL_LABELS: Record<SpendFilters["interval"], string> = { total: "Whole window", month: "By month", day: "By day" };
+const INTERVAL_LABELS: Record<SpendFilters["interval"], string> = {
+  total: "Whole window",
+  month: "By month",
+  day: "By day",
+};
 
 /** What each team used and spent with whom, from the usage gateways report; and the price list behind it. */
 export function SpendPage() {
@@ -84,8 +88,9 @@ export function SpendPage() {
       <PageSection>
         <Title headingLevel="h1">Spend</Title>
         <p>
-          Calls, tokens and cost from the usage gateways report, by the day of each call's decision (UTC). A call without a
-          reported cost is costed from its model's price valid then; a call without either is counted as unpriced.
+          Calls, tokens and cost from the usage gateways report, by the day of each call's decision (UTC). A call
+          without a reported cost is costed from its model's price valid then; a call without either is counted as
+          unpriced.
         </p>
       </PageSection>
       <PageSection>
@@ -93,7 +98,12 @@ export function SpendPage() {
           <Flex>
             <FlexItem>
               <Field label="From" fieldId="spend-from" hint="First day included (UTC)">
-                <TextInput id="spend-from" type="date" value={filters.from} onChange={(_e, v) => v && setFilter("from", v)} />
+                <TextInput
+                  id="spend-from"
+                  type="date"
+                  value={filters.from}
+                  onChange={(_e, v) => v && setFilter("from", v)}
+                />
               </Field>
             </FlexItem>
             <FlexItem>
@@ -103,22 +113,40 @@ export function SpendPage() {
             </FlexItem>
             <FlexItem>
               <Field label="Group by" fieldId="spend-group">
-                <FormSelect id="spend-group" value={filters.groupBy} onChange={(_e, v) => setFilter("groupBy", v)} data-testid="spend-group">
-                  {GROUPS.map((g) => <FormSelectOption key={g} value={g} label={GROUP_LABELS[g]} />)}
+                <FormSelect
+                  id="spend-group"
+                  value={filters.groupBy}
+                  onChange={(_e, v) => setFilter("groupBy", v)}
+                  data-testid="spend-group"
+                >
+                  {GROUPS.map((g) => (
+                    <FormSelectOption key={g} value={g} label={GROUP_LABELS[g]} />
+                  ))}
                 </FormSelect>
               </Field>
             </FlexItem>
             <FlexItem>
               <Field label="Period" fieldId="spend-interval">
-                <FormSelect id="spend-interval" value={filters.interval} onChange={(_e, v) => setFilter("interval", v)} data-testid="spend-interval">
-                  {INTERVALS.map((i) => <FormSelectOption key={i} value={i} label={INTERVAL_LABELS[i]} />)}
+                <FormSelect
+                  id="spend-interval"
+                  value={filters.interval}
+                  onChange={(_e, v) => setFilter("interval", v)}
+                  data-testid="spend-interval"
+                >
+                  {INTERVALS.map((i) => (
+                    <FormSelectOption key={i} value={i} label={INTERVAL_LABELS[i]} />
+                  ))}
                 </FormSelect>
               </Field>
             </FlexItem>
           </Flex>
           <ActionGroup>
-            <Button variant="secondary" onClick={() => download("csv")} data-testid="download-spend">Download CSV</Button>
-            <Button variant="secondary" onClick={() => download("focus")} data-testid="download-focus">Download FOCUS CSV</Button>
+            <Button variant="secondary" onClick={() => download("csv")} data-testid="download-spend">
+              Download CSV
+            </Button>
+            <Button variant="secondary" onClick={() => download("focus")} data-testid="download-focus">
+              Download FOCUS CSV
+            </Button>
           </ActionGroup>
         </Form>
         <ErrorAlert error={downloadError} title="The download failed" />
@@ -144,7 +172,11 @@ function keyLink(report: SpendReport, key: string | null | undefined) {
 
 function SpendTable({ report }: { report: SpendReport }) {
   if (report.items.length === 0) {
-    return <Alert variant="info" isInline title="No usage in this window" data-testid="spend-empty">Gateways report usage after each call with POST /api/v1/usage.</Alert>;
+    return (
+      <Alert variant="info" isInline title="No usage in this window" data-testid="spend-empty">
+        Gateways report usage after each call with POST /api/v1/usage.
+      </Alert>
+    );
   }
   const byPeriod = report.interval !== "total";
   const row = (item: SpendItem) => [
@@ -169,13 +201,22 @@ function SpendTable({ report }: { report: SpendReport }) {
       </Thead>
       <Tbody>
         {report.items.map((item) => (
-          <Tr key={`${item.key}-${item.period}-${item.currency}`} data-testid={`spend-row-${item.key}-${item.currency}`}>
+          <Tr
+            key={`${item.key}-${item.period}-${item.currency}`}
+            data-testid={`spend-row-${item.key}-${item.currency}`}
+          >
             <Td dataLabel={GROUP_LABELS[report.groupBy]}>{keyLink(report, item.key)}</Td>
             {byPeriod && <Td dataLabel="Period">{item.period}</Td>}
-            {row(item).map((value, i) => <Td key={i}>{value}</Td>)}
+            {row(item).map((value, i) => (
+              <Td key={i}>{value}</Td>
+            ))}
             <Td dataLabel="Share of cost">
-              <Progress value={costShare(item, report.totals)} size={ProgressSize.sm} measureLocation={ProgressMeasureLocation.outside}
-                aria-label={`${item.key} share of ${item.currency} cost`} />
+              <Progress
+                value={costShare(item, report.totals)}
+                size={ProgressSize.sm}
+                measureLocation={ProgressMeasureLocation.outside}
+                aria-label={`${item.key} share of ${item.currency} cost`}
+              />
             </Td>
             <Td dataLabel="Unpriced calls">{item.unpricedCalls > 0 ? item.unpricedCalls.toLocaleString("en") : ""}</Td>
           </Tr>
@@ -184,7 +225,9 @@ function SpendTable({ report }: { report: SpendReport }) {
           <Tr key={total.currency} data-testid={`spend-total-${total.currency}`}>
             <Th scope="row">Total ({total.currency})</Th>
             {byPeriod && <Td />}
-            {row(total).map((value, i) => <Td key={i}>{value}</Td>)}
+            {row(total).map((value, i) => (
+              <Td key={i}>{value}</Td>
+            ))}
             <Td />
             <Td>{total.unpricedCalls > 0 ? total.unpricedCalls.toLocaleString("en") : ""}</Td>
           </Tr>
@@ -243,17 +286,33 @@ function PricesSection() {
         <>
           <AddPrice models={models.data ?? []} onAdded={prices.reload} />
           <Form onSubmit={(e) => e.preventDefault()}>
-            <Field label="Import LiteLLM's price map" fieldId="price-import" hint="model_prices_and_context_window.json; prices in USD from now">
-              <input id="price-import" type="file" accept="application/json,.json" disabled={busy}
-                onChange={(e) => importMap(e.target.files?.[0])} data-testid="price-import" />
+            <Field
+              label="Import LiteLLM's price map"
+              fieldId="price-import"
+              hint="model_prices_and_context_window.json; prices in USD from now"
+            >
+              <input
+                id="price-import"
+                type="file"
+                accept="application/json,.json"
+                disabled={busy}
+                onChange={(e) => importMap(e.target.files?.[0])}
+                data-testid="price-import"
+              />
             </Field>
           </Form>
         </>
       )}
-      {imported && <Alert variant="success" isInline title="Price map imported" data-testid="import-result">{imported}</Alert>}
+      {imported && (
+        <Alert variant="success" isInline title="Price map imported" data-testid="import-result">
+          {imported}
+        </Alert>
+      )}
       <ErrorAlert error={error} />
       <ErrorAlert error={prices.error} title="Prices could not be loaded" />
-      {prices.data && prices.data.length === 0 && <p data-testid="no-prices">No prices yet: usage without a reported cost counts as unpriced.</p>}
+      {prices.data && prices.data.length === 0 && (
+        <p data-testid="no-prices">No prices yet: usage without a reported cost counts as unpriced.</p>
+      )}
       {prices.data && prices.data.length > 0 && (
         <Table aria-label="Prices" variant="compact" data-testid="price-table">
           <Thead>
@@ -270,7 +329,10 @@ function PricesSection() {
           <Tbody>
             {prices.data.map((p) => (
               <Tr key={p.id} data-testid={`price-${p.model}`}>
-                <Td dataLabel="Model"><Link to={toModel(p.model)}>{p.model}</Link>{p.deployment ? ` (${p.deployment})` : ""}</Td>
+                <Td dataLabel="Model">
+                  <Link to={toModel(p.model)}>{p.model}</Link>
+                  {p.deployment ? ` (${p.deployment})` : ""}
+                </Td>
                 <Td dataLabel="Input">{formatPerMillion(p.inputPerMillion, p.currency)}</Td>
                 <Td dataLabel="Output">{formatPerMillion(p.outputPerMillion, p.currency)}</Td>
                 <Td dataLabel="Valid from">{formatInstant(p.validFrom)}</Td>
@@ -278,7 +340,12 @@ function PricesSection() {
                 <Td dataLabel="Source">{p.source === "litellm" ? "LiteLLM map" : "by hand"}</Td>
                 {writable && (
                   <Td>
-                    <Button variant="link" isDanger onClick={() => remove(p)} aria-label={`Delete the price of ${p.model} from ${p.validFrom}`}>
+                    <Button
+                      variant="link"
+                      isDanger
+                      onClick={() => remove(p)}
+                      aria-label={`Delete the price of ${p.model} from ${p.validFrom}`}
+                    >
                       Delete
                     </Button>
                   </Td>
@@ -321,13 +388,21 @@ function AddPrice({ models, onAdded }: { models: Model[]; onAdded: () => void })
   };
 
   return (
-    <Form onSubmit={(e) => { e.preventDefault(); add(); }} data-testid="add-price">
+    <Form
+      onSubmit={(e) => {
+        e.preventDefault();
+        add();
+      }}
+      data-testid="add-price"
+    >
       <Flex>
         <FlexItem>
           <Field label="Model" fieldId="price-model" error={errors.model} isRequired>
             <FormSelect id="price-model" value={model} onChange={(_e, v) => setModel(v)}>
               <FormSelectOption value="" label="Choose a model" isPlaceholder />
-              {models.map((m) => <FormSelectOption key={m.id} value={m.id} label={m.id} />)}
+              {models.map((m) => (
+                <FormSelectOption key={m.id} value={m.id} label={m.id} />
+              ))}
             </FormSelect>
           </Field>
         </FlexItem>
@@ -354,7 +429,9 @@ function AddPrice({ models, onAdded }: { models: Model[]; onAdded: () => void })
       </Flex>
       <ErrorAlert error={error && Object.keys(errors).length === 0 ? error : undefined} />
       <ActionGroup>
-        <Button type="submit" data-testid="add-price-submit">Add price</Button>
+        <Button type="submit" data-testid="add-price-submit">
+          Add price
+        </Button>
       </ActionGroup>
     </Form>
   );

@@ -79,7 +79,11 @@ export function TeamsPage() {
 
 function TeamForm({ team, onClose }: { team: TeamView | null; onClose: (changed: boolean) => void }) {
   const { api } = useApp();
-  const [form, setForm] = useState({ id: team?.id ?? "", name: team?.name ?? "", defaultTaskTier: team?.defaultTaskTier ?? "" });
+  const [form, setForm] = useState({
+    id: team?.id ?? "",
+    name: team?.name ?? "",
+    defaultTaskTier: team?.defaultTaskTier ?? "",
+  });
   const [error, setError] = useState<unknown>();
   const errors = fieldErrors(error);
   const save = () => {
@@ -100,14 +104,40 @@ function TeamForm({ team, onClose }: { team: TeamView | null; onClose: (changed:
             save();
           }}
         >
-          <Field label="Id" fieldId="team-id" error={errors.id} hint="Lower-case, such as research; gateways send it" isRequired>
-            <TextInput id="team-id" value={form.id} isDisabled={!!team} onChange={(_e, v) => setForm({ ...form, id: v })} validated={errors.id ? "error" : "default"} />
+          <Field
+            label="Id"
+            fieldId="team-id"
+            error={errors.id}
+            hint="Lower-case, such as research; gateways send it"
+            isRequired
+          >
+            <TextInput
+              id="team-id"
+              value={form.id}
+              isDisabled={!!team}
+              onChange={(_e, v) => setForm({ ...form, id: v })}
+              validated={errors.id ? "error" : "default"}
+            />
           </Field>
           <Field label="Name" fieldId="team-name" error={errors.name} isRequired>
-            <TextInput id="team-name" value={form.name} onChange={(_e, v) => setForm({ ...form, name: v })} validated={errors.name ? "error" : "default"} />
+            <TextInput
+              id="team-name"
+              value={form.name}
+              onChange={(_e, v) => setForm({ ...form, name: v })}
+              validated={errors.name ? "error" : "default"}
+            />
           </Field>
-          <Field label="Default task tier" fieldId="team-tier" error={errors.defaultTaskTier} hint="For decisions that name no tier">
-            <FormSelect id="team-tier" value={form.defaultTaskTier} onChange={(_e, v) => setForm({ ...form, defaultTaskTier: v })}>
+          <Field
+            label="Default task tier"
+            fieldId="team-tier"
+            error={errors.defaultTaskTier}
+            hint="For decisions that name no tier"
+          >
+            <FormSelect
+              id="team-tier"
+              value={form.defaultTaskTier}
+              onChange={(_e, v) => setForm({ ...form, defaultTaskTier: v })}
+            >
               <FormSelectOption value="" label="standard (the default)" />
               {TASK_TIERS.map((t) => (
                 <FormSelectOption key={t} value={t} label={t} />
@@ -140,7 +170,9 @@ function DeleteTeam({ team, onClose }: { team: TeamView; onClose: (changed: bool
     <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="delete-team-title">
       <ModalHeader title={`Delete ${team.name}?`} labelId="delete-team-title" />
       <ModalBody>
-        <p>Gateways naming the team “{team.id}” are refused from their next decision. Approvals stay in the audit trail.</p>
+        <p>
+          Gateways naming the team “{team.id}” are refused from their next decision. Approvals stay in the audit trail.
+        </p>
         <ErrorAlert error={error} />
       </ModalBody>
       <ModalFooter>

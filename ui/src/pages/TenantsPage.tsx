@@ -13,7 +13,9 @@ export function TenantsPage() {
     <>
       <PageSection>
         <Title headingLevel="h1">Tenants</Title>
-        <p>A tenant is a Keycloak organization; it appears here once one of its users or gateways has called Portolan.</p>
+        <p>
+          A tenant is a Keycloak organization; it appears here once one of its users or gateways has called Portolan.
+        </p>
       </PageSection>
       <PageSection>
         <ErrorAlert error={error} title="The tenants could not be loaded" />

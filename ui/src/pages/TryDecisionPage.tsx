@@ -47,8 +47,12 @@ export function TryDecisionPage() {
   const [deployment, setDeployment] = useState("");
   // The deployments to suggest: the model's, or for an alias those of its candidates' models.
   const alias = (aliases.data ?? []).find((a) => a.id === model.trim());
-  const suggested = alias ? [...alias.candidates, ...(alias.draft?.candidates ?? [])].map((c) => c.model) : [model.trim()];
-  const deployments = useDeploymentsOf(suggested.filter((m) => (models.data?.items ?? []).some((known) => known.id === m)));
+  const suggested = alias
+    ? [...alias.candidates, ...(alias.draft?.candidates ?? [])].map((c) => c.model)
+    : [model.trim()];
+  const deployments = useDeploymentsOf(
+    suggested.filter((m) => (models.data?.items ?? []).some((known) => known.id === m)),
+  );
   const [answer, setAnswer] = useState<DecisionAnswer>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -86,7 +90,10 @@ export function TryDecisionPage() {
       <PageSection>
         <Grid hasGutter>
           <GridItem md={6}>
-            <ErrorAlert error={teams.error ?? models.error ?? aliases.error} title="The teams, models or aliases could not be loaded" />
+            <ErrorAlert
+              error={teams.error ?? models.error ?? aliases.error}
+              title="The teams, models or aliases could not be loaded"
+            />
             <Form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -94,15 +101,32 @@ export function TryDecisionPage() {
               }}
             >
               <Field label="Team" fieldId="try-team" error={errors.team} isRequired>
-                <FormSelect id="try-team" value={team} onChange={(_e, v) => setTeam(v)} validated={errors.team ? "error" : "default"}>
+                <FormSelect
+                  id="try-team"
+                  value={team}
+                  onChange={(_e, v) => setTeam(v)}
+                  validated={errors.team ? "error" : "default"}
+                >
                   <FormSelectOption value="" label="Choose a team" isDisabled />
                   {(teams.data?.items ?? []).map((t) => (
                     <FormSelectOption key={t.id} value={t.id} label={`${t.name} (${t.id})`} />
                   ))}
                 </FormSelect>
               </Field>
-              <Field label="Model or alias" fieldId="try-model" error={errors.model} isRequired hint="A model's or an alias's id: one missing from the inventory is refused with its reason">
-                <TextInput id="try-model" list="try-model-ids" value={model} onChange={(_e, v) => setModel(v)} validated={errors.model ? "error" : "default"} />
+              <Field
+                label="Model or alias"
+                fieldId="try-model"
+                error={errors.model}
+                isRequired
+                hint="A model's or an alias's id: one missing from the inventory is refused with its reason"
+              >
+                <TextInput
+                  id="try-model"
+                  list="try-model-ids"
+                  value={model}
+                  onChange={(_e, v) => setModel(v)}
+                  validated={errors.model ? "error" : "default"}
+                />
                 <datalist id="try-model-ids">
                   {(aliases.data ?? []).map((a) => (
                     <option key={`alias-${a.id}`} value={a.id}>
@@ -116,28 +140,62 @@ export function TryDecisionPage() {
                   ))}
                 </datalist>
               </Field>
-              <Field label="Deployment" fieldId="try-deployment" error={errors.deployment} hint="Optional: where the call would go; empty lets the policy route it">
-                <TextInput id="try-deployment" list="try-deployment-ids" value={deployment} onChange={(_e, v) => setDeployment(v)} validated={errors.deployment ? "error" : "default"} />
+              <Field
+                label="Deployment"
+                fieldId="try-deployment"
+                error={errors.deployment}
+                hint="Optional: where the call would go; empty lets the policy route it"
+              >
+                <TextInput
+                  id="try-deployment"
+                  list="try-deployment-ids"
+                  value={deployment}
+                  onChange={(_e, v) => setDeployment(v)}
+                  validated={errors.deployment ? "error" : "default"}
+                />
                 <datalist id="try-deployment-ids">
-                  {suggested.flatMap((m) => deployments[m] ?? []).map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.model}: {d.selfHosted ? "self-hosted" : d.operator}, {d.operatorJurisdiction}
-                    </option>
-                  ))}
+                  {suggested
+                    .flatMap((m) => deployments[m] ?? [])
+                    .map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.model}: {d.selfHosted ? "self-hosted" : d.operator}, {d.operatorJurisdiction}
+                      </option>
+                    ))}
                 </datalist>
               </Field>
               <Field label="Purpose" fieldId="try-purpose" error={errors.purpose} isRequired>
-                <TextInput id="try-purpose" value={purpose} onChange={(_e, v) => setPurpose(v)} validated={errors.purpose ? "error" : "default"} />
+                <TextInput
+                  id="try-purpose"
+                  value={purpose}
+                  onChange={(_e, v) => setPurpose(v)}
+                  validated={errors.purpose ? "error" : "default"}
+                />
               </Field>
-              <Field label="Data classification" fieldId="try-classification" error={errors.dataClassification} isRequired>
+              <Field
+                label="Data classification"
+                fieldId="try-classification"
+                error={errors.dataClassification}
+                isRequired
+              >
                 <FormSelect id="try-classification" value={classification} onChange={(_e, v) => setClassification(v)}>
                   {CLASSIFICATIONS.map((c) => (
                     <FormSelectOption key={c} value={c} label={c} />
                   ))}
                 </FormSelect>
               </Field>
-              <Field label="Region" fieldId="try-region" error={errors.region} isRequired hint="Where the call would run, such as eu">
-                <TextInput id="try-region" value={region} onChange={(_e, v) => setRegion(v)} validated={errors.region ? "error" : "default"} />
+              <Field
+                label="Region"
+                fieldId="try-region"
+                error={errors.region}
+                isRequired
+                hint="Where the call would run, such as eu"
+              >
+                <TextInput
+                  id="try-region"
+                  value={region}
+                  onChange={(_e, v) => setRegion(v)}
+                  validated={errors.region ? "error" : "default"}
+                />
               </Field>
               <Field label="Task tier" fieldId="try-tier" error={errors.taskTier}>
                 <FormSelect id="try-tier" value={taskTier} onChange={(_e, v) => setTaskTier(v)}>
@@ -159,7 +217,9 @@ export function TryDecisionPage() {
             {answer ? (
               <Answer answer={answer} />
             ) : (
-              !error && <p>Choose a team and a model or alias, then ask: the answer, its reasons and its route appear here.</p>
+              !error && (
+                <p>Choose a team and a model or alias, then ask: the answer, its reasons and its route appear here.</p>
+              )
             )}
           </GridItem>
         </Grid>
@@ -172,11 +232,17 @@ function Answer({ answer }: { answer: DecisionAnswer }) {
   return (
     <Stack hasGutter data-testid="decision-answer">
       <Alert variant={answer.allow ? "success" : "danger"} isInline title={answer.allow ? "Allowed" : "Denied"}>
-        Policy revision <code>{answer.policyRevision}</code>, evaluated {formatInstant(answer.evaluatedAt)}; a gateway may
-        keep this answer until {formatInstant(answer.expiresAt)}. <Link to={toDecision(answer.decisionId)}>See it in the log</Link>.
+        Policy revision <code>{answer.policyRevision}</code>, evaluated {formatInstant(answer.evaluatedAt)}; a gateway
+        may keep this answer until {formatInstant(answer.expiresAt)}.{" "}
+        <Link to={toDecision(answer.decisionId)}>See it in the log</Link>.
       </Alert>
       {answer.alias && (
-        <Alert variant={answer.alias.model ? "info" : "warning"} isInline title={`Asked for an alias: ${aliasOutcome(answer.alias)}`} data-testid="answer-alias">
+        <Alert
+          variant={answer.alias.model ? "info" : "warning"}
+          isInline
+          title={`Asked for an alias: ${aliasOutcome(answer.alias)}`}
+          data-testid="answer-alias"
+        >
           {answer.alias.model
             ? "Its first candidate the team may use for this question. "
             : "Each candidate's reason is among the reasons below. "}
@@ -230,7 +296,10 @@ function Answer({ answer }: { answer: DecisionAnswer }) {
           </Title>
           <List>
             {answer.alternatives.map((a) => (
-              <ListItem key={`${a.alias ?? ""}-${a.model}`} data-testid={a.alias ? `alternative-alias-${a.alias}` : `alternative-${a.model}`}>
+              <ListItem
+                key={`${a.alias ?? ""}-${a.model}`}
+                data-testid={a.alias ? `alternative-alias-${a.alias}` : `alternative-${a.model}`}
+              >
                 {a.alias && (
                   <>
                     ask for the alias <Link to={toAlias(a.alias)}>{a.alias}</Link> instead, which resolves to{" "}
@@ -262,7 +331,9 @@ function RouteTerms({ route }: { route: Route }) {
       {terms.map(([term, value]) => (
         <DescriptionListGroup key={term}>
           <DescriptionListTerm>{term}</DescriptionListTerm>
-          <DescriptionListDescription>{term === "Endpoint" && route.endpoint ? <code>{value}</code> : value}</DescriptionListDescription>
+          <DescriptionListDescription>
+            {term === "Endpoint" && route.endpoint ? <code>{value}</code> : value}
+          </DescriptionListDescription>
         </DescriptionListGroup>
       ))}
     </DescriptionList>

@@ -61,7 +61,11 @@ export function VendorsPage() {
                     <StatusLabel status={v.suspended ? "suspended" : "active"} />{" "}
                     {v.suspended && v.suspensionScope === "vendor-operated" ? "(its own endpoints only) " : ""}
                     {v.suspensionReason}
-                    {v.cutOffAt && <div data-testid={`cut-off-${v.id}`}>{describeCutOff({ cutOffAt: v.cutOffAt, cutOffReason: v.cutOffReason ?? null })}</div>}
+                    {v.cutOffAt && (
+                      <div data-testid={`cut-off-${v.id}`}>
+                        {describeCutOff({ cutOffAt: v.cutOffAt, cutOffReason: v.cutOffReason ?? null })}
+                      </div>
+                    )}
                   </>
                 ),
               },
@@ -82,14 +86,23 @@ export function VendorsPage() {
                       <Button variant="link" onClick={() => setEditing(v)} aria-label={`Edit ${v.name}`}>
                         Edit
                       </Button>
-                      <Button variant="link" isDanger={!v.suspended} onClick={() => setSuspending(v)} data-testid={`toggle-suspend-${v.id}`}>
+                      <Button
+                        variant="link"
+                        isDanger={!v.suspended}
+                        onClick={() => setSuspending(v)}
+                        data-testid={`toggle-suspend-${v.id}`}
+                      >
                         {v.suspended ? "Reinstate" : "Suspend"}
                       </Button>
                     </div>
                   )
                 : undefined
             }
-            empty={canWrite ? "Add the vendors whose models your teams may use." : "An officer adds vendors to the inventory."}
+            empty={
+              canWrite
+                ? "Add the vendors whose models your teams may use."
+                : "An officer adds vendors to the inventory."
+            }
           />
         )}
       </PageSection>
@@ -110,7 +123,11 @@ function VendorForm({ vendor, onClose }: { vendor: Vendor | null; onClose: (chan
   const errors = fieldErrors(error);
   const save = () => {
     const body = {
-      id, name, jurisdiction, suspended: vendor?.suspended ?? false, suspensionReason: vendor?.suspensionReason ?? null,
+      id,
+      name,
+      jurisdiction,
+      suspended: vendor?.suspended ?? false,
+      suspensionReason: vendor?.suspensionReason ?? null,
       ...cutOffBody(cutOff, cutOffReason, vendor?.cutOffAt),
     };
     (vendor ? api.put(`/api/v1/vendors/${encodeURIComponent(vendor.id)}`, body) : api.post("/api/v1/vendors", body))
@@ -122,17 +139,52 @@ function VendorForm({ vendor, onClose }: { vendor: Vendor | null; onClose: (chan
       <ModalHeader title={vendor ? `Edit ${vendor.name}` : "Add a vendor"} labelId="vendor-form-title" />
       <ModalBody>
         <ErrorAlert error={error} />
-        <Form id="vendor-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <Form
+          id="vendor-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
           <Field label="Id" fieldId="vendor-id" error={errors.id} hint="Lower-case, such as mistral" isRequired>
-            <TextInput id="vendor-id" value={id} isDisabled={!!vendor} onChange={(_e, v) => setId(v)} validated={errors.id ? "error" : "default"} />
+            <TextInput
+              id="vendor-id"
+              value={id}
+              isDisabled={!!vendor}
+              onChange={(_e, v) => setId(v)}
+              validated={errors.id ? "error" : "default"}
+            />
           </Field>
           <Field label="Name" fieldId="vendor-name" error={errors.name} isRequired>
-            <TextInput id="vendor-name" value={name} onChange={(_e, v) => setName(v)} validated={errors.name ? "error" : "default"} />
+            <TextInput
+              id="vendor-name"
+              value={name}
+              onChange={(_e, v) => setName(v)}
+              validated={errors.name ? "error" : "default"}
+            />
           </Field>
-          <Field label="Jurisdiction" fieldId="vendor-jurisdiction" error={errors.jurisdiction} hint="ISO 3166 country code, such as FR" isRequired>
-            <TextInput id="vendor-jurisdiction" value={jurisdiction} onChange={(_e, v) => setJurisdiction(v)} validated={errors.jurisdiction ? "error" : "default"} />
+          <Field
+            label="Jurisdiction"
+            fieldId="vendor-jurisdiction"
+            error={errors.jurisdiction}
+            hint="ISO 3166 country code, such as FR"
+            isRequired
+          >
+            <TextInput
+              id="vendor-jurisdiction"
+              value={jurisdiction}
+              onChange={(_e, v) => setJurisdiction(v)}
+              validated={errors.jurisdiction ? "error" : "default"}
+            />
           </Field>
-          <CutOffFields idPrefix="vendor" date={cutOff} reason={cutOffReason} errors={errors} onDate={setCutOff} onReason={setCutOffReason} />
+          <CutOffFields
+            idPrefix="vendor"
+            date={cutOff}
+            reason={cutOffReason}
+            errors={errors}
+            onDate={setCutOff}
+            onReason={setCutOffReason}
+          />
         </Form>
       </ModalBody>
       <ModalFooter>
@@ -184,20 +236,40 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
         {suspend && (
           <Form onSubmit={(e) => e.preventDefault()}>
             <Field label="What it stops" fieldId="suspend-scope" error={errors.suspensionScope}>
-              <Radio id="suspend-scope-all" name="suspend-scope" label="Everything: its models wherever they run, the tenant's own deployments included"
-                isChecked={scope === "all"} onChange={() => setScope("all")} data-testid="suspend-scope-all" />
-              <Radio id="suspend-scope-own" name="suspend-scope" label="Only the endpoints it operates: its weights on our own or another operator's deployments go on"
-                isChecked={scope === "vendor-operated"} onChange={() => setScope("vendor-operated")} data-testid="suspend-scope-own" />
+              <Radio
+                id="suspend-scope-all"
+                name="suspend-scope"
+                label="Everything: its models wherever they run, the tenant's own deployments included"
+                isChecked={scope === "all"}
+                onChange={() => setScope("all")}
+                data-testid="suspend-scope-all"
+              />
+              <Radio
+                id="suspend-scope-own"
+                name="suspend-scope"
+                label="Only the endpoints it operates: its weights on our own or another operator's deployments go on"
+                isChecked={scope === "vendor-operated"}
+                onChange={() => setScope("vendor-operated")}
+                data-testid="suspend-scope-own"
+              />
             </Field>
           </Form>
         )}
         {suspend && (
-          <SuspensionPreview path={`/api/v1/vendors/${encodeURIComponent(vendor.id)}/suspension-impact?scope=${scope}`} />
+          <SuspensionPreview
+            path={`/api/v1/vendors/${encodeURIComponent(vendor.id)}/suspension-impact?scope=${scope}`}
+          />
         )}
         <ErrorAlert error={error} />
         {suspend && (
           <Form onSubmit={(e) => e.preventDefault()}>
-            <Field label="Reason" fieldId="suspend-reason" error={errors.suspensionReason} hint="Shown with the vendor and kept in the audit trail" isRequired>
+            <Field
+              label="Reason"
+              fieldId="suspend-reason"
+              error={errors.suspensionReason}
+              hint="Shown with the vendor and kept in the audit trail"
+              isRequired
+            >
               <TextArea id="suspend-reason" value={reason} onChange={(_e, v) => setReason(v)} />
             </Field>
           </Form>
