@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatCost } from "../src/spend";
+import { formatCost } from "../src/features/spend/spend";
 import { accessibilityProblems, launch, screenshot, signIn } from "./browser";
 import { api, ensure, gatewayToken, PORTOLAN_URL, RUN_ID, userToken } from "./stack";
 

@@ -21,33 +21,13 @@ import {
 import BarsIcon from "@patternfly/react-icons/dist/esm/icons/bars-icon";
 import { useMemo } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
-import { Api } from "./api";
-import type { Session } from "./auth";
-import { AppContext } from "./context";
-import { can, roleLabels } from "./permissions";
-import { SCREENS } from "./routes";
-import { NotFoundPage } from "./pages/NotFoundPage";
-import { OverviewPage } from "./pages/OverviewPage";
-import { ApprovalsPage } from "./pages/ApprovalsPage";
-import { NewRequestPage } from "./pages/NewRequestPage";
-import { RequestDetailPage } from "./pages/RequestDetailPage";
-import { AuditPage } from "./pages/AuditPage";
-import { VendorsPage } from "./pages/VendorsPage";
-import { ModelsPage } from "./pages/ModelsPage";
-import { ModelDetailPage } from "./pages/ModelDetailPage";
-import { ModelFormPage } from "./pages/ModelFormPage";
-import { PolicyPage } from "./pages/PolicyPage";
-import { PortabilityPage } from "./pages/PortabilityPage";
-import { SpendPage } from "./pages/SpendPage";
-import { DecisionsPage } from "./pages/DecisionsPage";
-import { DecisionDetailPage } from "./pages/DecisionDetailPage";
-import { TryDecisionPage } from "./pages/TryDecisionPage";
-import { TeamsPage } from "./pages/TeamsPage";
-import { GatewaysPage } from "./pages/GatewaysPage";
-import { TenantsPage } from "./pages/TenantsPage";
-import { AliasesPage } from "./pages/AliasesPage";
-import { AliasDetailPage } from "./pages/AliasDetailPage";
-import { RequirePermission } from "./components/RequirePermission";
+import { Api } from "./shared/api";
+import type { Session } from "./shared/auth";
+import { AppContext } from "./shared/context";
+import { can, roleLabels } from "./shared/permissions";
+import { ROUTES, SCREENS, type AppRoute } from "./routes";
+import { NotFoundPage } from "./shared/components/NotFoundPage";
+import { RequirePermission } from "./shared/components/RequirePermission";
 
 export function App({ session }: { session: Session }) {
   const { user } = session;
@@ -55,8 +35,7 @@ export function App({ session }: { session: Session }) {
   const location = useLocation();
   const screens = SCREENS.filter((s) => can(user.roles, s.permission));
   // The platform admin has no tenant, so no overview: they land on their first screen instead.
-  const home =
-    can(user.roles, "overview") || screens.length === 0 ? <OverviewPage /> : <Navigate to={screens[0].path} replace />;
+  const landsElsewhere = !can(user.roles, "overview") && screens.length > 0;
   const isCurrent = (path: string) => (path === "/" ? location.pathname === "/" : location.pathname.startsWith(path));
 
   const masthead = (
@@ -116,93 +95,27 @@ export function App({ session }: { session: Session }) {
     <AppContext.Provider value={{ user, api }}>
       <Page masthead={masthead} sidebar={sidebar} isManagedSidebar>
         <Routes>
-          <Route path="/" element={home} />
-          <Route path="/approvals" element={<ApprovalsPage />} />
-          <Route path="/approvals/new" element={<NewRequestPage />} />
-          <Route path="/approvals/requests/:id" element={<RequestDetailPage />} />
-          <Route path="/inventory/vendors" element={<VendorsPage />} />
-          <Route path="/inventory/models" element={<ModelsPage />} />
-          <Route path="/inventory/models/new" element={<ModelFormPage />} />
-          <Route path="/inventory/models/:id" element={<ModelDetailPage />} />
-          <Route path="/inventory/models/:id/edit" element={<ModelFormPage />} />
-          <Route
-            path="/aliases"
-            element={
-              <RequirePermission permission="aliases:read">
-                <AliasesPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="/aliases/:id"
-            element={
-              <RequirePermission permission="aliases:read">
-                <AliasDetailPage />
-              </RequirePermission>
-            }
-          />
-          <Route path="/audit" element={<AuditPage />} />
-          <Route path="/policy" element={<PolicyPage />} />
-          <Route path="/portability" element={<PortabilityPage />} />
-          <Route
-            path="/spend"
-            element={
-              <RequirePermission permission="spend:read">
-                <SpendPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="/decisions"
-            element={
-              <RequirePermission permission="decisions:explore">
-                <DecisionsPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="/decisions/try"
-            element={
-              <RequirePermission permission="decisions:try">
-                <TryDecisionPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="/decisions/:id"
-            element={
-              <RequirePermission permission="decisions:explore">
-                <DecisionDetailPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="/admin/teams"
-            element={
-              <RequirePermission permission="teams:manage">
-                <TeamsPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="/admin/gateways"
-            element={
-              <RequirePermission permission="gateways:read">
-                <GatewaysPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="/admin/tenants"
-            element={
-              <RequirePermission permission="tenants:read">
-                <TenantsPage />
-              </RequirePermission>
-            }
-          />
+          {ROUTES.map((r) => (
+            <Route
+              key={r.path}
+              path={r.path}
+              element={r.path === "/" && landsElsewhere ? <Navigate to={screens[0].path} replace /> : element(r)}
+            />
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Page>
     </AppContext.Provider>
+  );
+}
+
+/** A route's page, behind RequirePermission when the route is guarded. */
+function element({ page: Page, permission, guarded }: AppRoute) {
+  return guarded && permission ? (
+    <RequirePermission permission={permission}>
+      <Page />
+    </RequirePermission>
+  ) : (
+    <Page />
   );
 }

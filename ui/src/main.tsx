@@ -3,7 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router-dom";
 import { App } from "./App";
-import { login } from "./auth";
+import { login } from "./shared/auth";
 
 const root = createRoot(document.getElementById("root")!);
 

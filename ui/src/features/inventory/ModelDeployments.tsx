@@ -1,0 +1,344 @@
+import {
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Checkbox,
+  Form,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  TextInput,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { fieldErrors } from "../../shared/api";
+import { ErrorAlert, Field, StatusLabel } from "../../shared/components/common";
+import { SuspensionPreview } from "./SuspensionPreview";
+import { useApp } from "../../shared/context";
+import { dataTerms, deploymentBody } from "./deployments";
+import { splitList } from "../../shared/format";
+import type { Deployment, Model } from "../../shared/types";
+
+const SELF_HOSTED = "self-hosted";
+
+/** Where a model runs, under the model; officers add, edit and suspend deployments. */
+export function ModelDeployments({
+  model,
+  canWrite,
+  onChanged,
+}: {
+  model: Model;
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
+  const [editing, setEditing] = useState<Deployment | "new" | null>(null);
+  const [suspending, setSuspending] = useState<Deployment | null>(null);
+  const deployments = model.deployments ?? [];
+  const done = (changed: boolean) => {
+    setEditing(null);
+    setSuspending(null);
+    if (changed) onChanged();
+  };
+  return (
+    <Card>
+      <CardTitle component="h2">Where it runs</CardTitle>
+      <CardBody>
+        {deployments.length === 0 ? (
+          <p>No deployment is recorded: say where this model runs (its vendor's API, a cloud, or your own cluster).</p>
+        ) : (
+          <Table aria-label="Deployments of this model" variant="compact" data-testid="deployments">
+            <Thead>
+              <Tr>
+                <Th>Deployment</Th>
+                <Th>Operator</Th>
+                <Th modifier="wrap">Operator jurisdiction</Th>
+                <Th>Regions</Th>
+                <Th>Data terms</Th>
+                <Th>Status</Th>
+                {canWrite && <Th screenReaderText="Actions" />}
+              </Tr>
+            </Thead>
+            <Tbody>
+              {deployments.map((d) => (
+                <Tr key={d.id} data-testid={`deployment-${d.id}`}>
+                  <Td dataLabel="Deployment">
+                    {d.id}
+                    {d.endpoint && (
+                      <div>
+                        <small>{d.endpoint}</small>
+                      </div>
+                    )}
+                  </Td>
+                  <Td dataLabel="Operator">{d.selfHosted ? <Label color="blue">self-hosted</Label> : d.operator}</Td>
+                  <Td dataLabel="Operator jurisdiction">{d.operatorJurisdiction}</Td>
+                  <Td dataLabel="Regions">{d.regions.join(", ")}</Td>
+                  <Td dataLabel="Data terms">{dataTerms(d)}</Td>
+                  <Td dataLabel="Status">
+                    <StatusLabel status={d.status} />
+                  </Td>
+                  {canWrite && (
+                    <Td dataLabel="Actions" style={{ whiteSpace: "nowrap" }}>
+                      <Button variant="link" onClick={() => setEditing(d)} aria-label={`Edit ${d.id}`}>
+                        Edit
+                      </Button>
+                      <Button
+                        variant="link"
+                        isDanger={d.status === "active"}
+                        onClick={() => setSuspending(d)}
+                        data-testid={`toggle-deployment-${d.id}`}
+                      >
+                        {d.status === "active" ? "Suspend" : "Reactivate"}
+                      </Button>
+                    </Td>
+                  )}
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+        {canWrite && (
+          <Button style={{ marginTop: "1rem" }} onClick={() => setEditing("new")} data-testid="add-deployment">
+            Add deployment
+          </Button>
+        )}
+      </CardBody>
+      {editing && <DeploymentForm model={model} deployment={editing === "new" ? null : editing} onClose={done} />}
+      {suspending && <SuspendDeploymentDialog deployment={suspending} onClose={done} />}
+    </Card>
+  );
+}
+
+function DeploymentForm({
+  model,
+  deployment,
+  onClose,
+}: {
+  model: Model;
+  deployment: Deployment | null;
+  onClose: (changed: boolean) => void;
+}) {
+  const { api } = useApp();
+  const [d, setD] = useState<Deployment>(
+    deployment ?? {
+      id: "",
+      model: model.id,
+      operator: SELF_HOSTED,
+      selfHosted: true,
+      operatorJurisdiction: "",
+      regions: [],
+      endpoint: null,
+      retentionDays: null,
+      trainsOnPrompts: null,
+      zeroDataRetention: false,
+      status: "active",
+      availableFrom: null,
+      cutOffAt: null,
+    },
+  );
+  const [regions, setRegions] = useState((deployment?.regions ?? []).join(", "));
+  const [retention, setRetention] = useState(deployment?.retentionDays?.toString() ?? "");
+  const [error, setError] = useState<unknown>();
+  const errors = fieldErrors(error);
+  const set = (change: Partial<Deployment>) => setD({ ...d, ...change });
+  const save = () => {
+    const sent = {
+      ...deploymentBody(d),
+      regions: splitList(regions),
+      endpoint: d.endpoint || null,
+      // A number the server checks; text that is not one goes as is, so the server names the field.
+      retentionDays: retention.trim() === "" ? null : Number.isNaN(Number(retention)) ? retention : Number(retention),
+    };
+    (deployment
+      ? api.put(`/api/v1/deployments/${encodeURIComponent(deployment.id)}`, sent)
+      : api.post("/api/v1/deployments", sent)
+    )
+      .then(() => onClose(true))
+      .catch(setError);
+  };
+  const training = d.trainsOnPrompts === null ? "" : String(d.trainsOnPrompts);
+  return (
+    <Modal isOpen variant="medium" onClose={() => onClose(false)} aria-labelledby="deployment-form-title">
+      <ModalHeader
+        title={deployment ? `Edit ${deployment.id}` : `Add a deployment of ${model.displayName}`}
+        labelId="deployment-form-title"
+      />
+      <ModalBody>
+        <ErrorAlert error={error} />
+        <Form
+          id="deployment-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
+          <Field
+            label="Id"
+            fieldId="deployment-id"
+            error={errors.id}
+            hint="Lower-case, such as deepseek-v3-eu-cluster"
+            isRequired
+          >
+            <TextInput
+              id="deployment-id"
+              value={d.id}
+              isDisabled={!!deployment}
+              onChange={(_e, v) => set({ id: v })}
+              validated={errors.id ? "error" : "default"}
+            />
+          </Field>
+          <Field
+            label="Operator"
+            fieldId="deployment-operator"
+            error={errors.operator}
+            hint="self-hosted when you run it; else the vendor's or the cloud's id"
+            isRequired
+          >
+            <TextInput
+              id="deployment-operator"
+              value={d.operator}
+              onChange={(_e, v) => set({ operator: v })}
+              validated={errors.operator ? "error" : "default"}
+            />
+          </Field>
+          <Field
+            label="Operator jurisdiction"
+            fieldId="deployment-jurisdiction"
+            error={errors.operatorJurisdiction}
+            hint="ISO 3166 country code of who runs it, such as FR"
+            isRequired
+          >
+            <TextInput
+              id="deployment-jurisdiction"
+              value={d.operatorJurisdiction}
+              onChange={(_e, v) => set({ operatorJurisdiction: v })}
+              validated={errors.operatorJurisdiction ? "error" : "default"}
+            />
+          </Field>
+          <Field
+            label="Regions"
+            fieldId="deployment-regions"
+            error={errors.regions ?? errors["regions[0]"]}
+            hint="Region codes separated by commas: eu, uk, us"
+            isRequired
+          >
+            <TextInput
+              id="deployment-regions"
+              value={regions}
+              onChange={(_e, v) => setRegions(v)}
+              validated={errors.regions || errors["regions[0]"] ? "error" : "default"}
+            />
+          </Field>
+          <Field
+            label="Endpoint"
+            fieldId="deployment-endpoint"
+            error={errors.endpoint}
+            hint="Base URL gateways send calls to, such as https://llm.example.eu/v1"
+          >
+            <TextInput
+              id="deployment-endpoint"
+              value={d.endpoint ?? ""}
+              onChange={(_e, v) => set({ endpoint: v })}
+              validated={errors.endpoint ? "error" : "default"}
+            />
+          </Field>
+          <Checkbox
+            id="deployment-zdr"
+            label="Zero data retention"
+            isChecked={d.zeroDataRetention}
+            onChange={(_e, v) => set({ zeroDataRetention: v })}
+          />
+          <Field
+            label="Retention (days)"
+            fieldId="deployment-retention"
+            error={errors.retentionDays}
+            hint="Leave empty when the operator does not say"
+          >
+            <TextInput
+              id="deployment-retention"
+              value={retention}
+              onChange={(_e, v) => setRetention(v)}
+              validated={errors.retentionDays ? "error" : "default"}
+            />
+          </Field>
+          <Field label="Prompts used for training" fieldId="deployment-training" error={errors.trainsOnPrompts}>
+            <FormSelect
+              id="deployment-training"
+              value={training}
+              onChange={(_e, v) => set({ trainsOnPrompts: v === "" ? null : v === "true" })}
+            >
+              <FormSelectOption value="" label="not stated" />
+              <FormSelectOption value="false" label="no" />
+              <FormSelectOption value="true" label="yes" />
+            </FormSelect>
+          </Field>
+        </Form>
+      </ModalBody>
+      <ModalFooter>
+        <Button type="submit" form="deployment-form" data-testid="save-deployment">
+          Save
+        </Button>
+        <Button variant="link" onClick={() => onClose(false)}>
+          Cancel
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}
+
+/** Suspending a deployment takes it out of service at once (db trigger, every replica), so it asks first. */
+function SuspendDeploymentDialog({
+  deployment,
+  onClose,
+}: {
+  deployment: Deployment;
+  onClose: (changed: boolean) => void;
+}) {
+  const { api } = useApp();
+  const suspend = deployment.status === "active";
+  const [error, setError] = useState<unknown>();
+  const confirm = () =>
+    api
+      .put(`/api/v1/deployments/${encodeURIComponent(deployment.id)}`, {
+        ...deploymentBody(deployment),
+        status: suspend ? "suspended" : "active",
+      })
+      .then(() => onClose(true))
+      .catch(setError);
+  return (
+    <Modal
+      isOpen
+      variant={suspend ? "medium" : "small"}
+      onClose={() => onClose(false)}
+      aria-labelledby="suspend-deployment-title"
+    >
+      <ModalHeader
+        title={suspend ? `Suspend ${deployment.id}?` : `Reactivate ${deployment.id}?`}
+        labelId="suspend-deployment-title"
+      />
+      <ModalBody>
+        <p data-testid="deployment-impact">
+          {suspend
+            ? `Calls should no longer go to ${deployment.endpoint ?? "this endpoint"} (operated by ${deployment.operator}, ${deployment.operatorJurisdiction}). The change is in the audit trail and reaches every gateway's policy data at once.`
+            : "This deployment is recorded as serving calls again."}
+        </p>
+        {suspend && (
+          <SuspensionPreview path={`/api/v1/deployments/${encodeURIComponent(deployment.id)}/suspension-impact`} />
+        )}
+        <ErrorAlert error={error} />
+      </ModalBody>
+      <ModalFooter>
+        <Button variant={suspend ? "danger" : "primary"} onClick={confirm} data-testid="confirm-deployment-suspend">
+          {suspend ? "Suspend" : "Reactivate"}
+        </Button>
+        <Button variant="link" onClick={() => onClose(false)}>
+          Cancel
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}

@@ -1,0 +1,195 @@
+import {
+  ActionGroup,
+  Button,
+  Flex,
+  FlexItem,
+  Form,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  PageSection,
+  TextInput,
+  Title,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { fieldErrors, loadAll } from "../../shared/api";
+import { useApp } from "../../shared/context";
+import { can } from "../../shared/permissions";
+import { budgetFor, budgetStanding, formatCost, type Budget } from "./spend";
+import type { Team, Vendor } from "../../shared/types";
+import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+
+const STATE_COLOURS = { ok: "green", warning: "orange", exceeded: "red" } as const;
+
+/** Monthly budgets, enforced in the decision: where each stands this month, and a form to set one. */
+export function BudgetsSection() {
+  const { api, user } = useApp();
+  const writable = can(user.roles, "prices:write");
+  const budgets = useLoader(() => api.get<{ items: Budget[] }>("/api/v1/budgets").then((b) => b.items), []);
+  const [error, setError] = useState<unknown>();
+
+  const remove = async (budget: Budget) => {
+    setError(undefined);
+    try {
+      await api.delete(`/api/v1/budgets/${budget.id}`);
+      budgets.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <PageSection>
+      <Title headingLevel="h2">Budgets</Title>
+      <p>
+        A monthly limit per team, or per team and vendor. From 80% an allowed answer carries a budget_warning naming
+        what is left; over the limit decisions deny with budget_exceeded (or allow only low-cost models) until the month
+        ends.
+      </p>
+      {writable && <SetBudget budgets={budgets.data ?? []} onSet={budgets.reload} />}
+      <ErrorAlert error={error} />
+      <ErrorAlert error={budgets.error} title="Budgets could not be loaded" />
+      {budgets.data && budgets.data.length === 0 && (
+        <p data-testid="no-budgets">No budgets: no team's spend is limited.</p>
+      )}
+      {budgets.data && budgets.data.length > 0 && (
+        <Table aria-label="Budgets" variant="compact" data-testid="budget-table">
+          <Thead>
+            <Tr>
+              <Th>Team</Th>
+              <Th>Vendor</Th>
+              <Th>Monthly limit</Th>
+              <Th>Spent this month</Th>
+              <Th>Used</Th>
+              <Th>Now</Th>
+              {writable && <Th screenReaderText="Actions" />}
+            </Tr>
+          </Thead>
+          <Tbody>
+            {budgets.data.map((b) => (
+              <Tr key={b.id} data-testid={`budget-${b.team}${b.vendor ? `-${b.vendor}` : ""}`}>
+                <Td dataLabel="Team">{b.team}</Td>
+                <Td dataLabel="Vendor">{b.vendor ?? "every vendor"}</Td>
+                <Td dataLabel="Monthly limit">{formatCost(b.monthlyLimit * 1_000_000, b.currency)}</Td>
+                <Td dataLabel="Spent this month">{formatCost(b.spent * 1_000_000, b.currency)}</Td>
+                <Td dataLabel="Used">{b.percent}%</Td>
+                <Td dataLabel="Now">
+                  <Label color={STATE_COLOURS[b.state]}>{budgetStanding(b)}</Label>
+                </Td>
+                {writable && (
+                  <Td>
+                    <Button
+                      variant="link"
+                      isDanger
+                      onClick={() => remove(b)}
+                      aria-label={`Delete the budget of ${b.team}${b.vendor ? ` with ${b.vendor}` : ""}`}
+                    >
+                      Delete
+                    </Button>
+                  </Td>
+                )}
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+    </PageSection>
+  );
+}
+
+/** Sets a team's (or a team and vendor's) budget: creates it, or changes the one it has. */
+function SetBudget({ budgets, onSet }: { budgets: Budget[]; onSet: () => void }) {
+  const { api } = useApp();
+  const options = useLoader(async () => {
+    const [teams, vendors] = await Promise.all([
+      loadAll<Team>(api, "/api/v1/teams"),
+      loadAll<Vendor>(api, "/api/v1/vendors"),
+    ]);
+    return { teams, vendors };
+  }, []);
+  const [team, setTeam] = useState("");
+  const [vendor, setVendor] = useState("");
+  const [currency, setCurrency] = useState("USD");
+  const [limit, setLimit] = useState("");
+  const [onExceeded, setOnExceeded] = useState("deny");
+  const [error, setError] = useState<unknown>();
+  const errors = fieldErrors(error);
+  const existing = budgetFor(budgets, team, vendor);
+
+  const submit = async () => {
+    setError(undefined);
+    const body = {
+      team,
+      ...(vendor ? { vendor } : {}),
+      currency,
+      monthlyLimit: limit === "" ? undefined : Number(limit),
+      onExceeded,
+    };
+    try {
+      if (existing) await api.put(`/api/v1/budgets/${existing.id}`, body);
+      else await api.post("/api/v1/budgets", body);
+      setLimit("");
+      onSet();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      data-testid="set-budget"
+    >
+      <Flex>
+        <FlexItem>
+          <Field label="Team" fieldId="budget-team" error={errors.team} isRequired>
+            <FormSelect id="budget-team" value={team} onChange={(_e, v) => setTeam(v)}>
+              <FormSelectOption value="" label="Choose a team" isPlaceholder />
+              {(options.data?.teams ?? []).map((t) => (
+                <FormSelectOption key={t.id} value={t.id} label={t.id} />
+              ))}
+            </FormSelect>
+          </Field>
+        </FlexItem>
+        <FlexItem>
+          <Field label="Vendor" fieldId="budget-vendor" error={errors.vendor}>
+            <FormSelect id="budget-vendor" value={vendor} onChange={(_e, v) => setVendor(v)}>
+              <FormSelectOption value="" label="Every vendor" />
+              {(options.data?.vendors ?? []).map((v) => (
+                <FormSelectOption key={v.id} value={v.id} label={v.id} />
+              ))}
+            </FormSelect>
+          </Field>
+        </FlexItem>
+        <FlexItem>
+          <Field label="Currency" fieldId="budget-currency" error={errors.currency} isRequired>
+            <TextInput id="budget-currency" value={currency} onChange={(_e, v) => setCurrency(v.toUpperCase())} />
+          </Field>
+        </FlexItem>
+        <FlexItem>
+          <Field label="Monthly limit" fieldId="budget-limit" error={errors.monthlyLimit} isRequired>
+            <TextInput id="budget-limit" type="number" value={limit} onChange={(_e, v) => setLimit(v)} />
+          </Field>
+        </FlexItem>
+        <FlexItem>
+          <Field label="Over the limit" fieldId="budget-on-exceeded" error={errors.onExceeded}>
+            <FormSelect id="budget-on-exceeded" value={onExceeded} onChange={(_e, v) => setOnExceeded(v)}>
+              <FormSelectOption value="deny" label="Deny" />
+              <FormSelectOption value="low-tier-only" label="Allow only low-cost models" />
+            </FormSelect>
+          </Field>
+        </FlexItem>
+      </Flex>
+      <ErrorAlert error={error && Object.keys(errors).length === 0 ? error : undefined} />
+      <ActionGroup>
+        <Button type="submit" data-testid="set-budget-submit">
+          {existing ? "Change budget" : "Set budget"}
+        </Button>
+      </ActionGroup>
+    </Form>
+  );
+}
