@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.ledger.ChainHash;
 import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +13,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,7 +26,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChangeLog {
-  static final String GENESIS = ChainVerifier.GENESIS;
+  static final String GENESIS = ChainHash.GENESIS;
 
   @PersistenceContext EntityManager em;
   @Inject TenantContext caller;
@@ -101,27 +99,18 @@ public class ChangeLog {
       JsonNode after) {
 
     public String hash(String previousHash) {
-      String canonical =
+      String content =
           String.join(
               "\n",
-              Long.toString(seq),
               id,
-              Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, at)),
+              ChainHash.micros(at),
               actor,
               action,
               entityType,
               entityId,
               canonical(before),
-              canonical(after),
-              previousHash);
-      try {
-        return HexFormat.of()
-            .formatHex(
-                MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+              canonical(after));
+      return ChainHash.of(seq, content, previousHash);
     }
   }
 

@@ -1,10 +1,11 @@
 package io.portolan.audit;
 
+import io.portolan.ledger.TimeWindow;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 
 /** Which audit-trail records: a time window, optionally one actor and one kind of item. */
-public class ChangeLogFilter extends DecisionLogFilter {
+public class ChangeLogFilter extends TimeWindow {
   @QueryParam("actor")
   @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be a user or client name")
   String actor;

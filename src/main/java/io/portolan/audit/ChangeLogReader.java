@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.JacksonConfig;
+import io.portolan.ledger.ChainVerifier;
+import io.portolan.ledger.ChainedLog;
+import io.portolan.ledger.ReadOnlyTenantTransaction;
+import io.portolan.ledger.RowSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -15,12 +19,17 @@ import java.util.Map;
 
 /** Reads the admin audit trail: streamed exports and chain verification. */
 @ApplicationScoped
-public class ChangeLogReader {
+public class ChangeLogReader implements ChainedLog {
   static final String COLUMNS =
       "seq, id::text, at, actor, action, entity_type, entity_id, before::text, after::text,"
           + " prev_hash, hash";
 
   @Inject ReadOnlyTenantTransaction transaction;
+
+  @Override
+  public String name() {
+    return "changes";
+  }
 
   /** One record as exported. */
   public record Change(
@@ -47,7 +56,7 @@ public class ChangeLogReader {
       Instant to,
       String actor,
       String entityType,
-      DecisionLogReader.RowSink<Change> sink)
+      RowSink<Change> sink)
       throws Exception {
     StringBuilder sql =
         new StringBuilder(
@@ -59,7 +68,7 @@ public class ChangeLogReader {
         tenant,
         connection -> {
           try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            query.setFetchSize(DecisionLogReader.FETCH);
+            query.setFetchSize(ReadOnlyTenantTransaction.FETCH);
             int i = 1;
             query.setString(i++, tenant.value());
             query.setTimestamp(i++, Timestamp.from(from));
@@ -122,8 +131,9 @@ public class ChangeLogReader {
   }
 
   /** Recomputes every hash and link of the trail in the window; names the first broken record. */
+  @Override
   public Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
-    ChainVerifier chain = new ChainVerifier();
+    ChainVerifier chain = new ChainVerifier("at");
     stream(
         tenant,
         from,

@@ -3,6 +3,7 @@ package io.portolan.audit;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.infrastructure.web.ProblemTypes;
+import io.portolan.ledger.TimeWindow;
 import io.portolan.tenancy.Roles;
 import io.portolan.tenancy.TenantChange;
 import io.portolan.tenancy.TenantContext;
@@ -116,7 +117,7 @@ public class RetentionResource {
             ? body.before()
             : Instant.now().minus(Duration.ofDays(body.keepDays()));
     Instant latestCut = Instant.now().minus(Duration.ofDays(minimumDays));
-    if (cut.isAfter(latestCut) || cut.isBefore(DecisionLogFilter.EARLIEST)) {
+    if (cut.isAfter(latestCut) || cut.isBefore(TimeWindow.EARLIEST)) {
       throw ProblemException.badRequest(
           "before",
           "must be at least "

@@ -1,11 +1,7 @@
 package io.portolan.decision;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.portolan.ledger.ChainHash;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * The hash chain over a tenant's decision log: each entry's hash covers its content, its place
@@ -13,7 +9,7 @@ import java.util.HexFormat;
  */
 public final class DecisionChain {
   /** The previous hash of a tenant's first chained entry. */
-  public static final String GENESIS = "genesis";
+  public static final String GENESIS = ChainHash.GENESIS;
 
   private DecisionChain() {}
 
@@ -62,9 +58,9 @@ public final class DecisionChain {
             Boolean.toString(c.allow()),
             c.reasonsJson(),
             c.policyRevision(),
-            Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, c.evaluatedAt())),
-            c.clientId() == null ? "" : c.clientId(),
-            c.taskTier() == null ? "" : c.taskTier(),
+            ChainHash.micros(c.evaluatedAt()),
+            ChainHash.orEmpty(c.clientId()),
+            ChainHash.orEmpty(c.taskTier()),
             c.source())
         + (c.obligationsJson() == null || c.obligationsJson().equals("[]")
             ? ""
@@ -75,12 +71,6 @@ public final class DecisionChain {
   }
 
   static String hash(long seq, String content, String previousHash) {
-    String canonical = seq + "\n" + content + "\n" + previousHash;
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ChainHash.of(seq, content, previousHash);
   }
 }

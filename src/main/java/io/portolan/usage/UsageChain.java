@@ -1,11 +1,7 @@
 package io.portolan.usage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.portolan.ledger.ChainHash;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /** The hash chain over a tenant's usage records; writer and verifier share this definition. */
 public final class UsageChain {
@@ -25,27 +21,18 @@ public final class UsageChain {
       Instant reportedAt) {}
 
   public static String hash(Content c, String previousHash) {
-    String canonical =
+    String content =
         String.join(
             "\n",
-            Long.toString(c.seq()),
             c.decisionId().toLowerCase(),
             c.model(),
             Integer.toString(c.inputTokens()),
             Integer.toString(c.outputTokens()),
             Integer.toString(c.latencyMs()),
-            c.costMicros() == null ? "" : c.costMicros().toString(),
-            c.idempotencyKey() == null ? "" : c.idempotencyKey(),
-            c.clientId() == null ? "" : c.clientId(),
-            Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, c.reportedAt())),
-            previousHash);
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+            ChainHash.orEmpty(c.costMicros()),
+            ChainHash.orEmpty(c.idempotencyKey()),
+            ChainHash.orEmpty(c.clientId()),
+            ChainHash.micros(c.reportedAt()));
+    return ChainHash.of(c.seq(), content, previousHash);
   }
 }

@@ -48,8 +48,13 @@ class TracingIT {
     assertEquals(200, answered.statusCode(), answered.body());
     String decisionId = Stack.JSON.readTree(answered.body()).get("decisionId").asText();
 
+    // The server span ends last, so it may reach Jaeger in a later batch than its children.
     List<Span> spans =
-        spansOf(traceId, found -> found.stream().anyMatch(s -> s.name().equals("decision.log")));
+        spansOf(
+            traceId,
+            found ->
+                found.stream().anyMatch(s -> s.name().equals("decision.log"))
+                    && found.stream().anyMatch(s -> s.name().equals("POST /api/v1/decisions")));
     Span server = named(spans, "POST /api/v1/decisions");
     assertEquals(gatewaySpan, server.parentSpanId(), "the gateway's span is the parent: " + spans);
     assertEquals("acme", server.attributes().get("portolan.tenant"));
@@ -79,8 +84,16 @@ class TracingIT {
                 .build());
     assertEquals(200, answered.statusCode(), answered.body());
 
+    // The request's span ends after the OPA call's, so wait for the call's parent too.
     List<Span> spans =
-        spansOf(traceId, found -> found.stream().anyMatch(s -> s.name().equals("opa POST")));
+        spansOf(
+            traceId,
+            found ->
+                found.stream()
+                    .filter(s -> s.name().equals("opa POST"))
+                    .anyMatch(
+                        call ->
+                            found.stream().anyMatch(s -> s.spanId().equals(call.parentSpanId()))));
     Span opa = named(spans, "opa POST");
     assertTrue(
         opa.attributes().get("url.full").endsWith("/v1/data/portolan/catalog"), opa.toString());

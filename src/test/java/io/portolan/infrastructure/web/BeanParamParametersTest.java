@@ -2,7 +2,8 @@ package io.portolan.infrastructure.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.portolan.audit.AuditResource;
+import io.portolan.decision.DecisionLogFilter;
+import io.portolan.decision.DecisionLogResource;
 import org.junit.jupiter.api.Test;
 
 class BeanParamParametersTest {
@@ -12,7 +13,7 @@ class BeanParamParametersTest {
         "/api/v1/audit/decisions/manifest",
         BeanParamParameters.path(
             "/api/v1",
-            AuditResource.class,
-            AuditResource.class.getMethod("manifest", io.portolan.audit.DecisionLogFilter.class)));
+            DecisionLogResource.class,
+            DecisionLogResource.class.getMethod("manifest", DecisionLogFilter.class)));
   }
 }

@@ -1,9 +1,10 @@
-package io.portolan.audit;
+package io.portolan.decision;
 
 import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.PageRequest;
 import io.portolan.infrastructure.web.PageView;
 import io.portolan.infrastructure.web.ProblemException;
+import io.portolan.ledger.ReadOnlyTenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;

@@ -1,7 +1,10 @@
-package io.portolan.audit;
+package io.portolan.usage;
 
 import io.portolan.infrastructure.persistence.TenantId;
-import io.portolan.usage.UsageChain;
+import io.portolan.ledger.ChainVerifier;
+import io.portolan.ledger.ChainedLog;
+import io.portolan.ledger.ReadOnlyTenantTransaction;
+import io.portolan.ledger.RowSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -11,8 +14,13 @@ import java.time.Instant;
 
 /** Reads reported usage, with the team and outcome of the decision it belongs to. */
 @ApplicationScoped
-public class UsageLogReader {
+public class UsageLogReader implements ChainedLog {
   @Inject ReadOnlyTenantTransaction transaction;
+
+  @Override
+  public String name() {
+    return "usage";
+  }
 
   /** One usage record as exported. */
   public record Usage(
@@ -81,9 +89,10 @@ public class UsageLogReader {
   }
 
   /** Recomputes the usage chain over a window; names the first broken record. */
+  @Override
   public java.util.Map<String, Object> verify(TenantId tenant, Instant from, Instant to)
       throws Exception {
-    ChainVerifier chain = new ChainVerifier();
+    ChainVerifier chain = new ChainVerifier("at");
     stream(
         tenant,
         from,
@@ -105,12 +114,7 @@ public class UsageLogReader {
   }
 
   public void stream(
-      TenantId tenant,
-      Instant from,
-      Instant to,
-      String team,
-      String model,
-      DecisionLogReader.RowSink<Usage> sink)
+      TenantId tenant, Instant from, Instant to, String team, String model, RowSink<Usage> sink)
       throws Exception {
     StringBuilder sql =
         new StringBuilder(
@@ -126,7 +130,7 @@ public class UsageLogReader {
         tenant,
         connection -> {
           try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            query.setFetchSize(DecisionLogReader.FETCH);
+            query.setFetchSize(ReadOnlyTenantTransaction.FETCH);
             int i = 1;
             query.setString(i++, tenant.value());
             query.setTimestamp(i++, Timestamp.from(from));

@@ -1,16 +1,14 @@
-package io.portolan.audit;
+package io.portolan.decision;
 
 import io.portolan.infrastructure.persistence.TenantId;
-import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.infrastructure.web.Slugs;
+import io.portolan.ledger.TimeWindow;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,16 +16,7 @@ import java.util.List;
  * Which logged decisions: a time window on evaluatedAt, and optionally team, model, deployment,
  * alias, outcome, source, obligation.
  */
-public class DecisionLogFilter {
-  static final Instant EARLIEST = Instant.EPOCH;
-  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
-  @QueryParam("from")
-  String from;
-
-  @QueryParam("to")
-  String to;
-
+public class DecisionLogFilter extends TimeWindow {
   @QueryParam("team")
   @Pattern(regexp = Slugs.ID, message = Slugs.ID_MESSAGE)
   String team;
@@ -60,14 +49,6 @@ public class DecisionLogFilter {
       regexp = "[a-z][a-z0-9_]{0,63}",
       message = "must be an obligation code such as jurisdiction_watchlisted")
   String obligation;
-
-  Instant from() {
-    return instant("from", from, Instant.EPOCH);
-  }
-
-  Instant to() {
-    return instant("to", to, Instant.now().plusSeconds(1));
-  }
 
   /**
    * SQL over decision_log, values as parameters in {@link #parameters()} order after tenant, from,
@@ -134,22 +115,5 @@ public class DecisionLogFilter {
     if (source != null) filters.put("source", source);
     if (obligation != null) filters.put("obligation", obligation);
     return filters;
-  }
-
-  private static Instant instant(String field, String value, Instant fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    Instant instant;
-    try {
-      instant = Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(
-          field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
-    }
-    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-      throw ProblemException.badRequest(field, "must be between 1970 and 9999");
-    }
-    return instant;
   }
 }

@@ -1,12 +1,8 @@
-package io.portolan.audit;
+package io.portolan.decision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.portolan.decision.DecisionChain;
-import io.portolan.decision.DecisionLog;
-import io.portolan.decision.Obligation;
-import io.portolan.decision.Reason;
 import io.portolan.infrastructure.web.JacksonConfig;
 import java.sql.ResultSet;
 import java.sql.SQLException;

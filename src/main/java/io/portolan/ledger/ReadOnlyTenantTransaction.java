@@ -1,4 +1,4 @@
-package io.portolan.audit;
+package io.portolan.ledger;
 
 import io.portolan.infrastructure.persistence.DataSources;
 import io.portolan.infrastructure.persistence.TenantId;
@@ -17,6 +17,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class ReadOnlyTenantTransaction {
+  /** Rows a cursor fetches per round trip. */
+  public static final int FETCH = 1_000;
+
   @Resource(lookup = DataSources.APP)
   DataSource dataSource;
 

@@ -1,7 +1,11 @@
-package io.portolan.audit;
+package io.portolan.decision;
 
-import io.portolan.decision.DecisionChain;
 import io.portolan.infrastructure.persistence.TenantId;
+import io.portolan.ledger.ChainHash;
+import io.portolan.ledger.ChainVerifier;
+import io.portolan.ledger.ChainedLog;
+import io.portolan.ledger.ReadOnlyTenantTransaction;
+import io.portolan.ledger.RowSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -9,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,15 +22,12 @@ import java.util.Map;
  * memory, and verification walks the hash chain in order.
  */
 @ApplicationScoped
-public class DecisionLogReader {
-  static final int FETCH = 1_000;
-
+public class DecisionLogReader implements ChainedLog {
   @Inject ReadOnlyTenantTransaction transaction;
 
-  /** Receives rows one at a time. */
-  @FunctionalInterface
-  public interface RowSink<T> {
-    void accept(T row) throws Exception;
+  @Override
+  public String name() {
+    return "decisions";
   }
 
   public void stream(TenantId tenant, DecisionLogFilter filter, RowSink<LoggedDecision> sink)
@@ -40,7 +42,7 @@ public class DecisionLogReader {
         tenant,
         connection -> {
           try (PreparedStatement query = filter.prepare(connection, sql, tenant)) {
-            query.setFetchSize(FETCH);
+            query.setFetchSize(ReadOnlyTenantTransaction.FETCH);
             try (ResultSet rows = query.executeQuery()) {
               while (rows.next()) {
                 sink.accept(LoggedDecision.read(rows));
@@ -83,58 +85,50 @@ public class DecisionLogReader {
 
   /**
    * Recomputes the chain over the window: every hash from its content, every link to the previous
-   * entry, no gap in the numbering, no unchained entry after the chain began.
+   * entry (the first one's to its predecessor or the retention checkpoint), no gap in the
+   * numbering, no unchained entry after the chain began.
    */
-  public Map<String, Object> verify(TenantId tenant, DecisionLogFilter window) throws Exception {
+  @Override
+  public Map<String, Object> verify(TenantId tenant, Instant from, Instant to) throws Exception {
     return inTenant(
         tenant,
         connection -> {
-          Map<String, Object> result = new LinkedHashMap<>();
-          Map<String, Object> broken = unchained(connection, tenant, window);
-          long checked = 0;
+          ChainVerifier chain =
+              new ChainVerifier("evaluatedAt", seq -> linkBefore(connection, tenant, seq));
+          unchained(connection, tenant, from, to, chain);
           String sql =
               "select "
                   + LoggedDecision.COLUMNS
                   + " from decision_log where tenant_id = ? and seq is not null"
                   + " and evaluated_at >= ? and evaluated_at < ? order by seq";
           try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setFetchSize(FETCH);
+            query.setFetchSize(ReadOnlyTenantTransaction.FETCH);
             query.setString(1, tenant.value());
-            query.setTimestamp(2, Timestamp.from(window.from()));
-            query.setTimestamp(3, Timestamp.from(window.to()));
+            query.setTimestamp(2, Timestamp.from(from));
+            query.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rows = query.executeQuery()) {
-              LoggedDecision previous = null;
-              while (rows.next() && broken == null) {
+              while (!chain.isBroken() && rows.next()) {
                 LoggedDecision row = LoggedDecision.read(rows);
-                String expectedPrevious =
-                    previous != null ? previous.hash() : linkBefore(connection, tenant, row.seq());
-                if (previous != null && row.seq() != previous.seq() + 1
-                    || expectedPrevious == null) {
-                  broken = problem(row, "an entry before this one is missing");
-                } else if (!expectedPrevious.equals(row.prevHash())) {
-                  broken = problem(row, "its link to the previous entry does not match");
-                } else if (!row.expectedHash().equals(row.hash())) {
-                  broken = problem(row, "its content does not match its hash");
-                }
-                checked++;
-                previous = row;
+                chain.check(
+                    row.seq(),
+                    row.id(),
+                    row.evaluatedAt(),
+                    row.prevHash(),
+                    row.hash(),
+                    row.expectedHash());
               }
             }
           }
-          result.put("verified", broken == null);
-          result.put("checked", checked);
-          result.put("from", window.from());
-          result.put("to", window.to());
-          result.put("firstBroken", broken);
-          return result;
+          return chain.result(from, to);
         });
   }
 
   /**
    * An entry without a place in the chain, logged after the chain began: written around Portolan.
    */
-  private static Map<String, Object> unchained(
-      Connection connection, TenantId tenant, DecisionLogFilter window) throws SQLException {
+  private static void unchained(
+      Connection connection, TenantId tenant, Instant from, Instant to, ChainVerifier chain)
+      throws SQLException {
     String sql =
         "select id::text, evaluated_at from decision_log d where tenant_id = ? and seq is null and"
             + " evaluated_at >= ? and evaluated_at < ? and exists (select 1 from decision_log c"
@@ -142,16 +136,16 @@ public class DecisionLogReader {
             + " d.logged_at) order by evaluated_at limit 1";
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, tenant.value());
-      query.setTimestamp(2, Timestamp.from(window.from()));
-      query.setTimestamp(3, Timestamp.from(window.to()));
+      query.setTimestamp(2, Timestamp.from(from));
+      query.setTimestamp(3, Timestamp.from(to));
       try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) return null;
-        Map<String, Object> broken = new LinkedHashMap<>();
-        broken.put("id", row.getString(1));
-        broken.put("seq", null);
-        broken.put("evaluatedAt", row.getTimestamp(2).toInstant());
-        broken.put("problem", "it is not part of the chain (written outside Portolan)");
-        return broken;
+        if (row.next()) {
+          chain.fail(
+              null,
+              row.getString(1),
+              row.getTimestamp(2).toInstant(),
+              "it is not part of the chain (written outside Portolan)");
+        }
       }
     }
   }
@@ -163,7 +157,7 @@ public class DecisionLogReader {
   private static String linkBefore(Connection connection, TenantId tenant, long seq)
       throws SQLException {
     if (seq == 1) {
-      return DecisionChain.GENESIS;
+      return ChainHash.GENESIS;
     }
     // The predecessor, or the checkpoint the retention job left where it removed it.
     try (PreparedStatement query =
@@ -178,15 +172,6 @@ public class DecisionLogReader {
         return row.next() ? row.getString(1) : null;
       }
     }
-  }
-
-  private static Map<String, Object> problem(LoggedDecision row, String problem) {
-    Map<String, Object> broken = new LinkedHashMap<>();
-    broken.put("id", row.id());
-    broken.put("seq", row.seq());
-    broken.put("evaluatedAt", row.evaluatedAt());
-    broken.put("problem", problem);
-    return broken;
   }
 
   private <T> T inTenant(TenantId tenant, ReadOnlyTenantTransaction.Work<T> work) throws Exception {
