@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The only class that names the OpenTelemetry API (an optional dependency): loaded only once
- * {@link TraceContext} has found the API on the classpath, so without it the SDK never touches it.
+ * The only class that names the OpenTelemetry API (an optional dependency): loaded only once {@link
+ * TraceContext} has found the API on the classpath, so without it the SDK never touches it.
  */
 final class OpenTelemetryTrace {
   private OpenTelemetryTrace() {}
@@ -23,11 +23,16 @@ final class OpenTelemetryTrace {
       return Map.of();
     }
     Map<String, String> carrier = new HashMap<>();
-    GlobalOpenTelemetry.getPropagators().getTextMapPropagator().inject(context, carrier, (into, key, value) -> {
-      if (into != null) {
-        into.put(key, value);
-      }
-    });
+    GlobalOpenTelemetry.getPropagators()
+        .getTextMapPropagator()
+        .inject(
+            context,
+            carrier,
+            (into, key, value) -> {
+              if (into != null) {
+                into.put(key, value);
+              }
+            });
     return carrier;
   }
 }

@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * Thread-safe. Answers are cached until their {@code expiresAt}; when Portolan cannot answer,
  * {@link #decide} fails closed (allow=false, reason {@code portolan_unavailable}) unless built with
  * {@code failOpen(true)}. Usage reports are sent in the background; {@link #close} flushes them.
- * Every request to Portolan carries the caller's W3C trace context: the current OpenTelemetry span's
- * when the OpenTelemetry API is on the classpath, or what {@link Builder#traceHeaders} supplies.
+ * Every request to Portolan carries the caller's W3C trace context: the current OpenTelemetry
+ * span's when the OpenTelemetry API is on the classpath, or what {@link Builder#traceHeaders}
+ * supplies.
  */
 public final class PortolanClient implements AutoCloseable {
   private final Transport transport;
@@ -45,9 +46,14 @@ public final class PortolanClient implements AutoCloseable {
     URI portolanUrl = URI.create(b.portolanUrl.endsWith("/") ? b.portolanUrl : b.portolanUrl + "/");
     // HTTP/1.1: Java's default asks Payara for an h2c upgrade, and about 1 in 100 upgraded answers
     // with a large body (measured on /openapi) arrived as an HTTP/2 protocol error.
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.timeout).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(b.timeout)
+            .build();
     this.clock = b.clock;
-    this.tokens = new TokenSource(http, URI.create(b.tokenUrl), b.clientId, b.clientSecret, b.timeout, clock);
+    this.tokens =
+        new TokenSource(http, URI.create(b.tokenUrl), b.clientId, b.clientSecret, b.timeout, clock);
     this.transport = new Transport(http, portolanUrl, tokens, b.timeout, b.retries);
     this.cache = new DecisionCache(clock);
     this.failOpen = b.failOpen;
@@ -59,12 +65,18 @@ public final class PortolanClient implements AutoCloseable {
     return new Builder();
   }
 
-  public Decision decide(String team, String model, String purpose, String dataClassification, String region) {
+  public Decision decide(
+      String team, String model, String purpose, String dataClassification, String region) {
     return decide(new DecisionRequest(team, model, purpose, dataClassification, region, null));
   }
 
   public Decision decide(
-      String team, String model, String purpose, String dataClassification, String region, String taskTier) {
+      String team,
+      String model,
+      String purpose,
+      String dataClassification,
+      String region,
+      String taskTier) {
     return decide(new DecisionRequest(team, model, purpose, dataClassification, region, taskTier));
   }
 
@@ -72,9 +84,17 @@ public final class PortolanClient implements AutoCloseable {
    * Decided on {@code deployment}, one of the model's deployments, alone (null: the answer's route
    * names the best compliant one); {@code taskTier} may be null for the team's default.
    */
-  public Decision decide(String team, String model, String purpose, String dataClassification, String region,
-      String taskTier, String deployment) {
-    return decide(new DecisionRequest(team, model, purpose, dataClassification, region, taskTier, deployment));
+  public Decision decide(
+      String team,
+      String model,
+      String purpose,
+      String dataClassification,
+      String region,
+      String taskTier,
+      String deployment) {
+    return decide(
+        new DecisionRequest(
+            team, model, purpose, dataClassification, region, taskTier, deployment));
   }
 
   /**
@@ -88,7 +108,8 @@ public final class PortolanClient implements AutoCloseable {
     }
     try {
       // A decision only reads policy, so retrying it is safe.
-      JsonNode answer = transport.call("POST", "api/v1/decisions", request, null, true, trace.get());
+      JsonNode answer =
+          transport.call("POST", "api/v1/decisions", request, null, true, trace.get());
       Decision fresh = Json.MAPPER.treeToValue(answer, Decision.class);
       if (fresh == null) {
         return Decision.unavailable("Portolan sent an empty answer", failOpen, clock.instant());
@@ -98,18 +119,20 @@ public final class PortolanClient implements AutoCloseable {
     } catch (PortolanUnavailableException e) {
       return Decision.unavailable(e.getMessage(), failOpen, clock.instant());
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      return Decision.unavailable("unreadable answer from Portolan: " + e.getMessage(), failOpen, clock.instant());
+      return Decision.unavailable(
+          "unreadable answer from Portolan: " + e.getMessage(), failOpen, clock.instant());
     }
   }
 
-  public List<AllowedModel> allowedModels(String team, String purpose, String dataClassification, String region) {
+  public List<AllowedModel> allowedModels(
+      String team, String purpose, String dataClassification, String region) {
     return allowedModels(team, purpose, dataClassification, region, null);
   }
 
   /**
    * Every model the team may use now for this purpose, data classification, region and task tier
-   * (null parameters are left out; Portolan requires all but taskTier). Throws
-   * {@link PortolanUnavailableException} when Portolan cannot answer.
+   * (null parameters are left out; Portolan requires all but taskTier). Throws {@link
+   * PortolanUnavailableException} when Portolan cannot answer.
    */
   public List<AllowedModel> allowedModels(
       String team, String purpose, String dataClassification, String region, String taskTier) {
@@ -119,12 +142,19 @@ public final class PortolanClient implements AutoCloseable {
     addParameter(query, "dataClassification", dataClassification);
     addParameter(query, "region", region);
     addParameter(query, "taskTier", taskTier);
-    JsonNode answer = transport.call("GET", "api/v1/teams/" + encode(team) + "/models" + query, null, null, true,
-        trace.get());
+    JsonNode answer =
+        transport.call(
+            "GET",
+            "api/v1/teams/" + encode(team) + "/models" + query,
+            null,
+            null,
+            true,
+            trace.get());
     if (answer == null || !answer.path("models").isArray()) {
       throw new PortolanUnavailableException("Portolan's model list has no models array");
     }
-    return Json.MAPPER.convertValue(answer.get("models"),
+    return Json.MAPPER.convertValue(
+        answer.get("models"),
         Json.MAPPER.getTypeFactory().constructCollectionType(List.class, AllowedModel.class));
   }
 
@@ -133,7 +163,10 @@ public final class PortolanClient implements AutoCloseable {
     usage.add(Objects.requireNonNull(report, "report"));
   }
 
-  /** Sends every queued usage report now and waits; true when all were delivered (or refused for good). */
+  /**
+   * Sends every queued usage report now and waits; true when all were delivered (or refused for
+   * good).
+   */
   public boolean flush() {
     return usage.flush();
   }
@@ -159,7 +192,8 @@ public final class PortolanClient implements AutoCloseable {
 
   /** One batch as an array body; the batch's key makes a retry of it a no-op on the server. */
   void sendUsage(UsageReporter.Batch batch, Map<String, String> traceHeaders) {
-    transport.call("POST", "api/v1/usage", batch.reports(), batch.idempotencyKey(), true, traceHeaders);
+    transport.call(
+        "POST", "api/v1/usage", batch.reports(), batch.idempotencyKey(), true, traceHeaders);
   }
 
   private static void addParameter(StringJoiner query, String name, String value) {
@@ -187,23 +221,50 @@ public final class PortolanClient implements AutoCloseable {
     private Builder() {}
 
     /** Where Portolan answers, e.g. {@code http://localhost:8080}. */
-    public Builder portolanUrl(String url) { this.portolanUrl = url; return this; }
+    public Builder portolanUrl(String url) {
+      this.portolanUrl = url;
+      return this;
+    }
 
-    /** Keycloak's token endpoint, e.g. {@code http://localhost:8180/realms/portolan/protocol/openid-connect/token}. */
-    public Builder tokenUrl(String url) { this.tokenUrl = url; return this; }
+    /**
+     * Keycloak's token endpoint, e.g. {@code
+     * http://localhost:8180/realms/portolan/protocol/openid-connect/token}.
+     */
+    public Builder tokenUrl(String url) {
+      this.tokenUrl = url;
+      return this;
+    }
 
-    public Builder clientId(String id) { this.clientId = id; return this; }
+    public Builder clientId(String id) {
+      this.clientId = id;
+      return this;
+    }
 
-    public Builder clientSecret(String secret) { this.clientSecret = secret; return this; }
+    public Builder clientSecret(String secret) {
+      this.clientSecret = secret;
+      return this;
+    }
 
     /** How long one HTTP call may take (connect and answer); default 2 s. */
-    public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
 
     /** How often a failed idempotent call is tried again; default 2. */
-    public Builder retries(int retries) { this.retries = retries; return this; }
+    public Builder retries(int retries) {
+      this.retries = retries;
+      return this;
+    }
 
-    /** Answer allow (with a portolan_unavailable obligation) when Portolan cannot answer; default false. */
-    public Builder failOpen(boolean failOpen) { this.failOpen = failOpen; return this; }
+    /**
+     * Answer allow (with a portolan_unavailable obligation) when Portolan cannot answer; default
+     * false.
+     */
+    public Builder failOpen(boolean failOpen) {
+      this.failOpen = failOpen;
+      return this;
+    }
 
     /**
      * The caller's W3C trace context for each request to Portolan, for callers without
@@ -217,7 +278,10 @@ public final class PortolanClient implements AutoCloseable {
       return this;
     }
 
-    Builder clock(Clock clock) { this.clock = clock; return this; }
+    Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
 
     public PortolanClient build() {
       Objects.requireNonNull(portolanUrl, "portolanUrl");

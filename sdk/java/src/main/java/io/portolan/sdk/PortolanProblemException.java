@@ -19,7 +19,8 @@ public class PortolanProblemException extends RuntimeException {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record FieldError(String field, String message) {}
 
-  public PortolanProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+  public PortolanProblemException(
+      int status, String type, String title, String detail, List<FieldError> errors) {
     super(status + " " + title + (detail == null ? "" : ": " + detail));
     this.status = status;
     this.type = type;
@@ -28,13 +29,23 @@ public class PortolanProblemException extends RuntimeException {
     this.errors = errors == null ? List.of() : List.copyOf(errors);
   }
 
-  public int status() { return status; }
+  public int status() {
+    return status;
+  }
 
-  public String type() { return type; }
+  public String type() {
+    return type;
+  }
 
-  public String title() { return title; }
+  public String title() {
+    return title;
+  }
 
-  public String detail() { return detail; }
+  public String detail() {
+    return detail;
+  }
 
-  public List<FieldError> errors() { return errors; }
+  public List<FieldError> errors() {
+    return errors;
+  }
 }

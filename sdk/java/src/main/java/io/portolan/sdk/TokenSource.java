@@ -25,16 +25,28 @@ final class TokenSource {
   private Instant refreshAt = Instant.MIN;
   private int fetches;
 
-  TokenSource(HttpClient http, URI tokenUrl, String clientId, String clientSecret, Duration timeout, Clock clock) {
+  TokenSource(
+      HttpClient http,
+      URI tokenUrl,
+      String clientId,
+      String clientSecret,
+      Duration timeout,
+      Clock clock) {
     this.http = http;
     this.tokenUrl = tokenUrl;
-    this.form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-        + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+    this.form =
+        "grant_type=client_credentials&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
     this.timeout = timeout;
     this.clock = clock;
   }
 
-  /** The cached token, or a new one; {@link Unreachable} when the token endpoint cannot be reached or fails. */
+  /**
+   * The cached token, or a new one; {@link Unreachable} when the token endpoint cannot be reached
+   * or fails.
+   */
   synchronized String token() throws IOException, InterruptedException {
     if (token == null || !clock.instant().isBefore(refreshAt)) {
       fetch();
@@ -61,9 +73,12 @@ final class TokenSource {
   }
 
   private void fetch() throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(tokenUrl)
+            .timeout(timeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -76,9 +91,14 @@ final class TokenSource {
     }
     JsonNode body = readOrEmpty(response.body());
     if (status != 200 || !body.hasNonNull("access_token")) {
-      // Wrong client id or secret: an OAuth error, not an outage; say so rather than fail closed quietly.
-      throw new PortolanProblemException(status, "about:blank", "Token request refused",
-          body.path("error").asText("") + ": " + body.path("error_description").asText(""), null);
+      // Wrong client id or secret: an OAuth error, not an outage; say so rather than fail closed
+      // quietly.
+      throw new PortolanProblemException(
+          status,
+          "about:blank",
+          "Token request refused",
+          body.path("error").asText("") + ": " + body.path("error_description").asText(""),
+          null);
     }
     long lifetime = body.path("expires_in").asLong(60);
     Duration margin = Duration.ofSeconds(Math.min(MAX_REFRESH_MARGIN.toSeconds(), lifetime / 2));
@@ -87,7 +107,10 @@ final class TokenSource {
     fetches++;
   }
 
-  /** The token endpoint could not be reached or failed: an outage, retried and then failed closed like Portolan's. */
+  /**
+   * The token endpoint could not be reached or failed: an outage, retried and then failed closed
+   * like Portolan's.
+   */
   static final class Unreachable extends IOException {
     Unreachable(String message, Throwable cause) {
       super(message, cause);

@@ -15,9 +15,13 @@ import java.util.function.Supplier;
  */
 final class TraceContext implements Supplier<Map<String, String>> {
   private static final System.Logger LOG = System.getLogger(TraceContext.class.getName());
-  /** Checked once without loading OpenTelemetryTrace, which is the only class that names the API. */
+
+  /**
+   * Checked once without loading OpenTelemetryTrace, which is the only class that names the API.
+   */
   static final boolean OPEN_TELEMETRY_PRESENT =
-      present("io.opentelemetry.api.GlobalOpenTelemetry") && present("io.opentelemetry.context.Context");
+      present("io.opentelemetry.api.GlobalOpenTelemetry")
+          && present("io.opentelemetry.context.Context");
 
   private final Supplier<Map<String, String>> hook;
   private final boolean openTelemetry;
@@ -40,7 +44,8 @@ final class TraceContext implements Supplier<Map<String, String>> {
           return found;
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.DEBUG, "traceHeaders supplier failed; no trace context sent: {0}", e.toString());
+        LOG.log(
+            Level.DEBUG, "traceHeaders supplier failed; no trace context sent: {0}", e.toString());
       }
     }
     if (openTelemetry) {
@@ -49,7 +54,8 @@ final class TraceContext implements Supplier<Map<String, String>> {
         if (found.containsKey("traceparent")) {
           return found;
         }
-      } catch (RuntimeException | LinkageError e) { // LinkageError: an OpenTelemetry API too old or broken
+      } catch (RuntimeException
+          | LinkageError e) { // LinkageError: an OpenTelemetry API too old or broken
         LOG.log(Level.DEBUG, "OpenTelemetry context not injected: {0}", e.toString());
       }
     }
@@ -68,7 +74,8 @@ final class TraceContext implements Supplier<Map<String, String>> {
     for (Map.Entry<String, String> entry : carrier.entrySet()) {
       String name = entry.getKey() == null ? "" : entry.getKey().toLowerCase(Locale.ROOT);
       String value = entry.getValue() == null ? "" : entry.getValue().strip();
-      if ((name.equals("traceparent") || name.equals("tracestate")) && !value.isEmpty()
+      if ((name.equals("traceparent") || name.equals("tracestate"))
+          && !value.isEmpty()
           && value.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
         found.put(name, value);
       }

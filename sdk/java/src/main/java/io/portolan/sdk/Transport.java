@@ -38,11 +38,16 @@ final class Transport {
   }
 
   /**
-   * Sends the request and answers the response body (null when empty). {@code idempotent} calls
-   * are tried up to 1 + retries times; the others once. {@code traceHeaders} (traceparent,
-   * tracestate) go with every try.
+   * Sends the request and answers the response body (null when empty). {@code idempotent} calls are
+   * tried up to 1 + retries times; the others once. {@code traceHeaders} (traceparent, tracestate)
+   * go with every try.
    */
-  JsonNode call(String method, String pathAndQuery, Object body, String idempotencyKey, boolean idempotent,
+  JsonNode call(
+      String method,
+      String pathAndQuery,
+      Object body,
+      String idempotencyKey,
+      boolean idempotent,
       Map<String, String> traceHeaders) {
     int allowedRetries = idempotent ? retries : 0;
     boolean tokenRefreshed = false;
@@ -51,11 +56,14 @@ final class Transport {
       String failure;
       try {
         String token = tokens.token();
-        HttpResponse<String> response = http.send(request(method, pathAndQuery, body, idempotencyKey, token, traceHeaders),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                request(method, pathAndQuery, body, idempotencyKey, token, traceHeaders),
+                HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status == 401 && !tokenRefreshed) {
-          // The token may have been revoked or the signing key rotated: one more try with a new one.
+          // The token may have been revoked or the signing key rotated: one more try with a new
+          // one.
           tokens.reject(token);
           tokenRefreshed = true;
           continue;
@@ -89,17 +97,28 @@ final class Transport {
     }
   }
 
-  /** 100 ms, 200 ms, 400 ms… each between half and one and a half times that, so clients do not retry in step. */
+  /**
+   * 100 ms, 200 ms, 400 ms… each between half and one and a half times that, so clients do not
+   * retry in step.
+   */
   static long backoffMillis(int attempt) {
     long base = BACKOFF_BASE_MILLIS << Math.min(attempt, 6);
     return base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
   }
 
-  private HttpRequest request(String method, String pathAndQuery, Object body, String idempotencyKey, String token,
-      Map<String, String> traceHeaders) throws JsonProcessingException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(portolanUrl.resolve(pathAndQuery)).timeout(timeout)
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json, application/problem+json");
+  private HttpRequest request(
+      String method,
+      String pathAndQuery,
+      Object body,
+      String idempotencyKey,
+      String token,
+      Map<String, String> traceHeaders)
+      throws JsonProcessingException {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(portolanUrl.resolve(pathAndQuery))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json, application/problem+json");
     traceHeaders.forEach(builder::header);
     if (idempotencyKey != null) {
       builder.header("Idempotency-Key", idempotencyKey);
@@ -107,12 +126,18 @@ final class Transport {
     if (body == null) {
       return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
-    return builder.header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build();
+    return builder
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
+        .build();
   }
 
   private static boolean isProblem(HttpResponse<String> response) {
-    return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+    return response
+        .headers()
+        .firstValue("Content-Type")
+        .orElse("")
+        .startsWith("application/problem+json");
   }
 
   private static PortolanProblemException problem(HttpResponse<String> response) {
@@ -125,16 +150,27 @@ final class Transport {
     }
     List<PortolanProblemException.FieldError> errors = List.of();
     if (doc.path("errors").isArray()) {
-      errors = Json.MAPPER.convertValue(doc.get("errors"),
-          Json.MAPPER.getTypeFactory().constructCollectionType(List.class, PortolanProblemException.FieldError.class));
+      errors =
+          Json.MAPPER.convertValue(
+              doc.get("errors"),
+              Json.MAPPER
+                  .getTypeFactory()
+                  .constructCollectionType(List.class, PortolanProblemException.FieldError.class));
     }
-    String detail = doc.hasNonNull("detail") ? doc.get("detail").asText() : abbreviate(response.body());
-    return new PortolanProblemException(status, doc.path("type").asText("about:blank"),
-        doc.path("title").asText("HTTP " + status), detail, errors);
+    String detail =
+        doc.hasNonNull("detail") ? doc.get("detail").asText() : abbreviate(response.body());
+    return new PortolanProblemException(
+        status,
+        doc.path("type").asText("about:blank"),
+        doc.path("title").asText("HTTP " + status),
+        detail,
+        errors);
   }
 
   private static String abbreviate(String text) {
-    return text == null || text.isBlank() ? null : text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    return text == null || text.isBlank()
+        ? null
+        : text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 
   private static void sleep(long millis) {

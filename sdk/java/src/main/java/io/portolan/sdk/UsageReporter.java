@@ -50,11 +50,14 @@ final class UsageReporter {
   UsageReporter(Sender sender, Supplier<Map<String, String>> traceContext) {
     this.sender = sender;
     this.traceContext = traceContext;
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "portolan-usage");
-      thread.setDaemon(true); // never keeps an application alive; close() flushes
-      return thread;
-    });
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "portolan-usage");
+              thread.setDaemon(true); // never keeps an application alive; close() flushes
+              return thread;
+            });
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.worker = executor;
     worker.scheduleWithFixedDelay(() -> sendQueued(Map.of()), 1, 1, TimeUnit.SECONDS);
@@ -65,16 +68,20 @@ final class UsageReporter {
       throw new IllegalStateException("the Portolan client is closed");
     }
     if (!queued.offer(report)) {
-      LOG.log(Level.WARNING, "usage queue full ({0} reports): dropped a report for decision {1}",
-          MAX_QUEUED, report.decisionId());
+      LOG.log(
+          Level.WARNING,
+          "usage queue full ({0} reports): dropped a report for decision {1}",
+          MAX_QUEUED,
+          report.decisionId());
       return;
     }
     if (queued.size() >= BATCH_SIZE && fullBatchScheduled.compareAndSet(false, true)) {
       Map<String, String> trace = traceContext.get();
-      worker.execute(() -> {
-        fullBatchScheduled.set(false);
-        sendQueued(trace);
-      });
+      worker.execute(
+          () -> {
+            fullBatchScheduled.set(false);
+            sendQueued(trace);
+          });
     }
   }
 
@@ -102,12 +109,17 @@ final class UsageReporter {
     boolean allSent = flush();
     worker.shutdown();
     if (!allSent) {
-      LOG.log(Level.WARNING, "closing with {0} usage reports unsent",
+      LOG.log(
+          Level.WARNING,
+          "closing with {0} usage reports unsent",
           queued.size() + (unsent == null ? 0 : unsent.reports().size()));
     }
   }
 
-  /** Runs on the worker thread only. Stops at the first batch that cannot be sent; it goes first next time. */
+  /**
+   * Runs on the worker thread only. Stops at the first batch that cannot be sent; it goes first
+   * next time.
+   */
   private boolean sendQueued(Map<String, String> trace) {
     if (unsent != null) {
       if (!trySend(unsent, trace)) {
@@ -127,17 +139,27 @@ final class UsageReporter {
     return true;
   }
 
-  /** True when the batch is done with: stored, or refused for good (a retry would be refused too). */
+  /**
+   * True when the batch is done with: stored, or refused for good (a retry would be refused too).
+   */
   private boolean trySend(Batch batch, Map<String, String> trace) {
     try {
       sender.send(batch, trace);
       return true;
     } catch (PortolanUnavailableException e) {
-      LOG.log(Level.DEBUG, "usage batch {0} not sent, will retry: {1}", batch.idempotencyKey(), e.getMessage());
+      LOG.log(
+          Level.DEBUG,
+          "usage batch {0} not sent, will retry: {1}",
+          batch.idempotencyKey(),
+          e.getMessage());
       return false;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "usage batch {0} of {1} reports refused, dropped: {2}",
-          batch.idempotencyKey(), batch.reports().size(), e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "usage batch {0} of {1} reports refused, dropped: {2}",
+          batch.idempotencyKey(),
+          batch.reports().size(),
+          e.getMessage());
       return true;
     }
   }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What decide() answers when Portolan cannot: the stack cannot be made unreachable on demand, so
- * these point the client at a closed port, a port that never answers, or a local stub answering 503.
- * The token comes from the real Keycloak unless the token endpoint is the dead one too.
+ * these point the client at a closed port, a port that never answers, or a local stub answering
+ * 503. The token comes from the real Keycloak unless the token endpoint is the dead one too.
  */
 class FailClosedTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -50,7 +50,9 @@ class FailClosedTest {
       Decision decision = client.decide("research", "gpt-4o", "chat", "internal", "eu");
       assertEquals(false, decision.allow());
       assertEquals("portolan_unavailable", decision.reasons().get(0).code());
-      assertTrue(decision.reasons().get(0).message().contains("cannot get a token"), decision.reasons().get(0).message());
+      assertTrue(
+          decision.reasons().get(0).message().contains("cannot get a token"),
+          decision.reasons().get(0).message());
     }
   }
 
@@ -70,13 +72,16 @@ class FailClosedTest {
   void aPortThatNeverAnswersTimesOutAndFailsClosed() throws Exception {
     // The kernel completes the connection (backlog) but nobody reads or answers.
     try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        PortolanClient client = client("http://127.0.0.1:" + silent.getLocalPort(), Stack.TOKEN_URL, false)) {
+        PortolanClient client =
+            client("http://127.0.0.1:" + silent.getLocalPort(), Stack.TOKEN_URL, false)) {
       long started = System.nanoTime();
       Decision decision = client.decide("research", "gpt-4o", "chat", "internal", "eu");
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
       assertEquals(false, decision.allow());
-      assertTrue(decision.reasons().get(0).message().contains("within 500 ms"), decision.reasons().get(0).message());
+      assertTrue(
+          decision.reasons().get(0).message().contains("within 500 ms"),
+          decision.reasons().get(0).message());
       assertTrue(tookMillis >= TIMEOUT.toMillis(), "took " + tookMillis + " ms");
       assertTrue(tookMillis < BUDGET_MILLIS, "took " + tookMillis + " ms");
     }
@@ -85,12 +90,17 @@ class FailClosedTest {
   @Test
   void a503IsRetriedExactlyRetriesTimesThenFailsClosed() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
-    HttpServer stub = stub(503, "application/problem+json",
-        "{\"type\":\"https://portolan.dev/problems/policy-engine-unavailable\",\"status\":503}", attempts);
+    HttpServer stub =
+        stub(
+            503,
+            "application/problem+json",
+            "{\"type\":\"https://portolan.dev/problems/policy-engine-unavailable\",\"status\":503}",
+            attempts);
     try (PortolanClient client = client(url(stub), Stack.TOKEN_URL, false)) {
       Decision decision = client.decide("research", "gpt-4o", "chat", "internal", "eu");
       assertEquals(false, decision.allow());
-      assertTrue(decision.reasons().get(0).message().contains("503"), decision.reasons().get(0).message());
+      assertTrue(
+          decision.reasons().get(0).message().contains("503"), decision.reasons().get(0).message());
       assertEquals(1 + RETRIES, attempts.get());
     } finally {
       stub.stop(0);
@@ -99,8 +109,10 @@ class FailClosedTest {
 
   @Test
   void aNotFoundPageThatIsNotPortolansFailsClosedRatherThanThrowing() throws Exception {
-    // Payara answers an HTML 404 while Portolan is being redeployed; Portolan itself answers problem+json.
-    HttpServer stub = stub(404, "text/html", "<html>No application deployed</html>", new AtomicInteger());
+    // Payara answers an HTML 404 while Portolan is being redeployed; Portolan itself answers
+    // problem+json.
+    HttpServer stub =
+        stub(404, "text/html", "<html>No application deployed</html>", new AtomicInteger());
     try (PortolanClient client = client(url(stub), Stack.TOKEN_URL, false)) {
       Decision decision = client.decide("research", "gpt-4o", "chat", "internal", "eu");
       assertEquals(false, decision.allow());
@@ -110,17 +122,19 @@ class FailClosedTest {
     }
   }
 
-  private static HttpServer stub(int status, String contentType, String body, AtomicInteger attempts)
-      throws Exception {
+  private static HttpServer stub(
+      int status, String contentType, String body, AtomicInteger attempts) throws Exception {
     HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stub.createContext("/", exchange -> {
-      attempts.incrementAndGet();
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", contentType);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    stub.createContext(
+        "/",
+        exchange -> {
+          attempts.incrementAndGet();
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", contentType);
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     stub.start();
     return stub;
   }
@@ -130,9 +144,15 @@ class FailClosedTest {
   }
 
   private static PortolanClient client(String portolanUrl, String tokenUrl, boolean failOpen) {
-    return PortolanClient.builder().portolanUrl(portolanUrl).tokenUrl(tokenUrl)
-        .clientId("initech-gateway").clientSecret("initech-gateway-secret")
-        .timeout(TIMEOUT).retries(RETRIES).failOpen(failOpen).build();
+    return PortolanClient.builder()
+        .portolanUrl(portolanUrl)
+        .tokenUrl(tokenUrl)
+        .clientId("initech-gateway")
+        .clientSecret("initech-gateway-secret")
+        .timeout(TIMEOUT)
+        .retries(RETRIES)
+        .failOpen(failOpen)
+        .build();
   }
 
   /** A port nothing listens on: bind one, then let it go. */

@@ -17,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FlakyProxy implements AutoCloseable {
   private final HttpServer server;
-  private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient upstream =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String target;
   private final List<String> usageKeys = new CopyOnWriteArrayList<>();
 
@@ -40,18 +41,24 @@ final class FlakyProxy implements AutoCloseable {
   private void forward(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-          .method(exchange.getRequestMethod(), body.length == 0
-              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
+              .method(
+                  exchange.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
       for (String header : List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key")) {
         String value = exchange.getRequestHeaders().getFirst(header);
         if (value != null) {
           request.header(header, value);
         }
       }
-      HttpResponse<byte[]> response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      boolean usagePost = exchange.getRequestMethod().equals("POST")
-          && exchange.getRequestURI().getPath().equals("/api/v1/usage");
+      HttpResponse<byte[]> response =
+          upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      boolean usagePost =
+          exchange.getRequestMethod().equals("POST")
+              && exchange.getRequestURI().getPath().equals("/api/v1/usage");
       if (usagePost) {
         usageKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
       }
@@ -59,8 +66,12 @@ final class FlakyProxy implements AutoCloseable {
         exchange.sendResponseHeaders(503, -1); // stored upstream, answer lost on the way back
         return;
       }
-      response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
-      exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+      response
+          .headers()
+          .firstValue("Content-Type")
+          .ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+      exchange.sendResponseHeaders(
+          response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
       exchange.getResponseBody().write(response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

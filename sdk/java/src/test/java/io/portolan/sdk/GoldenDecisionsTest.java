@@ -35,18 +35,28 @@ class GoldenDecisionsTest {
   }
 
   private static void replay(JsonNode goldenCase) throws Exception {
-    DecisionRequest request = Json.MAPPER.treeToValue(goldenCase.get("request"), DecisionRequest.class);
+    DecisionRequest request =
+        Json.MAPPER.treeToValue(goldenCase.get("request"), DecisionRequest.class);
     JsonNode expect = goldenCase.get("expect");
     String name = goldenCase.get("name").asText() + ": ";
     Decision decision = client.decide(request);
 
-    assertEquals(expect.get("allow").asBoolean(), decision.allow(), name + "allow, reasons were " + decision.reasons());
-    assertEquals(texts(expect.get("reasons")).stream().sorted().toList(),
-        decision.reasons().stream().map(Decision.Reason::code).sorted().toList(), name + "sorted reason codes, reasons were " + decision.reasons());
-    assertEquals(texts(expect.get("obligations")),
-        decision.obligations().stream().map(Decision.Obligation::code).toList(), name + "obligation codes");
-    assertEquals(texts(expect.get("alternatives")),
-        decision.alternatives().stream().map(Decision.Alternative::model).toList(), name + "alternative models, in order");
+    assertEquals(
+        expect.get("allow").asBoolean(),
+        decision.allow(),
+        name + "allow, reasons were " + decision.reasons());
+    assertEquals(
+        texts(expect.get("reasons")).stream().sorted().toList(),
+        decision.reasons().stream().map(Decision.Reason::code).sorted().toList(),
+        name + "sorted reason codes, reasons were " + decision.reasons());
+    assertEquals(
+        texts(expect.get("obligations")),
+        decision.obligations().stream().map(Decision.Obligation::code).toList(),
+        name + "obligation codes");
+    assertEquals(
+        texts(expect.get("alternatives")),
+        decision.alternatives().stream().map(Decision.Alternative::model).toList(),
+        name + "alternative models, in order");
   }
 
   private static List<String> texts(JsonNode array) {

@@ -11,8 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,8 @@ class LiveStackTest {
       client.allowedModels("g-research", "chat", "internal", "eu");
       assertEquals(1, client.tokenFetches(), "the token is reused");
 
-      // A token Portolan refuses (revoked, or signed with a rotated key): the SDK asks for a new one once.
+      // A token Portolan refuses (revoked, or signed with a rotated key): the SDK asks for a new
+      // one once.
       client.tokens().preset("not-a-valid-token", Instant.now().plusSeconds(3600));
       assertTrue(client.decide("g-research", "g-mistral-small", "chat", "internal", "eu").allow());
       assertEquals(2, client.tokenFetches());
@@ -38,8 +39,14 @@ class LiveStackTest {
   @Test
   void theTokenIsRefreshedShortlyBeforeItExpires() throws Exception {
     MutableClock clock = new MutableClock(Instant.now());
-    TokenSource tokens = new TokenSource(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), URI.create(Stack.TOKEN_URL),
-        "initech-gateway", "initech-gateway-secret", Duration.ofSeconds(5), clock);
+    TokenSource tokens =
+        new TokenSource(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+            URI.create(Stack.TOKEN_URL),
+            "initech-gateway",
+            "initech-gateway-secret",
+            Duration.ofSeconds(5),
+            clock);
     String first = tokens.token();
     long lifetime = expiresIn(first);
 
@@ -105,7 +112,10 @@ class LiveStackTest {
       assertTrue(client.flush());
 
       assertEquals(2, proxy.usageKeys().size(), "sent, answer lost, sent again");
-      assertEquals(proxy.usageKeys().get(0), proxy.usageKeys().get(1), "the retry carries the same Idempotency-Key");
+      assertEquals(
+          proxy.usageKeys().get(0),
+          proxy.usageKeys().get(1),
+          "the retry carries the same Idempotency-Key");
       List<JsonNode> records = usageOf(decision.decisionId(), "g-mistral-large");
       assertEquals(2, records.size(), "two reports, stored once");
       assertEquals(300, records.stream().mapToInt(r -> r.get("inputTokens").asInt()).sum());
@@ -115,17 +125,30 @@ class LiveStackTest {
   @Test
   void allowedModelsListsWhatTheGoldenFileApproves() throws Exception {
     // The golden "unknown model" case lists every model g-research may use for chat, internal, eu.
-    JsonNode unknownModelCase = StreamSupport.stream(Stack.golden().get("cases").spliterator(), false)
-        .filter(c -> c.get("request").get("model").asText().equals("g-nothing")).findFirst().orElseThrow();
+    JsonNode unknownModelCase =
+        StreamSupport.stream(Stack.golden().get("cases").spliterator(), false)
+            .filter(c -> c.get("request").get("model").asText().equals("g-nothing"))
+            .findFirst()
+            .orElseThrow();
     JsonNode request = unknownModelCase.get("request");
     List<String> expected = new ArrayList<>();
-    unknownModelCase.get("expect").get("alternatives").forEach(model -> expected.add(model.asText()));
+    unknownModelCase
+        .get("expect")
+        .get("alternatives")
+        .forEach(model -> expected.add(model.asText()));
 
     try (PortolanClient client = Stack.initechGateway().build()) {
-      List<AllowedModel> models = client.allowedModels(request.get("team").asText(), request.get("purpose").asText(),
-          request.get("dataClassification").asText(), request.get("region").asText());
-      assertEquals(expected.stream().sorted().toList(), models.stream().map(AllowedModel::model).sorted().toList());
-      AllowedModel gpt = models.stream().filter(m -> m.model().equals("g-gpt")).findFirst().orElseThrow();
+      List<AllowedModel> models =
+          client.allowedModels(
+              request.get("team").asText(),
+              request.get("purpose").asText(),
+              request.get("dataClassification").asText(),
+              request.get("region").asText());
+      assertEquals(
+          expected.stream().sorted().toList(),
+          models.stream().map(AllowedModel::model).sorted().toList());
+      AllowedModel gpt =
+          models.stream().filter(m -> m.model().equals("g-gpt")).findFirst().orElseThrow();
       assertEquals("g-openai", gpt.vendor());
       assertEquals("US", gpt.jurisdiction());
     }
@@ -134,12 +157,15 @@ class LiveStackTest {
   @Test
   void aBadRequestThrowsTheProblemNamingTheField() {
     try (PortolanClient client = Stack.initechGateway().build()) {
-      PortolanProblemException problem = assertThrows(PortolanProblemException.class,
-          () -> client.decide("g-research", "g-gpt", "chat", "secret", "eu"));
+      PortolanProblemException problem =
+          assertThrows(
+              PortolanProblemException.class,
+              () -> client.decide("g-research", "g-gpt", "chat", "secret", "eu"));
       assertEquals(400, problem.status());
       assertTrue(problem.type().startsWith("https://"), problem.type());
       assertNotNull(problem.title());
-      assertTrue(problem.errors().stream().anyMatch(e -> e.field().equals("dataClassification")),
+      assertTrue(
+          problem.errors().stream().anyMatch(e -> e.field().equals("dataClassification")),
           problem.errors().toString());
     }
   }
@@ -147,8 +173,10 @@ class LiveStackTest {
   @Test
   void aWrongClientSecretThrowsRatherThanFailingClosedQuietly() {
     try (PortolanClient client = Stack.initechGateway().clientSecret("wrong").build()) {
-      PortolanProblemException problem = assertThrows(PortolanProblemException.class,
-          () -> client.decide("g-research", "g-gpt", "chat", "internal", "eu"));
+      PortolanProblemException problem =
+          assertThrows(
+              PortolanProblemException.class,
+              () -> client.decide("g-research", "g-gpt", "chat", "internal", "eu"));
       assertEquals(401, problem.status());
     }
   }
@@ -161,11 +189,12 @@ class LiveStackTest {
 
   private static List<JsonNode> usageOf(String decisionId, String model) throws Exception {
     return Stack.usageRecords(model).stream()
-        .filter(r -> r.get("decisionId").asText().equalsIgnoreCase(decisionId)).toList();
+        .filter(r -> r.get("decisionId").asText().equalsIgnoreCase(decisionId))
+        .toList();
   }
 
-  private static List<JsonNode> waitForRecords(String decisionId, String model, int count, long millis)
-      throws Exception {
+  private static List<JsonNode> waitForRecords(
+      String decisionId, String model, int count, long millis) throws Exception {
     long deadline = System.currentTimeMillis() + millis;
     List<JsonNode> records = usageOf(decisionId, model);
     while (records.size() < count && System.currentTimeMillis() < deadline) {

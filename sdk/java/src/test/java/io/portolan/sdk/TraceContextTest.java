@@ -42,11 +42,17 @@ import org.junit.jupiter.api.Test;
  * endpoint and Portolan and records the headers it is sent; no test stack needed.
  */
 class TraceContextTest {
-  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
   private static final String TRACESTATE = "vendor=opaque";
 
   /** One request the stub received: method, path and the headers asked about. */
-  record Seen(String method, String path, String traceparent, String tracestate, String authorization,
+  record Seen(
+      String method,
+      String path,
+      String traceparent,
+      String tracestate,
+      String authorization,
       Map<String, List<String>> headers) {}
 
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -71,15 +77,25 @@ class TraceContextTest {
       exchange.getRequestBody().readAllBytes();
       var headers = exchange.getRequestHeaders();
       String path = exchange.getRequestURI().getPath();
-      seen.add(new Seen(exchange.getRequestMethod(), path, headers.getFirst("traceparent"),
-          headers.getFirst("tracestate"), headers.getFirst("Authorization"), Map.copyOf(headers)));
+      seen.add(
+          new Seen(
+              exchange.getRequestMethod(),
+              path,
+              headers.getFirst("traceparent"),
+              headers.getFirst("tracestate"),
+              headers.getFirst("Authorization"),
+              Map.copyOf(headers)));
       String body;
       int status = 200;
       if (path.equals("/token")) {
         body = "{\"access_token\":\"t\",\"expires_in\":300}";
       } else if (path.equals("/api/v1/decisions")) {
-        body = "{\"decisionId\":\"d1\",\"allow\":true,\"policyRevision\":\"1-abc\",\"evaluatedAt\":\"" + Instant.now()
-            + "\",\"expiresAt\":\"" + Instant.now().plusSeconds(60) + "\"}";
+        body =
+            "{\"decisionId\":\"d1\",\"allow\":true,\"policyRevision\":\"1-abc\",\"evaluatedAt\":\""
+                + Instant.now()
+                + "\",\"expiresAt\":\""
+                + Instant.now().plusSeconds(60)
+                + "\"}";
       } else if (path.endsWith("/models")) {
         body = "{\"models\":[]}";
       } else {
@@ -98,8 +114,15 @@ class TraceContextTest {
   }
 
   private PortolanClient client(Supplier<Map<String, String>> traceHeaders) {
-    return PortolanClient.builder().portolanUrl(url()).tokenUrl(url() + "/token").clientId("id").clientSecret("secret")
-        .timeout(Duration.ofSeconds(5)).retries(0).traceHeaders(traceHeaders).build();
+    return PortolanClient.builder()
+        .portolanUrl(url())
+        .tokenUrl(url() + "/token")
+        .clientId("id")
+        .clientSecret("secret")
+        .timeout(Duration.ofSeconds(5))
+        .retries(0)
+        .traceHeaders(traceHeaders)
+        .build();
   }
 
   private List<Seen> apiCalls() {
@@ -125,7 +148,9 @@ class TraceContextTest {
       exercise(client);
     }
     List<Seen> calls = apiCalls();
-    assertEquals(List.of("POST /api/v1/decisions", "GET /api/v1/teams/g-research/models", "POST /api/v1/usage"),
+    assertEquals(
+        List.of(
+            "POST /api/v1/decisions", "GET /api/v1/teams/g-research/models", "POST /api/v1/usage"),
         calls.stream().map(s -> s.method() + " " + s.path()).toList());
     for (Seen call : calls) {
       assertEquals(TRACEPARENT, call.traceparent(), call.path());
@@ -154,9 +179,10 @@ class TraceContextTest {
     List<Supplier<Map<String, String>>> suppliers = new ArrayList<>();
     suppliers.add(null);
     suppliers.add(Map::of);
-    suppliers.add(() -> {
-      throw new IllegalStateException("no span here");
-    });
+    suppliers.add(
+        () -> {
+          throw new IllegalStateException("no span here");
+        });
     suppliers.add(() -> Map.of("traceparent", "bad\r\nX-Injected: 1"));
     for (Supplier<Map<String, String>> supplier : suppliers) {
       seen.clear();
@@ -185,10 +211,11 @@ class TraceContextTest {
   @Test
   void theCurrentOpenTelemetrySpanIsContinued() {
     assertTrue(TraceContext.OPEN_TELEMETRY_PRESENT);
-    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .buildAndRegisterGlobal();
+    OpenTelemetrySdk otel =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder().build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .buildAndRegisterGlobal();
     SpanContext context;
     try (PortolanClient client = client(null)) {
       Span span = otel.getTracer("portolan-sdk-test").spanBuilder("gateway call").startSpan();
@@ -203,16 +230,20 @@ class TraceContextTest {
     List<Seen> calls = apiCalls();
     assertEquals(3, calls.size());
     for (Seen call : calls) {
-      assertEquals("00-" + context.getTraceId() + "-" + context.getSpanId() + "-01", call.traceparent(), call.path());
+      assertEquals(
+          "00-" + context.getTraceId() + "-" + context.getSpanId() + "-01",
+          call.traceparent(),
+          call.path());
     }
   }
 
   @Test
   void theSupplierWinsOverOpenTelemetryAndOutsideASpanNothingIsSent() {
-    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .buildAndRegisterGlobal();
+    OpenTelemetrySdk otel =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder().build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .buildAndRegisterGlobal();
     try (PortolanClient plain = client(null);
         PortolanClient supplied = client(() -> Map.of("traceparent", TRACEPARENT))) {
       plain.decide("g-research", "g-gpt", "chat", "internal", "us");
@@ -232,27 +263,36 @@ class TraceContextTest {
     try (PortolanClient client = client(null)) {
       client.decide("g-research", "g-gpt", "chat", "internal", "us");
     }
-    // Had the SDK called GlobalOpenTelemetry.get(), the global would now be a no-op and this would throw.
+    // Had the SDK called GlobalOpenTelemetry.get(), the global would now be a no-op and this would
+    // throw.
     OpenTelemetrySdk.builder().buildAndRegisterGlobal();
   }
 
   @Test
   void withoutTheOpenTelemetryApiOnTheClassPathTheSdkWorks() throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    URL[] withoutOpenTelemetry = Stream.of(classPath.split(File.pathSeparator))
-        .filter(entry -> !entry.contains("opentelemetry"))
-        .map(entry -> {
-          try {
-            return new File(entry).toURI().toURL();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .toArray(URL[]::new);
-    try (URLClassLoader loader = new URLClassLoader(withoutOpenTelemetry, ClassLoader.getPlatformClassLoader())) {
-      assertThrows(ClassNotFoundException.class, () -> Class.forName("io.opentelemetry.context.Context", false, loader));
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    URL[] withoutOpenTelemetry =
+        Stream.of(classPath.split(File.pathSeparator))
+            .filter(entry -> !entry.contains("opentelemetry"))
+            .map(
+                entry -> {
+                  try {
+                    return new File(entry).toURI().toURL();
+                  } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toArray(URL[]::new);
+    try (URLClassLoader loader =
+        new URLClassLoader(withoutOpenTelemetry, ClassLoader.getPlatformClassLoader())) {
+      assertThrows(
+          ClassNotFoundException.class,
+          () -> Class.forName("io.opentelemetry.context.Context", false, loader));
       Class<?> clientClass = Class.forName(PortolanClient.class.getName(), true, loader);
-      var present = Class.forName(TraceContext.class.getName(), true, loader).getDeclaredField("OPEN_TELEMETRY_PRESENT");
+      var present =
+          Class.forName(TraceContext.class.getName(), true, loader)
+              .getDeclaredField("OPEN_TELEMETRY_PRESENT");
       present.setAccessible(true); // package-private, and another runtime package in this loader
       assertFalse((boolean) present.get(null));
       Object builder = clientClass.getMethod("builder").invoke(null);
@@ -264,8 +304,9 @@ class TraceContextTest {
       Supplier<Map<String, String>> supplier = () -> Map.of("traceparent", TRACEPARENT);
       builderClass.getMethod("traceHeaders", Supplier.class).invoke(builder, supplier);
       try (AutoCloseable client = (AutoCloseable) builderClass.getMethod("build").invoke(builder)) {
-        Method decide = clientClass.getMethod("decide", String.class, String.class, String.class, String.class,
-            String.class);
+        Method decide =
+            clientClass.getMethod(
+                "decide", String.class, String.class, String.class, String.class, String.class);
         Object decision = decide.invoke(client, "g-research", "g-gpt", "chat", "internal", "us");
         assertEquals(true, decision.getClass().getMethod("allow").invoke(decision));
       }

@@ -38,19 +38,22 @@ class UsageReporterTest {
     assertTrue(reporter.flush());
     assertEquals(250, sent.stream().mapToInt(b -> b.reports().size()).sum());
     assertTrue(sent.stream().allMatch(b -> b.reports().size() <= UsageReporter.BATCH_SIZE));
-    assertEquals(sent.size(), sent.stream().map(UsageReporter.Batch::idempotencyKey).distinct().count());
+    assertEquals(
+        sent.size(), sent.stream().map(UsageReporter.Batch::idempotencyKey).distinct().count());
     reporter.close();
   }
 
   @Test
   void aFailedBatchIsRetriedLaterWithTheSameKey() {
     AtomicInteger calls = new AtomicInteger();
-    UsageReporter reporter = new UsageReporter((batch, trace) -> {
-      sent.add(batch);
-      if (calls.incrementAndGet() == 1) {
-        throw new PortolanUnavailableException("down");
-      }
-    });
+    UsageReporter reporter =
+        new UsageReporter(
+            (batch, trace) -> {
+              sent.add(batch);
+              if (calls.incrementAndGet() == 1) {
+                throw new PortolanUnavailableException("down");
+              }
+            });
     reporter.add(report(1));
     assertFalse(reporter.flush(), "first flush: Portolan down, kept");
     reporter.add(report(2));
@@ -64,10 +67,16 @@ class UsageReporterTest {
 
   @Test
   void aRefusedBatchIsDroppedAndReportingAfterCloseIsAnError() {
-    UsageReporter reporter = new UsageReporter((batch, trace) -> {
-      throw new PortolanProblemException(422, "https://portolan.dev/problems/unknown-decision", "Unknown decision",
-          null, null);
-    });
+    UsageReporter reporter =
+        new UsageReporter(
+            (batch, trace) -> {
+              throw new PortolanProblemException(
+                  422,
+                  "https://portolan.dev/problems/unknown-decision",
+                  "Unknown decision",
+                  null,
+                  null);
+            });
     reporter.add(report(1));
     assertTrue(reporter.flush(), "a retry would be refused too");
     reporter.close();
@@ -75,6 +84,7 @@ class UsageReporterTest {
   }
 
   private static UsageReport report(int i) {
-    return new UsageReport("00000000-0000-0000-0000-" + String.format("%012d", i), "gpt-4o", i, i, i);
+    return new UsageReport(
+        "00000000-0000-0000-0000-" + String.format("%012d", i), "gpt-4o", i, i, i);
   }
 }
