@@ -17,6 +17,8 @@ import { useState } from "react";
 import { fieldErrors } from "../../shared/api";
 import { tokenCommand, type Gateway, type GatewayCredential } from "./admin";
 import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
+import { TextField } from "../../shared/components/TextField";
 import { DataTable } from "../../shared/components/DataTable";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
@@ -125,50 +127,43 @@ function IssueGateway({ onClose }: { onClose: (credential?: GatewayCredential | 
       .finally(() => setBusy(false));
   };
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(null, false)} aria-labelledby="gateway-form-title">
-      <ModalHeader title="Issue a gateway credential" labelId="gateway-form-title" />
-      <ModalBody>
-        <ErrorAlert error={error} />
-        <Form
-          id="gateway-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            issue();
-          }}
-        >
-          <Field
-            label="Id"
-            fieldId="gateway-id"
-            error={errors.id}
-            hint="Lower-case, at most 40 characters, such as eu-proxy"
-            isRequired
-          >
-            <TextInput
-              id="gateway-id"
-              value={id}
-              onChange={(_e, v) => setId(v)}
-              validated={errors.id ? "error" : "default"}
-            />
-          </Field>
-          <Field
-            label="Description"
-            fieldId="gateway-description"
-            error={errors.description}
-            hint="Where it runs and who looks after it"
-          >
-            <TextInput id="gateway-description" value={description} onChange={(_e, v) => setDescription(v)} />
-          </Field>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="gateway-form-title"
+      title="Issue a gateway credential"
+      onCancel={() => onClose(null, false)}
+      actions={
         <Button type="submit" form="gateway-form" isLoading={busy} isDisabled={busy} data-testid="issue-gateway">
           Issue
         </Button>
-        <Button variant="link" onClick={() => onClose(null, false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form
+        id="gateway-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          issue();
+        }}
+      >
+        <TextField
+          label="Id"
+          fieldId="gateway-id"
+          error={errors.id}
+          hint="Lower-case, at most 40 characters, such as eu-proxy"
+          isRequired
+          value={id}
+          onChange={setId}
+        />
+        <Field
+          label="Description"
+          fieldId="gateway-description"
+          error={errors.description}
+          hint="Where it runs and who looks after it"
+        >
+          <TextInput id="gateway-description" value={description} onChange={(_e, v) => setDescription(v)} />
+        </Field>
+      </Form>
+    </Dialog>
   );
 }
 
@@ -185,28 +180,23 @@ function ConfirmGateway({
       .then((credential) => onClose(credential))
       .catch(setError);
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(null, false)} aria-labelledby="gateway-confirm-title">
-      <ModalHeader
-        title={action === "rotate" ? `Rotate the secret of ${gateway.id}?` : `Revoke ${gateway.id}?`}
-        labelId="gateway-confirm-title"
-      />
-      <ModalBody>
-        <p>
-          {action === "rotate"
-            ? "The current secret stops working at once: the gateway is refused new tokens until it has the new secret."
-            : "Its Keycloak client is removed: the gateway is refused new tokens at once. This cannot be undone; issue a new credential instead."}
-        </p>
-        <ErrorAlert error={error} />
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="gateway-confirm-title"
+      title={action === "rotate" ? `Rotate the secret of ${gateway.id}?` : `Revoke ${gateway.id}?`}
+      onCancel={() => onClose(null, false)}
+      actions={
         <Button variant="danger" onClick={confirm} data-testid={`confirm-${action}-gateway`}>
           {action === "rotate" ? "Rotate secret" : "Revoke"}
         </Button>
-        <Button variant="link" onClick={() => onClose(null, false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        {action === "rotate"
+          ? "The current secret stops working at once: the gateway is refused new tokens until it has the new secret."
+          : "Its Keycloak client is removed: the gateway is refused new tokens at once. This cannot be undone; issue a new credential instead."}
+      </p>
+      <ErrorAlert error={error} />
+    </Dialog>
   );
 }
 

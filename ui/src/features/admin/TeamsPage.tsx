@@ -1,21 +1,10 @@
-import {
-  Button,
-  Form,
-  FormSelect,
-  FormSelectOption,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  PageSection,
-  TextInput,
-  Title,
-  ToolbarItem,
-} from "@patternfly/react-core";
+import { Button, Form, FormSelect, FormSelectOption, PageSection, Title, ToolbarItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { fieldErrors, loadAll } from "../../shared/api";
 import { TASK_TIERS, teamBody, type TeamView } from "./admin";
 import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
+import { TextField } from "../../shared/components/TextField";
 import { DataTable } from "../../shared/components/DataTable";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
@@ -93,68 +82,61 @@ function TeamForm({ team, onClose }: { team: TeamView | null; onClose: (changed:
       .catch(setError);
   };
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="team-form-title">
-      <ModalHeader title={team ? `Edit ${team.name}` : "Add a team"} labelId="team-form-title" />
-      <ModalBody>
-        <ErrorAlert error={error} />
-        <Form
-          id="team-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
-          <Field
-            label="Id"
-            fieldId="team-id"
-            error={errors.id}
-            hint="Lower-case, such as research; gateways send it"
-            isRequired
-          >
-            <TextInput
-              id="team-id"
-              value={form.id}
-              isDisabled={!!team}
-              onChange={(_e, v) => setForm({ ...form, id: v })}
-              validated={errors.id ? "error" : "default"}
-            />
-          </Field>
-          <Field label="Name" fieldId="team-name" error={errors.name} isRequired>
-            <TextInput
-              id="team-name"
-              value={form.name}
-              onChange={(_e, v) => setForm({ ...form, name: v })}
-              validated={errors.name ? "error" : "default"}
-            />
-          </Field>
-          <Field
-            label="Default task tier"
-            fieldId="team-tier"
-            error={errors.defaultTaskTier}
-            hint="For decisions that name no tier"
-          >
-            <FormSelect
-              id="team-tier"
-              value={form.defaultTaskTier}
-              onChange={(_e, v) => setForm({ ...form, defaultTaskTier: v })}
-            >
-              <FormSelectOption value="" label="standard (the default)" />
-              {TASK_TIERS.map((t) => (
-                <FormSelectOption key={t} value={t} label={t} />
-              ))}
-            </FormSelect>
-          </Field>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="team-form-title"
+      title={team ? `Edit ${team.name}` : "Add a team"}
+      onCancel={() => onClose(false)}
+      actions={
         <Button type="submit" form="team-form" data-testid="save-team">
           Save
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form
+        id="team-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <TextField
+          label="Id"
+          fieldId="team-id"
+          error={errors.id}
+          hint="Lower-case, such as research; gateways send it"
+          isRequired
+          value={form.id}
+          isDisabled={!!team}
+          onChange={(v) => setForm({ ...form, id: v })}
+        />
+        <TextField
+          label="Name"
+          fieldId="team-name"
+          error={errors.name}
+          isRequired
+          value={form.name}
+          onChange={(v) => setForm({ ...form, name: v })}
+        />
+        <Field
+          label="Default task tier"
+          fieldId="team-tier"
+          error={errors.defaultTaskTier}
+          hint="For decisions that name no tier"
+        >
+          <FormSelect
+            id="team-tier"
+            value={form.defaultTaskTier}
+            onChange={(_e, v) => setForm({ ...form, defaultTaskTier: v })}
+          >
+            <FormSelectOption value="" label="standard (the default)" />
+            {TASK_TIERS.map((t) => (
+              <FormSelectOption key={t} value={t} label={t} />
+            ))}
+          </FormSelect>
+        </Field>
+      </Form>
+    </Dialog>
   );
 }
 
@@ -167,22 +149,20 @@ function DeleteTeam({ team, onClose }: { team: TeamView; onClose: (changed: bool
       .then(() => onClose(true))
       .catch(setError);
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="delete-team-title">
-      <ModalHeader title={`Delete ${team.name}?`} labelId="delete-team-title" />
-      <ModalBody>
-        <p>
-          Gateways naming the team “{team.id}” are refused from their next decision. Approvals stay in the audit trail.
-        </p>
-        <ErrorAlert error={error} />
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="delete-team-title"
+      title={`Delete ${team.name}?`}
+      onCancel={() => onClose(false)}
+      actions={
         <Button variant="danger" onClick={confirm} data-testid="confirm-delete-team">
           Delete
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        Gateways naming the team “{team.id}” are refused from their next decision. Approvals stay in the audit trail.
+      </p>
+      <ErrorAlert error={error} />
+    </Dialog>
   );
 }

@@ -13,12 +13,7 @@ import {
   Grid,
   GridItem,
   Label,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
   PageSection,
-  TextInput,
   Title,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
@@ -38,7 +33,9 @@ import {
 } from "./aliases";
 import { fieldErrors, loadAll, query } from "../../shared/api";
 import { AliasForm, CandidateList, type AliasFormValue } from "./AliasForm";
-import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { ErrorAlert, Loading, useLoader } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
+import { TextField } from "../../shared/components/TextField";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
 import { can } from "../../shared/permissions";
@@ -369,19 +366,14 @@ function ResolutionSection({ alias }: { alias: Alias }) {
       >
         <Flex alignItems={{ default: "alignItemsFlexEnd" }}>
           <FlexItem>
-            <Field
+            <TextField
               label="Region"
               fieldId="resolution-region"
               error={errors.region}
               hint="Where the calls run, such as eu"
-            >
-              <TextInput
-                id="resolution-region"
-                value={typed}
-                onChange={(_e, v) => setTyped(v)}
-                validated={errors.region ? "error" : "default"}
-              />
-            </Field>
+              value={typed}
+              onChange={setTyped}
+            />
           </FlexItem>
           <FlexItem>
             <Button type="submit" variant="secondary" data-testid="show-resolution">
@@ -472,34 +464,32 @@ function PublishDialog({
       });
   };
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="publish-alias-title">
-      <ModalHeader title={`Publish the draft of ${alias.id}?`} labelId="publish-alias-title" />
-      <ModalBody>
-        <p>
-          The next decision on every replica resolves the alias by the drafted candidates. The change is in the audit
-          trail.
-        </p>
-        {impact ? (
-          <p data-testid="publish-alias-impact">{impactSummary(impact)}</p>
-        ) : (
-          <Alert
-            variant="warning"
-            isInline
-            title="The draft's impact has not been worked out"
-            style={{ marginTop: "0.5rem" }}
-          />
-        )}
-        <ErrorAlert error={error} />
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="publish-alias-title"
+      title={`Publish the draft of ${alias.id}?`}
+      onCancel={() => onClose(false)}
+      actions={
         <Button onClick={publish} isLoading={busy} isDisabled={busy} data-testid="confirm-publish-alias">
           Publish
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        The next decision on every replica resolves the alias by the drafted candidates. The change is in the audit
+        trail.
+      </p>
+      {impact ? (
+        <p data-testid="publish-alias-impact">{impactSummary(impact)}</p>
+      ) : (
+        <Alert
+          variant="warning"
+          isInline
+          title="The draft's impact has not been worked out"
+          style={{ marginTop: "0.5rem" }}
+        />
+      )}
+      <ErrorAlert error={error} />
+    </Dialog>
   );
 }
 
@@ -512,23 +502,21 @@ function DeleteDialog({ alias, onClose }: { alias: Alias; onClose: (deleted: boo
       .then(() => onClose(true))
       .catch(setError);
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="delete-alias-title">
-      <ModalHeader title={`Delete ${alias.id}?`} labelId="delete-alias-title" />
-      <ModalBody>
-        <p>
-          Gateways asking for “{alias.id}” are refused (model_unknown) from their next decision. Logged decisions keep
-          the alias.
-        </p>
-        <ErrorAlert error={error} />
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="delete-alias-title"
+      title={`Delete ${alias.id}?`}
+      onCancel={() => onClose(false)}
+      actions={
         <Button variant="danger" onClick={confirm} data-testid="confirm-delete-alias">
           Delete
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        Gateways asking for “{alias.id}” are refused (model_unknown) from their next decision. Logged decisions keep the
+        alias.
+      </p>
+      <ErrorAlert error={error} />
+    </Dialog>
   );
 }

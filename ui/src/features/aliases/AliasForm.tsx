@@ -1,10 +1,11 @@
-import { Alert, Form, List, ListComponent, ListItem, OrderType, TextArea, TextInput } from "@patternfly/react-core";
+import { Alert, Form, List, ListComponent, ListItem, OrderType, TextArea } from "@patternfly/react-core";
 import type { ReactNode } from "react";
 import { candidateErrors, candidateLabel, type AliasCandidate, type CandidateRow } from "./aliases";
 import { errorMessage } from "../../shared/api";
 import type { Model } from "../../shared/types";
 import { CandidatesEditor } from "./CandidatesEditor";
 import { Field } from "../../shared/components/common";
+import { TextField } from "../../shared/components/TextField";
 
 export interface AliasFormValue {
   /** Only for a new alias: an alias's name never changes. */
@@ -44,20 +45,15 @@ export function AliasForm(props: {
         </Alert>
       )}
       {value.id !== undefined && (
-        <Field
+        <TextField
           label="Name"
           fieldId="alias-id"
           error={errors.fields.id}
           hint="What gateways ask for, such as chat-default: lower-case, not a model's id"
           isRequired
-        >
-          <TextInput
-            id="alias-id"
-            value={value.id}
-            onChange={(_e, id) => onChange({ ...value, id })}
-            validated={errors.fields.id ? "error" : "default"}
-          />
-        </Field>
+          value={value.id}
+          onChange={(id) => onChange({ ...value, id })}
+        />
       )}
       <Field
         label="Description"

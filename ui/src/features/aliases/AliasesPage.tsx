@@ -1,20 +1,11 @@
-import {
-  Button,
-  Label,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  PageSection,
-  Title,
-  ToolbarItem,
-} from "@patternfly/react-core";
+import { Button, Label, PageSection, Title, ToolbarItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { aliasBody, candidateLabel, EMPTY_ROW, toAlias, type Alias } from "./aliases";
 import { loadAll } from "../../shared/api";
 import { AliasForm, CandidateList, type AliasFormValue } from "./AliasForm";
 import { ErrorAlert, Loading, useLoader } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
 import { DataTable } from "../../shared/components/DataTable";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
@@ -112,32 +103,28 @@ function CreateAlias({ onClose }: { onClose: () => void }) {
       });
   };
   return (
-    <Modal isOpen variant="large" onClose={onClose} aria-labelledby="create-alias-title">
-      <ModalHeader
-        title="Create an alias"
-        labelId="create-alias-title"
-        description="It is published at once: no call can have asked for it yet."
-      />
-      <ModalBody>
-        <ErrorAlert error={models.error} title="The models could not be loaded" />
-        <AliasForm
-          formId="alias-form"
-          value={form}
-          models={models.data ?? []}
-          error={error}
-          errorTitle="The alias was not created"
-          onChange={setForm}
-          onSubmit={save}
-        />
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="create-alias-title"
+      title="Create an alias"
+      variant="large"
+      description="It is published at once: no call can have asked for it yet."
+      onCancel={onClose}
+      actions={
         <Button type="submit" form="alias-form" isLoading={busy} isDisabled={busy} data-testid="save-alias">
           Create
         </Button>
-        <Button variant="link" onClick={onClose}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <ErrorAlert error={models.error} title="The models could not be loaded" />
+      <AliasForm
+        formId="alias-form"
+        value={form}
+        models={models.data ?? []}
+        error={error}
+        errorTitle="The alias was not created"
+        onChange={setForm}
+        onSubmit={save}
+      />
+    </Dialog>
   );
 }

@@ -7,10 +7,6 @@ import {
   Label,
   FormSelect,
   FormSelectOption,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
   PageSection,
   Tab,
   Tabs,
@@ -26,6 +22,7 @@ import { loadAll, query, type Page } from "../../shared/api";
 import { deploymentsLabel } from "./approvalDeployments";
 import { DataTable } from "../../shared/components/DataTable";
 import { ErrorAlert, Loading, StatusLabel, useLoader } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
 import { can } from "../../shared/permissions";
@@ -211,27 +208,25 @@ function RevokeDialog({ approval, onClose }: { approval: Approval; onClose: (cha
       .then(() => onClose(true))
       .catch(setError);
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="revoke-title">
-      <ModalHeader title="Revoke this approval?" labelId="revoke-title" />
-      <ModalBody>
-        <p>
-          Team {approval.team} loses {approval.model} for {approval.purpose} at its next decision.
-        </p>
-        <ErrorAlert error={error} />
-        <Form onSubmit={(e) => e.preventDefault()}>
-          <FormGroup label="Reason" fieldId="revoke-reason" isRequired>
-            <TextArea id="revoke-reason" value={reason} onChange={(_e, v) => setReason(v)} />
-          </FormGroup>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="revoke-title"
+      title="Revoke this approval?"
+      onCancel={() => onClose(false)}
+      actions={
         <Button variant="danger" onClick={revoke} data-testid="confirm-revoke">
           Revoke
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        Team {approval.team} loses {approval.model} for {approval.purpose} at its next decision.
+      </p>
+      <ErrorAlert error={error} />
+      <Form onSubmit={(e) => e.preventDefault()}>
+        <FormGroup label="Reason" fieldId="revoke-reason" isRequired>
+          <TextArea id="revoke-reason" value={reason} onChange={(_e, v) => setReason(v)} />
+        </FormGroup>
+      </Form>
+    </Dialog>
   );
 }

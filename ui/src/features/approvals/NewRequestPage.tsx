@@ -15,6 +15,7 @@ import { fieldErrors, type Page } from "../../shared/api";
 import { deploymentChoices, requestedDeployments } from "./approvalDeployments";
 import { useDeploymentsOf } from "../../shared/useDeploymentsOf";
 import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { TextField } from "../../shared/components/TextField";
 import { DeploymentChecklist } from "./DeploymentChecklist";
 import { useApp } from "../../shared/context";
 import { CLASSIFICATIONS, endOfDayUtc, splitList } from "../../shared/format";
@@ -117,20 +118,15 @@ export function NewRequestPage() {
               onChange={setDeployments}
             />
           )}
-          <Field
+          <TextField
             label="Purpose"
             fieldId="purpose"
             error={errors.purpose}
             hint="A short id, such as chat or summarise"
             isRequired
-          >
-            <TextInput
-              id="purpose"
-              value={purpose}
-              onChange={(_e, v) => setPurpose(v)}
-              validated={errors.purpose ? "error" : "default"}
-            />
-          </Field>
+            value={purpose}
+            onChange={setPurpose}
+          />
           <Field
             label="Data classification, at most"
             fieldId="classification"
@@ -143,20 +139,15 @@ export function NewRequestPage() {
               ))}
             </FormSelect>
           </Field>
-          <Field
+          <TextField
             label="Regions"
             fieldId="regions"
             error={errors.regions}
             hint="Region codes separated by commas: eu, uk, us, cn, apac"
             isRequired
-          >
-            <TextInput
-              id="regions"
-              value={regions}
-              onChange={(_e, v) => setRegions(v)}
-              validated={errors.regions ? "error" : "default"}
-            />
-          </Field>
+            value={regions}
+            onChange={setRegions}
+          />
           <Field label="Justification" fieldId="justification" error={errors.justification} isRequired>
             <TextArea
               id="justification"

@@ -24,6 +24,7 @@ import { toAlias, type Alias } from "../aliases/aliases";
 import { fieldErrors, type Page } from "../../shared/api";
 import { useDeploymentsOf } from "../../shared/useDeploymentsOf";
 import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { TextField } from "../../shared/components/TextField";
 import { useApp } from "../../shared/context";
 import { aliasOutcome, routeLabel, toDecision, type DecisionAnswer, type Route } from "./explorer";
 import { CLASSIFICATIONS, formatInstant } from "../../shared/format";
@@ -163,14 +164,14 @@ export function TryDecisionPage() {
                     ))}
                 </datalist>
               </Field>
-              <Field label="Purpose" fieldId="try-purpose" error={errors.purpose} isRequired>
-                <TextInput
-                  id="try-purpose"
-                  value={purpose}
-                  onChange={(_e, v) => setPurpose(v)}
-                  validated={errors.purpose ? "error" : "default"}
-                />
-              </Field>
+              <TextField
+                label="Purpose"
+                fieldId="try-purpose"
+                error={errors.purpose}
+                isRequired
+                value={purpose}
+                onChange={setPurpose}
+              />
               <Field
                 label="Data classification"
                 fieldId="try-classification"
@@ -183,20 +184,15 @@ export function TryDecisionPage() {
                   ))}
                 </FormSelect>
               </Field>
-              <Field
+              <TextField
                 label="Region"
                 fieldId="try-region"
                 error={errors.region}
                 isRequired
                 hint="Where the call would run, such as eu"
-              >
-                <TextInput
-                  id="try-region"
-                  value={region}
-                  onChange={(_e, v) => setRegion(v)}
-                  validated={errors.region ? "error" : "default"}
-                />
-              </Field>
+                value={region}
+                onChange={setRegion}
+              />
               <Field label="Task tier" fieldId="try-tier" error={errors.taskTier}>
                 <FormSelect id="try-tier" value={taskTier} onChange={(_e, v) => setTaskTier(v)}>
                   <FormSelectOption value="" label="The team's default" />

@@ -8,16 +8,13 @@ import {
   FormSelect,
   FormSelectOption,
   Label,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  TextInput,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { fieldErrors } from "../../shared/api";
 import { ErrorAlert, Field, StatusLabel } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
+import { TextField } from "../../shared/components/TextField";
 import { SuspensionPreview } from "./SuspensionPreview";
 import { useApp } from "../../shared/context";
 import { dataTerms, deploymentBody } from "./deployments";
@@ -162,131 +159,97 @@ function DeploymentForm({
   };
   const training = d.trainsOnPrompts === null ? "" : String(d.trainsOnPrompts);
   return (
-    <Modal isOpen variant="medium" onClose={() => onClose(false)} aria-labelledby="deployment-form-title">
-      <ModalHeader
-        title={deployment ? `Edit ${deployment.id}` : `Add a deployment of ${model.displayName}`}
-        labelId="deployment-form-title"
-      />
-      <ModalBody>
-        <ErrorAlert error={error} />
-        <Form
-          id="deployment-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
-          <Field
-            label="Id"
-            fieldId="deployment-id"
-            error={errors.id}
-            hint="Lower-case, such as deepseek-v3-eu-cluster"
-            isRequired
-          >
-            <TextInput
-              id="deployment-id"
-              value={d.id}
-              isDisabled={!!deployment}
-              onChange={(_e, v) => set({ id: v })}
-              validated={errors.id ? "error" : "default"}
-            />
-          </Field>
-          <Field
-            label="Operator"
-            fieldId="deployment-operator"
-            error={errors.operator}
-            hint="self-hosted when you run it; else the vendor's or the cloud's id"
-            isRequired
-          >
-            <TextInput
-              id="deployment-operator"
-              value={d.operator}
-              onChange={(_e, v) => set({ operator: v })}
-              validated={errors.operator ? "error" : "default"}
-            />
-          </Field>
-          <Field
-            label="Operator jurisdiction"
-            fieldId="deployment-jurisdiction"
-            error={errors.operatorJurisdiction}
-            hint="ISO 3166 country code of who runs it, such as FR"
-            isRequired
-          >
-            <TextInput
-              id="deployment-jurisdiction"
-              value={d.operatorJurisdiction}
-              onChange={(_e, v) => set({ operatorJurisdiction: v })}
-              validated={errors.operatorJurisdiction ? "error" : "default"}
-            />
-          </Field>
-          <Field
-            label="Regions"
-            fieldId="deployment-regions"
-            error={errors.regions ?? errors["regions[0]"]}
-            hint="Region codes separated by commas: eu, uk, us"
-            isRequired
-          >
-            <TextInput
-              id="deployment-regions"
-              value={regions}
-              onChange={(_e, v) => setRegions(v)}
-              validated={errors.regions || errors["regions[0]"] ? "error" : "default"}
-            />
-          </Field>
-          <Field
-            label="Endpoint"
-            fieldId="deployment-endpoint"
-            error={errors.endpoint}
-            hint="Base URL gateways send calls to, such as https://llm.example.eu/v1"
-          >
-            <TextInput
-              id="deployment-endpoint"
-              value={d.endpoint ?? ""}
-              onChange={(_e, v) => set({ endpoint: v })}
-              validated={errors.endpoint ? "error" : "default"}
-            />
-          </Field>
-          <Checkbox
-            id="deployment-zdr"
-            label="Zero data retention"
-            isChecked={d.zeroDataRetention}
-            onChange={(_e, v) => set({ zeroDataRetention: v })}
-          />
-          <Field
-            label="Retention (days)"
-            fieldId="deployment-retention"
-            error={errors.retentionDays}
-            hint="Leave empty when the operator does not say"
-          >
-            <TextInput
-              id="deployment-retention"
-              value={retention}
-              onChange={(_e, v) => setRetention(v)}
-              validated={errors.retentionDays ? "error" : "default"}
-            />
-          </Field>
-          <Field label="Prompts used for training" fieldId="deployment-training" error={errors.trainsOnPrompts}>
-            <FormSelect
-              id="deployment-training"
-              value={training}
-              onChange={(_e, v) => set({ trainsOnPrompts: v === "" ? null : v === "true" })}
-            >
-              <FormSelectOption value="" label="not stated" />
-              <FormSelectOption value="false" label="no" />
-              <FormSelectOption value="true" label="yes" />
-            </FormSelect>
-          </Field>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="deployment-form-title"
+      title={deployment ? `Edit ${deployment.id}` : `Add a deployment of ${model.displayName}`}
+      variant="medium"
+      onCancel={() => onClose(false)}
+      actions={
         <Button type="submit" form="deployment-form" data-testid="save-deployment">
           Save
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form
+        id="deployment-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <TextField
+          label="Id"
+          fieldId="deployment-id"
+          error={errors.id}
+          hint="Lower-case, such as deepseek-v3-eu-cluster"
+          isRequired
+          value={d.id}
+          isDisabled={!!deployment}
+          onChange={(v) => set({ id: v })}
+        />
+        <TextField
+          label="Operator"
+          fieldId="deployment-operator"
+          error={errors.operator}
+          hint="self-hosted when you run it; else the vendor's or the cloud's id"
+          isRequired
+          value={d.operator}
+          onChange={(v) => set({ operator: v })}
+        />
+        <TextField
+          label="Operator jurisdiction"
+          fieldId="deployment-jurisdiction"
+          error={errors.operatorJurisdiction}
+          hint="ISO 3166 country code of who runs it, such as FR"
+          isRequired
+          value={d.operatorJurisdiction}
+          onChange={(v) => set({ operatorJurisdiction: v })}
+        />
+        <TextField
+          label="Regions"
+          fieldId="deployment-regions"
+          error={errors.regions ?? errors["regions[0]"]}
+          hint="Region codes separated by commas: eu, uk, us"
+          isRequired
+          value={regions}
+          onChange={setRegions}
+        />
+        <TextField
+          label="Endpoint"
+          fieldId="deployment-endpoint"
+          error={errors.endpoint}
+          hint="Base URL gateways send calls to, such as https://llm.example.eu/v1"
+          value={d.endpoint ?? ""}
+          onChange={(v) => set({ endpoint: v })}
+        />
+        <Checkbox
+          id="deployment-zdr"
+          label="Zero data retention"
+          isChecked={d.zeroDataRetention}
+          onChange={(_e, v) => set({ zeroDataRetention: v })}
+        />
+        <TextField
+          label="Retention (days)"
+          fieldId="deployment-retention"
+          error={errors.retentionDays}
+          hint="Leave empty when the operator does not say"
+          value={retention}
+          onChange={setRetention}
+        />
+        <Field label="Prompts used for training" fieldId="deployment-training" error={errors.trainsOnPrompts}>
+          <FormSelect
+            id="deployment-training"
+            value={training}
+            onChange={(_e, v) => set({ trainsOnPrompts: v === "" ? null : v === "true" })}
+          >
+            <FormSelectOption value="" label="not stated" />
+            <FormSelectOption value="false" label="no" />
+            <FormSelectOption value="true" label="yes" />
+          </FormSelect>
+        </Field>
+      </Form>
+    </Dialog>
   );
 }
 
@@ -310,35 +273,26 @@ function SuspendDeploymentDialog({
       .then(() => onClose(true))
       .catch(setError);
   return (
-    <Modal
-      isOpen
+    <Dialog
+      titleId="suspend-deployment-title"
+      title={suspend ? `Suspend ${deployment.id}?` : `Reactivate ${deployment.id}?`}
       variant={suspend ? "medium" : "small"}
-      onClose={() => onClose(false)}
-      aria-labelledby="suspend-deployment-title"
-    >
-      <ModalHeader
-        title={suspend ? `Suspend ${deployment.id}?` : `Reactivate ${deployment.id}?`}
-        labelId="suspend-deployment-title"
-      />
-      <ModalBody>
-        <p data-testid="deployment-impact">
-          {suspend
-            ? `Calls should no longer go to ${deployment.endpoint ?? "this endpoint"} (operated by ${deployment.operator}, ${deployment.operatorJurisdiction}). The change is in the audit trail and reaches every gateway's policy data at once.`
-            : "This deployment is recorded as serving calls again."}
-        </p>
-        {suspend && (
-          <SuspensionPreview path={`/api/v1/deployments/${encodeURIComponent(deployment.id)}/suspension-impact`} />
-        )}
-        <ErrorAlert error={error} />
-      </ModalBody>
-      <ModalFooter>
+      onCancel={() => onClose(false)}
+      actions={
         <Button variant={suspend ? "danger" : "primary"} onClick={confirm} data-testid="confirm-deployment-suspend">
           {suspend ? "Suspend" : "Reactivate"}
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p data-testid="deployment-impact">
+        {suspend
+          ? `Calls should no longer go to ${deployment.endpoint ?? "this endpoint"} (operated by ${deployment.operator}, ${deployment.operatorJurisdiction}). The change is in the audit trail and reaches every gateway's policy data at once.`
+          : "This deployment is recorded as serving calls again."}
+      </p>
+      {suspend && (
+        <SuspensionPreview path={`/api/v1/deployments/${encodeURIComponent(deployment.id)}/suspension-impact`} />
+      )}
+      <ErrorAlert error={error} />
+    </Dialog>
   );
 }

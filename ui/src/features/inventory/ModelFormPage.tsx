@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { fieldErrors, loadAll } from "../../shared/api";
 import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { TextField } from "../../shared/components/TextField";
 import { CutOffFields } from "./CutOffFields";
 import { SuspensionPreview } from "./SuspensionPreview";
 import { useApp } from "../../shared/context";
@@ -122,23 +123,24 @@ export function ModelFormPage() {
             save();
           }}
         >
-          <Field label="Id" fieldId="model-id" error={errors.id} hint="Lower-case, such as llama-3.3-70b" isRequired>
-            <TextInput
-              id="model-id"
-              value={model.id}
-              isDisabled={!!id}
-              onChange={(_e, v) => set({ id: v })}
-              validated={errors.id ? "error" : "default"}
-            />
-          </Field>
-          <Field label="Display name" fieldId="model-name" error={errors.displayName} isRequired>
-            <TextInput
-              id="model-name"
-              value={model.displayName}
-              onChange={(_e, v) => set({ displayName: v })}
-              validated={errors.displayName ? "error" : "default"}
-            />
-          </Field>
+          <TextField
+            label="Id"
+            fieldId="model-id"
+            error={errors.id}
+            hint="Lower-case, such as llama-3.3-70b"
+            isRequired
+            value={model.id}
+            isDisabled={!!id}
+            onChange={(v) => set({ id: v })}
+          />
+          <TextField
+            label="Display name"
+            fieldId="model-name"
+            error={errors.displayName}
+            isRequired
+            value={model.displayName}
+            onChange={(v) => set({ displayName: v })}
+          />
           <Field label="Vendor" fieldId="model-vendor" error={errors.vendor} isRequired>
             <FormSelect
               id="model-vendor"
@@ -152,32 +154,22 @@ export function ModelFormPage() {
               ))}
             </FormSelect>
           </Field>
-          <Field
+          <TextField
             label="Hosting regions"
             fieldId="model-regions"
             error={errors.hostingRegions}
             hint="Region codes separated by commas: eu, uk, us, cn, apac"
-          >
-            <TextInput
-              id="model-regions"
-              value={regions}
-              onChange={(_e, v) => setRegions(v)}
-              validated={errors.hostingRegions ? "error" : "default"}
-            />
-          </Field>
-          <Field
+            value={regions}
+            onChange={setRegions}
+          />
+          <TextField
             label="Capabilities"
             fieldId="model-capabilities"
             error={errors.capabilities}
             hint="Such as chat, code, vision"
-          >
-            <TextInput
-              id="model-capabilities"
-              value={capabilities}
-              onChange={(_e, v) => setCapabilities(v)}
-              validated={errors.capabilities ? "error" : "default"}
-            />
-          </Field>
+            value={capabilities}
+            onChange={setCapabilities}
+          />
           <Field label="Licence" fieldId="model-licence" error={errors.licence}>
             <TextInput id="model-licence" value={model.licence ?? ""} onChange={(_e, v) => set({ licence: v })} />
           </Field>

@@ -1,20 +1,9 @@
-import {
-  Button,
-  Form,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  PageSection,
-  Radio,
-  TextArea,
-  TextInput,
-  Title,
-  ToolbarItem,
-} from "@patternfly/react-core";
+import { Button, Form, PageSection, Radio, TextArea, Title, ToolbarItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { fieldErrors, loadAll } from "../../shared/api";
 import { ErrorAlert, Field, Loading, StatusLabel, useLoader } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
+import { TextField } from "../../shared/components/TextField";
 import { DataTable } from "../../shared/components/DataTable";
 import { CutOffFields } from "./CutOffFields";
 import { SuspensionPreview } from "./SuspensionPreview";
@@ -135,67 +124,54 @@ function VendorForm({ vendor, onClose }: { vendor: Vendor | null; onClose: (chan
       .catch(setError);
   };
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="vendor-form-title">
-      <ModalHeader title={vendor ? `Edit ${vendor.name}` : "Add a vendor"} labelId="vendor-form-title" />
-      <ModalBody>
-        <ErrorAlert error={error} />
-        <Form
-          id="vendor-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
-          <Field label="Id" fieldId="vendor-id" error={errors.id} hint="Lower-case, such as mistral" isRequired>
-            <TextInput
-              id="vendor-id"
-              value={id}
-              isDisabled={!!vendor}
-              onChange={(_e, v) => setId(v)}
-              validated={errors.id ? "error" : "default"}
-            />
-          </Field>
-          <Field label="Name" fieldId="vendor-name" error={errors.name} isRequired>
-            <TextInput
-              id="vendor-name"
-              value={name}
-              onChange={(_e, v) => setName(v)}
-              validated={errors.name ? "error" : "default"}
-            />
-          </Field>
-          <Field
-            label="Jurisdiction"
-            fieldId="vendor-jurisdiction"
-            error={errors.jurisdiction}
-            hint="ISO 3166 country code, such as FR"
-            isRequired
-          >
-            <TextInput
-              id="vendor-jurisdiction"
-              value={jurisdiction}
-              onChange={(_e, v) => setJurisdiction(v)}
-              validated={errors.jurisdiction ? "error" : "default"}
-            />
-          </Field>
-          <CutOffFields
-            idPrefix="vendor"
-            date={cutOff}
-            reason={cutOffReason}
-            errors={errors}
-            onDate={setCutOff}
-            onReason={setCutOffReason}
-          />
-        </Form>
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="vendor-form-title"
+      title={vendor ? `Edit ${vendor.name}` : "Add a vendor"}
+      onCancel={() => onClose(false)}
+      actions={
         <Button type="submit" form="vendor-form" data-testid="save-vendor">
           Save
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form
+        id="vendor-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <TextField
+          label="Id"
+          fieldId="vendor-id"
+          error={errors.id}
+          hint="Lower-case, such as mistral"
+          isRequired
+          value={id}
+          isDisabled={!!vendor}
+          onChange={setId}
+        />
+        <TextField label="Name" fieldId="vendor-name" error={errors.name} isRequired value={name} onChange={setName} />
+        <TextField
+          label="Jurisdiction"
+          fieldId="vendor-jurisdiction"
+          error={errors.jurisdiction}
+          hint="ISO 3166 country code, such as FR"
+          isRequired
+          value={jurisdiction}
+          onChange={setJurisdiction}
+        />
+        <CutOffFields
+          idPrefix="vendor"
+          date={cutOff}
+          reason={cutOffReason}
+          errors={errors}
+          onDate={setCutOff}
+          onReason={setCutOffReason}
+        />
+      </Form>
+    </Dialog>
   );
 }
 
@@ -225,64 +201,61 @@ function SuspendDialog({ vendor, onClose }: { vendor: Vendor; onClose: (changed:
       .then(() => onClose(true))
       .catch(setError);
   return (
-    <Modal isOpen variant={suspend ? "medium" : "small"} onClose={() => onClose(false)} aria-labelledby="suspend-title">
-      <ModalHeader title={suspend ? `Suspend ${vendor.name}?` : `Reinstate ${vendor.name}?`} labelId="suspend-title" />
-      <ModalBody>
-        <p>
-          {suspend
-            ? "Every gateway is refused this vendor's models at its next decision."
-            : "Decisions may allow this vendor's models again, where approvals exist."}
-        </p>
-        {suspend && (
-          <Form onSubmit={(e) => e.preventDefault()}>
-            <Field label="What it stops" fieldId="suspend-scope" error={errors.suspensionScope}>
-              <Radio
-                id="suspend-scope-all"
-                name="suspend-scope"
-                label="Everything: its models wherever they run, the tenant's own deployments included"
-                isChecked={scope === "all"}
-                onChange={() => setScope("all")}
-                data-testid="suspend-scope-all"
-              />
-              <Radio
-                id="suspend-scope-own"
-                name="suspend-scope"
-                label="Only the endpoints it operates: its weights on our own or another operator's deployments go on"
-                isChecked={scope === "vendor-operated"}
-                onChange={() => setScope("vendor-operated")}
-                data-testid="suspend-scope-own"
-              />
-            </Field>
-          </Form>
-        )}
-        {suspend && (
-          <SuspensionPreview
-            path={`/api/v1/vendors/${encodeURIComponent(vendor.id)}/suspension-impact?scope=${scope}`}
-          />
-        )}
-        <ErrorAlert error={error} />
-        {suspend && (
-          <Form onSubmit={(e) => e.preventDefault()}>
-            <Field
-              label="Reason"
-              fieldId="suspend-reason"
-              error={errors.suspensionReason}
-              hint="Shown with the vendor and kept in the audit trail"
-              isRequired
-            >
-              <TextArea id="suspend-reason" value={reason} onChange={(_e, v) => setReason(v)} />
-            </Field>
-          </Form>
-        )}
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="suspend-title"
+      title={suspend ? `Suspend ${vendor.name}?` : `Reinstate ${vendor.name}?`}
+      variant={suspend ? "medium" : "small"}
+      onCancel={() => onClose(false)}
+      actions={
         <Button variant={suspend ? "danger" : "primary"} onClick={confirm} data-testid="confirm-suspend">
           {suspend ? "Suspend" : "Reinstate"}
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        {suspend
+          ? "Every gateway is refused this vendor's models at its next decision."
+          : "Decisions may allow this vendor's models again, where approvals exist."}
+      </p>
+      {suspend && (
+        <Form onSubmit={(e) => e.preventDefault()}>
+          <Field label="What it stops" fieldId="suspend-scope" error={errors.suspensionScope}>
+            <Radio
+              id="suspend-scope-all"
+              name="suspend-scope"
+              label="Everything: its models wherever they run, the tenant's own deployments included"
+              isChecked={scope === "all"}
+              onChange={() => setScope("all")}
+              data-testid="suspend-scope-all"
+            />
+            <Radio
+              id="suspend-scope-own"
+              name="suspend-scope"
+              label="Only the endpoints it operates: its weights on our own or another operator's deployments go on"
+              isChecked={scope === "vendor-operated"}
+              onChange={() => setScope("vendor-operated")}
+              data-testid="suspend-scope-own"
+            />
+          </Field>
+        </Form>
+      )}
+      {suspend && (
+        <SuspensionPreview path={`/api/v1/vendors/${encodeURIComponent(vendor.id)}/suspension-impact?scope=${scope}`} />
+      )}
+      <ErrorAlert error={error} />
+      {suspend && (
+        <Form onSubmit={(e) => e.preventDefault()}>
+          <Field
+            label="Reason"
+            fieldId="suspend-reason"
+            error={errors.suspensionReason}
+            hint="Shown with the vendor and kept in the audit trail"
+            isRequired
+          >
+            <TextArea id="suspend-reason" value={reason} onChange={(_e, v) => setReason(v)} />
+          </Field>
+        </Form>
+      )}
+    </Dialog>
   );
 }

@@ -8,10 +8,6 @@ import {
   EmptyStateBody,
   Form,
   Label,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
   PageSection,
   Tab,
   Tabs,
@@ -22,6 +18,7 @@ import { useMemo, useState } from "react";
 import { fieldErrors, type Api } from "../../shared/api";
 import { ChangesTable } from "./ChangesTable";
 import { ErrorAlert, Loading, useLoader } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
 import { ImpactPanel } from "./ImpactPanel";
 import { RevisionsTable } from "./RevisionsTable";
 import { SettingsEditor } from "./SettingsEditor";
@@ -304,34 +301,32 @@ function PublishDialog(props: {
       });
   };
   return (
-    <Modal isOpen variant="small" onClose={() => props.onClose()} aria-labelledby="publish-title">
-      <ModalHeader title={`Publish revision ${props.next}?`} labelId="publish-title" />
-      <ModalBody>
-        <p>
-          {props.changes} setting{props.changes === 1 ? "" : "s"} change. Every gateway decides by the new revision from
-          its next decision on; you can roll back to an earlier revision later.
-        </p>
-        {props.impact ? (
-          <p data-testid="publish-impact">{impactSummary(props.impact)}</p>
-        ) : (
-          <Alert
-            variant="warning"
-            isInline
-            title="The impact of this draft has not been analysed"
-            data-testid="publish-unanalysed"
-            style={{ marginTop: "0.5rem" }}
-          />
-        )}
-        <ErrorAlert error={error} />
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="publish-title"
+      title={`Publish revision ${props.next}?`}
+      onCancel={() => props.onClose()}
+      actions={
         <Button onClick={publish} isLoading={busy} isDisabled={busy} data-testid="confirm-publish">
           Publish
         </Button>
-        <Button variant="link" onClick={() => props.onClose()}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        {props.changes} setting{props.changes === 1 ? "" : "s"} change. Every gateway decides by the new revision from
+        its next decision on; you can roll back to an earlier revision later.
+      </p>
+      {props.impact ? (
+        <p data-testid="publish-impact">{impactSummary(props.impact)}</p>
+      ) : (
+        <Alert
+          variant="warning"
+          isInline
+          title="The impact of this draft has not been analysed"
+          data-testid="publish-unanalysed"
+          style={{ marginTop: "0.5rem" }}
+        />
+      )}
+      <ErrorAlert error={error} />
+    </Dialog>
   );
 }

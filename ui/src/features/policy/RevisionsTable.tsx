@@ -1,18 +1,9 @@
-import {
-  Alert,
-  Button,
-  EmptyState,
-  EmptyStateBody,
-  Label,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-} from "@patternfly/react-core";
+import { Alert, Button, EmptyState, EmptyStateBody, Label } from "@patternfly/react-core";
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { ChangesTable } from "./ChangesTable";
 import { ErrorAlert } from "../../shared/components/common";
+import { Dialog } from "../../shared/components/Dialog";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
 import { diffSettings, type Revision } from "./policy";
@@ -153,42 +144,41 @@ function RollbackDialog(props: {
       });
   };
   return (
-    <Modal isOpen variant="medium" onClose={() => props.onClose()} aria-labelledby="rollback-title">
-      <ModalHeader title={`Roll back to revision ${target.number}?`} labelId="rollback-title" />
-      <ModalBody>
-        <p>
-          Revision {target.number}'s settings are published again as revision {latest.number + 1}, and every gateway
-          decides by them from its next decision on. The draft is replaced by them too.
-        </p>
-        {props.draftDiffers && (
-          <Alert
-            variant="warning"
-            isInline
-            title="The draft's unpublished changes will be lost"
-            style={{ marginTop: "0.5rem" }}
-          />
-        )}
-        {changes.length === 0 ? (
-          <p style={{ marginTop: "0.5rem" }}>Its settings are the same as revision {latest.number}'s.</p>
-        ) : (
-          <ChangesTable
-            label="What the rollback changes"
-            changes={changes}
-            before={`Revision ${latest.number} (in force)`}
-            after={`Revision ${target.number}`}
-            testId="rollback-changes"
-          />
-        )}
-        <ErrorAlert error={error} />
-      </ModalBody>
-      <ModalFooter>
+    <Dialog
+      titleId="rollback-title"
+      title={`Roll back to revision ${target.number}?`}
+      variant="medium"
+      onCancel={() => props.onClose()}
+      actions={
         <Button variant="danger" onClick={rollBack} isLoading={busy} isDisabled={busy} data-testid="confirm-rollback">
           Roll back
         </Button>
-        <Button variant="link" onClick={() => props.onClose()}>
-          Cancel
-        </Button>
-      </ModalFooter>
-    </Modal>
+      }
+    >
+      <p>
+        Revision {target.number}'s settings are published again as revision {latest.number + 1}, and every gateway
+        decides by them from its next decision on. The draft is replaced by them too.
+      </p>
+      {props.draftDiffers && (
+        <Alert
+          variant="warning"
+          isInline
+          title="The draft's unpublished changes will be lost"
+          style={{ marginTop: "0.5rem" }}
+        />
+      )}
+      {changes.length === 0 ? (
+        <p style={{ marginTop: "0.5rem" }}>Its settings are the same as revision {latest.number}'s.</p>
+      ) : (
+        <ChangesTable
+          label="What the rollback changes"
+          changes={changes}
+          before={`Revision ${latest.number} (in force)`}
+          after={`Revision ${target.number}`}
+          testId="rollback-changes"
+        />
+      )}
+      <ErrorAlert error={error} />
+    </Dialog>
   );
 }
