@@ -6,15 +6,16 @@ import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.ledger.ChainVerifier;
 import io.portolan.ledger.ChainedLog;
+import io.portolan.ledger.LogQuery;
 import io.portolan.ledger.ReadOnlyTenantTransaction;
 import io.portolan.ledger.RowSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads the admin audit trail: streamed exports and chain verification. */
@@ -58,31 +59,9 @@ public class ChangeLogReader implements ChainedLog {
       String entityType,
       RowSink<Change> sink)
       throws Exception {
-    StringBuilder sql =
-        new StringBuilder(
-            "select " + COLUMNS + " from change_log where tenant_id = ? and at >= ? and at < ?");
-    if (actor != null) sql.append(" and actor = ?");
-    if (entityType != null) sql.append(" and entity_type = ?");
-    sql.append(" order by seq");
-    transaction.run(
-        tenant,
-        connection -> {
-          try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            query.setFetchSize(ReadOnlyTenantTransaction.FETCH);
-            int i = 1;
-            query.setString(i++, tenant.value());
-            query.setTimestamp(i++, Timestamp.from(from));
-            query.setTimestamp(i++, Timestamp.from(to));
-            if (actor != null) query.setString(i++, actor);
-            if (entityType != null) query.setString(i++, entityType);
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                sink.accept(read(rows));
-              }
-            }
-          }
-          return null;
-        });
+    LogQuery query =
+        filtered("select " + COLUMNS, tenant, from, to, actor, entityType).then(" order by seq");
+    transaction.stream(tenant, query, ChangeLogReader::read, sink);
   }
 
   /**
@@ -90,44 +69,48 @@ public class ChangeLogReader implements ChainedLog {
    */
   public Map<String, Object> manifest(
       TenantId tenant, Instant from, Instant to, String actor, String entityType) throws Exception {
-    StringBuilder where =
-        new StringBuilder(" from change_log where tenant_id = ? and at >= ? and at < ?");
-    if (actor != null) where.append(" and actor = ?");
-    if (entityType != null) where.append(" and entity_type = ?");
-    return transaction.run(
+    LogQuery query =
+        filtered(
+            "select count(*), min(at), max(at),"
+                + " (array_agg(hash order by seq))[1], (array_agg(hash order by seq desc))[1]",
+            tenant,
+            from,
+            to,
+            actor,
+            entityType);
+    return transaction.first(
         tenant,
-        connection -> {
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "select count(*), min(at), max(at),"
-                      + " (array_agg(hash order by seq))[1], (array_agg(hash order by seq desc))[1]"
-                      + where)) {
-            int i = 1;
-            query.setString(i++, tenant.value());
-            query.setTimestamp(i++, Timestamp.from(from));
-            query.setTimestamp(i++, Timestamp.from(to));
-            if (actor != null) query.setString(i++, actor);
-            if (entityType != null) query.setString(i++, entityType);
-            try (ResultSet row = query.executeQuery()) {
-              row.next();
-              Map<String, Object> manifest = new java.util.LinkedHashMap<>();
-              manifest.put("rows", row.getLong(1));
-              manifest.put(
-                  "firstAt", row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant());
-              manifest.put(
-                  "lastAt", row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant());
-              manifest.put("firstHash", row.getString(4));
-              manifest.put("lastHash", row.getString(5));
-              Map<String, Object> filters = new java.util.LinkedHashMap<>();
-              filters.put("from", from);
-              filters.put("to", to);
-              if (actor != null) filters.put("actor", actor);
-              if (entityType != null) filters.put("entityType", entityType);
-              manifest.put("filters", filters);
-              return manifest;
-            }
-          }
+        query,
+        row -> {
+          Map<String, Object> manifest = new LinkedHashMap<>();
+          manifest.put("rows", row.getLong(1));
+          manifest.put("firstAt", instant(row.getTimestamp(2)));
+          manifest.put("lastAt", instant(row.getTimestamp(3)));
+          manifest.put("firstHash", row.getString(4));
+          manifest.put("lastHash", row.getString(5));
+          Map<String, Object> filters = new LinkedHashMap<>();
+          filters.put("from", from);
+          filters.put("to", to);
+          if (actor != null) filters.put("actor", actor);
+          if (entityType != null) filters.put("entityType", entityType);
+          manifest.put("filters", filters);
+          return manifest;
         });
+  }
+
+  private static LogQuery filtered(
+      String select, TenantId tenant, Instant from, Instant to, String actor, String entityType) {
+    return LogQuery.over(
+            select + " from change_log where tenant_id = ? and at >= ? and at < ?",
+            tenant,
+            from,
+            to)
+        .and(" and actor = ?", actor)
+        .and(" and entity_type = ?", entityType);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   /** Recomputes every hash and link of the trail in the window; names the first broken record. */

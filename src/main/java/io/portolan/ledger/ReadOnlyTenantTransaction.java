@@ -8,6 +8,8 @@ import io.portolan.infrastructure.web.ProblemTypes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -22,6 +24,12 @@ public class ReadOnlyTenantTransaction {
 
   @Resource(lookup = DataSources.APP)
   DataSource dataSource;
+
+  /** Reads one row of a result into a value. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
 
   /** Work on the connection; may throw anything its row handling throws. */
   public interface Work<T> {
@@ -42,5 +50,34 @@ public class ReadOnlyTenantTransaction {
       throw ProblemException.unavailable(
           ProblemTypes.DATABASE_UNAVAILABLE, "The log could not be read.");
     }
+  }
+
+  /** Streams every row of the query, read by {@code reader}, into {@code sink}, with a cursor. */
+  public <T> void stream(TenantId tenant, LogQuery query, RowReader<T> reader, RowSink<T> sink)
+      throws Exception {
+    run(
+        tenant,
+        connection -> {
+          try (PreparedStatement statement = query.prepare(connection);
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              sink.accept(reader.read(rows));
+            }
+          }
+          return null;
+        });
+  }
+
+  /** The first row of the query, read by {@code reader}. */
+  public <T> T first(TenantId tenant, LogQuery query, RowReader<T> reader) throws Exception {
+    return run(
+        tenant,
+        connection -> {
+          try (PreparedStatement statement = query.prepare(connection);
+              ResultSet row = statement.executeQuery()) {
+            row.next();
+            return reader.read(row);
+          }
+        });
   }
 }

@@ -3,13 +3,13 @@ package io.portolan.usage;
 import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.ledger.ChainVerifier;
 import io.portolan.ledger.ChainedLog;
+import io.portolan.ledger.LogQuery;
 import io.portolan.ledger.ReadOnlyTenantTransaction;
 import io.portolan.ledger.RowSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /** Reads reported usage, with the team and outcome of the decision it belongs to. */
@@ -116,51 +116,39 @@ public class UsageLogReader implements ChainedLog {
   public void stream(
       TenantId tenant, Instant from, Instant to, String team, String model, RowSink<Usage> sink)
       throws Exception {
-    StringBuilder sql =
-        new StringBuilder(
-            "select u.id, u.decision_id::text, u.reported_at, d.team, u.model, u.input_tokens,"
-                + " u.output_tokens, u.latency_ms, u.cost_micros, u.client_id, u.idempotency_key,"
-                + " u.seq, u.prev_hash, u.hash from usage_record u join decision_log d on"
-                + " d.tenant_id = u.tenant_id and d.id = u.decision_id where u.tenant_id = ? and"
-                + " u.reported_at >= ? and u.reported_at < ?");
-    if (team != null) sql.append(" and d.team = ?");
-    if (model != null) sql.append(" and u.model = ?");
-    sql.append(" order by u.seq nulls last, u.id");
-    transaction.run(
-        tenant,
-        connection -> {
-          try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            query.setFetchSize(ReadOnlyTenantTransaction.FETCH);
-            int i = 1;
-            query.setString(i++, tenant.value());
-            query.setTimestamp(i++, Timestamp.from(from));
-            query.setTimestamp(i++, Timestamp.from(to));
-            if (team != null) query.setString(i++, team);
-            if (model != null) query.setString(i++, model);
-            try (ResultSet r = query.executeQuery()) {
-              while (r.next()) {
-                long cost = r.getLong(9);
-                Long costMicros = r.wasNull() ? null : cost;
-                sink.accept(
-                    new Usage(
-                        r.getLong(1),
-                        r.getString(2),
-                        r.getTimestamp(3).toInstant(),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getInt(6),
-                        r.getInt(7),
-                        r.getInt(8),
-                        costMicros,
-                        r.getString(10),
-                        r.getString(11),
-                        r.getObject(12) == null ? null : r.getLong(12),
-                        r.getString(13),
-                        r.getString(14)));
-              }
-            }
-          }
-          return null;
-        });
+    LogQuery query =
+        LogQuery.over(
+                "select u.id, u.decision_id::text, u.reported_at, d.team, u.model, u.input_tokens,"
+                    + " u.output_tokens, u.latency_ms, u.cost_micros, u.client_id,"
+                    + " u.idempotency_key, u.seq, u.prev_hash, u.hash from usage_record u join"
+                    + " decision_log d on d.tenant_id = u.tenant_id and d.id = u.decision_id where"
+                    + " u.tenant_id = ? and u.reported_at >= ? and u.reported_at < ?",
+                tenant,
+                from,
+                to)
+            .and(" and d.team = ?", team)
+            .and(" and u.model = ?", model)
+            .then(" order by u.seq nulls last, u.id");
+    transaction.stream(tenant, query, UsageLogReader::read, sink);
+  }
+
+  private static Usage read(ResultSet r) throws SQLException {
+    long cost = r.getLong(9);
+    Long costMicros = r.wasNull() ? null : cost;
+    return new Usage(
+        r.getLong(1),
+        r.getString(2),
+        r.getTimestamp(3).toInstant(),
+        r.getString(4),
+        r.getString(5),
+        r.getInt(6),
+        r.getInt(7),
+        r.getInt(8),
+        costMicros,
+        r.getString(10),
+        r.getString(11),
+        r.getObject(12) == null ? null : r.getLong(12),
+        r.getString(13),
+        r.getString(14));
   }
 }
