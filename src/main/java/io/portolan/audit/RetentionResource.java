@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -41,10 +40,7 @@ public class RetentionResource {
   @Inject RetentionPolicies policies;
   @Inject Event<TenantChange> changed;
 
-  /** Entries younger than this are never removed, whatever a request or a policy asks. */
-  @Inject
-  @ConfigProperty(name = "portolan.retention.minimum-days", defaultValue = "1")
-  int minimumDays;
+  @Inject RetentionConfig config;
 
   /**
    * How much to keep: entries evaluated before {@code before}, or older than {@code keepDays}, go.
@@ -66,7 +62,7 @@ public class RetentionResource {
     answer.put("changesDays", stored.policy().changesDays());
     answer.put("updatedBy", stored.updatedBy());
     answer.put("updatedAt", stored.updatedAt());
-    answer.put("minimumDays", minimumDays);
+    answer.put("minimumDays", config.minimumDays());
     answer.put("lastScheduledRun", policies.lastRun(caller.tenant(), "schedule"));
     answer.put("lastRun", policies.lastRun(caller.tenant(), null));
     return answer;
@@ -108,20 +104,21 @@ public class RetentionResource {
     if (body == null || (body.keepDays() == null) == (body.before() == null)) {
       throw ProblemException.badRequest("keepDays", "give exactly one of keepDays or before");
     }
-    if (body.keepDays() != null && (body.keepDays() < minimumDays || body.keepDays() > 36_500)) {
+    if (body.keepDays() != null
+        && (body.keepDays() < config.minimumDays() || body.keepDays() > 36_500)) {
       throw ProblemException.badRequest(
-          "keepDays", "must be between " + minimumDays + " and 36500");
+          "keepDays", "must be between " + config.minimumDays() + " and 36500");
     }
     Instant cut =
         body.before() != null
             ? body.before()
             : Instant.now().minus(Duration.ofDays(body.keepDays()));
-    Instant latestCut = Instant.now().minus(Duration.ofDays(minimumDays));
+    Instant latestCut = Instant.now().minus(Duration.ofDays(config.minimumDays()));
     if (cut.isAfter(latestCut) || cut.isBefore(TimeWindow.EARLIEST)) {
       throw ProblemException.badRequest(
           "before",
           "must be at least "
-              + minimumDays
+              + config.minimumDays()
               + " day(s) in the past (portolan.retention.minimum-days) and after 1970");
     }
     Map<String, Object> result = retention.apply(caller.tenant(), cut, caller.userName());
@@ -146,11 +143,13 @@ public class RetentionResource {
   }
 
   private void check(List<Problem.FieldError> errors, String field, Integer days) {
-    if (days != null && (days < minimumDays || days > 36_500)) {
+    if (days != null && (days < config.minimumDays() || days > 36_500)) {
       errors.add(
           new Problem.FieldError(
               field,
-              "must be between " + minimumDays + " and 36500 days, or null to keep for ever"));
+              "must be between "
+                  + config.minimumDays()
+                  + " and 36500 days, or null to keep for ever"));
     }
   }
 }

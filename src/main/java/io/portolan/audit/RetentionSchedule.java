@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies each tenant's retention policy once a day. Every replica checks every {@code
@@ -43,9 +42,7 @@ public class RetentionSchedule {
   @Inject Retention retention;
   @Inject BackgroundChanges changes;
 
-  @Inject
-  @ConfigProperty(name = "portolan.retention.schedule-check-seconds", defaultValue = "3600")
-  int checkSeconds;
+  @Inject RetentionConfig config;
 
   @Resource ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> task;
@@ -53,7 +50,10 @@ public class RetentionSchedule {
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     task =
         scheduler.scheduleWithFixedDelay(
-            this::runDue, Math.min(checkSeconds, 60), checkSeconds, TimeUnit.SECONDS);
+            this::runDue,
+            Math.min(config.scheduleCheckSeconds(), 60),
+            config.scheduleCheckSeconds(),
+            TimeUnit.SECONDS);
   }
 
   @PreDestroy

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Encrypts a private signing key for PostgreSQL, as a JWE (PBES2-HS512+A256KW, A256GCM) under the
@@ -26,11 +25,7 @@ public class PrivateKeyCipher {
   private static final int SALT_BYTES = 16;
   private static final int ITERATIONS = 210_000;
 
-  @Inject
-  @ConfigProperty(
-      name = "portolan.bundle-signing.secret",
-      defaultValue = "portolan-dev-bundle-signing-secret")
-  String secret;
+  @Inject BundleSigningConfig config;
 
   public String encrypt(String tenant, ECKey privateKey) {
     JWEHeader header =
@@ -40,7 +35,7 @@ public class PrivateKeyCipher {
             .build();
     JWEObject jwe = new JWEObject(header, new Payload(privateKey.toJSONObject()));
     try {
-      jwe.encrypt(new PasswordBasedEncrypter(secret, SALT_BYTES, ITERATIONS));
+      jwe.encrypt(new PasswordBasedEncrypter(config.secret(), SALT_BYTES, ITERATIONS));
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot encrypt a bundle signing key", e);
     }
@@ -55,7 +50,7 @@ public class PrivateKeyCipher {
         throw new IllegalStateException(
             "bundle signing key " + keyId + " is not the key of tenant " + tenant);
       }
-      jwe.decrypt(new PasswordBasedDecrypter(secret));
+      jwe.decrypt(new PasswordBasedDecrypter(config.secret()));
       return ECKey.parse(jwe.getPayload().toJSONObject());
     } catch (ParseException | JOSEException e) {
       // Most likely another portolan.bundle-signing.secret than the one the key was stored with.

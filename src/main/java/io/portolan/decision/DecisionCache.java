@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Remembers the embedded engine's answers. An answer is reused only for the same question, under
@@ -22,10 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DecisionCache {
   @Inject EmbeddedOpa embedded;
 
-  /** At most this many answers are kept (least recently used go first); 0 turns the cache off. */
-  @Inject
-  @ConfigProperty(name = "portolan.decision.cache-entries", defaultValue = "100000")
-  long maxEntries;
+  @Inject DecisionConfig config;
 
   private Cache<Question, Remembered> answers;
   private final Map<String, Expiries> expiries = new ConcurrentHashMap<>();
@@ -72,12 +68,12 @@ public class DecisionCache {
 
   @PostConstruct
   void start() {
-    answers = Caffeine.newBuilder().maximumSize(Math.max(maxEntries, 0)).build();
+    answers = Caffeine.newBuilder().maximumSize(Math.max(config.cacheEntries(), 0)).build();
   }
 
   /** Before evaluating: the remembered answer, if one holds at {@code nowMs}. */
   Lookup lookup(Question question, long nowMs) {
-    if (maxEntries <= 0) {
+    if (config.cacheEntries() <= 0) {
       return Lookup.NONE;
     }
     Optional<EmbeddedOpa.TenantData> data = embedded.tenantData(question.tenant());

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides with OPA and logs before answering. Fails closed: without an answer from OPA, or without
@@ -59,9 +58,7 @@ public class DecisionService {
   @Inject DecisionMetrics metrics;
   @Inject Tracing tracing;
 
-  @jakarta.inject.Inject
-  @ConfigProperty(name = "portolan.decision.cache-seconds", defaultValue = "60")
-  long cacheSeconds;
+  @Inject DecisionConfig config;
 
   /**
    * Decides and logs. The log refuses a decision evaluated on data older than the tenant's current
@@ -200,7 +197,7 @@ public class DecisionService {
    * cut-off) that could change it.
    */
   private Instant expiry(Instant now, DecisionCache.Lookup lookup) {
-    Instant expiry = now.plusSeconds(cacheSeconds);
+    Instant expiry = now.plusSeconds(config.cacheSeconds());
     if (lookup.interval() != null && lookup.interval().untilMs() < expiry.toEpochMilli()) {
       return Instant.ofEpochMilli(lookup.interval().untilMs());
     }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Looks for cut-offs and approval expiries at a milestone every {@code
@@ -33,9 +32,7 @@ public class NoticeSchedule {
   @Inject DatabaseMigrator database;
   @Inject Notices notices;
 
-  @Inject
-  @ConfigProperty(name = "portolan.notices.check-seconds", defaultValue = "3600")
-  int checkSeconds;
+  @Inject NoticeConfig config;
 
   @Resource ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> task;
@@ -43,7 +40,10 @@ public class NoticeSchedule {
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     task =
         scheduler.scheduleWithFixedDelay(
-            this::check, Math.min(checkSeconds, 60), checkSeconds, TimeUnit.SECONDS);
+            this::check,
+            Math.min(config.checkSeconds(), 60),
+            config.checkSeconds(),
+            TimeUnit.SECONDS);
   }
 
   @PreDestroy

@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Marks failed the analyses whose replica died: a running job renews its heartbeat after every
@@ -29,10 +28,7 @@ public class ImpactJobSweeper {
   @Inject TenantRegistry tenants;
   @Inject ImpactJobRepository jobs;
 
-  /** Longer than the slowest batch (OPA is given 30 s for one) with room for a loaded machine. */
-  @Inject
-  @ConfigProperty(name = "portolan.impact.stale-seconds", defaultValue = "60")
-  int staleSeconds;
+  @Inject PolicyConfig config;
 
   private ScheduledFuture<?> task;
 
@@ -50,7 +46,7 @@ public class ImpactJobSweeper {
   void sweep() {
     try {
       for (TenantId tenant : tenants.ids()) {
-        int failed = jobs.failStale(tenant, staleSeconds);
+        int failed = jobs.failStale(tenant, config.impactStaleSeconds());
         if (failed > 0) {
           LOG.warning(
               () ->

@@ -1,6 +1,7 @@
 package io.portolan.policy;
 
 import io.portolan.infrastructure.opa.EmbeddedOpa;
+import io.portolan.infrastructure.persistence.DatabaseConfig;
 import io.portolan.infrastructure.persistence.TenantId;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,7 +17,6 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -38,21 +38,8 @@ public class TenantDataWatch {
   @Inject PolicyPublisher publisher;
   @Inject EmbeddedOpa embedded;
 
-  @Inject
-  @ConfigProperty(name = "portolan.db.url")
-  String url;
-
-  @Inject
-  @ConfigProperty(name = "portolan.db.user")
-  String user;
-
-  @Inject
-  @ConfigProperty(name = "portolan.db.password")
-  String password;
-
-  @Inject
-  @ConfigProperty(name = "portolan.fleet.version-check-seconds", defaultValue = "5")
-  long checkSeconds;
+  @Inject DatabaseConfig database;
+  @Inject PolicyConfig config;
 
   @Resource ManagedThreadFactory threads;
 
@@ -92,7 +79,8 @@ public class TenantDataWatch {
    */
   public boolean current() {
     long age = System.nanoTime() - lastFullCheckNanos;
-    return lastFullCheckNanos != 0 && age < TimeUnit.SECONDS.toNanos(3 * Math.max(checkSeconds, 1));
+    return lastFullCheckNanos != 0
+        && age < TimeUnit.SECONDS.toNanos(3 * Math.max(config.fleetVersionCheckSeconds(), 1));
   }
 
   /**
@@ -127,21 +115,22 @@ public class TenantDataWatch {
   /** A connection outside the pool, as the application role. */
   private Connection connect() throws SQLException {
     PGSimpleDataSource source = new PGSimpleDataSource();
-    source.setURL(url);
-    source.setUser(user);
-    source.setPassword(password);
+    source.setURL(database.url());
+    source.setUser(database.user());
+    source.setPassword(database.password());
     source.setApplicationName("portolan-tenant-data-watch");
     source.setTcpKeepAlive(true);
     // A database gone without a reset (a failover moving an address) must not hang the watch.
     source.setConnectTimeout(5);
     source.setLoginTimeout(5);
-    source.setSocketTimeout((int) Math.max(10, 3 * checkSeconds));
+    source.setSocketTimeout((int) Math.max(10, 3 * config.fleetVersionCheckSeconds()));
     return source.getConnection();
   }
 
   private void receive(Connection connection) throws SQLException {
     PGConnection notifications = connection.unwrap(PGConnection.class);
-    long nextCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(checkSeconds);
+    long nextCheck =
+        System.nanoTime() + TimeUnit.SECONDS.toNanos(config.fleetVersionCheckSeconds());
     while (running) {
       PGNotification[] received =
           notifications.getNotifications((int) TimeUnit.SECONDS.toMillis(1));
@@ -152,7 +141,7 @@ public class TenantDataWatch {
       }
       if (System.nanoTime() >= nextCheck) {
         fullCheck(connection);
-        nextCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(checkSeconds);
+        nextCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.fleetVersionCheckSeconds());
       }
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portolan.infrastructure.keycloak.KeycloakAdmin;
+import io.portolan.infrastructure.keycloak.KeycloakConfig;
 import io.portolan.infrastructure.keycloak.KeycloakException;
 import io.portolan.infrastructure.persistence.TenantId;
 import io.portolan.infrastructure.web.JacksonConfig;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gateway credentials: Keycloak clients with a service account holding the {@code gateway} role and
@@ -38,13 +38,7 @@ public class GatewayService {
   @Inject KeycloakAdmin keycloak;
   @Inject Event<TenantChange> audit;
 
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer")
-  String issuer;
-
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "portolan")
-  String audience;
+  @Inject KeycloakConfig tokens;
 
   public List<GatewayView> list(TenantId tenant) {
     List<GatewayView> views = new ArrayList<>();
@@ -131,9 +125,13 @@ public class GatewayService {
     ArrayNode mappers = client.putArray("protocolMappers");
     mappers.add(
         mapper(
-            "audience " + audience,
+            "audience " + tokens.audiences(),
             "oidc-audience-mapper",
-            Map.of("included.custom.audience", audience, "introspection.token.claim", "true")));
+            Map.of(
+                "included.custom.audience",
+                tokens.audiences(),
+                "introspection.token.claim",
+                "true")));
     mappers.add(
         mapper(
             "realm roles as groups",
@@ -182,7 +180,7 @@ public class GatewayService {
   }
 
   private String tokenUrl() {
-    return issuer + "/protocol/openid-connect/token";
+    return tokens.issuer() + "/protocol/openid-connect/token";
   }
 
   private static void run(Runnable action) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -29,18 +28,7 @@ public class RateLimiter {
   private static final int SWEEP_ABOVE = 10_000;
   private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(2);
 
-  @Inject
-  @ConfigProperty(name = "portolan.rate-limit.principal-per-second", defaultValue = "1000")
-  double principalPerSecond;
-
-  @Inject
-  @ConfigProperty(name = "portolan.rate-limit.tenant-per-second", defaultValue = "3000")
-  double tenantPerSecond;
-
-  /** {@code client:rate} pairs, comma-separated, e.g. {@code batch-gateway:50}. */
-  @Inject
-  @ConfigProperty(name = "portolan.rate-limit.client-overrides", defaultValue = "none")
-  String clientOverrides;
+  @Inject RateLimitConfig config;
 
   @Inject ReplicaRegistry replicas;
   @Inject RateLimitMetrics metrics;
@@ -66,7 +54,7 @@ public class RateLimiter {
     long now = System.nanoTime();
     sweepIfLarge(now);
     int share = replicas.live();
-    double rate = overrides.getOrDefault(client, principalPerSecond) / share;
+    double rate = overrides.getOrDefault(client, config.principalPerSecond()) / share;
     // Keyed by the share too: when replicas come or go, callers start on buckets of the new size.
     TokenBucket.Outcome own =
         bucket("p:" + share + ":" + tenant + ":" + principal, rate, now).take(now);
@@ -74,7 +62,7 @@ public class RateLimiter {
       return own;
     }
     TokenBucket.Outcome shared =
-        bucket("t:" + share + ":" + tenant, tenantPerSecond / share, now).take(now);
+        bucket("t:" + share + ":" + tenant, config.tenantPerSecond() / share, now).take(now);
     return shared.admitted() ? own : shared;
   }
 
@@ -108,7 +96,7 @@ public class RateLimiter {
 
   @PostConstruct
   void readOverrides() {
-    overrides = parseOverrides(clientOverrides);
+    overrides = parseOverrides(config.clientOverrides());
   }
 
   static Map<String, Double> parseOverrides(String text) {

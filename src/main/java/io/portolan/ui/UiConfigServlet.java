@@ -1,5 +1,6 @@
 package io.portolan.ui;
 
+import io.portolan.infrastructure.keycloak.KeycloakConfig;
 import io.portolan.infrastructure.web.JacksonConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /ui-config.json}: where the browser logs in. The issuer Portolan verifies tokens
@@ -16,13 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebServlet("/ui-config.json")
 public class UiConfigServlet extends HttpServlet {
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer")
-  String issuer;
-
-  @Inject
-  @ConfigProperty(name = "portolan.ui.client-id", defaultValue = "portolan-ui")
-  String clientId;
+  @Inject KeycloakConfig tokens;
+  @Inject UiConfig config;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -31,6 +26,7 @@ public class UiConfigServlet extends HttpServlet {
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-cache");
     JacksonConfig.MAPPER.writeValue(
-        response.getOutputStream(), Map.of("issuer", issuer, "clientId", clientId));
+        response.getOutputStream(),
+        Map.of("issuer", tokens.issuer(), "clientId", config.clientId()));
   }
 }

@@ -49,11 +49,7 @@ public class WebhookDeliverer {
 
   private int round;
 
-  @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "portolan.webhook.allow-private-targets",
-      defaultValue = "false")
-  boolean allowPrivateTargets;
+  @Inject WebhookConfig config;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -142,7 +138,7 @@ public class WebhookDeliverer {
     int attempts = row.getInt(4) + 1;
     Integer status = null;
     String error = null;
-    String refusal = WebhookTargets.refusal(row.getString(5), allowPrivateTargets);
+    String refusal = WebhookTargets.refusal(row.getString(5), config.allowPrivateTargets());
     try {
       if (refusal != null) {
         throw new java.io.IOException("the URL " + refusal);

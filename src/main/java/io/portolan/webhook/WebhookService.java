@@ -33,14 +33,10 @@ public class WebhookService {
 
   @PersistenceContext EntityManager em;
 
-  @jakarta.inject.Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "portolan.webhook.allow-private-targets",
-      defaultValue = "false")
-  boolean allowPrivateTargets;
+  @jakarta.inject.Inject WebhookConfig config;
 
   public WebhookView configure(TenantId tenant, WebhookInput input) {
-    String refusal = WebhookTargets.refusal(input.url(), allowPrivateTargets);
+    String refusal = WebhookTargets.refusal(input.url(), config.allowPrivateTargets());
     if (refusal != null) {
       throw ProblemException.badRequest("url", refusal);
     }

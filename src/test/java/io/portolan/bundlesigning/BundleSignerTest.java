@@ -70,7 +70,7 @@ class BundleSignerTest {
 
   private static PrivateKeyCipher cipher(String secret) {
     PrivateKeyCipher cipher = new PrivateKeyCipher();
-    cipher.secret = secret;
+    cipher.config = new BundleSigningConfig(secret);
     return cipher;
   }
 }

@@ -1,11 +1,11 @@
 package io.portolan.infrastructure.health;
 
+import io.portolan.infrastructure.persistence.DatabaseConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,26 +22,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class DatabaseReadiness implements HealthCheck {
   static final int TIMEOUT_SECONDS = 2;
 
-  @Inject
-  @ConfigProperty(name = "portolan.db.url")
-  String url;
-
-  @Inject
-  @ConfigProperty(name = "portolan.db.user")
-  String user;
-
-  @Inject
-  @ConfigProperty(name = "portolan.db.password")
-  String password;
+  @Inject DatabaseConfig database;
 
   private PGSimpleDataSource probe;
 
   @PostConstruct
   void configure() {
     probe = new PGSimpleDataSource();
-    probe.setURL(url);
-    probe.setUser(user);
-    probe.setPassword(password);
+    probe.setURL(database.url());
+    probe.setUser(database.user());
+    probe.setPassword(database.password());
     probe.setConnectTimeout(TIMEOUT_SECONDS);
     probe.setLoginTimeout(TIMEOUT_SECONDS);
     probe.setSocketTimeout(TIMEOUT_SECONDS);

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keycloak's admin REST API, as Portolan's own service account ({@code portolan-admin}, allowed to
@@ -28,28 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KeycloakAdmin {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-  String jwksLocation;
-
-  /** Keycloak's base URL as Portolan reaches it; by default the host of the JWKS location. */
-  @Inject
-  @ConfigProperty(name = "portolan.keycloak.url", defaultValue = "from-jwks")
-  String configuredUrl;
-
-  @Inject
-  @ConfigProperty(name = "portolan.keycloak.realm", defaultValue = "portolan")
-  String realm;
-
-  @Inject
-  @ConfigProperty(name = "portolan.keycloak.admin-client-id", defaultValue = "portolan-admin")
-  String clientId;
-
-  @Inject
-  @ConfigProperty(
-      name = "portolan.keycloak.admin-client-secret",
-      defaultValue = "portolan-admin-secret")
-  String clientSecret;
+  @Inject KeycloakConfig config;
 
   @Inject Tracing tracing;
 
@@ -65,10 +43,7 @@ public class KeycloakAdmin {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3))
             .build();
-    base =
-        "from-jwks".equals(configuredUrl)
-            ? jwksLocation.substring(0, jwksLocation.indexOf("/realms/"))
-            : configuredUrl;
+    base = config.url();
   }
 
   /** Creates a client and returns its internal id. */
@@ -133,7 +108,7 @@ public class KeycloakAdmin {
   }
 
   private HttpRequest.Builder admin(String path) {
-    return HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + realm + path))
+    return HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + config.realm() + path))
         .timeout(TIMEOUT)
         .header("Authorization", "Bearer " + token())
         .header("Content-Type", "application/json");
@@ -143,12 +118,12 @@ public class KeycloakAdmin {
     if (Instant.now().isAfter(tokenExpires)) {
       String form =
           "grant_type=client_credentials&client_id="
-              + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+              + URLEncoder.encode(config.adminClientId(), StandardCharsets.UTF_8)
               + "&client_secret="
-              + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+              + URLEncoder.encode(config.adminClientSecret(), StandardCharsets.UTF_8);
       HttpRequest.Builder request =
           HttpRequest.newBuilder(
-                  URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
+                  URI.create(base + "/realms/" + config.realm() + "/protocol/openid-connect/token"))
               .timeout(TIMEOUT)
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(form));

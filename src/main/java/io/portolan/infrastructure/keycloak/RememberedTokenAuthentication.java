@@ -25,7 +25,6 @@ import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.UnsupportedCallbackException;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Signs in a decision request whose bearer token {@link VerifiedTokens} already verified, without
@@ -48,16 +47,14 @@ public class RememberedTokenAuthentication implements ServletContextListener {
       RememberedTokenAuthentication.class.getName() + ".signedIn";
 
   @Inject VerifiedTokens tokens;
+  @Inject KeycloakConfig config;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
     String appContext = context.getVirtualServerName() + " " + context.getContextPath();
     // MicroProfile JWT may be told to read the token elsewhere (a cookie): then it alone reads it.
-    String tokenHeader =
-        ConfigProvider.getConfig()
-            .getOptionalValue(TOKEN_HEADER, String.class)
-            .orElse("Authorization");
+    String tokenHeader = config.tokenHeader();
     if (!"Authorization".equalsIgnoreCase(tokenHeader)) {
       LOG.info(
           TOKEN_HEADER

@@ -14,7 +14,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code portolan.log.format} ({@code PORTOLAN_LOG_FORMAT}): {@code text} (the server's own format,
@@ -26,15 +25,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LogFormat {
   private static final Logger LOG = Logger.getLogger(LogFormat.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "portolan.log.format", defaultValue = "text")
-  String format;
+  @Inject LogConfig config;
 
   private final List<Handler> replaced = new ArrayList<>();
   private Handler json;
 
   void apply(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    if (!"json".equalsIgnoreCase(format.trim())) {
+    if (!"json".equalsIgnoreCase(config.format().trim())) {
       return;
     }
     Logger root = Logger.getLogger("");

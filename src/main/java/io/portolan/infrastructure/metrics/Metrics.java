@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This replica's metrics (each replica has its own; Prometheus adds them up). The features record
@@ -31,30 +30,7 @@ public class Metrics {
   private static final java.util.Set<String> LINT_REFUSED =
       java.util.Set.of("process.cpu.time", "system.cpu.count");
 
-  /**
-   * Where the metrics listener binds; loopback by default, 0.0.0.0 where Prometheus scrapes a pod.
-   */
-  @Inject
-  @ConfigProperty(name = "portolan.metrics.host", defaultValue = "127.0.0.1")
-  String host;
-
-  /** The metrics listener's port; 0 turns the listener off (the metrics are still counted). */
-  @Inject
-  @ConfigProperty(name = "portolan.metrics.port", defaultValue = "9080")
-  int port;
-
-  /**
-   * False records nothing (every meter a no-op): the baseline that prices measuring
-   * (bench/measuring.sh).
-   */
-  @Inject
-  @ConfigProperty(name = "portolan.metrics.enabled", defaultValue = "true")
-  boolean enabled;
-
-  /** Tenants (and callers) with a label of their own; the rest are counted as {@code other}. */
-  @Inject
-  @ConfigProperty(name = "portolan.metrics.tenant-labels", defaultValue = "20")
-  int tenantLabels;
+  @Inject MetricsConfig config;
 
   private PrometheusMeterRegistry registry;
   private BoundedLabels tenants;
@@ -69,9 +45,10 @@ public class Metrics {
     // process_cpu_usage and the JVM's own metrics say the same.
     registry
         .config()
-        .meterFilter(MeterFilter.deny(id -> !enabled || LINT_REFUSED.contains(id.getName())));
-    tenants = new BoundedLabels(tenantLabels);
-    callers = new BoundedLabels(tenantLabels);
+        .meterFilter(
+            MeterFilter.deny(id -> !config.enabled() || LINT_REFUSED.contains(id.getName())));
+    tenants = new BoundedLabels(config.tenantLabels());
+    callers = new BoundedLabels(config.tenantLabels());
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
@@ -85,17 +62,21 @@ public class Metrics {
    * service.
    */
   void open(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    if (port <= 0) {
+    if (config.port() <= 0) {
       LOG.info("metrics listener off (portolan.metrics.port=0)");
       return;
     }
     try {
-      listener = MetricsListener.start(host, port, registry);
-      LOG.info("metrics at http://" + host + ":" + listener.port() + "/metrics");
+      listener = MetricsListener.start(config.host(), config.port(), registry);
+      LOG.info("metrics at http://" + config.host() + ":" + listener.port() + "/metrics");
     } catch (IOException | RuntimeException e) {
       LOG.log(
           Level.SEVERE,
-          "metrics listener could not open " + host + ":" + port + "; metrics are not served",
+          "metrics listener could not open "
+              + config.host()
+              + ":"
+              + config.port()
+              + "; metrics are not served",
           e);
     }
   }

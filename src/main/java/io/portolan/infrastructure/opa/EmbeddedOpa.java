@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The decision policy compiled to WebAssembly ({@code bin/policy-wasm.sh}), run inside the JVM by
@@ -34,14 +33,7 @@ public class EmbeddedOpa {
   static final String POLICY = "/opa/decision.wasm";
   private static final long BORROW_MILLIS = 20;
 
-  @Inject
-  @ConfigProperty(name = "portolan.decision.engine", defaultValue = "embedded")
-  String engine;
-
-  /** Instances compiled; by default one per core, the most that can evaluate at once. */
-  @Inject
-  @ConfigProperty(name = "portolan.decision.embedded-instances", defaultValue = "0")
-  int configuredInstances;
+  @Inject OpaConfig config;
 
   private final Map<String, JsonNode> tenants = new ConcurrentHashMap<>();
   private final Map<String, TenantData> tenantVersions = new ConcurrentHashMap<>();
@@ -84,7 +76,9 @@ public class EmbeddedOpa {
   @PostConstruct
   void start() {
     int size =
-        configuredInstances > 0 ? configuredInstances : Runtime.getRuntime().availableProcessors();
+        config.embeddedInstances() > 0
+            ? config.embeddedInstances()
+            : Runtime.getRuntime().availableProcessors();
     pool = new ArrayBlockingQueue<>(size);
     metrics.watch(this);
     if (!enabled()) {
@@ -108,7 +102,7 @@ public class EmbeddedOpa {
   }
 
   public boolean enabled() {
-    return "embedded".equals(engine);
+    return "embedded".equals(config.engine());
   }
 
   /** Whether the engine can decide without OPA: on, and at least one instance compiled. */

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Talks to the OPA server over its REST API (v1): loads policies and data, evaluates rules. */
 @ApplicationScoped
@@ -21,9 +20,7 @@ public class OpaClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private final ObjectMapper json = JacksonConfig.MAPPER;
 
-  @jakarta.inject.Inject
-  @ConfigProperty(name = "portolan.opa.url")
-  String baseUrl;
+  @jakarta.inject.Inject OpaConfig config;
 
   @jakarta.inject.Inject Tracing tracing;
 
@@ -91,7 +88,7 @@ public class OpaClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
+    return HttpRequest.newBuilder(URI.create(config.url() + path)).timeout(TIMEOUT);
   }
 
   private JsonNode send(HttpRequest.Builder request) throws OpaUnavailableException {
@@ -112,7 +109,7 @@ public class OpaClient {
       byte[] body = response.body();
       return body.length == 0 ? json.createObjectNode() : json.readTree(body);
     } catch (IOException e) {
-      throw new OpaUnavailableException("OPA is unreachable at " + baseUrl + ": " + e, e);
+      throw new OpaUnavailableException("OPA is unreachable at " + config.url() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OpaUnavailableException("interrupted while asking OPA", e);

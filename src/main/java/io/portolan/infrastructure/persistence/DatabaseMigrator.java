@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,21 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class DatabaseMigrator {
   private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
 
-  @jakarta.inject.Inject
-  @ConfigProperty(name = "portolan.db.url")
-  String url;
-
-  @jakarta.inject.Inject
-  @ConfigProperty(name = "portolan.db.owner-user")
-  String ownerUser;
-
-  @jakarta.inject.Inject
-  @ConfigProperty(name = "portolan.db.owner-password")
-  String ownerPassword;
-
-  @jakarta.inject.Inject
-  @ConfigProperty(name = "portolan.db.user")
-  String appRole;
+  @jakarta.inject.Inject DatabaseConfig config;
 
   /**
    * A connection as the schema owner, outside the pool: for migrations and the retention job, the
@@ -44,15 +29,11 @@ public class DatabaseMigrator {
    */
   public DataSource owner() {
     PGSimpleDataSource owner = new PGSimpleDataSource();
-    owner.setUrl(url);
-    owner.setUser(ownerUser);
-    owner.setPassword(ownerPassword);
+    owner.setUrl(config.url());
+    owner.setUser(config.ownerUser());
+    owner.setPassword(config.ownerPassword());
     return owner;
   }
-
-  @jakarta.inject.Inject
-  @ConfigProperty(name = "portolan.demo-data", defaultValue = "false")
-  boolean demoData;
 
   /**
    * Flyway as Portolan runs it: db/ (and the demo data when asked) found through the class loader,
@@ -74,7 +55,8 @@ public class DatabaseMigrator {
 
   void migrate(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object started) {
     MigrateResult result =
-        flyway(DatabaseMigrator.class.getClassLoader(), owner(), appRole, demoData).migrate();
+        flyway(DatabaseMigrator.class.getClassLoader(), owner(), config.user(), config.demoData())
+            .migrate();
     LOG.info(
         "database schema at version "
             + result.targetSchemaVersion

@@ -1,5 +1,6 @@
 package io.portolan.infrastructure.web;
 
+import io.portolan.infrastructure.keycloak.KeycloakConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Headers every answer carries. The content security policy lets the web UI run only its own
@@ -17,9 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer")
-  String issuer;
+  @Inject KeycloakConfig tokens;
 
   private String policy;
 
@@ -37,7 +35,7 @@ public class SecurityHeaders extends HttpFilter {
 
   private String policy() {
     if (policy == null) {
-      policy = contentSecurityPolicy(origin(issuer));
+      policy = contentSecurityPolicy(origin(tokens.issuer()));
     }
     return policy;
   }

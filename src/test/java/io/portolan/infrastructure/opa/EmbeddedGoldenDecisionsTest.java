@@ -28,8 +28,7 @@ class EmbeddedGoldenDecisionsTest {
   static void compile() throws InterruptedException {
     engine = new EmbeddedOpa();
     engine.metrics = EngineMetrics.standalone();
-    engine.engine = "embedded";
-    engine.configuredInstances = 1;
+    engine.config = new OpaConfig(null, "embedded", 1);
     engine.start();
     long deadline = System.currentTimeMillis() + 120_000;
     while (engine.ready() == 0 && System.currentTimeMillis() < deadline) {
@@ -116,7 +115,7 @@ class EmbeddedGoldenDecisionsTest {
   void whenDisabledItLeavesDecisionsToOpa() {
     EmbeddedOpa off = new EmbeddedOpa();
     off.metrics = EngineMetrics.standalone();
-    off.engine = "opa";
+    off.config = new OpaConfig(null, "opa", 0);
     off.start();
     assertTrue(
         off.evaluate(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode())
