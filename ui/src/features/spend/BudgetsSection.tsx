@@ -1,16 +1,4 @@
-import {
-  ActionGroup,
-  Button,
-  Flex,
-  FlexItem,
-  Form,
-  FormSelect,
-  FormSelectOption,
-  Label,
-  PageSection,
-  TextInput,
-  Title,
-} from "@patternfly/react-core";
+import { FormSelect, FormSelectOption, Label, PageSection, TextInput, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { fieldErrors, loadAll } from "../../shared/api";
@@ -19,6 +7,9 @@ import { can } from "../../shared/permissions";
 import { budgetFor, budgetStanding, formatCost, type Budget } from "./spend";
 import type { Team, Vendor } from "../../shared/types";
 import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { useAttempt } from "../../shared/useAttempt";
+import { DeleteCell } from "./DeleteCell";
+import { InlineForm } from "./InlineForm";
 
 const STATE_COLOURS = { ok: "green", warning: "orange", exceeded: "red" } as const;
 
@@ -27,17 +18,8 @@ export function BudgetsSection() {
   const { api, user } = useApp();
   const writable = can(user.roles, "prices:write");
   const budgets = useLoader(() => api.get<{ items: Budget[] }>("/api/v1/budgets").then((b) => b.items), []);
-  const [error, setError] = useState<unknown>();
-
-  const remove = async (budget: Budget) => {
-    setError(undefined);
-    try {
-      await api.delete(`/api/v1/budgets/${budget.id}`);
-      budgets.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, attempt } = useAttempt();
+  const remove = (budget: Budget) => attempt(() => api.delete(`/api/v1/budgets/${budget.id}`).then(budgets.reload));
 
   return (
     <PageSection>
@@ -78,16 +60,10 @@ export function BudgetsSection() {
                   <Label color={STATE_COLOURS[b.state]}>{budgetStanding(b)}</Label>
                 </Td>
                 {writable && (
-                  <Td>
-                    <Button
-                      variant="link"
-                      isDanger
-                      onClick={() => remove(b)}
-                      aria-label={`Delete the budget of ${b.team}${b.vendor ? ` with ${b.vendor}` : ""}`}
-                    >
-                      Delete
-                    </Button>
-                  </Td>
+                  <DeleteCell
+                    label={`Delete the budget of ${b.team}${b.vendor ? ` with ${b.vendor}` : ""}`}
+                    onDelete={() => remove(b)}
+                  />
                 )}
               </Tr>
             ))}
@@ -113,83 +89,61 @@ function SetBudget({ budgets, onSet }: { budgets: Budget[]; onSet: () => void })
   const [currency, setCurrency] = useState("USD");
   const [limit, setLimit] = useState("");
   const [onExceeded, setOnExceeded] = useState("deny");
-  const [error, setError] = useState<unknown>();
+  const { error, attempt } = useAttempt();
   const errors = fieldErrors(error);
   const existing = budgetFor(budgets, team, vendor);
 
-  const submit = async () => {
-    setError(undefined);
-    const body = {
-      team,
-      ...(vendor ? { vendor } : {}),
-      currency,
-      monthlyLimit: limit === "" ? undefined : Number(limit),
-      onExceeded,
-    };
-    try {
+  const submit = () =>
+    attempt(async () => {
+      const body = {
+        team,
+        ...(vendor ? { vendor } : {}),
+        currency,
+        monthlyLimit: limit === "" ? undefined : Number(limit),
+        onExceeded,
+      };
       if (existing) await api.put(`/api/v1/budgets/${existing.id}`, body);
       else await api.post("/api/v1/budgets", body);
       setLimit("");
       onSet();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
 
   return (
-    <Form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="set-budget"
+    <InlineForm
+      testId="set-budget"
+      submitLabel={existing ? "Change budget" : "Set budget"}
+      onSubmit={submit}
+      error={error}
+      fieldErrors={errors}
     >
-      <Flex>
-        <FlexItem>
-          <Field label="Team" fieldId="budget-team" error={errors.team} isRequired>
-            <FormSelect id="budget-team" value={team} onChange={(_e, v) => setTeam(v)}>
-              <FormSelectOption value="" label="Choose a team" isPlaceholder />
-              {(options.data?.teams ?? []).map((t) => (
-                <FormSelectOption key={t.id} value={t.id} label={t.id} />
-              ))}
-            </FormSelect>
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Vendor" fieldId="budget-vendor" error={errors.vendor}>
-            <FormSelect id="budget-vendor" value={vendor} onChange={(_e, v) => setVendor(v)}>
-              <FormSelectOption value="" label="Every vendor" />
-              {(options.data?.vendors ?? []).map((v) => (
-                <FormSelectOption key={v.id} value={v.id} label={v.id} />
-              ))}
-            </FormSelect>
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Currency" fieldId="budget-currency" error={errors.currency} isRequired>
-            <TextInput id="budget-currency" value={currency} onChange={(_e, v) => setCurrency(v.toUpperCase())} />
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Monthly limit" fieldId="budget-limit" error={errors.monthlyLimit} isRequired>
-            <TextInput id="budget-limit" type="number" value={limit} onChange={(_e, v) => setLimit(v)} />
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Over the limit" fieldId="budget-on-exceeded" error={errors.onExceeded}>
-            <FormSelect id="budget-on-exceeded" value={onExceeded} onChange={(_e, v) => setOnExceeded(v)}>
-              <FormSelectOption value="deny" label="Deny" />
-              <FormSelectOption value="low-tier-only" label="Allow only low-cost models" />
-            </FormSelect>
-          </Field>
-        </FlexItem>
-      </Flex>
-      <ErrorAlert error={error && Object.keys(errors).length === 0 ? error : undefined} />
-      <ActionGroup>
-        <Button type="submit" data-testid="set-budget-submit">
-          {existing ? "Change budget" : "Set budget"}
-        </Button>
-      </ActionGroup>
-    </Form>
+      <Field label="Team" fieldId="budget-team" error={errors.team} isRequired>
+        <FormSelect id="budget-team" value={team} onChange={(_e, v) => setTeam(v)}>
+          <FormSelectOption value="" label="Choose a team" isPlaceholder />
+          {(options.data?.teams ?? []).map((t) => (
+            <FormSelectOption key={t.id} value={t.id} label={t.id} />
+          ))}
+        </FormSelect>
+      </Field>
+      <Field label="Vendor" fieldId="budget-vendor" error={errors.vendor}>
+        <FormSelect id="budget-vendor" value={vendor} onChange={(_e, v) => setVendor(v)}>
+          <FormSelectOption value="" label="Every vendor" />
+          {(options.data?.vendors ?? []).map((v) => (
+            <FormSelectOption key={v.id} value={v.id} label={v.id} />
+          ))}
+        </FormSelect>
+      </Field>
+      <Field label="Currency" fieldId="budget-currency" error={errors.currency} isRequired>
+        <TextInput id="budget-currency" value={currency} onChange={(_e, v) => setCurrency(v.toUpperCase())} />
+      </Field>
+      <Field label="Monthly limit" fieldId="budget-limit" error={errors.monthlyLimit} isRequired>
+        <TextInput id="budget-limit" type="number" value={limit} onChange={(_e, v) => setLimit(v)} />
+      </Field>
+      <Field label="Over the limit" fieldId="budget-on-exceeded" error={errors.onExceeded}>
+        <FormSelect id="budget-on-exceeded" value={onExceeded} onChange={(_e, v) => setOnExceeded(v)}>
+          <FormSelectOption value="deny" label="Deny" />
+          <FormSelectOption value="low-tier-only" label="Allow only low-cost models" />
+        </FormSelect>
+      </Field>
+    </InlineForm>
   );
 }

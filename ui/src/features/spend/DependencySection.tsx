@@ -1,9 +1,7 @@
 import {
-  ActionGroup,
   Button,
   Flex,
   FlexItem,
-  Form,
   FormSelect,
   FormSelectOption,
   PageSection,
@@ -18,6 +16,8 @@ import { CLASSIFICATIONS } from "../../shared/format";
 import { can } from "../../shared/permissions";
 import { breachLine, dimensionLabel, type Ceiling, type Dependency, type Share } from "./spend";
 import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { useAttempt } from "../../shared/useAttempt";
+import { InlineForm } from "./InlineForm";
 
 /** How much of the window's calls rest on one vendor or jurisdiction, and the ceilings the tenant sets. */
 export function DependencySection({ from, to }: { from: string; to: string }) {
@@ -28,11 +28,10 @@ export function DependencySection({ from, to }: { from: string; to: string }) {
     () => api.get<Dependency>(`/api/v1/spend/dependency${query({ from, to, classification })}`),
     [from, to, classification],
   );
-  const [error, setError] = useState<unknown>();
+  const { error, attempt } = useAttempt();
 
-  const save = async (ceilings: Ceiling[]) => {
-    setError(undefined);
-    try {
+  const save = (ceilings: Ceiling[]) =>
+    attempt(async () => {
       await api.put("/api/v1/spend/ceilings", {
         items: ceilings.map((c) => ({
           dimension: c.dimension,
@@ -41,10 +40,7 @@ export function DependencySection({ from, to }: { from: string; to: string }) {
         })),
       });
       report.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
 
   const data = report.data;
   return (
@@ -155,56 +151,39 @@ function Ceilings({
         ))}
       </ul>
       {writable && (
-        <Form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <InlineForm
+          testId="set-ceiling"
+          submitLabel="Set ceiling"
+          onSubmit={() =>
             onSave([
               ...ceilings.filter((c) => !same(c)),
               { dimension, classification: classification || null, maxSharePercent: Number(max) },
-            ]);
-          }}
-          data-testid="set-ceiling"
+            ])
+          }
         >
-          <Flex>
-            <FlexItem>
-              <Field label="On one" fieldId="ceiling-dimension">
-                <FormSelect
-                  id="ceiling-dimension"
-                  value={dimension}
-                  onChange={(_e, v) => setDimension(v as Ceiling["dimension"])}
-                >
-                  <FormSelectOption value="jurisdiction" label="jurisdiction" />
-                  <FormSelectOption value="vendor" label="vendor" />
-                  <FormSelectOption value="operatorJurisdiction" label="operator jurisdiction" />
-                </FormSelect>
-              </Field>
-            </FlexItem>
-            <FlexItem>
-              <Field label="Of calls with" fieldId="ceiling-classification">
-                <FormSelect
-                  id="ceiling-classification"
-                  value={classification}
-                  onChange={(_e, v) => setClassification(v)}
-                >
-                  <FormSelectOption value="" label="any data" />
-                  {CLASSIFICATIONS.map((c) => (
-                    <FormSelectOption key={c} value={c} label={`${c} data`} />
-                  ))}
-                </FormSelect>
-              </Field>
-            </FlexItem>
-            <FlexItem>
-              <Field label="At most (%)" fieldId="ceiling-max">
-                <TextInput id="ceiling-max" type="number" value={max} onChange={(_e, v) => setMax(v)} />
-              </Field>
-            </FlexItem>
-          </Flex>
-          <ActionGroup>
-            <Button type="submit" data-testid="set-ceiling-submit">
-              Set ceiling
-            </Button>
-          </ActionGroup>
-        </Form>
+          <Field label="On one" fieldId="ceiling-dimension">
+            <FormSelect
+              id="ceiling-dimension"
+              value={dimension}
+              onChange={(_e, v) => setDimension(v as Ceiling["dimension"])}
+            >
+              <FormSelectOption value="jurisdiction" label="jurisdiction" />
+              <FormSelectOption value="vendor" label="vendor" />
+              <FormSelectOption value="operatorJurisdiction" label="operator jurisdiction" />
+            </FormSelect>
+          </Field>
+          <Field label="Of calls with" fieldId="ceiling-classification">
+            <FormSelect id="ceiling-classification" value={classification} onChange={(_e, v) => setClassification(v)}>
+              <FormSelectOption value="" label="any data" />
+              {CLASSIFICATIONS.map((c) => (
+                <FormSelectOption key={c} value={c} label={`${c} data`} />
+              ))}
+            </FormSelect>
+          </Field>
+          <Field label="At most (%)" fieldId="ceiling-max">
+            <TextInput id="ceiling-max" type="number" value={max} onChange={(_e, v) => setMax(v)} />
+          </Field>
+        </InlineForm>
       )}
     </>
   );

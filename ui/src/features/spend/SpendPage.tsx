@@ -21,6 +21,9 @@ import { fieldErrors, loadAll, query } from "../../shared/api";
 import { BudgetsSection } from "./BudgetsSection";
 import { DependencySection } from "./DependencySection";
 import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { useAttempt } from "../../shared/useAttempt";
+import { DeleteCell } from "./DeleteCell";
+import { InlineForm } from "./InlineForm";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
 import { can } from "../../shared/permissions";
@@ -244,15 +247,14 @@ function PricesSection() {
   const prices = useLoader(() => api.get<{ items: Price[] }>("/api/v1/prices").then((p) => p.items), []);
   const models = useLoader(() => loadAll<Model>(api, "/api/v1/models"), []);
   const [imported, setImported] = useState<string>();
-  const [error, setError] = useState<unknown>();
+  const { error, attempt } = useAttempt();
   const [busy, setBusy] = useState(false);
 
   const importMap = async (file: File | undefined) => {
     if (!file) return;
-    setError(undefined);
     setImported(undefined);
     setBusy(true);
-    try {
+    await attempt(async () => {
       let map: unknown;
       try {
         map = JSON.parse(await file.text());
@@ -261,22 +263,11 @@ function PricesSection() {
       }
       setImported(importSummary(await api.post<PriceImport>("/api/v1/prices/import", map)));
       prices.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
 
-  const remove = async (price: Price) => {
-    setError(undefined);
-    try {
-      await api.delete(`/api/v1/prices/${price.id}`);
-      prices.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const remove = (price: Price) => attempt(() => api.delete(`/api/v1/prices/${price.id}`).then(prices.reload));
 
   return (
     <PageSection>
@@ -339,16 +330,7 @@ function PricesSection() {
                 <Td dataLabel="Valid to">{p.validTo ? formatInstant(p.validTo) : "until further notice"}</Td>
                 <Td dataLabel="Source">{p.source === "litellm" ? "LiteLLM map" : "by hand"}</Td>
                 {writable && (
-                  <Td>
-                    <Button
-                      variant="link"
-                      isDanger
-                      onClick={() => remove(p)}
-                      aria-label={`Delete the price of ${p.model} from ${p.validFrom}`}
-                    >
-                      Delete
-                    </Button>
-                  </Td>
+                  <DeleteCell label={`Delete the price of ${p.model} from ${p.validFrom}`} onDelete={() => remove(p)} />
                 )}
               </Tr>
             ))}
@@ -366,12 +348,11 @@ function AddPrice({ models, onAdded }: { models: Model[]; onAdded: () => void })
   const [input, setInput] = useState("");
   const [output, setOutput] = useState("");
   const [validFrom, setValidFrom] = useState("");
-  const [error, setError] = useState<unknown>();
+  const { error, attempt } = useAttempt();
   const errors = fieldErrors(error);
 
-  const add = async () => {
-    setError(undefined);
-    try {
+  const add = () =>
+    attempt(async () => {
       await api.post("/api/v1/prices", {
         model,
         currency,
@@ -382,57 +363,30 @@ function AddPrice({ models, onAdded }: { models: Model[]; onAdded: () => void })
       setInput("");
       setOutput("");
       onAdded();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
 
   return (
-    <Form
-      onSubmit={(e) => {
-        e.preventDefault();
-        add();
-      }}
-      data-testid="add-price"
-    >
-      <Flex>
-        <FlexItem>
-          <Field label="Model" fieldId="price-model" error={errors.model} isRequired>
-            <FormSelect id="price-model" value={model} onChange={(_e, v) => setModel(v)}>
-              <FormSelectOption value="" label="Choose a model" isPlaceholder />
-              {models.map((m) => (
-                <FormSelectOption key={m.id} value={m.id} label={m.id} />
-              ))}
-            </FormSelect>
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Currency" fieldId="price-currency" error={errors.currency} isRequired>
-            <TextInput id="price-currency" value={currency} onChange={(_e, v) => setCurrency(v.toUpperCase())} />
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Input per 1M tokens" fieldId="price-input" error={errors.inputPerMillion} isRequired>
-            <TextInput id="price-input" type="number" value={input} onChange={(_e, v) => setInput(v)} />
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Output per 1M tokens" fieldId="price-output" error={errors.outputPerMillion} isRequired>
-            <TextInput id="price-output" type="number" value={output} onChange={(_e, v) => setOutput(v)} />
-          </Field>
-        </FlexItem>
-        <FlexItem>
-          <Field label="Valid from" fieldId="price-from" error={errors.validFrom} hint="Empty for now">
-            <TextInput id="price-from" type="date" value={validFrom} onChange={(_e, v) => setValidFrom(v)} />
-          </Field>
-        </FlexItem>
-      </Flex>
-      <ErrorAlert error={error && Object.keys(errors).length === 0 ? error : undefined} />
-      <ActionGroup>
-        <Button type="submit" data-testid="add-price-submit">
-          Add price
-        </Button>
-      </ActionGroup>
-    </Form>
+    <InlineForm testId="add-price" submitLabel="Add price" onSubmit={add} error={error} fieldErrors={errors}>
+      <Field label="Model" fieldId="price-model" error={errors.model} isRequired>
+        <FormSelect id="price-model" value={model} onChange={(_e, v) => setModel(v)}>
+          <FormSelectOption value="" label="Choose a model" isPlaceholder />
+          {models.map((m) => (
+            <FormSelectOption key={m.id} value={m.id} label={m.id} />
+          ))}
+        </FormSelect>
+      </Field>
+      <Field label="Currency" fieldId="price-currency" error={errors.currency} isRequired>
+        <TextInput id="price-currency" value={currency} onChange={(_e, v) => setCurrency(v.toUpperCase())} />
+      </Field>
+      <Field label="Input per 1M tokens" fieldId="price-input" error={errors.inputPerMillion} isRequired>
+        <TextInput id="price-input" type="number" value={input} onChange={(_e, v) => setInput(v)} />
+      </Field>
+      <Field label="Output per 1M tokens" fieldId="price-output" error={errors.outputPerMillion} isRequired>
+        <TextInput id="price-output" type="number" value={output} onChange={(_e, v) => setOutput(v)} />
+      </Field>
+      <Field label="Valid from" fieldId="price-from" error={errors.validFrom} hint="Empty for now">
+        <TextInput id="price-from" type="date" value={validFrom} onChange={(_e, v) => setValidFrom(v)} />
+      </Field>
+    </InlineForm>
   );
 }
