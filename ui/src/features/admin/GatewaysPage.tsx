@@ -16,10 +16,11 @@ import {
 import { useState } from "react";
 import { fieldErrors } from "../../shared/api";
 import { tokenCommand, type Gateway, type GatewayCredential } from "./admin";
-import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { Loaded } from "../../shared/components/Loaded";
 import { Dialog } from "../../shared/components/Dialog";
 import { TextField } from "../../shared/components/TextField";
-import { DataTable } from "../../shared/components/DataTable";
+import { DataTable, RowActions } from "../../shared/components/DataTable";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
 import { can } from "../../shared/permissions";
@@ -50,59 +51,59 @@ export function GatewaysPage() {
         <p>Each gateway signs in to Keycloak with its own client id and secret, then asks Portolan for decisions.</p>
       </PageSection>
       <PageSection>
-        <ErrorAlert error={error} title="The gateways could not be loaded" />
-        {!data && !error && <Loading />}
-        {data && (
-          <DataTable
-            label="Gateways"
-            rows={data}
-            rowKey={(g) => g.id}
-            columns={[
-              { title: "Id", value: (g) => g.id },
-              { title: "Client id", value: (g) => g.clientId },
-              { title: "Description", value: (g) => g.description },
-              { title: "Issued", value: (g) => g.createdAt ?? "", render: (g) => formatInstant(g.createdAt) },
-              { title: "Issued by", value: (g) => g.createdBy ?? "—" },
-            ]}
-            toolbar={
-              canManage && (
-                <ToolbarItem>
-                  <Button onClick={() => setCreating(true)} data-testid="add-gateway">
-                    Issue a gateway credential
-                  </Button>
-                </ToolbarItem>
-              )
-            }
-            actions={
-              canManage
-                ? (g) => (
-                    <div style={{ display: "flex", justifyContent: "flex-end" }}>
-                      <Button
-                        variant="link"
-                        onClick={() => setConfirming({ gateway: g, action: "rotate" })}
-                        aria-label={`Rotate secret of ${g.id}`}
-                      >
-                        Rotate secret
-                      </Button>
-                      <Button
-                        variant="link"
-                        isDanger
-                        onClick={() => setConfirming({ gateway: g, action: "delete" })}
-                        aria-label={`Revoke ${g.id}`}
-                      >
-                        Revoke
-                      </Button>
-                    </div>
-                  )
-                : undefined
-            }
-            empty={
-              canManage
-                ? "Issue a credential for each gateway that asks Portolan for decisions; you copy its secret once, when it is issued."
-                : "A tenant admin issues gateway credentials."
-            }
-          />
-        )}
+        <Loaded data={data} error={error} errorTitle="The gateways could not be loaded">
+          {(data) => (
+            <DataTable
+              label="Gateways"
+              rows={data}
+              rowKey={(g) => g.id}
+              columns={[
+                { title: "Id", value: (g) => g.id },
+                { title: "Client id", value: (g) => g.clientId },
+                { title: "Description", value: (g) => g.description },
+                { title: "Issued", value: (g) => g.createdAt ?? "", render: (g) => formatInstant(g.createdAt) },
+                { title: "Issued by", value: (g) => g.createdBy ?? "—" },
+              ]}
+              toolbar={
+                canManage && (
+                  <ToolbarItem>
+                    <Button onClick={() => setCreating(true)} data-testid="add-gateway">
+                      Issue a gateway credential
+                    </Button>
+                  </ToolbarItem>
+                )
+              }
+              actions={
+                canManage
+                  ? (g) => (
+                      <RowActions>
+                        <Button
+                          variant="link"
+                          onClick={() => setConfirming({ gateway: g, action: "rotate" })}
+                          aria-label={`Rotate secret of ${g.id}`}
+                        >
+                          Rotate secret
+                        </Button>
+                        <Button
+                          variant="link"
+                          isDanger
+                          onClick={() => setConfirming({ gateway: g, action: "delete" })}
+                          aria-label={`Revoke ${g.id}`}
+                        >
+                          Revoke
+                        </Button>
+                      </RowActions>
+                    )
+                  : undefined
+              }
+              empty={
+                canManage
+                  ? "Issue a credential for each gateway that asks Portolan for decisions; you copy its secret once, when it is issued."
+                  : "A tenant admin issues gateway credentials."
+              }
+            />
+          )}
+        </Loaded>
       </PageSection>
       {creating && <IssueGateway onClose={done} />}
       {confirming && <ConfirmGateway {...confirming} onClose={done} />}

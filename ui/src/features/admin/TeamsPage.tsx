@@ -2,10 +2,11 @@ import { Button, Form, FormSelect, FormSelectOption, PageSection, Title, Toolbar
 import { useState } from "react";
 import { fieldErrors, loadAll } from "../../shared/api";
 import { TASK_TIERS, teamBody, type TeamView } from "./admin";
-import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { Loaded } from "../../shared/components/Loaded";
 import { Dialog } from "../../shared/components/Dialog";
 import { TextField } from "../../shared/components/TextField";
-import { DataTable } from "../../shared/components/DataTable";
+import { DataTable, RowActions } from "../../shared/components/DataTable";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
 
@@ -26,39 +27,39 @@ export function TeamsPage() {
         <Title headingLevel="h1">Teams</Title>
       </PageSection>
       <PageSection>
-        <ErrorAlert error={error} title="The teams could not be loaded" />
-        {!data && !error && <Loading />}
-        {data && (
-          <DataTable
-            label="Teams"
-            rows={data}
-            rowKey={(t) => t.id}
-            columns={[
-              { title: "Name", value: (t) => t.name },
-              { title: "Id", value: (t) => t.id },
-              { title: "Default task tier", value: (t) => t.defaultTaskTier },
-              { title: "Created", value: (t) => t.createdAt, render: (t) => formatInstant(t.createdAt) },
-            ]}
-            toolbar={
-              <ToolbarItem>
-                <Button onClick={() => setEditing("new")} data-testid="add-team">
-                  Add team
-                </Button>
-              </ToolbarItem>
-            }
-            actions={(t) => (
-              <div style={{ display: "flex", justifyContent: "flex-end" }}>
-                <Button variant="link" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
-                  Edit
-                </Button>
-                <Button variant="link" isDanger onClick={() => setDeleting(t)} aria-label={`Delete ${t.name}`}>
-                  Delete
-                </Button>
-              </div>
-            )}
-            empty="Add the teams that use models: requesters ask for approvals on behalf of a team, and gateways name the team in every decision."
-          />
-        )}
+        <Loaded data={data} error={error} errorTitle="The teams could not be loaded">
+          {(data) => (
+            <DataTable
+              label="Teams"
+              rows={data}
+              rowKey={(t) => t.id}
+              columns={[
+                { title: "Name", value: (t) => t.name },
+                { title: "Id", value: (t) => t.id },
+                { title: "Default task tier", value: (t) => t.defaultTaskTier },
+                { title: "Created", value: (t) => t.createdAt, render: (t) => formatInstant(t.createdAt) },
+              ]}
+              toolbar={
+                <ToolbarItem>
+                  <Button onClick={() => setEditing("new")} data-testid="add-team">
+                    Add team
+                  </Button>
+                </ToolbarItem>
+              }
+              actions={(t) => (
+                <RowActions>
+                  <Button variant="link" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
+                    Edit
+                  </Button>
+                  <Button variant="link" isDanger onClick={() => setDeleting(t)} aria-label={`Delete ${t.name}`}>
+                    Delete
+                  </Button>
+                </RowActions>
+              )}
+              empty="Add the teams that use models: requesters ask for approvals on behalf of a team, and gateways name the team in every decision."
+            />
+          )}
+        </Loaded>
       </PageSection>
       {editing && <TeamForm team={editing === "new" ? null : editing} onClose={done} />}
       {deleting && <DeleteTeam team={deleting} onClose={done} />}

@@ -1,6 +1,7 @@
 import { PageSection, Title } from "@patternfly/react-core";
 import type { Tenant } from "./admin";
-import { ErrorAlert, Loading, useLoader } from "../../shared/components/common";
+import { useLoader } from "../../shared/components/common";
+import { Loaded } from "../../shared/components/Loaded";
 import { DataTable } from "../../shared/components/DataTable";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
@@ -18,20 +19,20 @@ export function TenantsPage() {
         </p>
       </PageSection>
       <PageSection>
-        <ErrorAlert error={error} title="The tenants could not be loaded" />
-        {!data && !error && <Loading />}
-        {data && (
-          <DataTable
-            label="Tenants"
-            rows={data}
-            rowKey={(t) => t.id}
-            columns={[
-              { title: "Tenant", value: (t) => t.id },
-              { title: "First seen", value: (t) => t.createdAt, render: (t) => formatInstant(t.createdAt) },
-            ]}
-            empty="Create an organization in Keycloak and add its users: the tenant appears when one of them signs in to Portolan."
-          />
-        )}
+        <Loaded data={data} error={error} errorTitle="The tenants could not be loaded">
+          {(data) => (
+            <DataTable
+              label="Tenants"
+              rows={data}
+              rowKey={(t) => t.id}
+              columns={[
+                { title: "Tenant", value: (t) => t.id },
+                { title: "First seen", value: (t) => t.createdAt, render: (t) => formatInstant(t.createdAt) },
+              ]}
+              empty="Create an organization in Keycloak and add its users: the tenant appears when one of them signs in to Portolan."
+            />
+          )}
+        </Loaded>
       </PageSection>
     </>
   );

@@ -4,7 +4,8 @@ import { Link, useNavigate } from "react-router-dom";
 import { aliasBody, candidateLabel, EMPTY_ROW, toAlias, type Alias } from "./aliases";
 import { loadAll } from "../../shared/api";
 import { AliasForm, CandidateList, type AliasFormValue } from "./AliasForm";
-import { ErrorAlert, Loading, useLoader } from "../../shared/components/common";
+import { ErrorAlert, useLoader } from "../../shared/components/common";
+import { Loaded } from "../../shared/components/Loaded";
 import { Dialog } from "../../shared/components/Dialog";
 import { DataTable } from "../../shared/components/DataTable";
 import { useApp } from "../../shared/context";
@@ -32,51 +33,51 @@ export function AliasesPage() {
         </p>
       </PageSection>
       <PageSection>
-        <ErrorAlert error={error} title="The aliases could not be loaded" />
-        {!data && !error && <Loading />}
-        {data && (
-          <DataTable
-            label="Aliases"
-            rows={data}
-            rowKey={(a) => a.id}
-            columns={[
-              { title: "Name", value: (a) => a.id, render: (a) => <Link to={toAlias(a.id)}>{a.id}</Link> },
-              { title: "Description", value: (a) => a.description ?? "" },
-              {
-                title: "Candidates",
-                value: (a) => a.candidates.map(candidateLabel).join(", "),
-                render: (a) => <CandidateList candidates={a.candidates} />,
-              },
-              {
-                title: "Draft",
-                value: (a) => a.draft?.draftedAt ?? "",
-                render: (a) =>
-                  a.draft ? (
-                    <Label color="orange">
-                      drafted by {a.draft.draftedBy}, {formatInstant(a.draft.draftedAt)}
-                    </Label>
-                  ) : (
-                    "none"
-                  ),
-              },
-              { title: "Published", value: (a) => a.publishedAt, render: (a) => formatInstant(a.publishedAt) },
-            ]}
-            toolbar={
-              canWrite && (
-                <ToolbarItem>
-                  <Button onClick={() => setCreating(true)} data-testid="create-alias">
-                    Create alias
-                  </Button>
-                </ToolbarItem>
-              )
-            }
-            empty={
-              canWrite
-                ? "Create one, such as chat-default, listing the models it may resolve to in order of preference."
-                : "An officer or tenant admin creates aliases."
-            }
-          />
-        )}
+        <Loaded data={data} error={error} errorTitle="The aliases could not be loaded">
+          {(data) => (
+            <DataTable
+              label="Aliases"
+              rows={data}
+              rowKey={(a) => a.id}
+              columns={[
+                { title: "Name", value: (a) => a.id, render: (a) => <Link to={toAlias(a.id)}>{a.id}</Link> },
+                { title: "Description", value: (a) => a.description ?? "" },
+                {
+                  title: "Candidates",
+                  value: (a) => a.candidates.map(candidateLabel).join(", "),
+                  render: (a) => <CandidateList candidates={a.candidates} />,
+                },
+                {
+                  title: "Draft",
+                  value: (a) => a.draft?.draftedAt ?? "",
+                  render: (a) =>
+                    a.draft ? (
+                      <Label color="orange">
+                        drafted by {a.draft.draftedBy}, {formatInstant(a.draft.draftedAt)}
+                      </Label>
+                    ) : (
+                      "none"
+                    ),
+                },
+                { title: "Published", value: (a) => a.publishedAt, render: (a) => formatInstant(a.publishedAt) },
+              ]}
+              toolbar={
+                canWrite && (
+                  <ToolbarItem>
+                    <Button onClick={() => setCreating(true)} data-testid="create-alias">
+                      Create alias
+                    </Button>
+                  </ToolbarItem>
+                )
+              }
+              empty={
+                canWrite
+                  ? "Create one, such as chat-default, listing the models it may resolve to in order of preference."
+                  : "An officer or tenant admin creates aliases."
+              }
+            />
+          )}
+        </Loaded>
       </PageSection>
       {creating && <CreateAlias onClose={() => setCreating(false)} />}
     </>

@@ -24,7 +24,8 @@ import {
   type RetentionForm,
   type RetentionPolicy,
 } from "./retention";
-import { ErrorAlert, Field, Loading, useLoader } from "../../shared/components/common";
+import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { Loaded } from "../../shared/components/Loaded";
 
 const EMPTY: RetentionForm = { decisions: "", usage: "", changes: "" };
 
@@ -74,34 +75,34 @@ export function RetentionSection() {
         Entries older than these are removed once a day, the chains stay verifiable from a checkpoint. Empty keeps a log
         for ever.
       </p>
-      <ErrorAlert error={error} title="The retention policy could not be loaded" />
-      {!data && !error && <Loading />}
-      {data && (
-        <DescriptionList isHorizontal isCompact data-testid="retention-status">
-          {RETAINED_LOGS.map(({ log, label }) => (
-            <DescriptionListGroup key={log}>
-              <DescriptionListTerm>{label}</DescriptionListTerm>
-              <DescriptionListDescription>kept {keptFor(data[`${log}Days`])}</DescriptionListDescription>
+      <Loaded data={data} error={error} errorTitle="The retention policy could not be loaded">
+        {(data) => (
+          <DescriptionList isHorizontal isCompact data-testid="retention-status">
+            {RETAINED_LOGS.map(({ log, label }) => (
+              <DescriptionListGroup key={log}>
+                <DescriptionListTerm>{label}</DescriptionListTerm>
+                <DescriptionListDescription>kept {keptFor(data[`${log}Days`])}</DescriptionListDescription>
+              </DescriptionListGroup>
+            ))}
+            <DescriptionListGroup>
+              <DescriptionListTerm>Set</DescriptionListTerm>
+              <DescriptionListDescription>
+                {data.updatedAt ? `${formatInstant(data.updatedAt)} by ${data.updatedBy}` : "never: everything is kept"}
+              </DescriptionListDescription>
             </DescriptionListGroup>
-          ))}
-          <DescriptionListGroup>
-            <DescriptionListTerm>Set</DescriptionListTerm>
-            <DescriptionListDescription>
-              {data.updatedAt ? `${formatInstant(data.updatedAt)} by ${data.updatedBy}` : "never: everything is kept"}
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-          <DescriptionListGroup>
-            <DescriptionListTerm>Last scheduled run</DescriptionListTerm>
-            <DescriptionListDescription data-testid="retention-last-scheduled">
-              {runSummary(data.lastScheduledRun)}
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-          <DescriptionListGroup>
-            <DescriptionListTerm>Last run</DescriptionListTerm>
-            <DescriptionListDescription>{runSummary(data.lastRun)}</DescriptionListDescription>
-          </DescriptionListGroup>
-        </DescriptionList>
-      )}
+            <DescriptionListGroup>
+              <DescriptionListTerm>Last scheduled run</DescriptionListTerm>
+              <DescriptionListDescription data-testid="retention-last-scheduled">
+                {runSummary(data.lastScheduledRun)}
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+            <DescriptionListGroup>
+              <DescriptionListTerm>Last run</DescriptionListTerm>
+              <DescriptionListDescription>{runSummary(data.lastRun)}</DescriptionListDescription>
+            </DescriptionListGroup>
+          </DescriptionList>
+        )}
+      </Loaded>
       {data && editable && (
         <Form
           style={{ marginTop: "1rem", maxWidth: "32rem" }}

@@ -1,10 +1,11 @@
 import { Button, Form, PageSection, Radio, TextArea, Title, ToolbarItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { fieldErrors, loadAll } from "../../shared/api";
-import { ErrorAlert, Field, Loading, StatusLabel, useLoader } from "../../shared/components/common";
+import { ErrorAlert, Field, StatusLabel, useLoader } from "../../shared/components/common";
+import { Loaded } from "../../shared/components/Loaded";
 import { Dialog } from "../../shared/components/Dialog";
 import { TextField } from "../../shared/components/TextField";
-import { DataTable } from "../../shared/components/DataTable";
+import { DataTable, RowActions } from "../../shared/components/DataTable";
 import { CutOffFields } from "./CutOffFields";
 import { SuspensionPreview } from "./SuspensionPreview";
 import { useApp } from "../../shared/context";
@@ -31,69 +32,69 @@ export function VendorsPage() {
         <Title headingLevel="h1">Vendors</Title>
       </PageSection>
       <PageSection>
-        <ErrorAlert error={error} title="The vendors could not be loaded" />
-        {!data && !error && <Loading />}
-        {data && (
-          <DataTable
-            label="Vendors"
-            rows={data}
-            rowKey={(v) => v.id}
-            columns={[
-              { title: "Name", value: (v) => v.name },
-              { title: "Id", value: (v) => v.id },
-              { title: "Jurisdiction", value: (v) => v.jurisdiction },
-              {
-                title: "Status",
-                value: (v) => (v.suspended ? "suspended" : "active"),
-                render: (v) => (
-                  <>
-                    <StatusLabel status={v.suspended ? "suspended" : "active"} />{" "}
-                    {v.suspended && v.suspensionScope === "vendor-operated" ? "(its own endpoints only) " : ""}
-                    {v.suspensionReason}
-                    {v.cutOffAt && (
-                      <div data-testid={`cut-off-${v.id}`}>
-                        {describeCutOff({ cutOffAt: v.cutOffAt, cutOffReason: v.cutOffReason ?? null })}
-                      </div>
-                    )}
-                  </>
-                ),
-              },
-            ]}
-            toolbar={
-              canWrite && (
-                <ToolbarItem>
-                  <Button onClick={() => setEditing("new")} data-testid="add-vendor">
-                    Add vendor
-                  </Button>
-                </ToolbarItem>
-              )
-            }
-            actions={
-              canWrite
-                ? (v) => (
-                    <div style={{ display: "flex", justifyContent: "flex-end" }}>
-                      <Button variant="link" onClick={() => setEditing(v)} aria-label={`Edit ${v.name}`}>
-                        Edit
-                      </Button>
-                      <Button
-                        variant="link"
-                        isDanger={!v.suspended}
-                        onClick={() => setSuspending(v)}
-                        data-testid={`toggle-suspend-${v.id}`}
-                      >
-                        {v.suspended ? "Reinstate" : "Suspend"}
-                      </Button>
-                    </div>
-                  )
-                : undefined
-            }
-            empty={
-              canWrite
-                ? "Add the vendors whose models your teams may use."
-                : "An officer adds vendors to the inventory."
-            }
-          />
-        )}
+        <Loaded data={data} error={error} errorTitle="The vendors could not be loaded">
+          {(data) => (
+            <DataTable
+              label="Vendors"
+              rows={data}
+              rowKey={(v) => v.id}
+              columns={[
+                { title: "Name", value: (v) => v.name },
+                { title: "Id", value: (v) => v.id },
+                { title: "Jurisdiction", value: (v) => v.jurisdiction },
+                {
+                  title: "Status",
+                  value: (v) => (v.suspended ? "suspended" : "active"),
+                  render: (v) => (
+                    <>
+                      <StatusLabel status={v.suspended ? "suspended" : "active"} />{" "}
+                      {v.suspended && v.suspensionScope === "vendor-operated" ? "(its own endpoints only) " : ""}
+                      {v.suspensionReason}
+                      {v.cutOffAt && (
+                        <div data-testid={`cut-off-${v.id}`}>
+                          {describeCutOff({ cutOffAt: v.cutOffAt, cutOffReason: v.cutOffReason ?? null })}
+                        </div>
+                      )}
+                    </>
+                  ),
+                },
+              ]}
+              toolbar={
+                canWrite && (
+                  <ToolbarItem>
+                    <Button onClick={() => setEditing("new")} data-testid="add-vendor">
+                      Add vendor
+                    </Button>
+                  </ToolbarItem>
+                )
+              }
+              actions={
+                canWrite
+                  ? (v) => (
+                      <RowActions>
+                        <Button variant="link" onClick={() => setEditing(v)} aria-label={`Edit ${v.name}`}>
+                          Edit
+                        </Button>
+                        <Button
+                          variant="link"
+                          isDanger={!v.suspended}
+                          onClick={() => setSuspending(v)}
+                          data-testid={`toggle-suspend-${v.id}`}
+                        >
+                          {v.suspended ? "Reinstate" : "Suspend"}
+                        </Button>
+                      </RowActions>
+                    )
+                  : undefined
+              }
+              empty={
+                canWrite
+                  ? "Add the vendors whose models your teams may use."
+                  : "An officer adds vendors to the inventory."
+              }
+            />
+          )}
+        </Loaded>
       </PageSection>
       {editing && <VendorForm vendor={editing === "new" ? null : editing} onClose={done} />}
       {suspending && <SuspendDialog vendor={suspending} onClose={done} />}

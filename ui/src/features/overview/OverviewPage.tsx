@@ -2,7 +2,8 @@ import { Card, CardBody, CardTitle, Gallery, Label, List, ListItem, PageSection,
 import { lazy, Suspense } from "react";
 import { Link } from "react-router-dom";
 import { loadAll, query, type Api, type Page } from "../../shared/api";
-import { ErrorAlert, Loading, useLoader } from "../../shared/components/common";
+import { Loading, useLoader } from "../../shared/components/common";
+import { Loaded } from "../../shared/components/Loaded";
 import { DependencyWarnings } from "../spend/DependencyWarnings";
 import { useApp } from "../../shared/context";
 import { formatInstant } from "../../shared/format";
@@ -56,60 +57,60 @@ export function OverviewPage() {
       </PageSection>
       <PageSection>
         <DependencyWarnings />
-        <ErrorAlert error={error} title="The overview could not be loaded" />
-        {!data && !error && <Loading />}
-        {data && (
-          <Gallery hasGutter minWidths={{ default: "260px" }}>
-            {data.today && <DecisionCard title="Decisions today" counts={data.today} />}
-            {data.month && <DecisionCard title="Decisions, last 30 days" counts={data.month} />}
-            <Card data-testid="card-pending">
-              <CardTitle component="h2">Approvals pending</CardTitle>
-              <CardBody>
-                <Figure value={data.pending} />
-                <Link to="/approvals">
-                  {can(user.roles, "approvals:decide") ? "Work the queue" : "See the requests"}
-                </Link>
-              </CardBody>
-            </Card>
-            <Card data-testid="card-expiring">
-              <CardTitle component="h2">Approvals expiring within 30 days</CardTitle>
-              <CardBody>
-                <Figure value={data.expiring} />
-              </CardBody>
-            </Card>
-            <Card data-testid="card-suspended">
-              <CardTitle component="h2">Vendors suspended</CardTitle>
-              <CardBody>
-                <Figure value={data.vendors.filter((v) => v.suspended).length} />
-                <List isPlain>
-                  {data.vendors
-                    .filter((v) => v.suspended)
-                    .map((v) => (
-                      <ListItem key={v.id}>
-                        {v.name}: {v.suspensionReason}
-                      </ListItem>
-                    ))}
-                </List>
-              </CardBody>
-            </Card>
-            <Card data-testid="card-jurisdictions">
-              <CardTitle component="h2">Models by vendor jurisdiction</CardTitle>
-              <CardBody>
-                {data.models.length === 0 ? (
-                  "No models yet: add vendors and models under Inventory."
-                ) : (
+        <Loaded data={data} error={error} errorTitle="The overview could not be loaded">
+          {(data) => (
+            <Gallery hasGutter minWidths={{ default: "260px" }}>
+              {data.today && <DecisionCard title="Decisions today" counts={data.today} />}
+              {data.month && <DecisionCard title="Decisions, last 30 days" counts={data.month} />}
+              <Card data-testid="card-pending">
+                <CardTitle component="h2">Approvals pending</CardTitle>
+                <CardBody>
+                  <Figure value={data.pending} />
+                  <Link to="/approvals">
+                    {can(user.roles, "approvals:decide") ? "Work the queue" : "See the requests"}
+                  </Link>
+                </CardBody>
+              </Card>
+              <Card data-testid="card-expiring">
+                <CardTitle component="h2">Approvals expiring within 30 days</CardTitle>
+                <CardBody>
+                  <Figure value={data.expiring} />
+                </CardBody>
+              </Card>
+              <Card data-testid="card-suspended">
+                <CardTitle component="h2">Vendors suspended</CardTitle>
+                <CardBody>
+                  <Figure value={data.vendors.filter((v) => v.suspended).length} />
                   <List isPlain>
-                    {modelsByJurisdiction(data.models, data.vendors).map(([jurisdiction, count]) => (
-                      <ListItem key={jurisdiction}>
-                        {jurisdiction}: {count}
-                      </ListItem>
-                    ))}
+                    {data.vendors
+                      .filter((v) => v.suspended)
+                      .map((v) => (
+                        <ListItem key={v.id}>
+                          {v.name}: {v.suspensionReason}
+                        </ListItem>
+                      ))}
                   </List>
-                )}
-              </CardBody>
-            </Card>
-          </Gallery>
-        )}
+                </CardBody>
+              </Card>
+              <Card data-testid="card-jurisdictions">
+                <CardTitle component="h2">Models by vendor jurisdiction</CardTitle>
+                <CardBody>
+                  {data.models.length === 0 ? (
+                    "No models yet: add vendors and models under Inventory."
+                  ) : (
+                    <List isPlain>
+                      {modelsByJurisdiction(data.models, data.vendors).map(([jurisdiction, count]) => (
+                        <ListItem key={jurisdiction}>
+                          {jurisdiction}: {count}
+                        </ListItem>
+                      ))}
+                    </List>
+                  )}
+                </CardBody>
+              </Card>
+            </Gallery>
+          )}
+        </Loaded>
         {data && (can(user.roles, "decisions:explore") || can(user.roles, "spend:read")) && (
           <Suspense fallback={<Loading />}>
             <OverviewCharts />

@@ -112,3 +112,8 @@ export function DataTable<T>(props: {
     </>
   );
 }
+
+/** The buttons of a row's `actions` cell, at its right end. */
+export function RowActions({ children }: { children: ReactNode }) {
+  return <div style={{ display: "flex", justifyContent: "flex-end" }}>{children}</div>;
+}
