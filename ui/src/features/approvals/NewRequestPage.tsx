@@ -15,10 +15,11 @@ import { fieldErrors, type Page } from "../../shared/api";
 import { deploymentChoices, requestedDeployments } from "./approvalDeployments";
 import { useDeploymentsOf } from "../../shared/useDeploymentsOf";
 import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { ClassificationSelect, TeamSelect } from "../../shared/components/QuestionFields";
 import { TextField } from "../../shared/components/TextField";
 import { DeploymentChecklist } from "./DeploymentChecklist";
 import { useApp } from "../../shared/context";
-import { CLASSIFICATIONS, endOfDayUtc, splitList } from "../../shared/format";
+import { endOfDayUtc, splitList } from "../../shared/format";
 import { toApprovalRequest } from "../../shared/paths";
 import type { ApprovalRequest, ApprovalRequestInput, Model, Team } from "../../shared/types";
 
@@ -79,19 +80,13 @@ export function NewRequestPage() {
             submit();
           }}
         >
-          <Field label="Team" fieldId="team" error={errors.team} isRequired>
-            <FormSelect
-              id="team"
-              value={team}
-              onChange={(_e, v) => setTeam(v)}
-              validated={errors.team ? "error" : "default"}
-            >
-              <FormSelectOption value="" label="Choose a team" isDisabled />
-              {(teams.data?.items ?? []).map((t) => (
-                <FormSelectOption key={t.id} value={t.id} label={`${t.name} (${t.id})`} />
-              ))}
-            </FormSelect>
-          </Field>
+          <TeamSelect
+            fieldId="team"
+            teams={teams.data?.items ?? []}
+            value={team}
+            onChange={setTeam}
+            error={errors.team}
+          />
           <Field label="Model" fieldId="model" error={errors.model} isRequired>
             <FormSelect
               id="model"
@@ -127,18 +122,13 @@ export function NewRequestPage() {
             value={purpose}
             onChange={setPurpose}
           />
-          <Field
+          <ClassificationSelect
             label="Data classification, at most"
             fieldId="classification"
+            value={classification}
+            onChange={setClassification}
             error={errors.maxDataClassification}
-            isRequired
-          >
-            <FormSelect id="classification" value={classification} onChange={(_e, v) => setClassification(v)}>
-              {CLASSIFICATIONS.map((c) => (
-                <FormSelectOption key={c} value={c} label={c} />
-              ))}
-            </FormSelect>
-          </Field>
+          />
           <TextField
             label="Regions"
             fieldId="regions"

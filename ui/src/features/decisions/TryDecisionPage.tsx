@@ -15,7 +15,6 @@ import {
   ListItem,
   PageSection,
   Stack,
-  TextInput,
   Title,
 } from "@patternfly/react-core";
 import { useState } from "react";
@@ -24,10 +23,11 @@ import { toAlias, type Alias } from "../aliases/aliases";
 import { fieldErrors, type Page } from "../../shared/api";
 import { useDeploymentsOf } from "../../shared/useDeploymentsOf";
 import { ErrorAlert, Field, useLoader } from "../../shared/components/common";
+import { ClassificationSelect, TeamSelect } from "../../shared/components/QuestionFields";
 import { TextField } from "../../shared/components/TextField";
 import { useApp } from "../../shared/context";
 import { aliasOutcome, routeLabel, toDecision, type DecisionAnswer, type Route } from "./explorer";
-import { CLASSIFICATIONS, formatInstant } from "../../shared/format";
+import { formatInstant } from "../../shared/format";
 import type { Model, Team } from "../../shared/types";
 
 /**
@@ -101,33 +101,23 @@ export function TryDecisionPage() {
                 ask();
               }}
             >
-              <Field label="Team" fieldId="try-team" error={errors.team} isRequired>
-                <FormSelect
-                  id="try-team"
-                  value={team}
-                  onChange={(_e, v) => setTeam(v)}
-                  validated={errors.team ? "error" : "default"}
-                >
-                  <FormSelectOption value="" label="Choose a team" isDisabled />
-                  {(teams.data?.items ?? []).map((t) => (
-                    <FormSelectOption key={t.id} value={t.id} label={`${t.name} (${t.id})`} />
-                  ))}
-                </FormSelect>
-              </Field>
-              <Field
+              <TeamSelect
+                fieldId="try-team"
+                teams={teams.data?.items ?? []}
+                value={team}
+                onChange={setTeam}
+                error={errors.team}
+              />
+              <TextField
                 label="Model or alias"
                 fieldId="try-model"
                 error={errors.model}
                 isRequired
                 hint="A model's or an alias's id: one missing from the inventory is refused with its reason"
+                list="try-model-ids"
+                value={model}
+                onChange={setModel}
               >
-                <TextInput
-                  id="try-model"
-                  list="try-model-ids"
-                  value={model}
-                  onChange={(_e, v) => setModel(v)}
-                  validated={errors.model ? "error" : "default"}
-                />
                 <datalist id="try-model-ids">
                   {(aliases.data ?? []).map((a) => (
                     <option key={`alias-${a.id}`} value={a.id}>
@@ -140,20 +130,16 @@ export function TryDecisionPage() {
                     </option>
                   ))}
                 </datalist>
-              </Field>
-              <Field
+              </TextField>
+              <TextField
                 label="Deployment"
                 fieldId="try-deployment"
                 error={errors.deployment}
                 hint="Optional: where the call would go; empty lets the policy route it"
+                list="try-deployment-ids"
+                value={deployment}
+                onChange={setDeployment}
               >
-                <TextInput
-                  id="try-deployment"
-                  list="try-deployment-ids"
-                  value={deployment}
-                  onChange={(_e, v) => setDeployment(v)}
-                  validated={errors.deployment ? "error" : "default"}
-                />
                 <datalist id="try-deployment-ids">
                   {suggested
                     .flatMap((m) => deployments[m] ?? [])
@@ -163,7 +149,7 @@ export function TryDecisionPage() {
                       </option>
                     ))}
                 </datalist>
-              </Field>
+              </TextField>
               <TextField
                 label="Purpose"
                 fieldId="try-purpose"
@@ -172,18 +158,13 @@ export function TryDecisionPage() {
                 value={purpose}
                 onChange={setPurpose}
               />
-              <Field
+              <ClassificationSelect
                 label="Data classification"
                 fieldId="try-classification"
+                value={classification}
+                onChange={setClassification}
                 error={errors.dataClassification}
-                isRequired
-              >
-                <FormSelect id="try-classification" value={classification} onChange={(_e, v) => setClassification(v)}>
-                  {CLASSIFICATIONS.map((c) => (
-                    <FormSelectOption key={c} value={c} label={c} />
-                  ))}
-                </FormSelect>
-              </Field>
+              />
               <TextField
                 label="Region"
                 fieldId="try-region"
