@@ -51,7 +51,7 @@ public class ApprovalService {
     ApprovalPrecheck.Result check = precheck.check(tenant, input);
     UUID id = UUID.randomUUID();
     rows.insertRequest(tenant, id, requester, input, check);
-    event(tenant, id, requester, "submitted", input.justification(), null);
+    rows.insertEvent(tenant, id, requester, "submitted", input.justification(), null);
     ApprovalRequestView submitted = get(tenant, id);
     audit.fire(
         new TenantChange(
@@ -82,8 +82,8 @@ public class ApprovalService {
           ProblemTypes.OWN_REQUEST, "Nobody decides their own request; another officer must.");
     }
     if (decision.outcome().equals("reject")) {
-      setStatus(tenant, id, "rejected");
-      event(tenant, id, officer, "rejected", decision.comment(), null);
+      rows.setRequestStatus(tenant, id, "rejected");
+      rows.insertEvent(tenant, id, officer, "rejected", decision.comment(), null);
       return audited(tenant, "approval-request.rejected", request);
     }
     if (request.approvedBy().contains(officer)) {
@@ -96,13 +96,13 @@ public class ApprovalService {
           tenant, request.model(), "conditions.deployments", decision.conditions().deployments());
     }
     Terms terms = Terms.of(request, rows.conditionsGiven(tenant, id), decision.conditions());
-    event(
+    rows.insertEvent(
         tenant, id, officer, "approved", decision.comment(), terms.asDetail(decision.conditions()));
     List<String> approvers = new ArrayList<>(request.approvedBy());
     approvers.add(officer);
     if (approvers.size() >= request.requiredApprovals()) {
-      setStatus(tenant, id, "approved");
-      createApproval(tenant, request, terms, approvers);
+      rows.setRequestStatus(tenant, id, "approved");
+      rows.insertApproval(tenant, UUID.randomUUID(), request, terms, approvers);
       policyDataChanged.fire(new PolicyDataChanged(tenant));
     }
     return audited(tenant, "approval-request.approved", request);
@@ -114,8 +114,8 @@ public class ApprovalService {
       throw ProblemException.forbidden(
           ProblemTypes.NOT_YOUR_REQUEST, "Only the requester may withdraw a request.");
     }
-    setStatus(tenant, id, "withdrawn");
-    event(tenant, id, requester, "withdrawn", null, null);
+    rows.setRequestStatus(tenant, id, "withdrawn");
+    rows.insertEvent(tenant, id, requester, "withdrawn", null, null);
     return audited(tenant, "approval-request.withdrawn", request);
   }
 
@@ -128,7 +128,7 @@ public class ApprovalService {
           ProblemTypes.ALREADY_REVOKED, "The approval was revoked already.");
     }
     rows.revokeApproval(tenant, approvalId, officer, reason);
-    event(tenant, approval.requestId(), officer, "revoked", reason, null);
+    rows.insertEvent(tenant, approval.requestId(), officer, "revoked", reason, null);
     policyDataChanged.fire(new PolicyDataChanged(tenant));
     ApprovalView after = rows.approval(tenant, approvalId).orElseThrow();
     audit.fire(
@@ -160,25 +160,6 @@ public class ApprovalService {
           ProblemTypes.NOT_PENDING, "The request is " + status + ", no longer pending.");
     }
     return get(tenant, id);
-  }
-
-  private void setStatus(TenantId tenant, UUID id, String status) {
-    rows.setRequestStatus(tenant, id, status);
-  }
-
-  private void createApproval(
-      TenantId tenant, ApprovalRequestView request, Terms terms, List<String> approvers) {
-    rows.insertApproval(tenant, UUID.randomUUID(), request, terms, approvers);
-  }
-
-  private void event(
-      TenantId tenant,
-      UUID requestId,
-      String actor,
-      String action,
-      String comment,
-      JsonNode detail) {
-    rows.insertEvent(tenant, requestId, actor, action, comment, detail);
   }
 
   private <E> void requireReference(TenantId tenant, Class<E> type, String field, String id) {
