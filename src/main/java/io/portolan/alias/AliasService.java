@@ -1,11 +1,6 @@
 package io.portolan.alias;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.portolan.infrastructure.persistence.SqlValues;
 import io.portolan.infrastructure.persistence.TenantId;
-import io.portolan.infrastructure.persistence.TenantScope;
-import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.infrastructure.web.ProblemTypes;
@@ -16,8 +11,6 @@ import io.portolan.tenancy.TenantChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,22 +23,12 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class AliasService {
-  private static final String COLUMNS =
-      "id, description, candidates::text, draft_description, draft_candidates::text,"
-          + " drafted_at, drafted_by, created_at, published_at";
-
-  @PersistenceContext EntityManager em;
+  @Inject AliasRepository aliases;
   @Inject InventoryRepository inventory;
   @Inject Event<TenantChange> audit;
 
   public List<Alias> list(TenantId tenant) {
-    TenantScope.enter(em, tenant);
-    return ((List<?>)
-            em.createNativeQuery(
-                    "select " + COLUMNS + " from alias where tenant_id = ?1 order by id")
-                .setParameter(1, tenant.value())
-                .getResultList())
-        .stream().map(r -> view((Object[]) r)).toList();
+    return aliases.list(tenant);
   }
 
   public Alias get(TenantId tenant, String id) {
@@ -53,14 +36,7 @@ public class AliasService {
   }
 
   public Optional<Alias> find(TenantId tenant, String id) {
-    TenantScope.enter(em, tenant);
-    return ((List<?>)
-            em.createNativeQuery(
-                    "select " + COLUMNS + " from alias where tenant_id = ?1 and id = ?2")
-                .setParameter(1, tenant.value())
-                .setParameter(2, id)
-                .getResultList())
-        .stream().findFirst().map(r -> view((Object[]) r));
+    return aliases.find(tenant, id);
   }
 
   /** A new alias is published at once: no call can have asked for it yet. */
@@ -76,17 +52,8 @@ public class AliasService {
               + "' is a model's id; a model of that id would always win over the alias");
     }
     requireCandidates(tenant, input.candidates());
-    TenantScope.enter(em, tenant);
-    int inserted =
-        em.createNativeQuery(
-                "insert into alias (tenant_id, id, description, candidates) values (?1, ?2, ?3,"
-                    + " cast(?4 as jsonb)) on conflict do nothing")
-            .setParameter(1, tenant.value())
-            .setParameter(2, input.id())
-            .setParameter(3, input.description())
-            .setParameter(4, json(input.candidates()))
-            .executeUpdate();
-    if (inserted == 0) {
+    boolean inserted = aliases.insert(tenant, input.id(), input.description(), input.candidates());
+    if (!inserted) {
       throw ProblemException.conflict(
           ProblemTypes.DUPLICATE,
           "alias '" + input.id() + "' already exists; draft a change to it");
@@ -106,15 +73,7 @@ public class AliasService {
       throw ProblemException.badRequest("id", "an alias's name cannot change; create another");
     }
     requireCandidates(tenant, input.candidates());
-    em.createNativeQuery(
-            "update alias set draft_description = ?3, draft_candidates = cast(?4 as jsonb),"
-                + " drafted_at = now(), drafted_by = ?5 where tenant_id = ?1 and id = ?2")
-        .setParameter(1, tenant.value())
-        .setParameter(2, id)
-        .setParameter(3, input.description())
-        .setParameter(4, json(input.candidates()))
-        .setParameter(5, userName)
-        .executeUpdate();
+    aliases.saveDraft(tenant, id, input.description(), input.candidates(), userName);
     Alias after = get(tenant, id);
     audit.fire(new TenantChange(tenant, "alias.drafted", "alias", id, before, after));
     return after;
@@ -122,12 +81,7 @@ public class AliasService {
 
   public Alias discardDraft(TenantId tenant, String id) {
     Alias before = requireDraft(tenant, id);
-    em.createNativeQuery(
-            "update alias set draft_description = null, draft_candidates = null, drafted_at = null,"
-                + " drafted_by = null where tenant_id = ?1 and id = ?2")
-        .setParameter(1, tenant.value())
-        .setParameter(2, id)
-        .executeUpdate();
+    aliases.discardDraft(tenant, id);
     Alias after = get(tenant, id);
     audit.fire(new TenantChange(tenant, "alias.draft-discarded", "alias", id, before, after));
     return after;
@@ -141,13 +95,7 @@ public class AliasService {
     Alias before = requireDraft(tenant, id);
     // The candidates may have been deleted since the draft was saved.
     requireCandidates(tenant, before.draft().candidates());
-    em.createNativeQuery(
-            "update alias set description = draft_description, candidates = draft_candidates,"
-                + " draft_description = null, draft_candidates = null, drafted_at = null,"
-                + " drafted_by = null, published_at = now() where tenant_id = ?1 and id = ?2")
-        .setParameter(1, tenant.value())
-        .setParameter(2, id)
-        .executeUpdate();
+    aliases.publishDraft(tenant, id);
     Alias after = get(tenant, id);
     audit.fire(new TenantChange(tenant, "alias.published", "alias", id, before, after));
     return after;
@@ -155,10 +103,7 @@ public class AliasService {
 
   public void delete(TenantId tenant, String id) {
     Alias alias = get(tenant, id);
-    em.createNativeQuery("delete from alias where tenant_id = ?1 and id = ?2")
-        .setParameter(1, tenant.value())
-        .setParameter(2, id)
-        .executeUpdate();
+    aliases.delete(tenant, id);
     audit.fire(new TenantChange(tenant, "alias.deleted", "alias", id, alias, null));
   }
 
@@ -203,35 +148,6 @@ public class AliasService {
           "Invalid reference",
           errors.get(0).field() + ": " + errors.get(0).message(),
           errors);
-    }
-  }
-
-  private static Alias view(Object[] row) {
-    List<AliasCandidate> draft = row[4] == null ? null : candidates((String) row[4]);
-    return new Alias(
-        (String) row[0],
-        (String) row[1],
-        candidates((String) row[2]),
-        draft == null
-            ? null
-            : new Alias.Draft((String) row[3], draft, SqlValues.instant(row[5]), (String) row[6]),
-        SqlValues.instant(row[7]),
-        SqlValues.instant(row[8]));
-  }
-
-  static List<AliasCandidate> candidates(String json) {
-    try {
-      return JacksonConfig.MAPPER.readValue(json, new TypeReference<List<AliasCandidate>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable alias candidates", e);
-    }
-  }
-
-  private static String json(List<AliasCandidate> candidates) {
-    try {
-      return JacksonConfig.MAPPER.writeValueAsString(candidates);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

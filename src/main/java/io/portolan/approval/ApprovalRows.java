@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads requests, their history and approvals; every query takes the tenant and opens its scope.
+ * Reads and writes requests, their history and approvals, in the caller's transaction; every
+ * statement takes the tenant and opens its scope.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -148,6 +150,125 @@ public class ApprovalRows {
       }
     }
     return conditions;
+  }
+
+  void insertRequest(
+      TenantId tenant,
+      UUID id,
+      String requester,
+      ApprovalRequestInput input,
+      ApprovalPrecheck.Result check) {
+    TenantScope.enter(em, tenant);
+    em.createNativeQuery(
+            "insert into approval_request (tenant_id, id, team, model, purpose,"
+                + " max_data_classification, regions, justification, requested_until, requester,"
+                + " status, high_risk, high_risk_because, required_approvals, findings,"
+                + " deployments) values (?1, ?2, ?3, ?4, ?5, ?6, string_to_array(?7, ','), ?8, ?9,"
+                + " ?10, 'pending', ?11, string_to_array(?12, ','), ?13, cast(?14 as jsonb),"
+                + " string_to_array(?15, ','))")
+        .setParameter(1, tenant.value())
+        .setParameter(2, id)
+        .setParameter(3, input.team())
+        .setParameter(4, input.model())
+        .setParameter(5, input.purpose())
+        .setParameter(6, input.maxDataClassification())
+        .setParameter(7, String.join(",", input.regions()))
+        .setParameter(8, input.justification())
+        .setParameter(
+            9, input.requestedUntil() == null ? null : Timestamp.from(input.requestedUntil()))
+        .setParameter(10, requester)
+        .setParameter(11, check.highRisk())
+        .setParameter(12, String.join(",", check.highRiskBecause()))
+        .setParameter(13, check.highRisk() ? 2 : 1)
+        .setParameter(14, check.findings().toString())
+        .setParameter(15, String.join(",", input.deployments()))
+        .executeUpdate();
+  }
+
+  /**
+   * The request's status, its row locked until the transaction ends (decisions on one request are
+   * serialised); empty if the tenant has no such request.
+   */
+  Optional<String> lockRequestStatus(TenantId tenant, UUID id) {
+    TenantScope.enter(em, tenant);
+    List<?> locked =
+        em.createNativeQuery(
+                "select status from approval_request where tenant_id = ?1 and id = ?2 for update")
+            .setParameter(1, tenant.value())
+            .setParameter(2, id)
+            .getResultList();
+    return locked.stream().findFirst().map(String.class::cast);
+  }
+
+  void setRequestStatus(TenantId tenant, UUID id, String status) {
+    TenantScope.enter(em, tenant);
+    em.createNativeQuery(
+            "update approval_request set status = ?1, updated_at = now() where tenant_id = ?2 and"
+                + " id = ?3")
+        .setParameter(1, status)
+        .setParameter(2, tenant.value())
+        .setParameter(3, id)
+        .executeUpdate();
+  }
+
+  /** Appends to the request's history. */
+  void insertEvent(
+      TenantId tenant,
+      UUID requestId,
+      String actor,
+      String action,
+      String comment,
+      JsonNode detail) {
+    TenantScope.enter(em, tenant);
+    em.createNativeQuery(
+            "insert into approval_request_event (tenant_id, request_id, actor, action, comment,"
+                + " detail) values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))")
+        .setParameter(1, tenant.value())
+        .setParameter(2, requestId)
+        .setParameter(3, actor)
+        .setParameter(4, action)
+        .setParameter(5, comment)
+        .setParameter(6, detail == null ? null : detail.toString())
+        .executeUpdate();
+  }
+
+  /** The approval an approved request grants, on the given terms. */
+  void insertApproval(
+      TenantId tenant,
+      UUID id,
+      ApprovalRequestView request,
+      ApprovalService.Terms terms,
+      List<String> approvers) {
+    TenantScope.enter(em, tenant);
+    em.createNativeQuery(
+            "insert into approval (tenant_id, id, request_id, team, model, purpose,"
+                + " max_data_classification, regions, expires_at, approved_by, deployments) values"
+                + " (?1, ?2, ?3, ?4, ?5, ?6, ?7, string_to_array(?8, ','), ?9, string_to_array(?10,"
+                + " ','), string_to_array(?11, ','))")
+        .setParameter(1, tenant.value())
+        .setParameter(2, id)
+        .setParameter(3, request.id())
+        .setParameter(4, request.team())
+        .setParameter(5, request.model())
+        .setParameter(6, request.purpose())
+        .setParameter(7, terms.maxDataClassification())
+        .setParameter(8, String.join(",", terms.regions()))
+        .setParameter(9, Timestamp.from(terms.expiresAt()))
+        .setParameter(10, String.join(",", approvers))
+        .setParameter(11, String.join(",", terms.deployments()))
+        .executeUpdate();
+  }
+
+  void revokeApproval(TenantId tenant, UUID id, String officer, String reason) {
+    TenantScope.enter(em, tenant);
+    em.createNativeQuery(
+            "update approval set revoked_at = now(), revoked_by = ?1, revoke_reason = ?2"
+                + " where tenant_id = ?3 and id = ?4")
+        .setParameter(1, officer)
+        .setParameter(2, reason)
+        .setParameter(3, tenant.value())
+        .setParameter(4, id)
+        .executeUpdate();
   }
 
   private ApprovalRequestView request(TenantId tenant, Object[] row, boolean withHistory) {

@@ -3,7 +3,6 @@ package io.portolan.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portolan.infrastructure.persistence.TenantId;
-import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.PageRequest;
 import io.portolan.infrastructure.web.PageView;
@@ -19,9 +18,6 @@ import io.portolan.tenancy.TenantChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +35,6 @@ import java.util.UUID;
 public class ApprovalService {
   static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
 
-  @PersistenceContext EntityManager em;
   @Inject ApprovalPrecheck precheck;
   @Inject InventoryRepository inventory;
   @Inject ApprovalRows rows;
@@ -55,33 +50,8 @@ public class ApprovalService {
     }
     ApprovalPrecheck.Result check = precheck.check(tenant, input);
     UUID id = UUID.randomUUID();
-    TenantScope.enter(em, tenant);
-    em.createNativeQuery(
-            "insert into approval_request (tenant_id, id, team, model, purpose,"
-                + " max_data_classification, regions, justification, requested_until, requester,"
-                + " status, high_risk, high_risk_because, required_approvals, findings,"
-                + " deployments) values (?1, ?2, ?3, ?4, ?5, ?6, string_to_array(?7, ','), ?8, ?9,"
-                + " ?10, 'pending', ?11, string_to_array(?12, ','), ?13, cast(?14 as jsonb),"
-                + " string_to_array(?15, ','))")
-        .setParameter(1, tenant.value())
-        .setParameter(2, id)
-        .setParameter(3, input.team())
-        .setParameter(4, input.model())
-        .setParameter(5, input.purpose())
-        .setParameter(6, input.maxDataClassification())
-        .setParameter(7, String.join(",", input.regions()))
-        .setParameter(8, input.justification())
-        .setParameter(
-            9,
-            input.requestedUntil() == null ? null : java.sql.Timestamp.from(input.requestedUntil()))
-        .setParameter(10, requester)
-        .setParameter(11, check.highRisk())
-        .setParameter(12, String.join(",", check.highRiskBecause()))
-        .setParameter(13, check.highRisk() ? 2 : 1)
-        .setParameter(14, check.findings().toString())
-        .setParameter(15, String.join(",", input.deployments()))
-        .executeUpdate();
-    event(tenant, id, requester, "submitted", input.justification(), null);
+    rows.insertRequest(tenant, id, requester, input, check);
+    rows.insertEvent(tenant, id, requester, "submitted", input.justification(), null);
     ApprovalRequestView submitted = get(tenant, id);
     audit.fire(
         new TenantChange(
@@ -112,8 +82,8 @@ public class ApprovalService {
           ProblemTypes.OWN_REQUEST, "Nobody decides their own request; another officer must.");
     }
     if (decision.outcome().equals("reject")) {
-      setStatus(tenant, id, "rejected");
-      event(tenant, id, officer, "rejected", decision.comment(), null);
+      rows.setRequestStatus(tenant, id, "rejected");
+      rows.insertEvent(tenant, id, officer, "rejected", decision.comment(), null);
       return audited(tenant, "approval-request.rejected", request);
     }
     if (request.approvedBy().contains(officer)) {
@@ -126,13 +96,13 @@ public class ApprovalService {
           tenant, request.model(), "conditions.deployments", decision.conditions().deployments());
     }
     Terms terms = Terms.of(request, rows.conditionsGiven(tenant, id), decision.conditions());
-    event(
+    rows.insertEvent(
         tenant, id, officer, "approved", decision.comment(), terms.asDetail(decision.conditions()));
     List<String> approvers = new ArrayList<>(request.approvedBy());
     approvers.add(officer);
     if (approvers.size() >= request.requiredApprovals()) {
-      setStatus(tenant, id, "approved");
-      createApproval(tenant, request, terms, approvers);
+      rows.setRequestStatus(tenant, id, "approved");
+      rows.insertApproval(tenant, UUID.randomUUID(), request, terms, approvers);
       policyDataChanged.fire(new PolicyDataChanged(tenant));
     }
     return audited(tenant, "approval-request.approved", request);
@@ -144,8 +114,8 @@ public class ApprovalService {
       throw ProblemException.forbidden(
           ProblemTypes.NOT_YOUR_REQUEST, "Only the requester may withdraw a request.");
     }
-    setStatus(tenant, id, "withdrawn");
-    event(tenant, id, requester, "withdrawn", null, null);
+    rows.setRequestStatus(tenant, id, "withdrawn");
+    rows.insertEvent(tenant, id, requester, "withdrawn", null, null);
     return audited(tenant, "approval-request.withdrawn", request);
   }
 
@@ -157,16 +127,8 @@ public class ApprovalService {
       throw ProblemException.conflict(
           ProblemTypes.ALREADY_REVOKED, "The approval was revoked already.");
     }
-    TenantScope.enter(em, tenant);
-    em.createNativeQuery(
-            "update approval set revoked_at = now(), revoked_by = ?1, revoke_reason = ?2"
-                + " where tenant_id = ?3 and id = ?4")
-        .setParameter(1, officer)
-        .setParameter(2, reason)
-        .setParameter(3, tenant.value())
-        .setParameter(4, approvalId)
-        .executeUpdate();
-    event(tenant, approval.requestId(), officer, "revoked", reason, null);
+    rows.revokeApproval(tenant, approvalId, officer, reason);
+    rows.insertEvent(tenant, approval.requestId(), officer, "revoked", reason, null);
     policyDataChanged.fire(new PolicyDataChanged(tenant));
     ApprovalView after = rows.approval(tenant, approvalId).orElseThrow();
     audit.fire(
@@ -189,74 +151,15 @@ public class ApprovalService {
   }
 
   private ApprovalRequestView pendingForUpdate(TenantId tenant, UUID id) {
-    TenantScope.enter(em, tenant);
     // Serialises decisions on one request: two officers approving at once count as two, not one.
-    List<?> locked =
-        em.createNativeQuery(
-                "select status from approval_request where tenant_id = ?1 and id = ?2 for update")
-            .setParameter(1, tenant.value())
-            .setParameter(2, id)
-            .getResultList();
-    if (locked.isEmpty()) {
-      throw ProblemException.notFound("approval request", id.toString());
-    }
-    if (!"pending".equals(locked.get(0))) {
+    String status =
+        rows.lockRequestStatus(tenant, id)
+            .orElseThrow(() -> ProblemException.notFound("approval request", id.toString()));
+    if (!"pending".equals(status)) {
       throw ProblemException.conflict(
-          ProblemTypes.NOT_PENDING, "The request is " + locked.get(0) + ", no longer pending.");
+          ProblemTypes.NOT_PENDING, "The request is " + status + ", no longer pending.");
     }
     return get(tenant, id);
-  }
-
-  private void setStatus(TenantId tenant, UUID id, String status) {
-    em.createNativeQuery(
-            "update approval_request set status = ?1, updated_at = now() where tenant_id = ?2 and"
-                + " id = ?3")
-        .setParameter(1, status)
-        .setParameter(2, tenant.value())
-        .setParameter(3, id)
-        .executeUpdate();
-  }
-
-  private void createApproval(
-      TenantId tenant, ApprovalRequestView request, Terms terms, List<String> approvers) {
-    Query insert =
-        em.createNativeQuery(
-            "insert into approval (tenant_id, id, request_id, team, model, purpose,"
-                + " max_data_classification, regions, expires_at, approved_by, deployments) values"
-                + " (?1, ?2, ?3, ?4, ?5, ?6, ?7, string_to_array(?8, ','), ?9, string_to_array(?10,"
-                + " ','), string_to_array(?11, ','))");
-    insert
-        .setParameter(1, tenant.value())
-        .setParameter(2, UUID.randomUUID())
-        .setParameter(3, request.id())
-        .setParameter(4, request.team())
-        .setParameter(5, request.model())
-        .setParameter(6, request.purpose())
-        .setParameter(7, terms.maxDataClassification())
-        .setParameter(8, String.join(",", terms.regions()))
-        .setParameter(9, java.sql.Timestamp.from(terms.expiresAt()))
-        .setParameter(10, String.join(",", approvers))
-        .setParameter(11, String.join(",", terms.deployments()))
-        .executeUpdate();
-  }
-
-  private void event(
-      TenantId tenant,
-      UUID requestId,
-      String actor,
-      String action,
-      String comment,
-      JsonNode detail) {
-    em.createNativeQuery(
-            "insert into approval_request_event (tenant_id, request_id, actor, action, comment,"
-                + " detail) values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))")
-        .setParameter(1, tenant.value())
-        .setParameter(2, requestId)
-        .setParameter(3, actor)
-        .setParameter(4, action)
-        .setParameter(5, comment)
-        .setParameter(6, detail == null ? null : detail.toString())
-        .executeUpdate();
   }
 
   private <E> void requireReference(TenantId tenant, Class<E> type, String field, String id) {

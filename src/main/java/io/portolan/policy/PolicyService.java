@@ -1,18 +1,13 @@
 package io.portolan.policy;
 
-import static io.portolan.infrastructure.persistence.SqlValues.instant;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.portolan.infrastructure.persistence.TenantId;
-import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.JacksonConfig;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.tenancy.TenantChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -24,23 +19,15 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class PolicyService {
-  private static final String REVISION_COLUMNS =
-      "number, hash, published_at, published_by, rolled_back_to, settings::text";
-
-  @PersistenceContext EntityManager em;
+  @Inject PolicyRepository policies;
   @Inject Event<PolicyPublished> published;
   @Inject Event<TenantChange> audit;
 
   /** The draft; before any edit, the latest published settings; before any publish, none. */
   public PolicySettings draft(TenantId tenant) {
-    TenantScope.enter(em, tenant);
-    List<?> rows =
-        em.createNativeQuery(
-                "select settings::text from policy_settings_draft where tenant_id = ?1")
-            .setParameter(1, tenant.value())
-            .getResultList();
-    if (!rows.isEmpty()) {
-      return parse((String) rows.get(0));
+    Optional<String> saved = policies.draft(tenant);
+    if (saved.isPresent()) {
+      return parse(saved.get());
     }
     return latest(tenant).map(RevisionView::settings).orElse(PolicySettings.none());
   }
@@ -49,15 +36,7 @@ public class PolicyService {
     settings.validate();
     PolicySettings normalized = settings.normalized();
     PolicySettings before = draft(tenant);
-    TenantScope.enter(em, tenant);
-    em.createNativeQuery(
-            "insert into policy_settings_draft (tenant_id, settings, updated_by) values (?1,"
-                + " cast(?2 as jsonb), ?3) on conflict (tenant_id) do update set settings ="
-                + " excluded.settings, updated_by = excluded.updated_by, updated_at = now()")
-        .setParameter(1, tenant.value())
-        .setParameter(2, json(normalized))
-        .setParameter(3, user)
-        .executeUpdate();
+    policies.saveDraft(tenant, json(normalized), user);
     audit.fire(
         new TenantChange(
             tenant, "policy-settings.updated", "policy-settings", "draft", before, normalized));
@@ -79,68 +58,25 @@ public class PolicyService {
   }
 
   public List<RevisionView> revisions(TenantId tenant) {
-    TenantScope.enter(em, tenant);
-    List<?> rows =
-        em.createNativeQuery(
-                "select "
-                    + REVISION_COLUMNS
-                    + " from policy_revision where tenant_id = ?1 order by number desc")
-            .setParameter(1, tenant.value())
-            .getResultList();
-    return rows.stream().map(r -> view((Object[]) r)).toList();
+    return policies.revisions(tenant).stream().map(PolicyService::view).toList();
   }
 
   public Optional<RevisionView> latest(TenantId tenant) {
-    TenantScope.enter(em, tenant);
-    List<?> rows =
-        em.createNativeQuery(
-                "select "
-                    + REVISION_COLUMNS
-                    + " from policy_revision where tenant_id = ?1 order by number desc limit 1")
-            .setParameter(1, tenant.value())
-            .getResultList();
-    return rows.stream().findFirst().map(r -> view((Object[]) r));
+    return policies.latest(tenant).map(PolicyService::view);
   }
 
   public Optional<RevisionView> revision(TenantId tenant, int number) {
-    TenantScope.enter(em, tenant);
-    List<?> rows =
-        em.createNativeQuery(
-                "select "
-                    + REVISION_COLUMNS
-                    + " from policy_revision where tenant_id = ?1 and number = ?2")
-            .setParameter(1, tenant.value())
-            .setParameter(2, number)
-            .getResultList();
-    return rows.stream().findFirst().map(r -> view((Object[]) r));
+    return policies.revision(tenant, number).map(PolicyService::view);
   }
 
   private RevisionView append(
       TenantId tenant, PolicySettings settings, String user, Integer rolledBackTo) {
-    TenantScope.enter(em, tenant);
     // One publisher per tenant at a time: revision numbers stay gapless and ordered.
-    em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-        .setParameter(1, "policy-revision:" + tenant.value())
-        .getSingleResult();
-    int next =
-        ((Number)
-                em.createNativeQuery(
-                        "select coalesce(max(number), 0) + 1 from policy_revision where tenant_id ="
-                            + " ?1")
-                    .setParameter(1, tenant.value())
-                    .getSingleResult())
-            .intValue();
+    policies.lockRevisions(tenant);
+    int next = policies.nextRevisionNumber(tenant);
     String content = json(settings);
-    em.createNativeQuery(
-            "insert into policy_revision (tenant_id, number, settings, hash, published_by,"
-                + " rolled_back_to) values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)")
-        .setParameter(1, tenant.value())
-        .setParameter(2, next)
-        .setParameter(3, content)
-        .setParameter(4, TenantPolicyData.revision(content))
-        .setParameter(5, user)
-        .setParameter(6, rolledBackTo)
-        .executeUpdate();
+    policies.insertRevision(
+        tenant, next, content, TenantPolicyData.revision(content), user, rolledBackTo);
     published.fire(new PolicyPublished(tenant, next));
     RevisionView revision = revision(tenant, next).orElseThrow();
     audit.fire(
@@ -154,14 +90,14 @@ public class PolicyService {
     return revision;
   }
 
-  private static RevisionView view(Object[] row) {
+  private static RevisionView view(PolicyRepository.Revision row) {
     return new RevisionView(
-        ((Number) row[0]).intValue(),
-        (String) row[1],
-        instant(row[2]),
-        (String) row[3],
-        row[4] == null ? null : ((Number) row[4]).intValue(),
-        parse((String) row[5]));
+        row.number(),
+        row.hash(),
+        row.publishedAt(),
+        row.publishedBy(),
+        row.rolledBackTo(),
+        parse(row.settings()));
   }
 
   private static PolicySettings parse(String json) {
