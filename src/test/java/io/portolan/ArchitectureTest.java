@@ -69,4 +69,16 @@ class ArchitectureTest {
         .resideInAPackage("io.portolan.decision..")
         .check(server);
   }
+
+  @Test
+  void servicesLeaveSqlToRepositories() {
+    noClasses()
+        .that()
+        .haveSimpleNameEndingWith("Service")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "jakarta.persistence..")
+        .because("db/README.md: SQL lives in the feature's repository, services call it")
+        .check(server);
+  }
 }

@@ -2,7 +2,6 @@ package io.portolan.spend;
 
 import io.portolan.infrastructure.persistence.SqlValues;
 import io.portolan.infrastructure.persistence.TenantId;
-import io.portolan.infrastructure.persistence.TenantScope;
 import io.portolan.infrastructure.web.Problem;
 import io.portolan.infrastructure.web.ProblemException;
 import io.portolan.infrastructure.web.ProblemTypes;
@@ -13,8 +12,6 @@ import io.portolan.tenancy.TenantChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -25,62 +22,26 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class BudgetService {
-  private static final String COLUMNS =
-      "id::text, team, vendor, currency, monthly_limit_micros, on_exceeded, created_at, updated_at";
-
-  @PersistenceContext EntityManager em;
+  @Inject BudgetRepository budgets;
   @Inject InventoryRepository inventory;
   @Inject BudgetTracker tracker;
   @Inject Event<TenantChange> audit;
 
   public List<Budget> list(TenantId tenant, String team) {
-    TenantScope.enter(em, tenant);
-    return ((List<?>)
-            em.createNativeQuery(
-                    "select "
-                        + COLUMNS
-                        + " from budget where tenant_id = ?1 and team = coalesce(cast(?2 as text),"
-                        + " team) order by team, vendor nulls first")
-                .setParameter(1, tenant.value())
-                .setParameter(2, team)
-                .getResultList())
-        .stream().map(r -> view(tenant, (Object[]) r)).toList();
+    return budgets.rows(tenant, team).stream().map(r -> view(tenant, r)).toList();
   }
 
   public Budget get(TenantId tenant, String id) {
-    TenantScope.enter(em, tenant);
-    return ((List<?>)
-            em.createNativeQuery(
-                    "select "
-                        + COLUMNS
-                        + " from budget where tenant_id = ?1 and id = cast(?2 as uuid)")
-                .setParameter(1, tenant.value())
-                .setParameter(2, id)
-                .getResultList())
-        .stream()
-            .findFirst()
-            .map(r -> view(tenant, (Object[]) r))
-            .orElseThrow(() -> ProblemException.notFound("budget", id));
+    return budgets
+        .row(tenant, id)
+        .map(r -> view(tenant, r))
+        .orElseThrow(() -> ProblemException.notFound("budget", id));
   }
 
   public Budget create(TenantId tenant, BudgetInput input) {
     requireReferences(tenant, input);
     String id = BudgetTracker.newId();
-    TenantScope.enter(em, tenant);
-    int inserted =
-        em.createNativeQuery(
-                "insert into budget (tenant_id, id, team, vendor, currency, monthly_limit_micros,"
-                    + " on_exceeded) values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7) on conflict"
-                    + " do nothing")
-            .setParameter(1, tenant.value())
-            .setParameter(2, id)
-            .setParameter(3, input.team())
-            .setParameter(4, input.vendor())
-            .setParameter(5, input.currency())
-            .setParameter(6, micros(input.monthlyLimit()))
-            .setParameter(7, input.onExceeded())
-            .executeUpdate();
-    if (inserted == 0) {
+    if (!budgets.insert(tenant, id, input, micros(input.monthlyLimit()))) {
       throw ProblemException.conflict(
           ProblemTypes.DUPLICATE,
           "team '"
@@ -102,15 +63,7 @@ public class BudgetService {
           input.team().equals(before.team()) ? "vendor" : "team",
           "a budget's team and vendor cannot change; delete it and create another");
     }
-    em.createNativeQuery(
-            "update budget set currency = ?3, monthly_limit_micros = ?4, on_exceeded = ?5,"
-                + " updated_at = now() where tenant_id = ?1 and id = cast(?2 as uuid)")
-        .setParameter(1, tenant.value())
-        .setParameter(2, id)
-        .setParameter(3, input.currency())
-        .setParameter(4, micros(input.monthlyLimit()))
-        .setParameter(5, input.onExceeded())
-        .executeUpdate();
+    budgets.update(tenant, id, input, micros(input.monthlyLimit()));
     Budget after = settle(tenant, id);
     audit.fire(new TenantChange(tenant, "budget.updated", "budget", id, before, after));
     return after;
@@ -118,10 +71,7 @@ public class BudgetService {
 
   public void delete(TenantId tenant, String id) {
     Budget budget = get(tenant, id);
-    em.createNativeQuery("delete from budget where tenant_id = ?1 and id = cast(?2 as uuid)")
-        .setParameter(1, tenant.value())
-        .setParameter(2, id)
-        .executeUpdate();
+    budgets.delete(tenant, id);
     audit.fire(new TenantChange(tenant, "budget.deleted", "budget", id, budget, null));
   }
 
